@@ -1,0 +1,479 @@
+#include "commands.h"
+
+#include "engine/model/nodekind.h"
+#include "engine/model/validator.h"
+#include "engine/store/workspacejson.h"
+#include "engine/store/workspacestore.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+namespace stratus::cli {
+
+using namespace stratus::engine;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char *kVersion = "0.1.0";
+
+int usageError(Io &io, const std::string &command, const std::string &message)
+{
+    io.err << "stratus " << command << ": " << message << "\n"
+           << "Try 'stratus " << command << " --help'.\n";
+    return kExitError;
+}
+
+int failure(Io &io, const Status &status)
+{
+    io.err << "stratus: " << status.message() << "\n";
+    return kExitError;
+}
+
+void printProblems(Io &io, const std::string &file, const Problems &problems)
+{
+    for (const Problem &p : problems)
+        io.err << file << ": " << p.toString() << "\n";
+}
+
+Json problemsJson(const Problems &problems)
+{
+    Json list = Json::array();
+    for (const Problem &p : problems) {
+        Json j = Json::object();
+        j["severity"] = p.severity == Problem::Severity::Error ? "error" : "warning";
+        j["code"] = p.code;
+        if (p.workflow.isValid())
+            j["workflow"] = p.workflow.str();
+        if (p.node.isValid()) {
+            j["node"] = p.node.str();
+            j["nodeName"] = p.nodeName;
+        }
+        if (p.edge.isValid())
+            j["edge"] = p.edge.str();
+        if (!p.field.empty())
+            j["field"] = p.field;
+        j["message"] = p.message;
+        j["text"] = p.toString();
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
+size_t countErrors(const Problems &problems)
+{
+    return static_cast<size_t>(std::count_if(problems.begin(), problems.end(), [](const Problem &p) {
+        return p.severity == Problem::Severity::Error;
+    }));
+}
+
+std::string plural(size_t n, const std::string &word)
+{
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+bool hasSqliteHeader(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+/// A file is read as the JSON form when it is named *.json, or when it is not
+/// SQLite and starts like a JSON object.
+bool looksLikeJson(const std::string &path)
+{
+    if (fs::path(path).extension() == ".json")
+        return true;
+    if (hasSqliteHeader(path))
+        return false;
+    std::ifstream in(path, std::ios::binary);
+    char c = 0;
+    while (in.get(c)) {
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            return c == '{';
+    }
+    return false;
+}
+
+Result<Workspace> loadWorkspaceFile(const std::string &path)
+{
+    auto store = WorkspaceStore::open(path, WorkspaceStore::Access::ReadOnly);
+    if (!store)
+        return store.status();
+    return store->load();
+}
+
+/// Writes `text` to `path` through a temporary file and a rename, so that a
+/// failure never leaves a half-written file behind.
+Status writeFileAtomically(const std::string &path, const std::string &text)
+{
+    const std::string temp = path + ".tmp-stratus";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            return Status::ioError("'" + path + "': cannot write (" + std::strerror(errno) + ")");
+        out << text;
+        out.flush();
+        if (!out) {
+            std::error_code ec;
+            fs::remove(temp, ec);
+            return Status::ioError("'" + path + "': write failed");
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        return Status::ioError("'" + path + "': cannot replace the file (" + ec.message() + ")");
+    }
+    return Status::ok();
+}
+
+// --- new -------------------------------------------------------------------
+
+int cmdNew(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "new", "expected one FILE.stratus");
+    const std::string path = args.positionals()[0];
+    Workspace ws;
+    ws.name = args.value("--name").value_or(fs::path(path).stem().string());
+    ws.settings = Json{{"pricing", "aws-x86_64"}, {"region", "us-east-1"}};
+    ws.workflows.emplace_back(WorkflowId("main"), "Main");
+    auto store = WorkspaceStore::create(path);
+    if (!store)
+        return failure(io, store.status());
+    if (Status s = store->save(ws); !s) {
+        return failure(io, s);
+    }
+    io.err << "Created workspace '" << ws.name << "' in " << path << "\n";
+    return kExitOk;
+}
+
+// --- import ----------------------------------------------------------------
+
+int cmdImport(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 2)
+        return usageError(io, "import", "expected FILE.json and FILE.stratus");
+    const std::string source = args.positionals()[0];
+    const std::string target = args.positionals()[1];
+    auto read = workspace_json::readFile(source);
+    if (!read)
+        return failure(io, read.status());
+    Problems problems = read->problems;
+    Problems validation = validateWorkspace(read->workspace);
+    problems.insert(problems.end(), validation.begin(), validation.end());
+    printProblems(io, source, problems);
+
+    const bool unstorable = std::any_of(problems.begin(), problems.end(),
+                                        workspace_json::isUnstorable);
+    const size_t errors = countErrors(problems);
+    if (unstorable || (args.has("--strict") && errors > 0)) {
+        io.err << "stratus: " << source << ": not imported (" << plural(errors, "problem")
+               << "); " << target << " is unchanged\n";
+        return kExitProblems;
+    }
+    if (Status s = WorkspaceStore::writeTo(target, read->workspace); !s)
+        return failure(io, s);
+    if (errors > 0) {
+        io.err << "stratus: imported " << source << " into " << target << " with "
+               << plural(errors, "problem") << "\n";
+        return kExitProblems;
+    }
+    io.err << "Imported " << source << " into " << target << "\n";
+    return kExitOk;
+}
+
+// --- export-json -----------------------------------------------------------
+
+int cmdExportJson(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "export-json", "expected one FILE.stratus");
+    auto ws = loadWorkspaceFile(args.positionals()[0]);
+    if (!ws)
+        return failure(io, ws.status());
+    const std::string text = workspace_json::write(*ws, args.has("--compact") ? -1 : 2);
+    if (auto out = args.value("--output"); out && *out != "-") {
+        if (Status s = writeFileAtomically(*out, text); !s)
+            return failure(io, s);
+        return kExitOk;
+    }
+    io.out << text;
+    io.out.flush();
+    return io.out ? kExitOk : kExitError;
+}
+
+// --- validate --------------------------------------------------------------
+
+int cmdValidate(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "validate", "expected one FILE.stratus or FILE.json");
+    const std::string path = args.positionals()[0];
+    Problems problems;
+    Workspace ws;
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return failure(io, Status::notFound("'" + path + "': no such file"));
+    if (looksLikeJson(path)) {
+        auto read = workspace_json::readFile(path);
+        if (!read)
+            return failure(io, read.status());
+        problems = read->problems;
+        ws = std::move(read->workspace);
+    } else {
+        auto store = WorkspaceStore::open(path, WorkspaceStore::Access::ReadOnly);
+        if (!store)
+            return failure(io, store.status());
+        if (Status s = store->checkIntegrity(); !s)
+            return failure(io, s);
+        auto loaded = store->load();
+        if (!loaded)
+            return failure(io, loaded.status());
+        ws = loaded.take();
+    }
+    Problems validation = validateWorkspace(ws);
+    problems.insert(problems.end(), validation.begin(), validation.end());
+    const size_t errors = countErrors(problems);
+
+    if (args.has("--json")) {
+        Json report = Json::object();
+        report["file"] = path;
+        report["valid"] = errors == 0;
+        report["errors"] = errors;
+        report["warnings"] = problems.size() - errors;
+        report["problems"] = problemsJson(problems);
+        io.out << report.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    } else {
+        printProblems(io, path, problems);
+        size_t nodes = 0;
+        for (const Workflow &w : ws.workflows)
+            nodes += w.nodes().size();
+        if (errors == 0)
+            io.out << path << ": valid (" << plural(ws.workflows.size(), "workflow") << ", "
+                   << plural(nodes, "node")
+                   << (problems.empty() ? "" : ", " + plural(problems.size(), "warning")) << ")\n";
+        else
+            io.err << path << ": " << plural(errors, "problem") << "\n";
+    }
+    return errors == 0 ? kExitOk : kExitProblems;
+}
+
+// --- info ------------------------------------------------------------------
+
+int cmdInfo(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "info", "expected one FILE.stratus");
+    const std::string path = args.positionals()[0];
+    auto store = WorkspaceStore::open(path, WorkspaceStore::Access::ReadOnly);
+    if (!store)
+        return failure(io, store.status());
+    auto loaded = store->load();
+    if (!loaded)
+        return failure(io, loaded.status());
+    const Workspace &ws = *loaded;
+    const auto &registry = NodeKindRegistry::instance();
+
+    Json info = Json::object();
+    info["file"] = path;
+    info["name"] = ws.name;
+    info["schemaVersion"] = store->schemaVersionOnDisk();
+    std::map<std::string, size_t> kindsTotal;
+    size_t nodesTotal = 0, edgesTotal = 0;
+    Json workflows = Json::array();
+    Json functions = Json::array();
+    for (const Workflow &w : ws.workflows) {
+        std::map<std::string, size_t> kinds;
+        for (const Node &n : w.nodes()) {
+            ++kinds[n.kind];
+            ++kindsTotal[n.kind];
+            if (n.kind != "function")
+                continue;
+            const Json config = registry.effectiveConfig(n);
+            Json f = Json::object();
+            f["workflow"] = w.id().str();
+            f["id"] = n.id.str();
+            f["name"] = n.name;
+            for (const char *key : {"runtime", "handler", "memoryMB", "timeoutS"})
+                f[key] = config.contains(key) ? config[key] : Json();
+            Json files = Json::array();
+            if (config.contains("files") && config["files"].is_object()) {
+                for (auto it = config["files"].begin(); it != config["files"].end(); ++it)
+                    files.push_back(it.key());
+            }
+            f["files"] = std::move(files);
+            functions.push_back(std::move(f));
+        }
+        nodesTotal += w.nodes().size();
+        edgesTotal += w.edges().size();
+        Json byKind = Json::object();
+        for (const auto &[kind, count] : kinds)
+            byKind[kind] = count;
+        workflows.push_back(Json{{"id", w.id().str()},
+                                 {"name", w.name()},
+                                 {"nodes", w.nodes().size()},
+                                 {"edges", w.edges().size()},
+                                 {"nodesByKind", std::move(byKind)}});
+    }
+    Json byKind = Json::object();
+    for (const auto &[kind, count] : kindsTotal)
+        byKind[kind] = count;
+    info["workflows"] = workflows;
+    info["nodes"] = nodesTotal;
+    info["edges"] = edgesTotal;
+    info["nodesByKind"] = byKind;
+    info["functions"] = functions;
+    info["testEvents"] = ws.testEvents.size();
+
+    if (args.has("--json")) {
+        io.out << info.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+        return kExitOk;
+    }
+    io.out << "Workspace '" << ws.name << "' (" << path << ", schema version "
+           << store->schemaVersionOnDisk() << ")\n";
+    io.out << "  " << plural(ws.workflows.size(), "workflow") << ", " << plural(nodesTotal, "node")
+           << ", " << plural(edgesTotal, "edge") << ", " << plural(functions.size(), "function")
+           << ", " << plural(ws.testEvents.size(), "test event") << "\n";
+    for (const Json &w : workflows) {
+        io.out << "\nWorkflow " << w["id"].get<std::string>() << " \""
+               << w["name"].get<std::string>() << "\": "
+               << plural(w["nodes"].get<size_t>(), "node") << ", "
+               << plural(w["edges"].get<size_t>(), "edge") << "\n";
+        for (auto it = w["nodesByKind"].begin(); it != w["nodesByKind"].end(); ++it)
+            io.out << "  " << it.key() << ": " << it.value().get<size_t>() << "\n";
+    }
+    if (!functions.empty()) {
+        io.out << "\nFunctions:\n";
+        for (const Json &f : functions) {
+            auto text = [](const Json &v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+            io.out << "  " << f["name"].get<std::string>() << " (" << f["workflow"].get<std::string>()
+                   << "/" << f["id"].get<std::string>() << "): " << text(f["runtime"]) << ", "
+                   << text(f["handler"]) << ", " << text(f["memoryMB"]) << " MB, "
+                   << text(f["timeoutS"]) << " s, " << plural(f["files"].size(), "file") << "\n";
+        }
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> list = {
+        {"new", "Create an empty workspace file",
+         "Usage: stratus new FILE.stratus [--name NAME]\n\n"
+         "Creates a new workspace file with one empty workflow. Refuses to overwrite\n"
+         "an existing file.\n\n"
+         "Options:\n"
+         "  --name NAME   the workspace's name (default: the file's name)\n",
+         {{}, {"--name"}, {}},
+         cmdNew},
+        {"import", "Import a workspace from its JSON form",
+         "Usage: stratus import FILE.json FILE.stratus [--strict]\n\n"
+         "Reads a workspace document (format stratus-workspace, version 1) and writes it\n"
+         "into FILE.stratus, creating the file or replacing the workspace in it (the\n"
+         "history of function files is kept). Problems are listed on stderr. A document\n"
+         "whose ids repeat or whose edges or test events name missing nodes is not\n"
+         "imported; other problems are imported and reported (exit 1).\n"
+         "On any failure FILE.stratus is left exactly as it was.\n\n"
+         "Options:\n"
+         "  --strict      import nothing if there is any problem\n",
+         {{"--strict"}, {}, {}},
+         cmdImport},
+        {"export-json", "Write a workspace in its JSON form",
+         "Usage: stratus export-json FILE.stratus [-o OUT.json] [--compact]\n\n"
+         "Writes the workspace as a JSON document (to stdout by default). The file is\n"
+         "only read.\n\n"
+         "Options:\n"
+         "  -o, --output OUT.json   write to a file instead (atomically)\n"
+         "  --compact               one line instead of indented\n",
+         {{"--compact"}, {"--output"}, {{"-o", "--output"}}},
+         cmdExportJson},
+        {"validate", "Check a workspace and list every problem",
+         "Usage: stratus validate FILE.stratus|FILE.json [--json]\n\n"
+         "Checks the workspace against the node kinds and the workflow rules and lists\n"
+         "every problem on stderr, each naming the workflow, node, field and reason.\n"
+         "For a .stratus file also checks the file's integrity. Exit 0 when valid\n"
+         "(warnings allowed), 1 when there are problems, 2 when the file cannot be read.\n\n"
+         "Options:\n"
+         "  --json        print a JSON report on stdout\n",
+         {{"--json"}, {}, {}},
+         cmdValidate},
+        {"info", "Summarise a workspace",
+         "Usage: stratus info FILE.stratus [--json]\n\n"
+         "Prints the workspace's workflows, nodes by kind, edges and functions.\n\n"
+         "Options:\n"
+         "  --json        print JSON on stdout\n",
+         {{"--json"}, {}, {}},
+         cmdInfo},
+    };
+    return list;
+}
+
+int runCli(const std::vector<std::string> &argv, Io &io)
+{
+    auto printUsage = [&](std::ostream &out) {
+        out << "Usage: stratus COMMAND [ARGS]\n\n"
+               "Stratus, the serverless studio, without a display.\n\nCommands:\n";
+        for (const Command &c : commands())
+            out << "  " << c.name << std::string(14 - std::min<size_t>(13, c.name.size()), ' ')
+                << c.summary << "\n";
+        out << "\nRun 'stratus COMMAND --help' for a command's arguments.\n"
+               "Exit codes: 0 ok, 1 the workspace has problems, 2 usage or I/O error.\n";
+    };
+    if (argv.size() < 2) {
+        printUsage(io.err);
+        return kExitError;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        if (argv.size() > 2) {
+            for (const Command &c : commands()) {
+                if (c.name == argv[2]) {
+                    io.out << c.help;
+                    return kExitOk;
+                }
+            }
+            return usageError(io, "help", "no command '" + argv[2] + "'");
+        }
+        printUsage(io.out);
+        return kExitOk;
+    }
+    if (name == "--version") {
+        io.out << "stratus " << kVersion << "\n";
+        return kExitOk;
+    }
+    for (const Command &c : commands()) {
+        if (c.name != name)
+            continue;
+        std::vector<std::string> rest(argv.begin() + 2, argv.end());
+        if (std::find(rest.begin(), rest.end(), "--help") != rest.end()
+            || std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
+            io.out << c.help;
+            return kExitOk;
+        }
+        Args args(rest, c.spec);
+        if (!args.ok())
+            return usageError(io, c.name, args.error());
+        try {
+            return c.run(args, io);
+        } catch (const std::exception &e) {
+            io.err << "stratus " << c.name << ": internal error: " << e.what() << "\n";
+            return kExitError;
+        }
+    }
+    io.err << "stratus: unknown command '" << name << "'\n";
+    printUsage(io.err);
+    return kExitError;
+}
+
+} // namespace stratus::cli

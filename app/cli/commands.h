@@ -1,0 +1,41 @@
+#pragma once
+
+#include "args.h"
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace stratus::cli {
+
+/// Exit codes of every command.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitProblems = 1, ///< the workspace has problems (validation)
+    kExitError = 2,    ///< usage, I/O or unreadable input
+};
+
+/// Where a command writes: data to out, messages to err.
+struct Io
+{
+    std::ostream &out;
+    std::ostream &err;
+};
+
+struct Command
+{
+    std::string name;
+    std::string summary; ///< one line for `stratus --help`
+    std::string help;    ///< the whole text for `stratus COMMAND --help`
+    Args::Spec spec;
+    std::function<int(const Args &, Io &)> run;
+};
+
+/// Every command of the CLI, in the order `stratus --help` lists them.
+const std::vector<Command> &commands();
+
+/// main() of the CLI: dispatches argv[1] to a command.
+int runCli(const std::vector<std::string> &argv, Io &io);
+
+} // namespace stratus::cli

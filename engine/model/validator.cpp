@@ -1,0 +1,722 @@
+#include "validator.h"
+
+#include "choicerule.h"
+#include "handler.h"
+#include "nodekind.h"
+#include "schedule.h"
+
+#include <QByteArray>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace stratus::engine {
+
+namespace {
+
+/// Collects problems for one node, filling in where they are.
+class NodeProblems
+{
+public:
+    NodeProblems(Problems &out, const WorkflowId &workflow, const Node &node)
+        : m_out(out)
+        , m_workflow(workflow)
+        , m_node(node)
+    {}
+
+    void add(std::string code, std::string field, std::string message,
+             Problem::Severity severity = Problem::Severity::Error)
+    {
+        Problem p;
+        p.severity = severity;
+        p.code = std::move(code);
+        p.workflow = m_workflow;
+        p.node = m_node.id;
+        p.nodeName = m_node.name;
+        p.field = std::move(field);
+        p.message = std::move(message);
+        m_out.push_back(std::move(p));
+    }
+
+private:
+    Problems &m_out;
+    const WorkflowId &m_workflow;
+    const Node &m_node;
+};
+
+std::string typeName(const Json &v)
+{
+    switch (v.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "a list";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::binary: return "binary data";
+    case Json::value_t::discarded: return "nothing";
+    default: return v.is_number_integer() ? "a whole number" : "a number";
+    }
+}
+
+std::string joined(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? ", " : "") + items[i];
+    return out;
+}
+
+/// Patterns are compiled once: validation runs on every edit in the studio.
+bool matches(const std::string &s, const char *pattern)
+{
+    static std::map<const char *, std::regex> compiled;
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    auto it = compiled.find(pattern);
+    if (it == compiled.end())
+        it = compiled.emplace(pattern, std::regex(pattern)).first;
+    return std::regex_match(s, it->second);
+}
+
+void checkName(NodeProblems &problems, const Node &node, const NodeKindSpec &spec)
+{
+    const std::string &n = node.name;
+    auto bad = [&](const std::string &rule) {
+        problems.add("bad-name", "name", "'" + n + "' is not a valid " + spec.label + " name: "
+                                             + rule);
+    };
+    switch (spec.nameRule) {
+    case NameRule::Free:
+        return;
+    case NameRule::Function:
+        if (!matches(n, "^[A-Za-z0-9_-]{1,64}$"))
+            bad("1 to 64 letters, digits, hyphens or underscores");
+        return;
+    case NameRule::Queue:
+        if (!matches(n, "^[A-Za-z0-9_-]{1,80}$") && !matches(n, "^[A-Za-z0-9_-]{1,75}\\.fifo$"))
+            bad("1 to 80 letters, digits, hyphens or underscores");
+        return;
+    case NameRule::Bucket:
+        if (!matches(n, "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$") || n.find("..") != std::string::npos)
+            bad("3 to 63 lower-case letters, digits, dots or hyphens, starting and ending "
+                "with a letter or digit");
+        return;
+    case NameRule::Table:
+        if (!matches(n, "^[A-Za-z0-9_.-]{3,255}$"))
+            bad("3 to 255 letters, digits, underscores, dots or hyphens");
+        return;
+    }
+}
+
+void checkStringList(NodeProblems &problems, const std::string &field, const Json &v)
+{
+    if (!v.is_array()) {
+        problems.add("wrong-type", field, "expected a list of strings, found " + typeName(v));
+        return;
+    }
+    for (const Json &item : v) {
+        if (!item.is_string()) {
+            problems.add("wrong-type", field, "expected a list of strings, found an item that is "
+                                                  + typeName(item));
+            return;
+        }
+    }
+}
+
+void checkCors(NodeProblems &problems, const std::string &field, const Json &v)
+{
+    if (!v.is_object()) {
+        problems.add("wrong-type", field, "expected an object, found " + typeName(v));
+        return;
+    }
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string sub = field + "." + it.key();
+        if (it.key() == "allowOrigins" || it.key() == "allowMethods"
+            || it.key() == "allowHeaders" || it.key() == "exposeHeaders") {
+            checkStringList(problems, sub, it.value());
+        } else if (it.key() == "maxAgeS") {
+            if (!it.value().is_number_integer())
+                problems.add("wrong-type", sub,
+                             "expected a whole number, found " + typeName(it.value()));
+            else if (it.value().get<long long>() < 0 || it.value().get<long long>() > 86400)
+                problems.add("out-of-range", sub,
+                             it.value().dump() + " is outside the range 0-86400");
+        } else if (it.key() == "allowCredentials") {
+            if (!it.value().is_boolean())
+                problems.add("wrong-type", sub, "expected true or false, found "
+                                                    + typeName(it.value()));
+        } else {
+            problems.add("unknown-field", sub,
+                         "'" + it.key() + "' is not a CORS setting (allowOrigins, allowMethods, "
+                         "allowHeaders, exposeHeaders, allowCredentials, maxAgeS)");
+        }
+    }
+}
+
+void checkChoiceRules(NodeProblems &problems, const std::string &field, const Json &v)
+{
+    if (!v.is_array()) {
+        problems.add("wrong-type", field, "expected a list of rules, found " + typeName(v));
+        return;
+    }
+    std::set<std::string> ports;
+    for (size_t i = 0; i < v.size(); ++i) {
+        const Json &rule = v[i];
+        const std::string where = field + "[" + std::to_string(i) + "]";
+        if (!rule.is_object()) {
+            problems.add("bad-choice-rule", where, "a rule must be {port, condition}");
+            continue;
+        }
+        for (auto it = rule.begin(); it != rule.end(); ++it) {
+            if (it.key() != "port" && it.key() != "condition")
+                problems.add("unknown-field", where + "." + it.key(),
+                             "'" + it.key() + "' is not part of a rule (port, condition)");
+        }
+        if (!rule.contains("port") || !rule["port"].is_string()
+            || rule["port"].get<std::string>().empty()) {
+            problems.add("bad-choice-rule", where + ".port", "a rule needs a port name");
+        } else {
+            const std::string port = rule["port"].get<std::string>();
+            if (port == "default" || port == "in")
+                problems.add("bad-choice-rule", where + ".port",
+                             "'" + port + "' is reserved; name the rule's port otherwise");
+            else if (!ports.insert(port).second)
+                problems.add("bad-choice-rule", where + ".port",
+                             "port '" + port + "' is used by an earlier rule");
+        }
+        if (!rule.contains("condition")) {
+            problems.add("bad-choice-rule", where + ".condition", "a rule needs a condition");
+            continue;
+        }
+        for (const std::string &message :
+             checkChoiceCondition(rule["condition"], where + ".condition")) {
+            const size_t colon = message.find(": ");
+            problems.add("bad-choice-rule", message.substr(0, colon), message.substr(colon + 2));
+        }
+    }
+}
+
+const std::set<std::string> &reservedEnvironmentKeys()
+{
+    static const std::set<std::string> keys = {
+        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION",
+        "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+        "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
+        "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR"};
+    return keys;
+}
+
+bool isBadFilePath(const std::string &path)
+{
+    if (path.empty() || path.front() == '/' || path.find('\\') != std::string::npos
+        || path.find('\0') != std::string::npos)
+        return true;
+    size_t start = 0;
+    while (true) {
+        const size_t slash = path.find('/', start);
+        const std::string part = path.substr(start, slash == std::string::npos ? slash
+                                                                                : slash - start);
+        if (part.empty() || part == "." || part == "..")
+            return true;
+        if (slash == std::string::npos)
+            return false;
+        start = slash + 1;
+    }
+}
+
+/// The field's own checks, after its type was found right.
+void checkFieldRule(NodeProblems &problems, const Node &node, const FieldSpec &f, const Json &v)
+{
+    switch (f.check) {
+    case FieldCheck::None:
+        return;
+    case FieldCheck::NonEmpty:
+        if (v.get<std::string>().empty())
+            problems.add("missing-value", f.name, "must not be empty");
+        return;
+    case FieldCheck::Description:
+        if (v.get<std::string>().size() > 256)
+            problems.add("out-of-range", f.name, "is longer than 256 characters");
+        return;
+    case FieldCheck::HttpPath:
+        if (std::string why = checkHttpPath(v.get<std::string>()); !why.empty())
+            problems.add("bad-path", f.name, why);
+        return;
+    case FieldCheck::ScheduleExpression:
+        if (auto parsed = parseScheduleExpression(v.get<std::string>()); !parsed)
+            problems.add("bad-schedule", f.name, parsed.status().message());
+        return;
+    case FieldCheck::TimeZone: {
+        const std::string zone = v.get<std::string>();
+        if (!QTimeZone::isTimeZoneIdAvailable(QByteArray::fromStdString(zone)))
+            problems.add("bad-timezone", f.name, "'" + zone + "' is not an IANA time zone name");
+        return;
+    }
+    case FieldCheck::Handler: {
+        auto runtime = node.config.find("runtime");
+        if (runtime == node.config.end() || !runtime->is_string())
+            return; // reported on the runtime field
+        const std::string rt = runtime->get<std::string>();
+        auto ref = parseHandler(rt, v.get<std::string>());
+        if (!ref) {
+            problems.add("bad-handler", f.name, ref.status().message() + " (runtime " + rt + ")");
+            return;
+        }
+        auto files = node.config.find("files");
+        if (files == node.config.end() || !files->is_object() || files->empty())
+            return; // reported on the files field
+        const bool found = std::any_of(ref->candidateFiles.begin(), ref->candidateFiles.end(),
+                                       [&](const std::string &c) { return files->contains(c); });
+        if (!found)
+            problems.add("bad-handler", f.name,
+                         "handler '" + v.get<std::string>() + "' needs one of the files "
+                             + joined(ref->candidateFiles) + ", which the function does not have");
+        return;
+    }
+    case FieldCheck::Environment: {
+        size_t bytes = 0;
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            const std::string sub = f.name + "." + it.key();
+            bytes += it.key().size() + (it.value().is_string() ? it->get<std::string>().size() : 0);
+            if (!matches(it.key(), "^[A-Za-z][A-Za-z0-9_]*$"))
+                problems.add("bad-environment", sub,
+                             "'" + it.key() + "' is not a variable name (a letter, then letters, "
+                             "digits or underscores)");
+            else if (reservedEnvironmentKeys().contains(it.key()))
+                problems.add("bad-environment", sub,
+                             "'" + it.key() + "' is reserved by the Lambda runtime");
+        }
+        if (bytes > 4096)
+            problems.add("out-of-range", f.name,
+                         "variables take " + std::to_string(bytes)
+                             + " bytes; Lambda allows 4096 in all");
+        return;
+    }
+    case FieldCheck::FilePaths:
+        if (v.empty())
+            problems.add("missing-value", f.name, "a function needs at least one file");
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            if (isBadFilePath(it.key()))
+                problems.add("bad-file-path", f.name,
+                             "'" + it.key() + "' is not a relative path inside the function "
+                             "(no leading /, no .., no empty parts)");
+        }
+        return;
+    }
+}
+
+void checkField(NodeProblems &problems, const Node &node, const FieldSpec &f, const Json &v)
+{
+    auto wrongType = [&](const std::string &expected) {
+        problems.add("wrong-type", f.name, "expected " + expected + ", found " + typeName(v));
+    };
+    switch (f.type) {
+    case FieldType::String:
+        if (!v.is_string())
+            return wrongType("a string");
+        break;
+    case FieldType::Enum:
+        if (!v.is_string())
+            return wrongType("a string");
+        if (std::find(f.choices.begin(), f.choices.end(), v.get<std::string>()) == f.choices.end())
+            return problems.add("bad-value", f.name,
+                                "'" + v.get<std::string>() + "' is not one of "
+                                    + joined(f.choices));
+        break;
+    case FieldType::Integer: {
+        if (!v.is_number_integer())
+            return wrongType("a whole number");
+        // Unsigned values above INT64_MAX are out of every range we have.
+        const bool huge = v.is_number_unsigned() && v.get<unsigned long long>() > 9223372036854775807ULL;
+        const long long n = huge ? 0 : v.get<long long>();
+        if (f.minimum && !huge && n < *f.minimum)
+            return problems.add("out-of-range", f.name,
+                                v.dump() + " is below the minimum " + std::to_string(*f.minimum));
+        if (f.maximum && (huge || n > *f.maximum))
+            return problems.add("out-of-range", f.name,
+                                v.dump() + " is above the maximum " + std::to_string(*f.maximum));
+        break;
+    }
+    case FieldType::Boolean:
+        if (!v.is_boolean())
+            return wrongType("true or false");
+        break;
+    case FieldType::StringMap:
+    case FieldType::Files:
+        if (!v.is_object())
+            return wrongType(f.type == FieldType::Files ? "an object of path -> text"
+                                                        : "an object of name -> string");
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            if (!it.value().is_string())
+                return problems.add("wrong-type", f.name + "." + it.key(),
+                                    "expected a string, found " + typeName(it.value()));
+        }
+        break;
+    case FieldType::StringSet: {
+        if (!v.is_array())
+            return wrongType("a list of strings");
+        std::set<std::string> seen;
+        for (const Json &item : v) {
+            if (!item.is_string()
+                || std::find(f.choices.begin(), f.choices.end(), item.get<std::string>())
+                       == f.choices.end())
+                return problems.add("bad-value", f.name,
+                                    item.dump() + " is not one of " + joined(f.choices));
+            if (!seen.insert(item.get<std::string>()).second)
+                return problems.add("bad-value", f.name, item.dump() + " is listed twice");
+        }
+        break;
+    }
+    case FieldType::Json:
+        break;
+    case FieldType::JsonObject:
+        if (!v.is_object())
+            return wrongType("an object");
+        break;
+    case FieldType::Cors:
+        return checkCors(problems, f.name, v);
+    case FieldType::ChoiceRules:
+        return checkChoiceRules(problems, f.name, v);
+    }
+    checkFieldRule(problems, node, f, v);
+}
+
+void addEdgeProblem(Problems &out, const Workflow &workflow, const Edge &edge, std::string code,
+                    std::string message, Problem::Severity severity = Problem::Severity::Error)
+{
+    Problem p;
+    p.severity = severity;
+    p.code = std::move(code);
+    p.workflow = workflow.id();
+    p.edge = edge.id;
+    p.message = std::move(message);
+    out.push_back(std::move(p));
+}
+
+void checkEdges(Problems &out, const Workflow &workflow)
+{
+    const auto &registry = NodeKindRegistry::instance();
+    std::set<std::pair<std::string, std::string>> seen; // "node\nport" pairs
+    for (const Edge &edge : workflow.edges()) {
+        const Node *from = workflow.findNode(edge.from.node);
+        const Node *to = workflow.findNode(edge.to.node);
+        if (!from || !to) {
+            std::string missing;
+            if (!from)
+                missing = "from node '" + edge.from.node.str() + "'";
+            if (!to)
+                missing += (missing.empty() ? "" : " and ") + std::string("to node '")
+                           + edge.to.node.str() + "'";
+            addEdgeProblem(out, workflow, edge, "dangling-edge",
+                           "its " + missing + " does not exist");
+            continue;
+        }
+        const NodeKindSpec *fromSpec = registry.find(from->kind);
+        const NodeKindSpec *toSpec = registry.find(to->kind);
+        if (fromSpec) {
+            const auto outputs = registry.outputPorts(*from);
+            if (std::find(outputs.begin(), outputs.end(), edge.from.port) == outputs.end()) {
+                std::string why = "'" + edge.from.port + "' is not an output port of "
+                                  + fromSpec->label + " '" + from->id.str() + "'";
+                why += outputs.empty() ? " (it has no outputs)"
+                                       : " (outputs: " + joined(outputs) + ")";
+                addEdgeProblem(out, workflow, edge, "incompatible-ports", why);
+            }
+        }
+        if (toSpec) {
+            const auto inputs = registry.inputPorts(*to);
+            if (std::find(inputs.begin(), inputs.end(), edge.to.port) == inputs.end()) {
+                std::string why = "'" + edge.to.port + "' is not an input port of "
+                                  + toSpec->label + " '" + to->id.str() + "'";
+                why += inputs.empty() ? " (" + toSpec->label + " nodes take no input)"
+                                      : " (inputs: " + joined(inputs) + ")";
+                addEdgeProblem(out, workflow, edge, "incompatible-ports", why);
+            }
+        }
+        const auto key = std::make_pair(edge.from.node.str() + "\n" + edge.from.port,
+                                        edge.to.node.str() + "\n" + edge.to.port);
+        if (!seen.insert(key).second)
+            addEdgeProblem(out, workflow, edge, "duplicate-edge",
+                           "another edge already joins " + edge.from.node.str() + "."
+                               + edge.from.port + " to " + edge.to.node.str() + "."
+                               + edge.to.port,
+                           Problem::Severity::Warning);
+    }
+}
+
+/// A cycle through functions (or choices) with no queue on it would run
+/// forever, so AWS-style designs break loops with a queue. Finds the strongly
+/// connected components of the graph without its queue nodes (Tarjan).
+void checkCycles(Problems &out, const Workflow &workflow)
+{
+    const auto &nodes = workflow.nodes();
+    std::unordered_map<NodeId, size_t> index;
+    for (size_t i = 0; i < nodes.size(); ++i)
+        index.emplace(nodes[i].id, i);
+    std::vector<std::vector<size_t>> next(nodes.size());
+    std::vector<bool> selfLoop(nodes.size(), false);
+    for (const Edge &e : workflow.edges()) {
+        auto a = index.find(e.from.node), b = index.find(e.to.node);
+        if (a == index.end() || b == index.end())
+            continue;
+        if (nodes[a->second].kind == "queue" || nodes[b->second].kind == "queue")
+            continue;
+        next[a->second].push_back(b->second);
+        if (a->second == b->second)
+            selfLoop[a->second] = true;
+    }
+
+    // Iterative Tarjan, so that a long chain cannot overflow the stack.
+    const size_t none = static_cast<size_t>(-1);
+    std::vector<size_t> order(nodes.size(), none), low(nodes.size(), 0);
+    std::vector<bool> onStack(nodes.size(), false);
+    std::vector<size_t> stack;
+    size_t counter = 0;
+    for (size_t root = 0; root < nodes.size(); ++root) {
+        if (order[root] != none)
+            continue;
+        std::vector<std::pair<size_t, size_t>> call{{root, 0}};
+        order[root] = low[root] = counter++;
+        stack.push_back(root);
+        onStack[root] = true;
+        while (!call.empty()) {
+            auto &[v, child] = call.back();
+            if (child < next[v].size()) {
+                const size_t w = next[v][child++];
+                if (order[w] == none) {
+                    order[w] = low[w] = counter++;
+                    stack.push_back(w);
+                    onStack[w] = true;
+                    call.emplace_back(w, 0);
+                } else if (onStack[w]) {
+                    low[v] = std::min(low[v], order[w]);
+                }
+                continue;
+            }
+            if (low[v] == order[v]) {
+                std::vector<size_t> component;
+                size_t w;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    onStack[w] = false;
+                    component.push_back(w);
+                } while (w != v);
+                if (component.size() > 1 || selfLoop[v]) {
+                    std::sort(component.begin(), component.end());
+                    std::vector<std::string> names;
+                    for (size_t c : component)
+                        names.push_back("'" + nodes[c].id.str() + "'");
+                    Problem p;
+                    p.code = "cycle-without-queue";
+                    p.workflow = workflow.id();
+                    p.node = nodes[component.front()].id;
+                    p.nodeName = nodes[component.front()].name;
+                    p.message = (component.size() == 1
+                                     ? "its output leads straight back to itself"
+                                     : "nodes " + joined(names) + " form a cycle")
+                                + " with no queue on it, so one event would run forever; put a "
+                                  "queue on the cycle or remove an edge";
+                    out.push_back(std::move(p));
+                }
+            }
+            const size_t finished = v;
+            call.pop_back();
+            if (!call.empty())
+                low[call.back().first] = std::min(low[call.back().first], low[finished]);
+        }
+    }
+}
+
+} // namespace
+
+std::string checkHttpPath(const std::string &path)
+{
+    if (path.empty() || path.front() != '/')
+        return "'" + path + "' must start with /";
+    if (path == "/")
+        return {};
+    std::set<std::string> params;
+    size_t start = 1;
+    while (true) {
+        const size_t slash = path.find('/', start);
+        const bool last = slash == std::string::npos;
+        const std::string seg = path.substr(start, last ? std::string::npos : slash - start);
+        if (seg.empty())
+            return "'" + path + "' has an empty segment (// or a trailing /)";
+        if (seg.front() == '{' || seg.back() == '}') {
+            std::smatch m;
+            static const std::regex param(R"(^\{([A-Za-z0-9_]+)(\+?)\}$)");
+            if (!std::regex_match(seg, m, param))
+                return "'" + seg + "' is not a {name} or {name+} parameter";
+            if (m[2].length() > 0 && !last)
+                return "the greedy parameter '" + seg + "' must be the last segment";
+            if (!params.insert(m[1].str()).second)
+                return "parameter {" + m[1].str() + "} appears twice";
+        } else if (seg.find_first_of("{}?# \t") != std::string::npos) {
+            return "segment '" + seg + "' holds a character not allowed in a route";
+        }
+        if (last)
+            return {};
+        start = slash + 1;
+    }
+}
+
+std::string normalizedRoutePath(const std::string &path)
+{
+    static const std::regex greedy(R"(\{[A-Za-z0-9_]+\+\})");
+    static const std::regex param(R"(\{[A-Za-z0-9_]+\})");
+    return std::regex_replace(std::regex_replace(path, greedy, "{+}"), param, "{}");
+}
+
+Problems validateNode(const WorkflowId &workflow, const Node &node)
+{
+    Problems out;
+    NodeProblems problems(out, workflow, node);
+    const NodeKindSpec *spec = NodeKindRegistry::instance().find(node.kind);
+    if (!spec) {
+        std::vector<std::string> known;
+        for (const NodeKindSpec &k : NodeKindRegistry::instance().kinds())
+            known.push_back(k.kind);
+        problems.add("unknown-kind", "kind",
+                     "'" + node.kind + "' is not a node kind (" + joined(known) + ")");
+        return out;
+    }
+    checkName(problems, node, *spec);
+    if (!node.config.is_object()) {
+        problems.add("wrong-type", "config", "expected an object, found " + typeName(node.config));
+        return out;
+    }
+    for (auto it = node.config.begin(); it != node.config.end(); ++it) {
+        if (!spec->field(it.key())) {
+            std::vector<std::string> names;
+            for (const FieldSpec &f : spec->fields)
+                names.push_back(f.name);
+            problems.add("unknown-field", it.key(),
+                         "'" + it.key() + "' is not a field of " + node.kind + " ("
+                             + joined(names) + ")");
+        }
+    }
+    for (const FieldSpec &f : spec->fields) {
+        auto it = node.config.find(f.name);
+        if (it == node.config.end()) {
+            if (f.required)
+                problems.add("missing-field", f.name, "is required");
+            continue;
+        }
+        checkField(problems, node, f, *it);
+    }
+    return out;
+}
+
+Problems validateWorkflow(const Workflow &workflow)
+{
+    Problems out;
+    if (!workflow.id().isValid()) {
+        Problem p;
+        p.code = "missing-id";
+        p.message = "a workflow has no id";
+        out.push_back(p);
+    }
+    for (const Node &node : workflow.nodes()) {
+        Problems nodeProblems = validateNode(workflow.id(), node);
+        out.insert(out.end(), nodeProblems.begin(), nodeProblems.end());
+    }
+    checkEdges(out, workflow);
+    checkCycles(out, workflow);
+    return out;
+}
+
+Problems validateWorkspace(const Workspace &workspace)
+{
+    Problems out;
+    for (const Workflow &workflow : workspace.workflows) {
+        Problems p = validateWorkflow(workflow);
+        out.insert(out.end(), p.begin(), p.end());
+    }
+
+    // Names that are AWS resources are unique per kind in the whole workspace,
+    // and the gateway has one route table for all workflows.
+    std::map<std::pair<std::string, std::string>, std::pair<const Workflow *, const Node *>> names;
+    std::map<std::pair<std::string, std::string>, std::pair<const Workflow *, const Node *>> routes;
+    const auto &registry = NodeKindRegistry::instance();
+    for (const Workflow &workflow : workspace.workflows) {
+        for (const Node &node : workflow.nodes()) {
+            const NodeKindSpec *spec = registry.find(node.kind);
+            if (!spec)
+                continue;
+            if ((spec->isResource || spec->nameRule == NameRule::Function) && !node.name.empty()) {
+                auto [it, fresh] = names.try_emplace({node.kind, node.name}, &workflow, &node);
+                if (!fresh) {
+                    Problems here;
+                    NodeProblems(here, workflow.id(), node)
+                        .add("duplicate-name", "name",
+                             "the " + spec->label + " name '" + node.name + "' is already used by node '"
+                                 + it->second.second->id.str() + "' in workflow '"
+                                 + it->second.first->id().str() + "'");
+                    out.insert(out.end(), here.begin(), here.end());
+                }
+            }
+            if (node.kind == "trigger.http" && node.config.is_object()) {
+                const Json config = registry.effectiveConfig(node);
+                if (!config["method"].is_string() || !config.contains("path")
+                    || !config["path"].is_string())
+                    continue;
+                const std::string method = config["method"].get<std::string>();
+                const std::string path = normalizedRoutePath(config["path"].get<std::string>());
+                auto [it, fresh] = routes.try_emplace({method, path}, &workflow, &node);
+                if (!fresh) {
+                    Problems here;
+                    NodeProblems(here, workflow.id(), node)
+                        .add("duplicate-route", "path",
+                             "route " + method + " " + config["path"].get<std::string>()
+                                 + " is already served by node '" + it->second.second->id.str()
+                                 + "' in workflow '" + it->second.first->id().str() + "'");
+                    out.insert(out.end(), here.begin(), here.end());
+                }
+            }
+        }
+    }
+
+    for (size_t i = 0; i < workspace.testEvents.size(); ++i) {
+        const TestEvent &event = workspace.testEvents[i];
+        bool found = false;
+        for (const Workflow &workflow : workspace.workflows) {
+            if (event.workflow.isValid() && workflow.id() != event.workflow)
+                continue;
+            found = found || workflow.findNode(event.node) != nullptr;
+        }
+        if (!found) {
+            Problem p;
+            p.code = "dangling-test-event";
+            p.workflow = event.workflow;
+            p.field = "testEvents[" + std::to_string(i) + "]";
+            p.message = "test event '" + event.name + "' is for node '" + event.node.str()
+                        + "', which does not exist";
+            out.push_back(std::move(p));
+        }
+    }
+
+    for (const char *key : {"pricing", "region"}) {
+        auto it = workspace.settings.find(key);
+        if (it != workspace.settings.end() && !it->is_string()) {
+            Problem p;
+            p.code = "wrong-type";
+            p.field = std::string("settings.") + key;
+            p.message = "expected a string, found " + typeName(*it);
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
+
+} // namespace stratus::engine

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "problem.h"
+#include "workflow.h"
+
+namespace stratus::engine {
+
+/// Checks a whole workspace against the node-kind table and the semantics of
+/// ../shared/design.md, and returns every problem found (empty when valid).
+/// Never throws; safe on any model, however malformed its config values.
+Problems validateWorkspace(const Workspace &workspace);
+
+/// The rules that concern one workflow alone (its nodes, edges and cycles).
+Problems validateWorkflow(const Workflow &workflow);
+
+/// The rules that concern one node's name and config alone.
+Problems validateNode(const WorkflowId &workflow, const Node &node);
+
+/// Checks an API Gateway route path ("/a/{b}/{proxy+}"); empty string when valid,
+/// else the reason.
+std::string checkHttpPath(const std::string &path);
+
+/// The route path with parameter names erased, so that /a/{x} and /a/{y},
+/// which API Gateway treats as one route, compare equal.
+std::string normalizedRoutePath(const std::string &path);
+
+} // namespace stratus::engine

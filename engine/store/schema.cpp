@@ -1,0 +1,142 @@
+#include "schema.h"
+
+#include <chrono>
+#include <string>
+
+namespace stratus::engine::store {
+
+namespace {
+
+// Version 1: the design. Everything a workflow is made of hangs off its
+// workflow and node with ON DELETE CASCADE, so deleting a node can never
+// leave an edge or a file behind. Every table has an ordinal where the JSON
+// form has an order, so an import exports again as it was written.
+constexpr const char *kVersion1 = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE settings (
+  key     TEXT PRIMARY KEY,
+  value   TEXT NOT NULL,          -- JSON
+  ordinal INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE workflows (
+  id      TEXT PRIMARY KEY,
+  name    TEXT NOT NULL,
+  ordinal INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE nodes (
+  workflow_id TEXT NOT NULL REFERENCES workflows(id) ON DELETE CASCADE,
+  id          TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  config      TEXT NOT NULL,      -- JSON object; function files live in function_files
+  x           REAL,               -- layout only; NULL when the node has no position
+  y           REAL,
+  ordinal     INTEGER NOT NULL,
+  PRIMARY KEY (workflow_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE edges (
+  workflow_id TEXT NOT NULL REFERENCES workflows(id) ON DELETE CASCADE,
+  id          TEXT NOT NULL,
+  from_node   TEXT NOT NULL,
+  from_port   TEXT NOT NULL,
+  to_node     TEXT NOT NULL,
+  to_port     TEXT NOT NULL,
+  ordinal     INTEGER NOT NULL,
+  PRIMARY KEY (workflow_id, id),
+  FOREIGN KEY (workflow_id, from_node) REFERENCES nodes(workflow_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (workflow_id, to_node) REFERENCES nodes(workflow_id, id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX edges_by_from ON edges(workflow_id, from_node);
+CREATE INDEX edges_by_to ON edges(workflow_id, to_node);
+
+CREATE TABLE function_files (
+  workflow_id TEXT NOT NULL,
+  node_id     TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  ordinal     INTEGER NOT NULL,
+  PRIMARY KEY (workflow_id, node_id, path),
+  FOREIGN KEY (workflow_id, node_id) REFERENCES nodes(workflow_id, id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE test_events (
+  id          INTEGER PRIMARY KEY,
+  workflow_id TEXT NOT NULL,
+  node_id     TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  event       TEXT NOT NULL,      -- JSON
+  ordinal     INTEGER NOT NULL,
+  FOREIGN KEY (workflow_id, node_id) REFERENCES nodes(workflow_id, id) ON DELETE CASCADE
+);
+CREATE INDEX test_events_by_node ON test_events(workflow_id, node_id);
+)sql";
+
+// Version 2: every saved change of a function file is kept. The current text
+// stays in function_files (what loading reads); the history starts with the
+// text each file had when the workspace was migrated.
+constexpr const char *kVersion2 = R"sql(
+CREATE TABLE file_revisions (
+  id          INTEGER PRIMARY KEY,
+  workflow_id TEXT NOT NULL,
+  node_id     TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  saved_at_ms INTEGER NOT NULL,
+  UNIQUE (workflow_id, node_id, path, revision),
+  FOREIGN KEY (workflow_id, node_id) REFERENCES nodes(workflow_id, id) ON DELETE CASCADE
+);
+INSERT INTO file_revisions (workflow_id, node_id, path, revision, text, saved_at_ms)
+  SELECT workflow_id, node_id, path, 1, text, :now FROM function_files;
+)sql";
+
+long long nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Status runStep(sql::Database &db, int version)
+{
+    switch (version) {
+    case 1:
+        return db.exec(kVersion1);
+    case 2: {
+        std::string sql = kVersion2;
+        sql.replace(sql.find(":now"), 4, std::to_string(nowMs()));
+        return db.exec(sql);
+    }
+    }
+    return Status::notSupported("no migration to schema version " + std::to_string(version));
+}
+
+} // namespace
+
+Status migrate(sql::Database &db, int target)
+{
+    auto current = db.queryInt("PRAGMA user_version");
+    if (!current)
+        return current.status();
+    for (int version = static_cast<int>(*current) + 1; version <= target; ++version) {
+        sql::Transaction tx(db);
+        if (!tx.status())
+            return tx.status().withContext("cannot migrate");
+        if (Status s = runStep(db, version); !s)
+            return s.withContext("migration to schema version " + std::to_string(version)
+                                 + " failed");
+        if (Status s = db.exec("PRAGMA user_version = " + std::to_string(version)); !s)
+            return s;
+        if (Status s = tx.commit(); !s)
+            return s;
+    }
+    return Status::ok();
+}
+
+} // namespace stratus::engine::store

@@ -1,0 +1,255 @@
+#include "sqlite.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace stratus::engine::sql {
+
+namespace {
+
+Status statusFor(int rc, sqlite3 *db, std::string_view what)
+{
+    const std::string reason = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const std::string message = std::string(what) + ": " + reason;
+    switch (rc & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return Status::corruption(message);
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOTFOUND:
+        return Status::notFound(message);
+    default:
+        return Status::ioError(message);
+    }
+}
+
+} // namespace
+
+Database::~Database()
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_path(std::move(other.m_path))
+{}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    if (this != &other) {
+        if (m_db)
+            sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+    }
+    return *this;
+}
+
+Result<Database> Database::open(const std::string &path, Mode mode)
+{
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (mode) {
+    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    }
+    sqlite3 *db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        Status s = statusFor(rc, db, "cannot open");
+        sqlite3_close_v2(db);
+        return s;
+    }
+    sqlite3_extended_result_codes(db, 1);
+    // Another connection (the studio and a CLI on one file) may hold the write
+    // lock for a moment; wait rather than fail.
+    sqlite3_busy_timeout(db, 5000);
+    return Database(db, path);
+}
+
+Status Database::exec(std::string_view sql)
+{
+    char *error = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        std::string reason = error ? error : sqlite3_errstr(rc);
+        sqlite3_free(error);
+        Status s = statusFor(rc, nullptr, "");
+        return Status::error(s.code(), reason);
+    }
+    return Status::ok();
+}
+
+Result<Statement> Database::prepare(std::string_view sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK)
+        return statusFor(rc, m_db, "cannot prepare '" + std::string(sql.substr(0, 60)) + "'");
+    return Statement(stmt, m_db);
+}
+
+Result<long long> Database::queryInt(std::string_view sql)
+{
+    auto stmt = prepare(sql);
+    if (!stmt)
+        return stmt.status();
+    if (!stmt->step())
+        return stmt->status().isOk() ? Status::notFound("no row for '" + std::string(sql) + "'")
+                                     : stmt->status();
+    return stmt->integer(0);
+}
+
+long long Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+Status Database::copyTo(Database &target)
+{
+    sqlite3_backup *backup = sqlite3_backup_init(target.m_db, "main", m_db, "main");
+    if (!backup)
+        return statusFor(sqlite3_errcode(target.m_db), target.m_db, "cannot copy");
+    const int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        return statusFor(rc, nullptr, "cannot copy");
+    return Status::ok();
+}
+
+Status Database::lastError(std::string_view what) const
+{
+    return statusFor(sqlite3_errcode(m_db), m_db, what);
+}
+
+Statement::~Statement()
+{
+    if (m_stmt)
+        sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_db(other.m_db)
+    , m_status(std::move(other.m_status))
+{}
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        if (m_stmt)
+            sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_db = other.m_db;
+        m_status = std::move(other.m_status);
+    }
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::string_view text)
+{
+    sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+}
+
+Statement &Statement::bind(int index, long long value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        m_status = Status::ok();
+    else
+        m_status = statusFor(rc, m_db, "query failed");
+    return false;
+}
+
+Status Statement::run()
+{
+    while (step()) {
+    }
+    Status s = m_status;
+    reset();
+    return s;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+std::string_view Statement::textView(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? std::string_view(data, static_cast<size_t>(size)) : std::string_view();
+}
+
+long long Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    m_status = m_db.exec("BEGIN IMMEDIATE");
+    m_active = m_status.isOk();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.exec("ROLLBACK");
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return m_status.isOk() ? Status::ioError("transaction is not active") : m_status;
+    Status s = m_db.exec("COMMIT");
+    if (s)
+        m_active = false;
+    return s;
+}
+
+} // namespace stratus::engine::sql

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that Stratus needs to build, test and run its
+# function runtimes. Idempotent and non-interactive; skips `apt-get update`
+# when nothing is missing. Run as root (or with sudo available).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # Qt 6 (engine: Core, Network, HttpServer; editor: Widgets, Svg, Charts)
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-svg-dev qt6-charts-dev qt6-httpserver-dev
+  # qt6-httpserver-dev's CMake files need WebSockets, which it does not pull in
+  qt6-websockets-dev
+  libgl-dev libxkbcommon-dev
+  # the Qt platform plugin for a real display, and the image/svg plugins
+  qt6-qpa-plugins qt6-image-formats-plugins libqt6svg6
+  # code editor
+  libqscintilla2-qt6-dev
+  # engine libraries
+  nlohmann-json3-dev libsqlite3-dev sqlite3 libyaml-cpp-dev libzip-dev
+  # function runtimes
+  nodejs python3
+  # GUI tests, screenshots and the studio on a headless machine
+  xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+echo "setup-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup-deps: done"

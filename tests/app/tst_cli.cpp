@@ -1,0 +1,375 @@
+// The `stratus` command line, run as a real process: outputs, messages and
+// exit codes (0 ok, 1 the workspace has problems, 2 usage or I/O error).
+
+#include "testutil.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run stratusCli(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(STRATUS_CLI_PATH), args);
+    if (!p.waitForStarted(10000))
+        qFatal("cannot start %s", STRATUS_CLI_PATH);
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        qFatal("stratus %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
+    }
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString example(const char *name)
+{
+    return QStringLiteral(STRATUS_EXAMPLES_DIR "/") + QString::fromLatin1(name);
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void helpListsEveryCommand();
+    void everyCommandHasHelp_data();
+    void everyCommandHasHelp();
+    void usageErrors_data();
+    void usageErrors();
+    void newCreatesAnEmptyWorkspace();
+    void importThenExportGivesTheDocumentBack();
+    void exportToAFile();
+    void importWithProblems();
+    void importRefusesWhatCannotBeStored();
+    void importStrictRefusesAnyProblem();
+    void failedImportLeavesTargetUnchanged_data();
+    void failedImportLeavesTargetUnchanged();
+    void validateValidWorkspaces();
+    void validateReportsProblems();
+    void validateJsonReport();
+    void validateUnreadableFiles_data();
+    void validateUnreadableFiles();
+    void infoSummarises();
+    void infoJson();
+
+private:
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+    QString imported(const char *exampleName);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString TestCli::imported(const char *exampleName)
+{
+    const QString target = path(QString::fromLatin1(exampleName) + QStringLiteral(".stratus"));
+    const Run r = stratusCli({"import", example(exampleName), target});
+    if (r.exitCode != 0)
+        qFatal("import failed: %s", r.err.constData());
+    return target;
+}
+
+void TestCli::helpListsEveryCommand()
+{
+    const Run r = stratusCli({"--help"});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *command : {"new", "import", "export-json", "validate", "info"})
+        QVERIFY2(r.out.contains(QByteArray("  ") + command), r.out.constData());
+    QVERIFY(r.out.contains("Exit codes"));
+    QCOMPARE(stratusCli({"--version"}).exitCode, 0);
+}
+
+void TestCli::everyCommandHasHelp_data()
+{
+    QTest::addColumn<QString>("command");
+    for (const char *c : {"new", "import", "export-json", "validate", "info"})
+        QTest::newRow(c) << QString::fromLatin1(c);
+}
+
+void TestCli::everyCommandHasHelp()
+{
+    QFETCH(QString, command);
+    const Run r = stratusCli({command, "--help"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("Usage: stratus " + command.toUtf8()));
+    QCOMPARE(stratusCli({"help", command}).out, r.out);
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no command") << QStringList{} << "Usage: stratus COMMAND";
+    QTest::newRow("unknown command") << QStringList{"deploy"} << "unknown command 'deploy'";
+    QTest::newRow("unknown option") << QStringList{"info", "--fast", "x.stratus"} << "unknown option --fast";
+    QTest::newRow("missing value") << QStringList{"export-json", "x.stratus", "-o"} << "option --output needs a value";
+    QTest::newRow("missing file") << QStringList{"info"} << "expected one FILE.stratus";
+    QTest::newRow("import one file") << QStringList{"import", "a.json"} << "expected FILE.json and FILE.stratus";
+    QTest::newRow("too many") << QStringList{"validate", "a", "b"} << "expected one FILE.stratus or FILE.json";
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Run r = stratusCli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::newCreatesAnEmptyWorkspace()
+{
+    const QString file = path(QStringLiteral("fresh.stratus"));
+    Run r = stratusCli({"new", file, "--name", "My API"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.contains("Created workspace 'My API'"));
+    r = stratusCli({"info", "--json", file});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject info = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(info[QStringLiteral("name")].toString(), QStringLiteral("My API"));
+    QCOMPARE(info[QStringLiteral("workflows")].toArray().size(), 1);
+    QCOMPARE(info[QStringLiteral("nodes")].toInt(), 0);
+    QCOMPARE(stratusCli({"validate", file}).exitCode, 0);
+
+    // Never over an existing file.
+    const QByteArray hash = stratus::test::fileHash(file);
+    r = stratusCli({"new", file});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("already exists"));
+    QVERIFY(r.err.contains(file.toUtf8()));
+    QCOMPARE(stratus::test::fileHash(file), hash);
+}
+
+void TestCli::importThenExportGivesTheDocumentBack()
+{
+    for (const QString &source : stratus::test::exampleFiles()) {
+        const QString target = path(QFileInfo(source).baseName() + QStringLiteral(".stratus"));
+        Run r = stratusCli({"import", source, target});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = stratusCli({"export-json", target});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, stratus::test::readBytes(source));
+        // Compact output is the same document on one line.
+        r = stratusCli({"export-json", "--compact", target});
+        QCOMPARE(r.out.count('\n'), 1);
+        QCOMPARE(QJsonDocument::fromJson(r.out), QJsonDocument::fromJson(stratus::test::readBytes(source)));
+    }
+}
+
+void TestCli::exportToAFile()
+{
+    const QString target = imported("scheduled-job.json");
+    const QByteArray hash = stratus::test::fileHash(target);
+    const QString out = path(QStringLiteral("out.json"));
+    Run r = stratusCli({"export-json", target, "-o", out});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(stratus::test::readBytes(out), stratus::test::readBytes(example("scheduled-job.json")));
+    QCOMPARE(stratus::test::fileHash(target), hash); // export only reads
+
+    r = stratusCli({"export-json", target, "--output=" + path(QStringLiteral("no/such/dir/out.json"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("cannot write"));
+}
+
+void TestCli::importWithProblems()
+{
+    const QString source = path(QStringLiteral("problems.json"));
+    stratus::test::writeBytes(source, R"json({"format": "stratus-workspace", "version": 1, "workflows": [
+        {"id": "main", "nodes": [{"id": "f", "kind": "function", "name": "f",
+          "config": {"runtime": "nodejs20.x", "handler": "index.handler", "memoryMB": 64,
+                     "files": {"index.js": ""}}}]}]})json");
+    const QString target = path(QStringLiteral("problems.stratus"));
+    const Run r = stratusCli({"import", source, target});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(source.toUtf8() + ": workflow 'main', node 'f' (f), field 'memoryMB'"),
+             r.err.constData());
+    QVERIFY(r.err.contains("with 1 problem"));
+    // Stored as it was written: a work in progress keeps its problems.
+    QCOMPARE(stratusCli({"validate", target}).exitCode, 1);
+}
+
+void TestCli::importRefusesWhatCannotBeStored()
+{
+    const QString source = path(QStringLiteral("dup.json"));
+    stratus::test::writeBytes(source, R"json({"format": "stratus-workspace", "version": 1, "workflows": [
+        {"id": "main", "nodes": [{"id": "a", "kind": "log"}, {"id": "a", "kind": "log"}]}]})json");
+    const QString target = path(QStringLiteral("dup.stratus"));
+    const Run r = stratusCli({"import", source, target});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("the id 'a' is used by an earlier node"));
+    QVERIFY(r.err.contains("not imported"));
+    QVERIFY(!QFile::exists(target));
+}
+
+void TestCli::importStrictRefusesAnyProblem()
+{
+    const QString source = path(QStringLiteral("strict.json"));
+    stratus::test::writeBytes(source, R"json({"format": "stratus-workspace", "version": 1, "workflows": [
+        {"id": "main", "nodes": [{"id": "l", "kind": "log", "config": {"level": "loud"}}]}]})json");
+    const QString target = path(QStringLiteral("strict.stratus"));
+    const Run r = stratusCli({"import", "--strict", source, target});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("'loud' is not one of info, warn, error"));
+    QVERIFY(!QFile::exists(target));
+}
+
+void TestCli::failedImportLeavesTargetUnchanged_data()
+{
+    QTest::addColumn<QByteArray>("document");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("malformed") << QByteArray("{\"format\": ") << 2 << "not valid JSON at line 1";
+    QTest::newRow("wrong types") << QByteArray(R"json({"format": "stratus-workspace", "version": 1, "workflows": [{"id": 3}]})json") << 2 << "workflows[0].id: expected a string, found a number";
+    QTest::newRow("newer version") << QByteArray(R"json({"format": "stratus-workspace", "version": 9})json") << 2 << "format version 9 is newer";
+    QTest::newRow("dangling edge") << QByteArray(R"json({"format": "stratus-workspace", "version": 1, "workflows": [{"id": "w", "edges": [{"id": "e", "from": {"node": "a", "port": "ok"}, "to": {"node": "b", "port": "in"}}]}]})json") << 1 << "not imported";
+}
+
+void TestCli::failedImportLeavesTargetUnchanged()
+{
+    QFETCH(QByteArray, document);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    const QString target = imported("http-api.json");
+    const QByteArray before = stratus::test::fileHash(target);
+    const QString source = path(QStringLiteral("bad.json"));
+    stratus::test::writeBytes(source, document);
+    const Run r = stratusCli({"import", source, target});
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
+    QVERIFY2(r.err.contains(source.toUtf8()), r.err.constData());
+    QCOMPARE(stratus::test::fileHash(target), before);
+    QCOMPARE(stratusCli({"export-json", target}).out, stratus::test::readBytes(example("http-api.json")));
+}
+
+void TestCli::validateValidWorkspaces()
+{
+    for (const QString &source : stratus::test::exampleFiles()) {
+        Run r = stratusCli({"validate", source});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(": valid ("));
+    }
+    const QString target = imported("upload-processing.json");
+    const Run r = stratusCli({"validate", target});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("valid (1 workflow, 8 nodes)"));
+}
+
+void TestCli::validateReportsProblems()
+{
+    const QString source = path(QStringLiteral("broken.json"));
+    stratus::test::writeBytes(source, R"json({"format": "stratus-workspace", "version": 1, "workflows": [
+        {"id": "main", "nodes": [
+          {"id": "route", "kind": "trigger.http", "name": "r", "config": {"path": "no-slash"}},
+          {"id": "f", "kind": "function", "name": "f", "config": {"runtime": "python3.12", "handler": "app.handler",
+             "files": {"app.py": ""}, "timeoutS": 1000}}],
+         "edges": [{"id": "e1", "from": {"node": "route", "port": "event"}, "to": {"node": "f", "port": "out"}}]}]})json");
+    const Run r = stratusCli({"validate", source});
+    QCOMPARE(r.exitCode, 1);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(source + QStringLiteral(": workflow 'main', node 'route' (r), field 'path': 'no-slash' must start with /")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("node 'f' (f), field 'timeoutS': 1000 is above the maximum 900")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("edge 'e1': 'out' is not an input port")), qPrintable(err));
+    QVERIFY(err.contains(QStringLiteral("3 problems")));
+}
+
+void TestCli::validateJsonReport()
+{
+    const QString source = path(QStringLiteral("report.json"));
+    stratus::test::writeBytes(source, R"json({"format": "stratus-workspace", "version": 1, "workflows": [
+        {"id": "main", "nodes": [{"id": "q", "kind": "queue", "name": "jobs", "config": {"batchSize": 0}}]}]})json");
+    const Run r = stratusCli({"validate", "--json", source});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(report[QStringLiteral("valid")].toBool(), false);
+    const QJsonArray problems = report[QStringLiteral("problems")].toArray();
+    QCOMPARE(problems.size(), 1);
+    const QJsonObject p = problems[0].toObject();
+    QCOMPARE(p[QStringLiteral("code")].toString(), QStringLiteral("out-of-range"));
+    QCOMPARE(p[QStringLiteral("node")].toString(), QStringLiteral("q"));
+    QCOMPARE(p[QStringLiteral("field")].toString(), QStringLiteral("batchSize"));
+    QCOMPARE(p[QStringLiteral("severity")].toString(), QStringLiteral("error"));
+}
+
+void TestCli::validateUnreadableFiles_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("text as .stratus") << QByteArray("hello") << "a.stratus" << "not a SQLite database";
+    QTest::newRow("malformed json") << QByteArray("{\"a\": [1,}") << "a.json" << "not valid JSON";
+    QTest::newRow("missing file") << QByteArray() << "" << "no such file";
+}
+
+void TestCli::validateUnreadableFiles()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    QString file = path(name.isEmpty() ? QStringLiteral("missing.stratus") : name);
+    if (!name.isEmpty())
+        stratus::test::writeBytes(file, content);
+    const Run r = stratusCli({"validate", file});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(file), r.err.constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
+    if (!name.isEmpty())
+        QCOMPARE(stratus::test::readBytes(file), content);
+    QCOMPARE(stratusCli({"info", file}).exitCode, 2);
+    QCOMPARE(stratusCli({"export-json", file}).exitCode, 2);
+}
+
+void TestCli::infoSummarises()
+{
+    const QString target = imported("http-api.json");
+    const Run r = stratusCli({"info", target});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("1 workflow, 8 nodes, 6 edges, 3 functions, 2 test events"), r.out.constData());
+    QVERIFY(r.out.contains("trigger.http: 3"));
+    QVERIFY(r.out.contains("get-todo (api/get-todo): python3.12, app.handler, 128 MB, 3 s, 1 file"));
+}
+
+void TestCli::infoJson()
+{
+    const QString target = imported("queue-between-functions.json");
+    const Run r = stratusCli({"info", target, "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject info = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(info[QStringLiteral("nodes")].toInt(), 6);
+    QCOMPARE(info[QStringLiteral("edges")].toInt(), 5);
+    QCOMPARE(info[QStringLiteral("nodesByKind")].toObject()[QStringLiteral("log")].toInt(), 2);
+    const QJsonArray functions = info[QStringLiteral("functions")].toArray();
+    QCOMPARE(functions.size(), 2);
+    QCOMPARE(functions[0].toObject()[QStringLiteral("runtime")].toString(), QStringLiteral("nodejs20.x"));
+    QCOMPARE(functions[0].toObject()[QStringLiteral("files")].toArray()[0].toString(), QStringLiteral("accept.mjs"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,161 @@
+// Schema migrations: a file of the previous schema version (built from the
+// SQL that version wrote, tests/data/store/workspace-v1.sql) opens, keeps
+// every row and gains what the new version adds. Read-only opening never
+// migrates the file on disk; a newer file is refused.
+
+#include "testutil.h"
+
+#include "engine/store/schema.h"
+#include "engine/store/sqlite.h"
+#include "engine/store/workspacestore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace stratus::engine;
+
+class TestMigration : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void version1OpensReadOnlyWithoutChangingTheFile();
+    void version1MigratesInPlace();
+    void migratedFileSavesNewRevisions();
+    void newerSchemaIsRefused();
+    void everyStepIsItsOwnTransaction();
+
+private:
+    std::string makeVersion1File();
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestMigration::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+std::string TestMigration::makeVersion1File()
+{
+    const std::string file = m_dir->filePath(QStringLiteral("v1.stratus")).toStdString();
+    const QByteArray sql = stratus::test::readBytes(
+        QStringLiteral(STRATUS_TEST_DATA_DIR "/store/workspace-v1.sql"));
+    if (sql.isEmpty())
+        qFatal("fixture workspace-v1.sql is missing");
+    auto db = sql::Database::open(file, sql::Database::Mode::ReadWriteCreate);
+    if (!db || !db->exec(sql.toStdString()))
+        qFatal("cannot build the version 1 file");
+    return file; // closed here: the WAL is checkpointed into the file
+}
+
+void TestMigration::version1OpensReadOnlyWithoutChangingTheFile()
+{
+    const std::string file = makeVersion1File();
+    const QByteArray before = stratus::test::fileHash(QString::fromStdString(file));
+    {
+        auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
+        QVERIFY2(store, store.status().message().c_str());
+        QCOMPARE(store->schemaVersionOnDisk(), 1);
+        auto ws = store->load();
+        QVERIFY2(ws, ws.status().message().c_str());
+        QCOMPARE(ws->name, std::string("legacy"));
+        const Node *hello = ws->workflows[0].findNode(NodeId("hello"));
+        QVERIFY(hello);
+        QCOMPARE(hello->config["files"].size(), size_t(2));
+        // The in-memory copy was migrated: its history exists.
+        auto revisions = store->fileRevisions(WorkflowId("main"), NodeId("hello"), "index.js");
+        QVERIFY(revisions);
+        QCOMPARE(revisions->size(), size_t(1));
+    }
+    QCOMPARE(stratus::test::fileHash(QString::fromStdString(file)), before);
+    auto raw = sql::Database::open(file, sql::Database::Mode::ReadOnly);
+    QCOMPARE(*raw->queryInt("PRAGMA user_version"), 1LL);
+}
+
+void TestMigration::version1MigratesInPlace()
+{
+    const std::string file = makeVersion1File();
+    {
+        auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+        QVERIFY2(store, store.status().message().c_str());
+        QCOMPARE(store->schemaVersionOnDisk(), 1);
+        QVERIFY(store->checkIntegrity());
+    }
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
+    QVERIFY(store);
+    QCOMPARE(store->schemaVersionOnDisk(), store::kSchemaVersion);
+    auto ws = store->load();
+    QVERIFY(ws);
+    // Every row of version 1 is still there.
+    QCOMPARE(ws->settings["pricing"].get<std::string>(), std::string("aws-x86_64"));
+    QCOMPARE(ws->workflows.size(), size_t(1));
+    QCOMPARE(ws->workflows[0].nodes().size(), size_t(2));
+    QCOMPARE(ws->workflows[0].edges().size(), size_t(1));
+    QCOMPARE(ws->workflows[0].position(NodeId("hello")).x, 320.0);
+    QCOMPARE(ws->testEvents.size(), size_t(1));
+    const Json files = ws->workflows[0].findNode(NodeId("hello"))->config["files"];
+    QCOMPARE(files["util.js"].get<std::string>(), std::string("module.exports = 1;\n"));
+    // And version 2's history starts with the text each file had.
+    for (const char *path : {"index.js", "util.js"}) {
+        auto revisions = store->fileRevisions(WorkflowId("main"), NodeId("hello"), path);
+        QVERIFY(revisions);
+        QCOMPARE(revisions->size(), size_t(1));
+        QCOMPARE(revisions->front().text, files[path].get<std::string>());
+    }
+}
+
+void TestMigration::migratedFileSavesNewRevisions()
+{
+    const std::string file = makeVersion1File();
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+    QVERIFY(store);
+    auto ws = store->load();
+    QVERIFY(ws);
+    ws->workflows[0].findNode(NodeId("hello"))->config["files"]["index.js"] = "// changed\n";
+    QVERIFY(store->save(*ws));
+    auto revisions = store->fileRevisions(WorkflowId("main"), NodeId("hello"), "index.js");
+    QCOMPARE(revisions->size(), size_t(2));
+    QCOMPARE(revisions->back().revision, 2);
+}
+
+void TestMigration::newerSchemaIsRefused()
+{
+    const std::string file = makeVersion1File();
+    {
+        auto db = sql::Database::open(file, sql::Database::Mode::ReadWrite);
+        QVERIFY(db->exec("PRAGMA user_version = 99"));
+    }
+    const QByteArray before = stratus::test::fileHash(QString::fromStdString(file));
+    for (auto access : {WorkspaceStore::Access::ReadOnly, WorkspaceStore::Access::ReadWrite}) {
+        auto store = WorkspaceStore::open(file, access);
+        QVERIFY(!store);
+        QCOMPARE(int(store.status().code()), int(Status::Code::NotSupported));
+        QVERIFY2(store.status().message().find("newer Stratus") != std::string::npos,
+                 store.status().message().c_str());
+        QVERIFY(store.status().message().find(file) != std::string::npos);
+    }
+    QCOMPARE(stratus::test::fileHash(QString::fromStdString(file)), before);
+}
+
+void TestMigration::everyStepIsItsOwnTransaction()
+{
+    // Break step 2 by taking the name of the table it creates: the file must
+    // stay at version 1 with its data, and the error must say which step failed.
+    const std::string file = makeVersion1File();
+    {
+        auto db = sql::Database::open(file, sql::Database::Mode::ReadWrite);
+        QVERIFY(db->exec("CREATE TABLE file_revisions(x)"));
+    }
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+    QVERIFY(!store);
+    QVERIFY2(store.status().message().find("schema version 2") != std::string::npos,
+             store.status().message().c_str());
+    auto db = sql::Database::open(file, sql::Database::Mode::ReadOnly);
+    QCOMPARE(*db->queryInt("PRAGMA user_version"), 1LL);
+    QCOMPARE(*db->queryInt("SELECT COUNT(*) FROM function_files"), 2LL);
+}
+
+QTEST_APPLESS_MAIN(TestMigration)
+#include "tst_migration.moc"
