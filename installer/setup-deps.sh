@@ -2,6 +2,9 @@
 # Installs every Debian 12 package that Stratus needs to build, test and run its
 # function runtimes. Idempotent and non-interactive; skips `apt-get update`
 # when nothing is missing. Run as root (or with sudo available).
+#
+#   installer/setup-deps.sh              what the build, the tests and the studio need
+#   installer/setup-deps.sh --dev-tools  also what ../shared/tools/screenshot.sh needs
 set -euo pipefail
 
 packages=(
@@ -24,6 +27,13 @@ packages=(
   # GUI tests, screenshots and the studio on a headless machine
   xvfb xauth
 )
+
+if [ "${1:-}" = "--dev-tools" ]; then
+  packages+=(xdotool x11-utils imagemagick python3-xlib clang-format)
+elif [ -n "${1:-}" ]; then
+  echo "setup-deps: unknown option $1 (try --dev-tools)" >&2
+  exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -9,6 +9,13 @@ namespace stratus::engine::workspace_json {
 
 namespace {
 
+/// The reader takes values out of the parsed document instead of copying
+/// them (configs hold whole source files). The document is the reader's own.
+Json &takeable(const Json &value)
+{
+    return const_cast<Json &>(value);
+}
+
 /// Thrown inside the reader only, caught in read(); carries the place and reason.
 struct ReadError
 {
@@ -123,7 +130,7 @@ void readWorkflow(const Json &v, const std::string &where, Workspace &ws, Proble
         node.kind = requiredString(n, "kind", at);
         node.name = optionalString(n, "name", at);
         if (const Json *config = member(n, "config"))
-            node.config = requiredObject(*config, at + ".config");
+            node.config = std::move(takeable(requiredObject(*config, at + ".config")));
         std::optional<Position> position;
         if (const Json *p = member(n, "position")) {
             if (!p->is_array() || p->size() != 2 || !(*p)[0].is_number() || !(*p)[1].is_number())
@@ -281,7 +288,7 @@ Result<ReadResult> read(std::string_view text)
         Workspace &ws = result.workspace;
         ws.name = optionalString(doc, "name", "document");
         if (const Json *settings = member(doc, "settings"))
-            ws.settings = requiredObject(*settings, "settings");
+            ws.settings = std::move(takeable(requiredObject(*settings, "settings")));
         const Json &workflows = optionalArray(doc, "workflows", "document");
         for (size_t i = 0; i < workflows.size(); ++i)
             readWorkflow(workflows[i], "workflows[" + std::to_string(i) + "]", ws,
@@ -297,7 +304,7 @@ Result<ReadResult> read(std::string_view text)
             event.node = NodeId(requiredString(e, "node", at));
             event.name = requiredString(e, "name", at);
             const Json *body = member(e, "event");
-            event.event = body ? *body : Json::object();
+            event.event = body ? std::move(takeable(*body)) : Json::object();
             // Without a workflow, the node's id decides (format version 1 has none).
             if (!event.workflow.isValid()) {
                 for (const Workflow &w : ws.workflows) {

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -138,6 +139,12 @@ int main(int argc, char *argv[])
             check(WorkspaceStore::writeTo(target, r->workspace).isOk(), "import");
         }));
         validate.push_back(timeMs([&] { (void)validateWorkspace(parsed.workspace); }));
+    }
+    if (const char *out = std::getenv("STRATUS_BENCH_JSON")) {
+        // Keep the document for experiments with other parsers and tools.
+        std::FILE *f = std::fopen(out, "wb");
+        check(f && std::fwrite(json.data(), 1, json.size(), f) == json.size(), "write json");
+        std::fclose(f);
     }
     std::printf("bench_store: %d nodes, %d edges, %zu KB of JSON, median of %d runs\n", nodes, edges,
                 json.size() / 1024, runs);

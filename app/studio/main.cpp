@@ -1,0 +1,55 @@
+// stratus-studio: wires the editor library into an application.
+
+#include "editor/mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+/// True when Qt can show a window: a display, or a platform chosen explicitly
+/// (offscreen, vnc, ...).
+bool haveDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+           || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (!haveDisplay()) {
+        std::fprintf(stderr,
+                     "stratus-studio: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                     "Run it on a desktop, under xvfb-run, or use the command line instead:\n"
+                     "  stratus --help            every command\n"
+                     "  stratus info FILE         what a workspace holds\n"
+                     "  stratus validate FILE     check it\n");
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Stratus Studio"));
+    QApplication::setOrganizationName(QStringLiteral("Stratus"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Design, run and ship serverless workflows."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QApplication::translate("main", "A workspace (.stratus) or workspace JSON document to open."),
+        QStringLiteral("[FILE]"));
+    parser.process(app);
+
+    stratus::editor::MainWindow window;
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFileInteractively(parser.positionalArguments().constFirst());
+    return app.exec();
+}

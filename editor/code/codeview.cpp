@@ -1,0 +1,56 @@
+#include "codeview.h"
+
+
+#include <QFileInfo>
+#include <QFontDatabase>
+
+namespace stratus::editor {
+
+CodeView::CodeView(QWidget *parent)
+    : QsciScintilla(parent)
+{
+    setReadOnly(true);
+    setUtf8(true);
+    setMarginType(0, QsciScintilla::NumberMargin);
+    setMarginWidth(0, QStringLiteral("00000"));
+    setFolding(QsciScintilla::BoxedTreeFoldStyle);
+    setBraceMatching(QsciScintilla::SloppyBraceMatch);
+    setAutoIndent(true);
+    setIndentationsUseTabs(false);
+    setTabWidth(2);
+    setCaretLineVisible(true);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+}
+
+CodeView::~CodeView()
+{
+    setLexer(nullptr); // the lexer is ours, not the widget's
+}
+
+void CodeView::showFile(const QString &path, const QString &text)
+{
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().toLower();
+    std::unique_ptr<QsciLexer> lexer;
+    if (suffix == QLatin1String("js") || suffix == QLatin1String("mjs")
+        || suffix == QLatin1String("cjs") || suffix == QLatin1String("json"))
+        lexer = std::make_unique<QsciLexerJavaScript>();
+    else if (suffix == QLatin1String("py"))
+        lexer = std::make_unique<QsciLexerPython>();
+    else if (info.fileName() == QLatin1String("bootstrap") || suffix == QLatin1String("sh"))
+        lexer = std::make_unique<QsciLexerBash>();
+    if (lexer)
+        lexer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setLexer(lexer.get());
+    m_lexer = std::move(lexer);
+    setReadOnly(false);
+    setText(text);
+    setReadOnly(true);
+}
+
+QString CodeView::languageName() const
+{
+    return m_lexer ? QString::fromLatin1(m_lexer->language()) : QString();
+}
+
+} // namespace stratus::editor

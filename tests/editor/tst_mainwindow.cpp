@@ -1,0 +1,172 @@
+// The studio's main window on the offscreen platform: opening a workspace
+// file and a JSON document, the tabs and the drawn graph, the Problems panel,
+// node details with the function's code, and a damaged file refused with the
+// window left as it was.
+
+#include "testutil.h"
+
+#include "editor/canvas/workflowoverview.h"
+#include "editor/code/codeview.h"
+#include "editor/mainwindow/mainwindow.h"
+#include "engine/store/workspacestore.h"
+
+#include <QApplication>
+#include <QGraphicsView>
+#include <QMenuBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace stratus::engine;
+using stratus::editor::MainWindow;
+using stratus::editor::OverviewNodeItem;
+using stratus::editor::WorkflowOverviewScene;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void opensAWorkspaceFileWithoutWritingIt();
+    void drawsEveryNodeAndEdge();
+    void selectingAFunctionShowsItsConfigAndHandlerFile();
+    void problemsAreListedAndLeadToTheNode();
+    void damagedFileIsRefusedAndNothingChanges();
+    void examplesMenuListsTheBundledExamples();
+
+private:
+    QString importExample(const char *name);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString TestMainWindow::importExample(const char *name)
+{
+    const QString target = m_dir->filePath(QString::fromLatin1(name) + QStringLiteral(".stratus"));
+    auto doc = workspace_json::readFile(STRATUS_EXAMPLES_DIR "/" + std::string(name) + ".json");
+    if (!doc || !WorkspaceStore::writeTo(target.toStdString(), doc->workspace))
+        qFatal("cannot import %s", name);
+    return target;
+}
+
+void TestMainWindow::opensAWorkspaceFileWithoutWritingIt()
+{
+    const QString file = importExample("http-api");
+    const QByteArray hash = stratus::test::fileHash(file);
+    MainWindow window;
+    window.show();
+    const Status s = window.openFile(file);
+    QVERIFY2(s, s.message().c_str());
+    QCOMPARE(window.workflowTabs()->count(), 1);
+    QCOMPARE(window.workflowTabs()->tabText(0), QStringLiteral("Todo API"));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("todo-api")));
+    QCOMPARE(window.problemsList()->topLevelItemCount(), 0);
+    QCOMPARE(stratus::test::fileHash(file), hash);
+}
+
+void TestMainWindow::drawsEveryNodeAndEdge()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(QStringLiteral(STRATUS_EXAMPLES_DIR "/upload-processing.json")));
+    auto *view = qobject_cast<QGraphicsView *>(window.workflowTabs()->widget(0));
+    QVERIFY(view);
+    auto *scene = qobject_cast<WorkflowOverviewScene *>(view->scene());
+    QVERIFY(scene);
+    int nodes = 0;
+    for (QGraphicsItem *item : scene->items())
+        nodes += item->type() == OverviewNodeItem::Type;
+    QCOMPARE(nodes, 8);
+    QCOMPARE(scene->edgeCount(), 7);
+    // Nodes sit where the document puts them.
+    QCOMPARE(scene->itemFor(NodeId("thumbnail"))->pos(), QPointF(820, 40));
+    // The choice's rule ports are drawn as outputs: the edge to "thumbnail"
+    // leaves from its "image" port, below the header on the right edge.
+    const QPointF port = scene->portPosition(NodeId("is-image"), "image", true);
+    QCOMPARE(port.x(), 560 + OverviewNodeItem::kWidth);
+}
+
+void TestMainWindow::selectingAFunctionShowsItsConfigAndHandlerFile()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(importExample("http-api")));
+    QVERIFY(window.selectNode(WorkflowId("api"), NodeId("create-todo")));
+    QTreeWidget *config = window.configList();
+    QStringList fields;
+    for (int i = 0; i < config->topLevelItemCount(); ++i)
+        fields << config->topLevelItem(i)->text(0) + QLatin1Char('=') + config->topLevelItem(i)->text(1);
+    QVERIFY2(fields.contains(QStringLiteral("handler=src/create.handler")), qPrintable(fields.join(u',')));
+    QVERIFY(fields.contains(QStringLiteral("memoryMB=256")));
+    QVERIFY(fields.contains(QStringLiteral("architecture=x86_64"))); // a default, shown too
+    QVERIFY(window.codeView()->text().contains(QStringLiteral("randomUUID")));
+    QCOMPARE(window.codeView()->languageName(), QStringLiteral("JavaScript"));
+
+    QVERIFY(window.selectNode(WorkflowId("api"), NodeId("get-todo")));
+    QCOMPARE(window.codeView()->languageName(), QStringLiteral("Python"));
+    QVERIFY(window.codeView()->text().contains(QStringLiteral("def handler(event, context)")));
+}
+
+void TestMainWindow::problemsAreListedAndLeadToTheNode()
+{
+    const QString doc = m_dir->filePath(QStringLiteral("broken.json"));
+    stratus::test::writeBytes(doc, R"json({"format": "stratus-workspace", "version": 1, "workflows": [
+      {"id": "w", "name": "W", "nodes": [
+        {"id": "a", "kind": "function", "name": "a", "position": [0, 0],
+         "config": {"runtime": "nodejs20.x", "handler": "index.handler", "memoryMB": 1, "files": {"index.js": ""}}},
+        {"id": "b", "kind": "log", "name": "b", "position": [300, 0]}]}]})json");
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(doc));
+    QTreeWidget *problems = window.problemsList();
+    QCOMPARE(problems->topLevelItemCount(), 1);
+    QCOMPARE(problems->topLevelItem(0)->text(0), QStringLiteral("w/a"));
+    QCOMPARE(problems->topLevelItem(0)->text(1), QStringLiteral("memoryMB"));
+    Q_EMIT problems->itemActivated(problems->topLevelItem(0), 0);
+    auto *scene = static_cast<WorkflowOverviewScene *>(
+        qobject_cast<QGraphicsView *>(window.workflowTabs()->currentWidget())->scene());
+    QVERIFY(scene->itemFor(NodeId("a"))->isSelected());
+    QVERIFY(!scene->itemFor(NodeId("b"))->isSelected());
+}
+
+void TestMainWindow::damagedFileIsRefusedAndNothingChanges()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(importExample("scheduled-job")));
+    const QString bad = m_dir->filePath(QStringLiteral("bad.stratus"));
+    stratus::test::writeBytes(bad, "not a workspace at all");
+    const Status s = window.openFile(bad);
+    QVERIFY(!s);
+    QVERIFY(QString::fromStdString(s.message()).contains(bad));
+    QVERIFY(QString::fromStdString(s.message()).contains(QStringLiteral("not a SQLite database")));
+    QCOMPARE(stratus::test::readBytes(bad), QByteArray("not a workspace at all"));
+    // Still showing the workspace it had.
+    QCOMPARE(window.workspace().name, std::string("hourly-metrics"));
+    QCOMPARE(window.workflowTabs()->count(), 1);
+}
+
+void TestMainWindow::examplesMenuListsTheBundledExamples()
+{
+    MainWindow window;
+    QStringList titles;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction *item : menu->menu()->actions()) {
+            if (item->menu() && item->text().contains(QStringLiteral("Examples"))) {
+                for (QAction *example : item->menu()->actions())
+                    titles << example->text();
+            }
+        }
+    }
+    QCOMPARE(titles, (QStringList{"http-api", "queue-between-functions", "scheduled-job", "upload-processing"}));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
