@@ -29,14 +29,15 @@ Args::Args(const std::vector<std::string> &argv, const Spec &spec)
             }
             m_flags.insert(arg);
         } else if (spec.valued.contains(arg)) {
-            if (inlineValue) {
-                m_values[arg] = *inlineValue;
-            } else if (i + 1 < argv.size()) {
-                m_values[arg] = argv[++i];
-            } else {
+            if (!inlineValue && i + 1 >= argv.size()) {
                 m_error = "option " + arg + " needs a value";
                 return;
             }
+            if (m_values.contains(arg) && !spec.repeatable.contains(arg)) {
+                m_error = "option " + arg + " is given twice";
+                return;
+            }
+            m_values[arg].push_back(inlineValue ? *inlineValue : argv[++i]);
         } else {
             m_error = "unknown option " + argv[i];
             return;
@@ -47,9 +48,15 @@ Args::Args(const std::vector<std::string> &argv, const Spec &spec)
 std::optional<std::string> Args::value(const std::string &option) const
 {
     auto it = m_values.find(option);
-    if (it == m_values.end())
+    if (it == m_values.end() || it->second.empty())
         return std::nullopt;
-    return it->second;
+    return it->second.back();
+}
+
+std::vector<std::string> Args::values(const std::string &option) const
+{
+    auto it = m_values.find(option);
+    return it == m_values.end() ? std::vector<std::string>{} : it->second;
 }
 
 } // namespace stratus::cli

@@ -19,6 +19,7 @@ public:
         std::set<std::string> flags;  ///< e.g. "--json"
         std::set<std::string> valued; ///< e.g. "-o", "--output" (value follows, or --opt=value)
         std::map<std::string, std::string> aliases; ///< "-o" -> "--output"
+        std::set<std::string> repeatable; ///< valued options that may be given more than once
     };
 
     /// Parses `argv` (the command's own arguments). On failure error() is set.
@@ -28,12 +29,15 @@ public:
     const std::string &error() const { return m_error; }
 
     bool has(const std::string &flag) const { return m_flags.contains(flag); }
+    /// The option's value (the last one, if given more than once).
     std::optional<std::string> value(const std::string &option) const;
+    /// Every value of a repeatable option, in order.
+    std::vector<std::string> values(const std::string &option) const;
     const std::vector<std::string> &positionals() const { return m_positionals; }
 
 private:
     std::set<std::string> m_flags;
-    std::map<std::string, std::string> m_values;
+    std::map<std::string, std::vector<std::string>> m_values;
     std::vector<std::string> m_positionals;
     std::string m_error;
 };

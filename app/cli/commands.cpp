@@ -17,10 +17,6 @@ namespace stratus::cli {
 using namespace stratus::engine;
 namespace fs = std::filesystem;
 
-namespace {
-
-constexpr const char *kVersion = "0.1.0";
-
 int usageError(Io &io, const std::string &command, const std::string &message)
 {
     io.err << "stratus " << command << ": " << message << "\n"
@@ -33,6 +29,10 @@ int failure(Io &io, const Status &status)
     io.err << "stratus: " << status.message() << "\n";
     return kExitError;
 }
+
+namespace {
+
+constexpr const char *kVersion = "0.1.0";
 
 void printProblems(Io &io, const std::string &file, const Problems &problems)
 {
@@ -375,7 +375,7 @@ const std::vector<Command> &commands()
          "an existing file.\n\n"
          "Options:\n"
          "  --name NAME   the workspace's name (default: the file's name)\n",
-         {{}, {"--name"}, {}},
+         {{}, {"--name"}, {}, {}},
          cmdNew},
         {"import", "Import a workspace from its JSON form",
          "Usage: stratus import FILE.json FILE.stratus [--strict]\n\n"
@@ -387,7 +387,7 @@ const std::vector<Command> &commands()
          "On any failure FILE.stratus is left exactly as it was.\n\n"
          "Options:\n"
          "  --strict      import nothing if there is any problem\n",
-         {{"--strict"}, {}, {}},
+         {{"--strict"}, {}, {}, {}},
          cmdImport},
         {"export-json", "Write a workspace in its JSON form",
          "Usage: stratus export-json FILE.stratus [-o OUT.json] [--compact]\n\n"
@@ -396,7 +396,7 @@ const std::vector<Command> &commands()
          "Options:\n"
          "  -o, --output OUT.json   write to a file instead (atomically)\n"
          "  --compact               one line instead of indented\n",
-         {{"--compact"}, {"--output"}, {{"-o", "--output"}}},
+         {{"--compact"}, {"--output"}, {{"-o", "--output"}}, {}},
          cmdExportJson},
         {"validate", "Check a workspace and list every problem",
          "Usage: stratus validate FILE.stratus|FILE.json [--json]\n\n"
@@ -406,14 +406,36 @@ const std::vector<Command> &commands()
          "(warnings allowed), 1 when there are problems, 2 when the file cannot be read.\n\n"
          "Options:\n"
          "  --json        print a JSON report on stdout\n",
-         {{"--json"}, {}, {}},
+         {{"--json"}, {}, {}, {}},
          cmdValidate},
+        {"invoke", "Run one function, as Lambda would",
+         "Usage: stratus invoke FILE.stratus FUNCTION [--event FILE|-]\n"
+         "       stratus invoke --code DIR --runtime RUNTIME --handler HANDLER [--event FILE|-]\n"
+         "                      [--env K=V]... [--env-file FILE.json] [--timeout S] [--memory MB]\n\n"
+         "Runs one invocation of a function in a fresh instance with AWS Lambda's contract\n"
+         "(handler, event, context, environment) and prints the result JSON alone on stdout\n"
+         "(exit 0), or the error object as the runtime reports it (exit 1). The function's\n"
+         "logs, with START, END and REPORT lines, go to stderr. Without --event the event is {}.\n\n"
+         "The first form runs the function node named (or with the id) FUNCTION of a\n"
+         "workspace; the second runs a folder of code with no workspace.\n\n"
+         "Options:\n"
+         "  --event FILE|-      the event JSON (- reads stdin)\n"
+         "  --code DIR          the function's folder (LAMBDA_TASK_ROOT)\n"
+         "  --runtime RUNTIME   nodejs20.x, nodejs22.x, python3.11, python3.12\n"
+         "  --handler HANDLER   e.g. index.handler, app.handler\n"
+         "  --env K=V           an environment variable (repeatable)\n"
+         "  --env-file FILE     a JSON object of environment variables\n"
+         "  --timeout S         seconds before the invocation is stopped (default 3)\n"
+         "  --memory MB         memory size, 128-10240 (default 128)\n",
+         {{}, {"--event", "--code", "--runtime", "--handler", "--env", "--env-file", "--timeout",
+               "--memory"}, {}, {"--env"}},
+         cmdInvoke},
         {"info", "Summarise a workspace",
          "Usage: stratus info FILE.stratus [--json]\n\n"
          "Prints the workspace's workflows, nodes by kind, edges and functions.\n\n"
          "Options:\n"
          "  --json        print JSON on stdout\n",
-         {{"--json"}, {}, {}},
+         {{"--json"}, {}, {}, {}},
          cmdInfo},
     };
     return list;

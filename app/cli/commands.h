@@ -2,6 +2,8 @@
 
 #include "args.h"
 
+#include "engine/model/status.h"
+
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -31,6 +33,13 @@ struct Command
     Args::Spec spec;
     std::function<int(const Args &, Io &)> run;
 };
+
+/// "stratus COMMAND: message" and a pointer to the command's help; returns kExitError.
+int usageError(Io &io, const std::string &command, const std::string &message);
+/// "stratus: message"; returns kExitError.
+int failure(Io &io, const engine::Status &status);
+
+int cmdInvoke(const Args &args, Io &io);
 
 /// Every command of the CLI, in the order `stratus --help` lists them.
 const std::vector<Command> &commands();

@@ -1,0 +1,219 @@
+// stratus invoke: one function, one invocation, in a fresh instance.
+
+#include "commands.h"
+
+#include "engine/model/json.h"
+#include "engine/runtime/functionruntime.h"
+#include "engine/store/workspacestore.h"
+
+#include <QCoreApplication>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace stratus::cli {
+
+using namespace stratus::engine;
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<std::string> readEvent(const Args &args)
+{
+    const auto source = args.value("--event");
+    if (!source)
+        return std::string("{}");
+    std::string text;
+    if (*source == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::ifstream in(*source, std::ios::binary);
+        if (!in)
+            return Status::notFound("'" + *source + "': cannot read the event file");
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        text = buffer.str();
+    }
+    const std::string name = *source == "-" ? std::string("stdin") : "'" + *source + "'";
+    // Checked here, then passed on exactly as written.
+    if (!Json::accept(text)) {
+        std::string why = "not valid JSON";
+        try {
+            const Json parsed = Json::parse(text);
+        } catch (const Json::exception &e) {
+            why = e.what();
+        }
+        return Status::invalidArgument(name + ": the event is not valid JSON (" + why + ")");
+    }
+    return text;
+}
+
+Result<int> intOption(const Args &args, const char *option, int fallback, int min, int max)
+{
+    const auto v = args.value(option);
+    if (!v)
+        return fallback;
+    try {
+        size_t used = 0;
+        const int n = std::stoi(*v, &used);
+        if (used == v->size() && n >= min && n <= max)
+            return n;
+    } catch (const std::exception &) {
+    }
+    return Status::invalidArgument(std::string(option) + " takes a whole number from "
+                                   + std::to_string(min) + " to " + std::to_string(max)
+                                   + ", not '" + *v + "'");
+}
+
+/// The function named (or with the id) `wanted` in a workspace file.
+Result<FunctionConfig> functionFromWorkspace(const std::string &file, const std::string &wanted,
+                                             const std::string &cacheRoot)
+{
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
+    if (!store)
+        return store.status();
+    auto ws = store->load();
+    if (!ws)
+        return ws.status();
+    const Node *found = nullptr;
+    std::vector<std::string> names;
+    for (const Workflow &w : ws->workflows) {
+        for (const Node &n : w.nodes()) {
+            if (n.kind != "function")
+                continue;
+            names.push_back(n.name);
+            if (n.name == wanted && !found)
+                found = &n;
+        }
+    }
+    if (!found) {
+        for (const Workflow &w : ws->workflows) {
+            if (const Node *n = w.findNode(NodeId(wanted)); n && n->kind == "function") {
+                found = n;
+                break;
+            }
+        }
+    }
+    if (!found) {
+        std::string list;
+        for (const std::string &n : names)
+            list += (list.empty() ? "" : ", ") + n;
+        return Status::notFound("'" + file + "' has no function '" + wanted + "'"
+                                + (list.empty() ? std::string(" (it has none)") : " (functions: " + list + ")"));
+    }
+    const std::string region = ws->settings.contains("region") && ws->settings["region"].is_string()
+                                   ? ws->settings["region"].get<std::string>()
+                                   : "us-east-1";
+    return FunctionConfig::fromNode(*found, region, cacheRoot);
+}
+
+Result<FunctionConfig> functionFromFolder(const Args &args)
+{
+    FunctionConfig f;
+    const auto code = args.value("--code");
+    const auto runtime = args.value("--runtime");
+    const auto handler = args.value("--handler");
+    if (!runtime || !handler)
+        return Status::invalidArgument("--code needs --runtime and --handler");
+    std::error_code ec;
+    if (!fs::is_directory(*code, ec))
+        return Status::notFound("'" + *code + "' is not a folder");
+    f.codeDirectory = fs::absolute(*code).lexically_normal().string();
+    if (!f.codeDirectory.empty() && f.codeDirectory.back() == '/')
+        f.codeDirectory.pop_back();
+    f.name = fs::path(f.codeDirectory).filename().string();
+    if (f.name.empty())
+        f.name = "function";
+    f.runtime = *runtime;
+    f.handler = *handler;
+    auto timeout = intOption(args, "--timeout", 3, 1, 900);
+    if (!timeout)
+        return timeout.status();
+    auto memory = intOption(args, "--memory", 128, 128, 10240);
+    if (!memory)
+        return memory.status();
+    f.timeoutS = *timeout;
+    f.memoryMB = *memory;
+    if (const auto file = args.value("--env-file")) {
+        std::ifstream in(*file, std::ios::binary);
+        if (!in)
+            return Status::notFound("'" + *file + "': cannot read the environment file");
+        try {
+            const Json env = Json::parse(in);
+            if (!env.is_object())
+                return Status::invalidArgument("'" + *file + "': expected a JSON object of NAME: value");
+            for (auto it = env.begin(); it != env.end(); ++it) {
+                if (!it.value().is_string())
+                    return Status::invalidArgument("'" + *file + "': variable '" + it.key()
+                                                   + "' is not a string");
+                f.environment[it.key()] = it.value().get<std::string>();
+            }
+        } catch (const Json::exception &e) {
+            return Status::invalidArgument("'" + *file + "': not valid JSON (" + e.what() + ")");
+        }
+    }
+    for (const std::string &kv : args.values("--env")) {
+        const auto eq = kv.find('=');
+        if (eq == 0 || eq == std::string::npos)
+            return Status::invalidArgument("--env takes NAME=VALUE, not '" + kv + "'");
+        f.environment[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    return f;
+}
+
+} // namespace
+
+int cmdInvoke(const Args &args, Io &io)
+{
+    const bool fromFolder = args.value("--code").has_value();
+    if (fromFolder && !args.positionals().empty())
+        return usageError(io, "invoke", "give either --code DIR or FILE.stratus FUNCTION, not both");
+    if (!fromFolder && args.positionals().size() != 2)
+        return usageError(io, "invoke", "expected FILE.stratus FUNCTION, or --code DIR");
+    if (!fromFolder) {
+        for (const char *option : {"--runtime", "--handler", "--env", "--env-file", "--timeout", "--memory"}) {
+            if (args.value(option))
+                return usageError(io, "invoke", std::string(option) + " goes with --code");
+        }
+    }
+    auto event = readEvent(args);
+    if (!event)
+        return failure(io, event.status());
+
+    int argc = 1;
+    char name[] = "stratus";
+    char *argv[] = {name, nullptr};
+    std::unique_ptr<QCoreApplication> app;
+    if (!QCoreApplication::instance())
+        app = std::make_unique<QCoreApplication>(argc, argv);
+
+    FunctionRuntime::Options options;
+    options.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
+    FunctionRuntime runtime(options);
+    auto config = fromFolder ? functionFromFolder(args)
+                             : functionFromWorkspace(args.positionals()[0], args.positionals()[1],
+                                                     options.cacheRoot);
+    if (!config) {
+        const bool usage = config.status().code() == Status::Code::InvalidArgument && fromFolder;
+        return usage ? usageError(io, "invoke", config.status().message()) : failure(io, config.status());
+    }
+    const std::string functionName = config->name;
+    if (Status s = runtime.addFunction(config.take()); !s)
+        return fromFolder ? usageError(io, "invoke", s.message()) : failure(io, s);
+
+    InvocationRequest request;
+    request.payload = event.take();
+    request.trigger = "cli";
+    InvocationResult result = runtime.invokeAndWait(functionName, std::move(request));
+    runtime.shutdown();
+    for (const std::string &line : result.record.logs)
+        io.err << line << "\n";
+    io.out << result.payload << "\n";
+    io.out.flush();
+    return result.ok() ? kExitOk : kExitProblems;
+}
+
+} // namespace stratus::cli

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "engine/model/status.h"
+#include "engine/model/workflow.h"
+
+#include <map>
+#include <string>
+
+namespace stratus::engine {
+
+/// Everything an instance needs to run a function: its Lambda settings and
+/// the folder its code is in.
+struct FunctionConfig
+{
+    std::string name;
+    std::string runtime;  ///< nodejs20.x, nodejs22.x, python3.11, python3.12, provided.al2023
+    std::string handler;
+    int memoryMB = 128;
+    int timeoutS = 3;
+    int reservedConcurrency = 0; ///< 0: unreserved
+    std::string architecture = "x86_64";
+    std::string region = "us-east-1";
+    std::map<std::string, std::string> environment;
+    std::string codeDirectory; ///< LAMBDA_TASK_ROOT
+
+    /// The function of a workspace node, its files written under `cacheRoot`
+    /// (see materializeFiles). Fails naming the node and field when the
+    /// config cannot run (missing runtime or handler, no files).
+    static Result<FunctionConfig> fromNode(const Node &node, const std::string &region,
+                                           const std::string &cacheRoot);
+
+    /// arn:aws:lambda:REGION:000000000000:function:NAME
+    std::string arn() const;
+};
+
+/// Writes a function's files (relative path -> text) into a folder under
+/// `cacheRoot` named by the content's hash, so unchanged code is written once
+/// and a changed function never sees stale files. `bootstrap` is made
+/// executable. Returns the folder. Refuses paths that leave the folder.
+Result<std::string> materializeFiles(const std::string &functionName, const Json &files,
+                                     const std::string &cacheRoot);
+
+/// Where the engine keeps materialized code and its runtime bootstraps:
+/// a private folder under the system's temporary folder.
+std::string defaultCacheRoot();
+
+} // namespace stratus::engine

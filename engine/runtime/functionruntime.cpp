@@ -1,0 +1,114 @@
+#include "functionruntime.h"
+
+#include "worker.h"
+
+#include "engine/model/handler.h"
+
+#include <QEventLoop>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace stratus::engine {
+
+FunctionRuntime::FunctionRuntime(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_budget(std::max(1, m_options.maxInstances))
+{
+    auto dir = Worker::bootstrapDirectory(m_options.cacheRoot);
+    if (dir)
+        m_runtimeDirectory = dir.take();
+    else
+        m_runtimeStatus = dir.status();
+}
+
+FunctionRuntime::~FunctionRuntime()
+{
+    shutdown();
+}
+
+Status FunctionRuntime::addFunction(FunctionConfig config)
+{
+    if (!m_runtimeStatus)
+        return m_runtimeStatus;
+    if (config.name.empty())
+        return Status::invalidArgument("a function needs a name");
+    if (!isNodeRuntime(config.runtime) && !isPythonRuntime(config.runtime)
+        && !isProvidedRuntime(config.runtime))
+        return Status::invalidArgument("function '" + config.name + "': runtime '" + config.runtime
+                                       + "' is not supported");
+    if (auto handler = parseHandler(config.runtime, config.handler); !handler)
+        return handler.status().withContext("function '" + config.name + "'");
+    if (config.timeoutS < 1 || config.memoryMB < 128)
+        return Status::invalidArgument("function '" + config.name
+                                       + "': timeout must be at least 1 s and memory 128 MB");
+    checkInterpreterVersion(config);
+    const std::string name = config.name;
+    m_pools.erase(name); // stops the old instances
+    m_pools[name] = std::make_unique<FunctionPool>(std::move(config), m_runtimeDirectory,
+                                                   &m_budget, m_options.keepWarm);
+    return Status::ok();
+}
+
+FunctionPool *FunctionRuntime::pool(const std::string &functionName) const
+{
+    auto it = m_pools.find(functionName);
+    return it == m_pools.end() ? nullptr : it->second.get();
+}
+
+void FunctionRuntime::invoke(const std::string &functionName, InvocationRequest request,
+                             FunctionPool::Callback done)
+{
+    FunctionPool *p = pool(functionName);
+    if (!p) {
+        InvocationResult r;
+        r.record.requestId = request.requestId.empty() ? newRequestId() : request.requestId;
+        r.record.functionName = functionName;
+        r.record.status = InvocationStatus::Error;
+        r.record.errorType = "ResourceNotFoundException";
+        r.record.errorMessage = "Function not found: " + functionName;
+        r.payload = Json{{"errorType", r.record.errorType}, {"errorMessage", r.record.errorMessage}}.dump();
+        done(std::move(r));
+        return;
+    }
+    p->invoke(std::move(request), std::move(done));
+}
+
+InvocationResult FunctionRuntime::invokeAndWait(const std::string &functionName,
+                                                InvocationRequest request)
+{
+    QEventLoop loop;
+    std::optional<InvocationResult> result;
+    invoke(functionName, std::move(request), [&](InvocationResult r) {
+        result = std::move(r);
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return std::move(*result);
+}
+
+void FunctionRuntime::shutdown()
+{
+    for (auto &[name, pool] : m_pools)
+        pool->shutdown();
+    m_pools.clear();
+}
+
+void FunctionRuntime::checkInterpreterVersion(const FunctionConfig &config)
+{
+    if (!isNodeRuntime(config.runtime) || m_warned.contains(config.runtime) || !m_options.warn)
+        return;
+    m_warned[config.runtime] = true;
+    QProcess node;
+    node.start(QStringLiteral("/usr/bin/node"), {QStringLiteral("--version")});
+    if (!node.waitForFinished(5000))
+        return;
+    const std::string version = node.readAllStandardOutput().trimmed().toStdString(); // "v20.20.2"
+    const std::string wanted = config.runtime.substr(6, config.runtime.find('.') - 6); // "20"
+    if (version.rfind("v" + wanted + ".", 0) != 0)
+        m_options.warn("runtime " + config.runtime + " runs on this machine's Node.js " + version
+                       + ", not Node.js " + wanted);
+}
+
+} // namespace stratus::engine

@@ -1,0 +1,671 @@
+#include "worker.h"
+
+#include "engine/model/handler.h"
+#include "engine/model/json.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace stratus::engine {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int64_t microsSince(Clock::time_point since)
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - since).count();
+}
+
+int64_t epochMicros()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string isoNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+}
+
+/// Moves a descriptor above 2 (close-on-exec), so that a parent started
+/// without stdin/stdout cannot hand the child one of its standard descriptors.
+int aboveStandard(int fd)
+{
+    if (fd > 2)
+        return fd;
+    const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    ::close(fd);
+    return moved;
+}
+
+void setNonBlocking(int fd)
+{
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+QString findExecutable(const std::vector<QString> &preferred, const QString &name)
+{
+    for (const QString &path : preferred) {
+        if (QFileInfo(path).isExecutable())
+            return path;
+    }
+    return QStandardPaths::findExecutable(name);
+}
+
+/// The environment Lambda gives a function, and nothing of ours.
+QProcessEnvironment lambdaEnvironment(const FunctionConfig &f, const std::string &runtimeDirectory)
+{
+    QProcessEnvironment env;
+    auto set = [&](const char *key, const std::string &value) {
+        env.insert(QString::fromLatin1(key), QString::fromStdString(value));
+    };
+    const QString stream = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy/MM/dd"))
+                           + QStringLiteral("/[$LATEST]")
+                           + QString::number(QRandomGenerator::global()->generate64(), 16)
+                                 .rightJustified(16, QLatin1Char('0'))
+                           + QString::number(QRandomGenerator::global()->generate64(), 16)
+                                 .rightJustified(16, QLatin1Char('0'));
+    // The function's own first: Lambda's reserved names cannot be overridden.
+    for (const auto &[key, value] : f.environment)
+        env.insert(QString::fromStdString(key), QString::fromStdString(value));
+    set("PATH", "/usr/local/bin:/usr/bin:/bin");
+    set("LANG", "en_US.UTF-8");
+    set("TZ", ":UTC");
+    set("LAMBDA_TASK_ROOT", f.codeDirectory);
+    set("LAMBDA_RUNTIME_DIR", runtimeDirectory);
+    set("_HANDLER", f.handler);
+    set("AWS_REGION", f.region);
+    set("AWS_DEFAULT_REGION", f.region);
+    set("AWS_EXECUTION_ENV", "AWS_Lambda_" + f.runtime);
+    set("AWS_LAMBDA_FUNCTION_NAME", f.name);
+    set("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", std::to_string(f.memoryMB));
+    set("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    set("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    set("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + f.name);
+    env.insert(QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"), stream);
+    if (isPythonRuntime(f.runtime))
+        set("PYTHONUNBUFFERED", "1");
+    return env;
+}
+
+std::string errorMessageOf(const std::string &errorJson)
+{
+    try {
+        const Json e = Json::parse(errorJson);
+        if (e.is_object() && e.contains("errorMessage") && e["errorMessage"].is_string())
+            return e["errorMessage"].get<std::string>();
+    } catch (const Json::exception &) {
+    }
+    return {};
+}
+
+std::string errorJson(const std::string &type, const std::string &message)
+{
+    return Json{{"errorType", type}, {"errorMessage", message}}.dump();
+}
+
+} // namespace
+
+Result<std::string> Worker::bootstrapDirectory(const std::string &cacheRoot)
+{
+    static const char *files[] = {":/stratus/runtimes/node/bootstrap.js",
+                                  ":/stratus/runtimes/python/bootstrap.py"};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    std::vector<QByteArray> contents;
+    for (const char *name : files) {
+        QFile f(QString::fromLatin1(name));
+        if (!f.open(QIODevice::ReadOnly))
+            return Status::notFound(std::string("runtime resource ") + name + " is missing");
+        contents.push_back(f.readAll());
+        hash.addData(contents.back());
+    }
+    const QString dir = QDir(QString::fromStdString(cacheRoot))
+                            .filePath(QStringLiteral("runtimes/")
+                                      + QString::fromLatin1(hash.result().toHex().left(16)));
+    if (QFile::exists(dir + QStringLiteral("/bootstrap.py")))
+        return dir.toStdString();
+    const QString staging = dir + QStringLiteral(".tmp-%1").arg(::getpid());
+    if (!QDir().mkpath(staging))
+        return Status::ioError("cannot create " + staging.toStdString());
+    for (size_t i = 0; i < contents.size(); ++i) {
+        QFile out(staging + QLatin1Char('/') + QFileInfo(QString::fromLatin1(files[i])).fileName());
+        if (!out.open(QIODevice::WriteOnly) || out.write(contents[i]) != contents[i].size())
+            return Status::ioError("cannot write " + out.fileName().toStdString());
+    }
+    if (!QDir().rename(staging, dir))
+        QDir(staging).removeRecursively(); // another process wrote the same files first
+    return dir.toStdString();
+}
+
+Worker::Worker(FunctionConfig config, std::string runtimeDirectory, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_runtimeDirectory(std::move(runtimeDirectory))
+{
+    m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadline, &QTimer::timeout, this, &Worker::onTimeout);
+    connect(&m_process, &QProcess::finished, this, &Worker::onProcessFinished);
+}
+
+Worker::~Worker()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        killGroup();
+        m_process.waitForFinished(2000);
+    }
+    for (int fd : {m_channelFd, m_stdoutFd, m_stderrFd}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+}
+
+qint64 Worker::pid() const
+{
+    return m_process.processId();
+}
+
+bool Worker::spawn(std::string *error)
+{
+    QString program;
+    QStringList arguments;
+    const QString runtimeDir = QString::fromStdString(m_runtimeDirectory);
+    if (isNodeRuntime(m_config.runtime)) {
+        program = findExecutable({QStringLiteral("/usr/bin/node")}, QStringLiteral("node"));
+        // As the AWS runtime does: the V8 heap may use most of the memory size.
+        arguments << QStringLiteral("--max-old-space-size=%1").arg(std::max(16, m_config.memoryMB * 9 / 10))
+                  << runtimeDir + QStringLiteral("/bootstrap.js");
+    } else if (isPythonRuntime(m_config.runtime)) {
+        const QString version = QString::fromStdString(m_config.runtime.substr(6)); // "3.12"
+        program = findExecutable({QStringLiteral("/usr/bin/python") + version,
+                                  QStringLiteral("/usr/bin/python3")},
+                                 QStringLiteral("python3"));
+        arguments << QStringLiteral("-u") << runtimeDir + QStringLiteral("/bootstrap.py");
+    } else {
+        *error = "runtime " + m_config.runtime + " needs the Lambda Runtime API, which this build "
+                 "does not serve yet";
+        return false;
+    }
+    if (program.isEmpty()) {
+        *error = "no interpreter for " + m_config.runtime + " on this machine";
+        return false;
+    }
+
+    int channel[2], out[2], err[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0) {
+        *error = std::string("socketpair: ") + std::strerror(errno);
+        return false;
+    }
+    if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
+        *error = std::string("pipe: ") + std::strerror(errno);
+        ::close(channel[0]);
+        ::close(channel[1]);
+        return false;
+    }
+    for (int *fd : {&channel[0], &channel[1], &out[0], &out[1], &err[0], &err[1]})
+        *fd = aboveStandard(*fd);
+    const int childChannel = channel[1], childOut = out[1], childErr = err[1];
+
+    m_process.setProgram(program);
+    m_process.setArguments(arguments);
+    m_process.setProcessEnvironment(lambdaEnvironment(m_config, m_runtimeDirectory));
+    m_process.setWorkingDirectory(QString::fromStdString(m_config.codeDirectory));
+    m_process.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_process.setStandardInputFile(QProcess::nullDevice());
+    m_process.setChildProcessModifier([childChannel, childOut, childErr] {
+        // Runs in the child between fork and exec: async-signal-safe calls only.
+        ::dup2(childChannel, 3);
+        ::dup2(childOut, 1);
+        ::dup2(childErr, 2);
+        ::setpgid(0, 0);                    // its own group: a timeout kills its children too
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the engine
+    });
+    m_spawnedAt = Clock::now();
+    m_process.start();
+    const bool started = m_process.waitForStarted(10000);
+    ::close(childChannel);
+    ::close(childOut);
+    ::close(childErr);
+    if (!started) {
+        *error = "cannot start " + program.toStdString() + ": " + m_process.errorString().toStdString();
+        for (int fd : {channel[0], out[0], err[0]})
+            ::close(fd);
+        return false;
+    }
+    m_channelFd = channel[0];
+    m_stdoutFd = out[0];
+    m_stderrFd = err[0];
+    for (int fd : {m_channelFd, m_stdoutFd, m_stderrFd})
+        setNonBlocking(fd);
+    m_channelReadNotifier = new QSocketNotifier(m_channelFd, QSocketNotifier::Read, this);
+    connect(m_channelReadNotifier, &QSocketNotifier::activated, this, &Worker::onChannelReadable);
+    m_channelWriteNotifier = new QSocketNotifier(m_channelFd, QSocketNotifier::Write, this);
+    m_channelWriteNotifier->setEnabled(false);
+    connect(m_channelWriteNotifier, &QSocketNotifier::activated, this, &Worker::onChannelWritable);
+    m_stdoutNotifier = new QSocketNotifier(m_stdoutFd, QSocketNotifier::Read, this);
+    connect(m_stdoutNotifier, &QSocketNotifier::activated, this,
+            [this] { onOutputReadable(m_stdoutFd, false); });
+    m_stderrNotifier = new QSocketNotifier(m_stderrFd, QSocketNotifier::Read, this);
+    connect(m_stderrNotifier, &QSocketNotifier::activated, this,
+            [this] { onOutputReadable(m_stderrFd, true); });
+    return true;
+}
+
+void Worker::start()
+{
+    if (m_state != State::Created)
+        return;
+    m_state = State::Starting;
+    std::string error;
+    if (!spawn(&error)) {
+        m_state = State::Dead;
+        if (m_pending)
+            fail(InvocationStatus::Error, "Runtime.InvalidRuntime", error);
+        Q_EMIT died();
+        return;
+    }
+    // Init has the function's timeout too (AWS gives init up to 10 s; the
+    // function's timeout bounds the first invocation anyway).
+    m_deadline.start(std::max(10, m_config.timeoutS) * 1000);
+}
+
+void Worker::invoke(InvocationRequest request, int64_t waitUs, Callback done)
+{
+    if (m_pending || (m_state != State::Idle && m_state != State::Starting && m_state != State::Created)) {
+        InvocationResult r;
+        r.record.requestId = request.requestId;
+        r.record.functionName = m_config.name;
+        r.record.status = InvocationStatus::Crashed;
+        r.record.errorType = "Runtime.Unavailable";
+        r.record.errorMessage = "the instance cannot take an invocation";
+        r.payload = errorJson(r.record.errorType, r.record.errorMessage);
+        done(std::move(r));
+        return;
+    }
+    if (request.requestId.empty())
+        request.requestId = newRequestId();
+    m_pending = std::make_unique<Pending>();
+    m_pending->request = std::move(request);
+    m_pending->done = std::move(done);
+    m_pending->waitUs = waitUs;
+    m_pending->cold = !m_initialised;
+    if (m_state == State::Created) {
+        start();
+        return;
+    }
+    if (m_state == State::Idle)
+        sendInvocation();
+    // Starting: sent once the runtime reports ready.
+}
+
+void Worker::sendInvocation()
+{
+    m_state = State::Busy;
+    Pending &p = *m_pending;
+    p.sentAt = Clock::now();
+    p.startedAtUs = epochMicros();
+    const int64_t deadlineMs = p.startedAtUs / 1000 + int64_t(m_config.timeoutS) * 1000;
+    // The header is written by hand: it is on the hot path, and its JSON
+    // values (client context, identity) are passed through as given.
+    std::string header;
+    header.reserve(256);
+    header += "{\"type\":\"invoke\",\"requestId\":\"";
+    header += p.request.requestId;
+    header += "\",\"deadlineMs\":";
+    header += std::to_string(deadlineMs);
+    header += ",\"invokedFunctionArn\":";
+    header += Json(m_config.arn()).dump();
+    header += ",\"clientContext\":";
+    header += p.request.clientContext.empty() ? "null" : p.request.clientContext;
+    header += ",\"identity\":";
+    header += p.request.identity.empty() ? "null" : p.request.identity;
+    header += '}';
+    const uint32_t lengths[2] = {static_cast<uint32_t>(header.size()),
+                                 static_cast<uint32_t>(p.request.payload.size())};
+    m_writeBuffer.append(reinterpret_cast<const char *>(lengths), sizeof lengths);
+    m_writeBuffer.append(header.data(), qsizetype(header.size()));
+    m_writeBuffer.append(p.request.payload.data(), qsizetype(p.request.payload.size()));
+    m_deadline.start(m_config.timeoutS * 1000);
+    onChannelWritable();
+}
+
+void Worker::onChannelWritable()
+{
+    while (!m_writeBuffer.isEmpty()) {
+        const ssize_t n = ::write(m_channelFd, m_writeBuffer.constData(), size_t(m_writeBuffer.size()));
+        if (n > 0) {
+            m_writeBuffer.remove(0, n);
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_channelWriteNotifier->setEnabled(true);
+            return;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        break; // the child is gone: onProcessFinished reports it
+    }
+    m_writeBuffer.clear();
+    m_channelWriteNotifier->setEnabled(false);
+}
+
+void Worker::onChannelReadable()
+{
+    char chunk[65536];
+    for (;;) {
+        const ssize_t n = ::read(m_channelFd, chunk, sizeof chunk);
+        if (n > 0) {
+            m_readBuffer.append(chunk, n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0)
+            m_channelReadNotifier->setEnabled(false); // closed: the process is ending
+        break;
+    }
+    while (m_readBuffer.size() >= 8) {
+        uint32_t lengths[2];
+        std::memcpy(lengths, m_readBuffer.constData(), sizeof lengths);
+        const qsizetype total = 8 + qsizetype(lengths[0]) + qsizetype(lengths[1]);
+        if (m_readBuffer.size() < total)
+            break;
+        const QByteArray header = m_readBuffer.mid(8, lengths[0]);
+        const QByteArray body = m_readBuffer.mid(8 + lengths[0], lengths[1]);
+        m_readBuffer.remove(0, total);
+        onFrame(header, body);
+        if (m_state == State::Dead)
+            return;
+    }
+}
+
+void Worker::onFrame(const QByteArray &headerText, const QByteArray &body)
+{
+    Json header;
+    try {
+        header = Json::parse(headerText.constData(), headerText.constData() + headerText.size());
+    } catch (const Json::exception &) {
+        fail(InvocationStatus::Crashed, "Runtime.InvalidResponse", "the runtime sent a malformed frame");
+        return;
+    }
+    const std::string type = header.value("type", std::string());
+    m_maxRssKb = std::max(m_maxRssKb, header.value("maxRssKb", 0));
+
+    if (type == "ready") {
+        m_initialised = true;
+        m_initDurationUs = microsSince(m_spawnedAt);
+        m_deadline.stop();
+        m_state = State::Idle;
+        if (m_pending) {
+            sendInvocation();
+        } else {
+            m_idleSince = Clock::now();
+            Q_EMIT ready();
+        }
+        return;
+    }
+    if (type == "initError") {
+        m_initDurationUs = microsSince(m_spawnedAt);
+        const std::string payload = body.toStdString();
+        if (m_pending) {
+            drainOutput();
+            finishPending(InvocationStatus::Error, payload, 0,
+                          header.value("errorType", std::string("Runtime.Unknown")),
+                          errorMessageOf(payload));
+        }
+        killGroup();
+        becomeDead();
+        return;
+    }
+    if ((type == "result" || type == "error") && m_pending
+        && header.value("requestId", std::string()) == m_pending->request.requestId) {
+        m_deadline.stop();
+        const int64_t durationUs = header.value("durationUs", int64_t(0));
+        drainOutput();
+        if (type == "result" && size_t(body.size()) > kMaxResponseBytes) {
+            finishPending(InvocationStatus::Error,
+                          errorJson("Function.ResponseSizeTooLarge",
+                                    "Response payload size exceeded maximum allowed payload size ("
+                                        + std::to_string(kMaxResponseBytes) + " bytes)."),
+                          durationUs, "Function.ResponseSizeTooLarge",
+                          "Response payload size exceeded maximum allowed payload size ("
+                              + std::to_string(kMaxResponseBytes) + " bytes).");
+        } else if (type == "result") {
+            finishPending(InvocationStatus::Ok, body.toStdString(), durationUs, {}, {});
+        } else {
+            const std::string payload = body.toStdString();
+            finishPending(InvocationStatus::Error, payload, durationUs,
+                          header.value("errorType", std::string("Error")), errorMessageOf(payload));
+        }
+        if (m_state == State::Busy) {
+            m_state = State::Idle;
+            m_idleSince = Clock::now();
+            Q_EMIT ready();
+        }
+        return;
+    }
+    fail(InvocationStatus::Crashed, "Runtime.InvalidResponse",
+         "the runtime answered '" + type + "' for the wrong invocation");
+}
+
+void Worker::onOutputReadable(int fd, bool isStderr)
+{
+    char chunk[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                (isStderr ? m_stderrNotifier : m_stdoutNotifier)->setEnabled(false);
+            return;
+        }
+        std::string &partial = m_partialLine[isStderr ? 1 : 0];
+        const char *begin = chunk, *end = chunk + n;
+        while (begin < end) {
+            const char *newline = static_cast<const char *>(std::memchr(begin, '\n', size_t(end - begin)));
+            if (!newline) {
+                // Keep at most one line's worth; a line without an end is cut.
+                partial.append(begin, size_t(end - begin));
+                if (partial.size() > 256 * 1024) {
+                    appendLog(std::move(partial));
+                    partial.clear();
+                }
+                break;
+            }
+            partial.append(begin, size_t(newline - begin));
+            appendLog(std::move(partial));
+            partial.clear();
+            begin = newline + 1;
+        }
+    }
+}
+
+void Worker::drainOutput()
+{
+    // The runtime writes its output before its answer, so everything the
+    // invocation printed is in the pipes by now.
+    if (m_stdoutFd >= 0)
+        onOutputReadable(m_stdoutFd, false);
+    if (m_stderrFd >= 0)
+        onOutputReadable(m_stderrFd, true);
+    for (std::string &partial : m_partialLine) {
+        if (!partial.empty()) {
+            appendLog(std::move(partial));
+            partial.clear();
+        }
+    }
+}
+
+void Worker::appendLog(std::string line)
+{
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    if (!m_pending || m_state == State::Starting) {
+        // Output of init, shown with the first invocation (as CloudWatch does).
+        if (m_initLogs.size() < 1000)
+            m_initLogs.push_back(std::move(line));
+        return;
+    }
+    Pending &p = *m_pending;
+    if (p.logBytes + line.size() > kMaxLogBytesPerInvocation) {
+        p.droppedBytes += line.size() + 1;
+        return;
+    }
+    p.logBytes += line.size() + 1;
+    p.logs.push_back(std::move(line));
+}
+
+void Worker::finishPending(InvocationStatus status, std::string payload, int64_t durationUs,
+                           const std::string &errorType, const std::string &errorMessage)
+{
+    std::unique_ptr<Pending> p = std::move(m_pending);
+    if (!p)
+        return;
+    InvocationResult result;
+    InvocationRecord &r = result.record;
+    r.requestId = p->request.requestId;
+    r.functionName = m_config.name;
+    r.trigger = p->request.trigger;
+    r.parentRequestId = p->request.parentRequestId;
+    r.startedAtUs = p->startedAtUs ? p->startedAtUs : epochMicros();
+    r.coldStart = p->cold;
+    r.initDurationUs = p->cold ? m_initDurationUs : 0;
+    r.durationUs = durationUs;
+    r.billedDurationMs = billedMilliseconds(durationUs);
+    r.waitUs = p->waitUs;
+    r.memorySizeMB = m_config.memoryMB;
+    r.maxMemoryUsedMB = std::min(m_config.memoryMB, (m_maxRssKb + 1023) / 1024);
+    r.status = status;
+    r.errorType = errorType;
+    r.errorMessage = errorMessage;
+
+    if (p->cold) {
+        r.logs = std::move(m_initLogs);
+        m_initLogs.clear();
+    }
+    r.logs.push_back("START RequestId: " + r.requestId + " Version: $LATEST");
+    for (std::string &line : p->logs)
+        r.logs.push_back(std::move(line));
+    if (p->droppedBytes > 0)
+        r.logs.push_back("[stratus] " + std::to_string(p->droppedBytes)
+                         + " bytes of output were dropped (over "
+                         + std::to_string(kMaxLogBytesPerInvocation / 1024) + " KB)");
+    if (status == InvocationStatus::Timeout || status == InvocationStatus::Crashed)
+        r.logs.push_back(isoNow() + " " + r.requestId + " " + errorMessage);
+    r.logs.push_back("END RequestId: " + r.requestId);
+    r.logs.push_back(reportLine(r));
+    result.payload = std::move(payload);
+    p->done(std::move(result));
+}
+
+void Worker::fail(InvocationStatus status, const std::string &errorType, const std::string &message)
+{
+    if (m_pending) {
+        drainOutput();
+        const int64_t duration = m_pending->startedAtUs ? microsSince(m_pending->sentAt) : 0;
+        finishPending(status, errorJson(errorType, message), duration, errorType, message);
+    }
+    killGroup();
+    becomeDead();
+}
+
+void Worker::onTimeout()
+{
+    if (!m_pending) {
+        // Init took too long with nobody waiting (cannot happen today: an
+        // instance is only started for an invocation).
+        killGroup();
+        becomeDead();
+        return;
+    }
+    m_killedForTimeout = true;
+    killGroup();
+    m_process.waitForFinished(2000);
+    drainOutput();
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", double(m_config.timeoutS));
+    const std::string message = "Task timed out after " + std::string(seconds) + " seconds";
+    const std::string id = m_pending->request.requestId;
+    finishPending(InvocationStatus::Timeout,
+                  Json{{"errorMessage", isoNow() + " " + id + " " + message}}.dump(),
+                  int64_t(m_config.timeoutS) * 1000000, "Sandbox.Timedout", message);
+    becomeDead();
+}
+
+void Worker::onProcessFinished(int exitCode, QProcess::ExitStatus status)
+{
+    if (m_state == State::Dead || m_killedForTimeout)
+        return; // onTimeout reports a timeout, not the kill it caused
+    if (m_pending) {
+        drainOutput();
+        const std::string how = status == QProcess::CrashExit
+                                    ? "signal: " + std::string(strsignal(exitCode))
+                                    : "exit status " + std::to_string(exitCode);
+        bool outOfMemory = false;
+        for (const std::string &line : m_pending->logs)
+            outOfMemory = outOfMemory || line.find("heap out of memory") != std::string::npos;
+        const std::string type = outOfMemory ? "Runtime.OutOfMemory" : "Runtime.ExitError";
+        const std::string message = "RequestId: " + m_pending->request.requestId
+                                    + " Error: Runtime exited with error: " + how;
+        if (outOfMemory)
+            m_maxRssKb = m_config.memoryMB * 1024;
+        const int64_t duration = m_pending->startedAtUs ? microsSince(m_pending->sentAt) : 0;
+        finishPending(InvocationStatus::Crashed, errorJson(type, message), duration, type, message);
+    }
+    becomeDead();
+}
+
+void Worker::stop()
+{
+    if (m_state == State::Dead)
+        return;
+    if (m_pending)
+        fail(InvocationStatus::Crashed, "Runtime.Stopped", "the engine stopped the instance");
+    killGroup();
+    // Reap it now: SIGKILL ends it at once, and nothing may outlive stop().
+    m_process.waitForFinished(2000);
+    becomeDead();
+}
+
+void Worker::killGroup()
+{
+    const qint64 pid = m_process.processId();
+    if (pid > 0) {
+        ::kill(-pid_t(pid), SIGKILL); // the group, so that children of the handler go too
+        ::kill(pid_t(pid), SIGKILL);
+    }
+}
+
+void Worker::becomeDead()
+{
+    if (m_state == State::Dead)
+        return;
+    m_state = State::Dead;
+    m_deadline.stop();
+    for (QSocketNotifier *n : {m_channelReadNotifier, m_channelWriteNotifier, m_stdoutNotifier,
+                               m_stderrNotifier}) {
+        if (n)
+            n->setEnabled(false);
+    }
+    Q_EMIT died();
+}
+
+} // namespace stratus::engine

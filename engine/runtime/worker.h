@@ -1,0 +1,132 @@
+#pragma once
+
+#include "functionconfig.h"
+#include "invocation.h"
+
+#include <QObject>
+#include <QProcess>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+class QSocketNotifier;
+
+namespace stratus::engine {
+
+/// One instance of a function: a worker process running the function's
+/// runtime, one invocation at a time, as a Lambda execution environment.
+///
+/// The Node.js and Python runtimes (resources/runtimes/) talk to the engine
+/// over a socket inherited as file descriptor 3, in frames of
+///   u32le header length | u32le body length | header JSON | body bytes
+/// so that stdout and stderr stay the function's own (captured per
+/// invocation). Payloads cross the channel as raw JSON text.
+///
+/// Lifetime: start() spawns the process; the instance is ready once the
+/// runtime has loaded the handler (its init duration). A timeout, a crash or
+/// an init error ends the instance: it reports through the invocation's
+/// callback and emits died(). The destructor kills the process group, so no
+/// child outlives the engine. Lives on the thread that created it.
+class Worker : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Created, Starting, Idle, Busy, Dead };
+    using Callback = std::function<void(InvocationResult)>;
+
+    /// `runtimeDirectory` holds the runtimes' bootstraps (see Worker::bootstrapDirectory).
+    Worker(FunctionConfig config, std::string runtimeDirectory, QObject *parent = nullptr);
+    ~Worker() override;
+
+    /// Spawns the instance. Emits ready() when it can take invocations, or
+    /// died() (after failing the pending invocation, if any) when init fails.
+    void start();
+
+    /// Runs one invocation; the instance must be Starting (the call waits for
+    /// init, which makes it a cold start) or Idle. `done` is called exactly
+    /// once, on this thread, and possibly before invoke() returns for failures
+    /// found at once.
+    void invoke(InvocationRequest request, int64_t waitUs, Callback done);
+
+    State state() const { return m_state; }
+    qint64 pid() const;
+    const FunctionConfig &config() const { return m_config; }
+    std::chrono::steady_clock::time_point idleSince() const { return m_idleSince; }
+
+    /// Stops the instance now (idle expiry, engine shutdown). A pending
+    /// invocation fails as crashed. Emits died().
+    void stop();
+
+    /// The folder that holds bootstrap.js and bootstrap.py, written from the
+    /// engine's resources under `cacheRoot` (once per content).
+    static Result<std::string> bootstrapDirectory(const std::string &cacheRoot);
+
+Q_SIGNALS:
+    void ready();
+    void died();
+
+private:
+    struct Pending
+    {
+        InvocationRequest request;
+        Callback done;
+        int64_t waitUs = 0;
+        bool cold = false;
+        std::chrono::steady_clock::time_point sentAt;
+        int64_t startedAtUs = 0;
+        std::vector<std::string> logs;
+        size_t logBytes = 0;
+        size_t droppedBytes = 0;
+    };
+
+    void sendInvocation();
+    void onChannelReadable();
+    void onChannelWritable();
+    void onOutputReadable(int fd, bool isStderr);
+    void drainOutput();
+    void onFrame(const QByteArray &header, const QByteArray &body);
+    void onTimeout();
+    void onProcessFinished(int exitCode, QProcess::ExitStatus status);
+    void finishPending(InvocationStatus status, std::string payload, int64_t durationUs,
+                       const std::string &errorType, const std::string &errorMessage);
+    void fail(InvocationStatus status, const std::string &errorType, const std::string &message);
+    void appendLog(std::string line);
+    void killGroup();
+    void becomeDead();
+    bool spawn(std::string *error);
+
+    FunctionConfig m_config;
+    std::string m_runtimeDirectory;
+    State m_state = State::Created;
+    QProcess m_process;
+    int m_channelFd = -1;
+    int m_stdoutFd = -1;
+    int m_stderrFd = -1;
+    QSocketNotifier *m_channelReadNotifier = nullptr;
+    QSocketNotifier *m_channelWriteNotifier = nullptr;
+    QSocketNotifier *m_stdoutNotifier = nullptr;
+    QSocketNotifier *m_stderrNotifier = nullptr;
+    QByteArray m_readBuffer;
+    QByteArray m_writeBuffer;
+    std::string m_partialLine[2]; // stdout, stderr: text after the last newline
+    QTimer m_deadline;
+    std::chrono::steady_clock::time_point m_spawnedAt;
+    std::chrono::steady_clock::time_point m_idleSince;
+    int64_t m_initDurationUs = 0;
+    int m_maxRssKb = 0;
+    bool m_initialised = false;
+    bool m_killedForTimeout = false;
+    std::unique_ptr<Pending> m_pending;
+    std::vector<std::string> m_initLogs; // output before the first invocation
+};
+
+/// The largest result a function may return (AWS: 6 MB for synchronous calls).
+constexpr size_t kMaxResponseBytes = 6291556;
+/// The most log text kept per invocation; the rest is counted, not kept.
+constexpr size_t kMaxLogBytesPerInvocation = 1 << 20;
+
+} // namespace stratus::engine
