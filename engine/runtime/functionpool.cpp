@@ -46,6 +46,13 @@ bool InstanceBudget::tryAcquire(FunctionPool *forPool)
     return false;
 }
 
+bool InstanceBudget::othersWaiting(const FunctionPool *except) const
+{
+    return std::any_of(m_pools.begin(), m_pools.end(), [except](const FunctionPool *p) {
+        return p != except && p->isWaitingForBudget();
+    });
+}
+
 void InstanceBudget::release()
 {
     if (m_used > 0)
@@ -155,12 +162,24 @@ void FunctionPool::run(Worker *worker, Queued job)
     worker->invoke(std::move(job.request), waitUs, std::move(job.done));
 }
 
+bool FunctionPool::isWaitingForBudget() const
+{
+    return !m_queue.empty() && !m_shuttingDown
+           && (m_config.reservedConcurrency == 0 || instanceCount() < m_config.reservedConcurrency);
+}
+
 void FunctionPool::onWorkerReady(Worker *worker)
 {
     if (!m_queue.empty()) {
         Queued job = std::move(m_queue.front());
         m_queue.pop_front();
         run(worker, std::move(job));
+        return;
+    }
+    if (m_budget->used() >= m_budget->limit() && m_budget->othersWaiting(this)) {
+        // The machine is at its cap and another function waits: an idle
+        // instance of ours is worth less than its running one.
+        worker->stop();
         return;
     }
     if (!m_expiry.isActive())

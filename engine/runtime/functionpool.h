@@ -36,6 +36,8 @@ public:
     bool tryAcquire(FunctionPool *forPool);
     /// Gives a slot back and lets a waiting pool use it.
     void release();
+    /// True when a pool other than `except` has callers waiting for a slot.
+    bool othersWaiting(const FunctionPool *except) const;
 
 private:
     int m_limit;
@@ -68,6 +70,8 @@ public:
     int instanceCount() const { return int(m_workers.size()); }
     int idleCount() const;
     int queuedCount() const { return int(m_queue.size()); }
+    /// Callers wait, and only a slot of the machine budget would let them run.
+    bool isWaitingForBudget() const;
     std::vector<qint64> instancePids() const;
 
     /// Stops the longest-idle instance; false if none is idle.

@@ -163,6 +163,8 @@ Worker::Worker(FunctionConfig config, std::string runtimeDirectory, QObject *par
     m_deadline.setTimerType(Qt::PreciseTimer);
     connect(&m_deadline, &QTimer::timeout, this, &Worker::onTimeout);
     connect(&m_process, &QProcess::finished, this, &Worker::onProcessFinished);
+    m_memoryWatch.setInterval(20);
+    connect(&m_memoryWatch, &QTimer::timeout, this, &Worker::checkMemory);
 }
 
 Worker::~Worker()
@@ -343,7 +345,27 @@ void Worker::sendInvocation()
     m_writeBuffer.append(header.data(), qsizetype(header.size()));
     m_writeBuffer.append(p.request.payload.data(), qsizetype(p.request.payload.size()));
     m_deadline.start(m_config.timeoutS * 1000);
+    m_memoryWatch.start();
     onChannelWritable();
+}
+
+void Worker::checkMemory()
+{
+    // Lambda's memory size is a limit on the instance's resident memory: an
+    // instance above it is killed and the invocation fails as out of memory.
+    QFile statm(QStringLiteral("/proc/%1/statm").arg(m_process.processId()));
+    if (!statm.open(QIODevice::ReadOnly))
+        return;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    if (fields.size() < 2)
+        return;
+    const long long residentKb = fields[1].toLongLong() * (::sysconf(_SC_PAGESIZE) / 1024);
+    m_maxRssKb = std::max<long long>(m_maxRssKb, residentKb);
+    if (residentKb > static_cast<long long>(m_config.memoryMB) * 1024) {
+        m_outOfMemory = true;
+        m_memoryWatch.stop();
+        killGroup();
+    }
 }
 
 void Worker::onChannelWritable()
@@ -406,7 +428,7 @@ void Worker::onFrame(const QByteArray &headerText, const QByteArray &body)
         return;
     }
     const std::string type = header.value("type", std::string());
-    m_maxRssKb = std::max(m_maxRssKb, header.value("maxRssKb", 0));
+    m_maxRssKb = std::max(m_maxRssKb, header.value("maxRssKb", 0LL));
 
     if (type == "ready") {
         m_initialised = true;
@@ -539,6 +561,7 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
     std::unique_ptr<Pending> p = std::move(m_pending);
     if (!p)
         return;
+    m_memoryWatch.stop();
     InvocationResult result;
     InvocationRecord &r = result.record;
     r.requestId = p->request.requestId;
@@ -552,7 +575,7 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
     r.billedDurationMs = billedMilliseconds(durationUs);
     r.waitUs = p->waitUs;
     r.memorySizeMB = m_config.memoryMB;
-    r.maxMemoryUsedMB = std::min(m_config.memoryMB, (m_maxRssKb + 1023) / 1024);
+    r.maxMemoryUsedMB = int(std::min<long long>(m_config.memoryMB, (m_maxRssKb + 1023) / 1024));
     r.status = status;
     r.errorType = errorType;
     r.errorMessage = errorMessage;
@@ -619,7 +642,7 @@ void Worker::onProcessFinished(int exitCode, QProcess::ExitStatus status)
         const std::string how = status == QProcess::CrashExit
                                     ? "signal: " + std::string(strsignal(exitCode))
                                     : "exit status " + std::to_string(exitCode);
-        bool outOfMemory = false;
+        bool outOfMemory = m_outOfMemory;
         for (const std::string &line : m_pending->logs)
             outOfMemory = outOfMemory || line.find("heap out of memory") != std::string::npos;
         const std::string type = outOfMemory ? "Runtime.OutOfMemory" : "Runtime.ExitError";
@@ -660,6 +683,7 @@ void Worker::becomeDead()
         return;
     m_state = State::Dead;
     m_deadline.stop();
+    m_memoryWatch.stop();
     for (QSocketNotifier *n : {m_channelReadNotifier, m_channelWriteNotifier, m_stdoutNotifier,
                                m_stderrNotifier}) {
         if (n)

@@ -90,6 +90,7 @@ private:
     void drainOutput();
     void onFrame(const QByteArray &header, const QByteArray &body);
     void onTimeout();
+    void checkMemory();
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
     void finishPending(InvocationStatus status, std::string payload, int64_t durationUs,
                        const std::string &errorType, const std::string &errorMessage);
@@ -114,12 +115,14 @@ private:
     QByteArray m_writeBuffer;
     std::string m_partialLine[2]; // stdout, stderr: text after the last newline
     QTimer m_deadline;
+    QTimer m_memoryWatch; // while busy: the instance's RSS against its memory size
     std::chrono::steady_clock::time_point m_spawnedAt;
     std::chrono::steady_clock::time_point m_idleSince;
     int64_t m_initDurationUs = 0;
-    int m_maxRssKb = 0;
+    long long m_maxRssKb = 0;
     bool m_initialised = false;
     bool m_killedForTimeout = false;
+    bool m_outOfMemory = false;
     std::unique_ptr<Pending> m_pending;
     std::vector<std::string> m_initLogs; // output before the first invocation
 };
