@@ -429,62 +429,68 @@ void Worker::onFrame(const QByteArray &headerText, const QByteArray &body)
     }
     const std::string type = header.value("type", std::string());
     m_maxRssKb = std::max(m_maxRssKb, header.value("maxRssKb", 0LL));
-
     if (type == "ready") {
-        m_initialised = true;
-        m_initDurationUs = microsSince(m_spawnedAt);
-        m_deadline.stop();
-        m_state = State::Idle;
-        if (m_pending) {
-            sendInvocation();
-        } else {
-            m_idleSince = Clock::now();
-            Q_EMIT ready();
-        }
-        return;
+        onRuntimeReady();
+    } else if (type == "initError") {
+        onInitError(body.toStdString(), header.value("errorType", std::string("Runtime.Unknown")));
+    } else if ((type == "result" || type == "error") && m_pending
+               && header.value("requestId", std::string()) == m_pending->request.requestId) {
+        onAnswer(type == "result", body.toStdString(), header.value("durationUs", int64_t(0)),
+                 header.value("errorType", std::string("Error")));
+    } else {
+        fail(InvocationStatus::Crashed, "Runtime.InvalidResponse",
+             "the runtime answered '" + type + "' for no invocation it was given");
     }
-    if (type == "initError") {
-        m_initDurationUs = microsSince(m_spawnedAt);
-        const std::string payload = body.toStdString();
-        if (m_pending) {
-            drainOutput();
-            finishPending(InvocationStatus::Error, payload, 0,
-                          header.value("errorType", std::string("Runtime.Unknown")),
-                          errorMessageOf(payload));
-        }
-        killGroup();
-        becomeDead();
-        return;
+}
+
+void Worker::onRuntimeReady()
+{
+    drainOutput(); // what init printed belongs before the first START
+    m_initialised = true;
+    m_initDurationUs = microsSince(m_spawnedAt);
+    m_deadline.stop();
+    m_state = State::Idle;
+    if (m_pending) {
+        sendInvocation();
+    } else {
+        m_idleSince = Clock::now();
+        Q_EMIT ready();
     }
-    if ((type == "result" || type == "error") && m_pending
-        && header.value("requestId", std::string()) == m_pending->request.requestId) {
-        m_deadline.stop();
-        const int64_t durationUs = header.value("durationUs", int64_t(0));
+}
+
+void Worker::onInitError(std::string payload, const std::string &errorType)
+{
+    m_initDurationUs = microsSince(m_spawnedAt);
+    if (m_pending) {
         drainOutput();
-        if (type == "result" && size_t(body.size()) > kMaxResponseBytes) {
-            finishPending(InvocationStatus::Error,
-                          errorJson("Function.ResponseSizeTooLarge",
-                                    "Response payload size exceeded maximum allowed payload size ("
-                                        + std::to_string(kMaxResponseBytes) + " bytes)."),
-                          durationUs, "Function.ResponseSizeTooLarge",
-                          "Response payload size exceeded maximum allowed payload size ("
-                              + std::to_string(kMaxResponseBytes) + " bytes).");
-        } else if (type == "result") {
-            finishPending(InvocationStatus::Ok, body.toStdString(), durationUs, {}, {});
-        } else {
-            const std::string payload = body.toStdString();
-            finishPending(InvocationStatus::Error, payload, durationUs,
-                          header.value("errorType", std::string("Error")), errorMessageOf(payload));
-        }
-        if (m_state == State::Busy) {
-            m_state = State::Idle;
-            m_idleSince = Clock::now();
-            Q_EMIT ready();
-        }
-        return;
+        const std::string message = errorMessageOf(payload);
+        finishPending(InvocationStatus::Error, std::move(payload), 0, errorType, message);
     }
-    fail(InvocationStatus::Crashed, "Runtime.InvalidResponse",
-         "the runtime answered '" + type + "' for the wrong invocation");
+    killGroup();
+    becomeDead();
+}
+
+void Worker::onAnswer(bool ok, std::string payload, int64_t durationUs, const std::string &errorType)
+{
+    m_deadline.stop();
+    drainOutput();
+    // The instance is free again before the caller hears of it, so that a
+    // caller that invokes again at once reuses it warm.
+    m_state = State::Idle;
+    m_idleSince = Clock::now();
+    if (ok && payload.size() > kMaxResponseBytes) {
+        const std::string message = "Response payload size exceeded maximum allowed payload size ("
+                                    + std::to_string(kMaxResponseBytes) + " bytes).";
+        finishPending(InvocationStatus::Error, errorJson("Function.ResponseSizeTooLarge", message),
+                      durationUs, "Function.ResponseSizeTooLarge", message);
+    } else if (ok) {
+        finishPending(InvocationStatus::Ok, std::move(payload), durationUs, {}, {});
+    } else {
+        const std::string message = errorMessageOf(payload);
+        finishPending(InvocationStatus::Error, std::move(payload), durationUs, errorType, message);
+    }
+    if (m_state == State::Idle && !m_pending)
+        Q_EMIT ready();
 }
 
 void Worker::onOutputReadable(int fd, bool isStderr)
@@ -507,14 +513,18 @@ void Worker::onOutputReadable(int fd, bool isStderr)
                 // Keep at most one line's worth; a line without an end is cut.
                 partial.append(begin, size_t(end - begin));
                 if (partial.size() > 256 * 1024) {
-                    appendLog(std::move(partial));
+                    appendLog(partial);
                     partial.clear();
                 }
                 break;
             }
-            partial.append(begin, size_t(newline - begin));
-            appendLog(std::move(partial));
-            partial.clear();
+            if (partial.empty()) {
+                appendLog(std::string_view(begin, size_t(newline - begin)));
+            } else {
+                partial.append(begin, size_t(newline - begin));
+                appendLog(partial);
+                partial.clear();
+            }
             begin = newline + 1;
         }
     }
@@ -530,20 +540,20 @@ void Worker::drainOutput()
         onOutputReadable(m_stderrFd, true);
     for (std::string &partial : m_partialLine) {
         if (!partial.empty()) {
-            appendLog(std::move(partial));
+            appendLog(partial);
             partial.clear();
         }
     }
 }
 
-void Worker::appendLog(std::string line)
+void Worker::appendLog(std::string_view line)
 {
     if (!line.empty() && line.back() == '\r')
-        line.pop_back();
+        line.remove_suffix(1);
     if (!m_pending || m_state == State::Starting) {
         // Output of init, shown with the first invocation (as CloudWatch does).
         if (m_initLogs.size() < 1000)
-            m_initLogs.push_back(std::move(line));
+            m_initLogs.emplace_back(line);
         return;
     }
     Pending &p = *m_pending;
@@ -552,7 +562,7 @@ void Worker::appendLog(std::string line)
         return;
     }
     p.logBytes += line.size() + 1;
-    p.logs.push_back(std::move(line));
+    p.logs.emplace_back(line);
 }
 
 void Worker::finishPending(InvocationStatus status, std::string payload, int64_t durationUs,

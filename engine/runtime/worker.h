@@ -89,13 +89,16 @@ private:
     void onOutputReadable(int fd, bool isStderr);
     void drainOutput();
     void onFrame(const QByteArray &header, const QByteArray &body);
+    void onRuntimeReady();
+    void onInitError(std::string payload, const std::string &errorType);
+    void onAnswer(bool ok, std::string payload, int64_t durationUs, const std::string &errorType);
     void onTimeout();
     void checkMemory();
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
     void finishPending(InvocationStatus status, std::string payload, int64_t durationUs,
                        const std::string &errorType, const std::string &errorMessage);
     void fail(InvocationStatus status, const std::string &errorType, const std::string &message);
-    void appendLog(std::string line);
+    void appendLog(std::string_view line);
     void killGroup();
     void becomeDead();
     bool spawn(std::string *error);

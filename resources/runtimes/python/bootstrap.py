@@ -8,18 +8,16 @@ the function's own.
 Frame: u32le header length, u32le body length, header JSON, body bytes.
 """
 
+# Imports are few and cheap on purpose: they are paid on every cold start.
+# logging and traceback are loaded only when needed.
 import importlib
 import json
-import logging
 import os
 import resource
-import socket
-import struct
 import sys
 import time
-import traceback
 
-_channel = socket.socket(fileno=3)
+_CHANNEL = 3
 _task_root = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
 _handler_string = os.environ.get("_HANDLER", "")
 _request_id = None
@@ -31,13 +29,15 @@ def _max_rss_kb():
 
 def _send(header, body=b""):
     head = json.dumps(header).encode()
-    _channel.sendall(struct.pack("<II", len(head), len(body)) + head + body)
+    data = memoryview(len(head).to_bytes(4, "little") + len(body).to_bytes(4, "little") + head + body)
+    while data:
+        data = data[os.write(_CHANNEL, data):]
 
 
 def _recv_exact(n):
     chunks = []
     while n > 0:
-        chunk = _channel.recv(min(n, 1 << 20))
+        chunk = os.read(_CHANNEL, min(n, 1 << 20))
         if not chunk:
             sys.exit(0)
         chunks.append(chunk)
@@ -46,6 +46,8 @@ def _recv_exact(n):
 
 
 def _error(exc, error_type=None, message=None):
+    import traceback
+
     tb = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
     return {
         "errorMessage": message if message is not None else str(exc),
@@ -55,22 +57,32 @@ def _error(exc, error_type=None, message=None):
     }
 
 
-class _LambdaLogFormatter(logging.Formatter):
-    """[LEVEL]<tab>timestamp<tab>request id<tab>message, as on AWS."""
-
-    def format(self, record):
-        record.aws_request_id = _request_id or ""
-        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-        millis = int(record.msecs)
-        return f"[{record.levelname}]\t{stamp}.{millis:03d}Z\t{record.aws_request_id}\t{record.getMessage()}"
+_logging_ready = False
 
 
 def _setup_logging():
+    """Gives the root logger AWS's format, once the function has imported logging.
+
+    "[LEVEL]<tab>timestamp<tab>request id<tab>message". Called after the module
+    loads and before each invocation: a module that never logs never pays for it.
+    """
+    global _logging_ready
+    logging = sys.modules.get("logging")
+    if _logging_ready or logging is None:
+        return
+    _logging_ready = True
+
+    class LambdaLogFormatter(logging.Formatter):
+        def format(self, record):
+            record.aws_request_id = _request_id or ""
+            stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+            millis = int(record.msecs)
+            return f"[{record.levelname}]\t{stamp}.{millis:03d}Z\t{record.aws_request_id}\t{record.getMessage()}"
+
     handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(_LambdaLogFormatter())
+    handler.setFormatter(LambdaLogFormatter())
     root = logging.getLogger()
     root.handlers = [handler]
-    root.setLevel(logging.WARNING)
 
 
 class CognitoIdentity:
@@ -175,18 +187,21 @@ def _invoke(handler, header, body):
 def main():
     # The function's folder comes first, in place of this script's own folder.
     sys.path[0] = _task_root
-    _setup_logging()
     handler, error = _load_handler()
+    _setup_logging()
     if error is not None:
         _send({"type": "initError", "maxRssKb": _max_rss_kb(), "errorType": error["errorType"]},
               json.dumps(error).encode())
         return
     _send({"type": "ready", "maxRssKb": _max_rss_kb()})
     while True:
-        head_length, body_length = struct.unpack("<II", _recv_exact(8))
+        lengths = _recv_exact(8)
+        head_length = int.from_bytes(lengths[:4], "little")
+        body_length = int.from_bytes(lengths[4:], "little")
         header = json.loads(_recv_exact(head_length))
         body = _recv_exact(body_length)
         if header.get("type") == "invoke":
+            _setup_logging()
             _invoke(handler, header, body)
 
 
