@@ -24,6 +24,8 @@ packages=(
   nlohmann-json3-dev libsqlite3-dev sqlite3 libyaml-cpp-dev libzip-dev
   # function runtimes
   nodejs python3
+  # provided.al2023 bootstraps in the tests are shell scripts using curl
+  curl
   # GUI tests, screenshots and the studio on a headless machine
   xvfb xauth
 )

@@ -22,6 +22,8 @@ struct FunctionConfig
     std::string region = "us-east-1";
     std::map<std::string, std::string> environment;
     std::string codeDirectory; ///< LAMBDA_TASK_ROOT
+    /// How long init may take (AWS: 10 s) when it is longer than the timeout.
+    int initTimeoutMs = 10000;
 
     /// The function of a workspace node, its files written under `cacheRoot`
     /// (see materializeFiles). Fails naming the node and field when the

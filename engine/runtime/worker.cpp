@@ -1,5 +1,7 @@
 #include "worker.h"
 
+#include "runtimeapi.h"
+
 #include "engine/model/handler.h"
 #include "engine/model/json.h"
 
@@ -200,9 +202,21 @@ bool Worker::spawn(std::string *error)
                                   QStringLiteral("/usr/bin/python3")},
                                  QStringLiteral("python3"));
         arguments << QStringLiteral("-u") << runtimeDir + QStringLiteral("/bootstrap.py");
+    } else if (isProvidedRuntime(m_config.runtime)) {
+        program = QString::fromStdString(m_config.codeDirectory) + QStringLiteral("/bootstrap");
+        if (!QFileInfo(program).isFile() || !QFileInfo(program).isExecutable()) {
+            *error = "Couldn't find valid bootstrap(s): [" + program.toStdString()
+                     + "] (a provided runtime runs an executable file named bootstrap)";
+            return false;
+        }
+        m_api = new RuntimeApiServer(this);
+        if (!m_api->start()) {
+            *error = "cannot listen on 127.0.0.1 for the Runtime API";
+            return false;
+        }
+        connectRuntimeApi();
     } else {
-        *error = "runtime " + m_config.runtime + " needs the Lambda Runtime API, which this build "
-                 "does not serve yet";
+        *error = "runtime " + m_config.runtime + " is not supported";
         return false;
     }
     if (program.isEmpty()) {
@@ -227,7 +241,11 @@ bool Worker::spawn(std::string *error)
 
     m_process.setProgram(program);
     m_process.setArguments(arguments);
-    m_process.setProcessEnvironment(lambdaEnvironment(m_config, m_runtimeDirectory));
+    QProcessEnvironment environment = lambdaEnvironment(m_config, m_runtimeDirectory);
+    if (m_api)
+        environment.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
+                           QString::fromStdString(m_api->address()));
+    m_process.setProcessEnvironment(environment);
     m_process.setWorkingDirectory(QString::fromStdString(m_config.codeDirectory));
     m_process.setProcessChannelMode(QProcess::ForwardedChannels);
     m_process.setStandardInputFile(QProcess::nullDevice());
@@ -277,15 +295,17 @@ void Worker::start()
     m_state = State::Starting;
     std::string error;
     if (!spawn(&error)) {
+        const char *type = isProvidedRuntime(m_config.runtime) ? "Runtime.InvalidEntrypoint"
+                                                               : "Runtime.InvalidRuntime";
+        if (m_pending) {
+            finishPending(InvocationStatus::Error, errorJson(type, error), 0, type, error);
+        }
         m_state = State::Dead;
-        if (m_pending)
-            fail(InvocationStatus::Error, "Runtime.InvalidRuntime", error);
         Q_EMIT died();
         return;
     }
-    // Init has the function's timeout too (AWS gives init up to 10 s; the
-    // function's timeout bounds the first invocation anyway).
-    m_deadline.start(std::max(10, m_config.timeoutS) * 1000);
+    // Init may take AWS's 10 s, or the function's timeout when that is longer.
+    m_deadline.start(std::max(m_config.initTimeoutMs, m_config.timeoutS * 1000));
 }
 
 void Worker::invoke(InvocationRequest request, int64_t waitUs, Callback done)
@@ -324,6 +344,12 @@ void Worker::sendInvocation()
     p.sentAt = Clock::now();
     p.startedAtUs = epochMicros();
     const int64_t deadlineMs = p.startedAtUs / 1000 + int64_t(m_config.timeoutS) * 1000;
+    m_deadline.start(m_config.timeoutS * 1000);
+    m_memoryWatch.start();
+    if (m_api) {
+        m_api->offer(p.request, deadlineMs, m_config.arn());
+        return;
+    }
     // The header is written by hand: it is on the hot path, and its JSON
     // values (client context, identity) are passed through as given.
     std::string header;
@@ -344,9 +370,65 @@ void Worker::sendInvocation()
     m_writeBuffer.append(reinterpret_cast<const char *>(lengths), sizeof lengths);
     m_writeBuffer.append(header.data(), qsizetype(header.size()));
     m_writeBuffer.append(p.request.payload.data(), qsizetype(p.request.payload.size()));
-    m_deadline.start(m_config.timeoutS * 1000);
-    m_memoryWatch.start();
     onChannelWritable();
+}
+
+void Worker::connectRuntimeApi()
+{
+    connect(m_api, &RuntimeApiServer::nextRequested, this, [this] {
+        if (!m_initialised && m_state == State::Starting)
+            onRuntimeReady(); // init ends at the first /next, as on AWS
+    });
+    auto duration = [this] { return m_pending ? microsSince(m_pending->sentAt) : 0; };
+    connect(m_api, &RuntimeApiServer::responded, this,
+            [this, duration](const QByteArray &, const QByteArray &body) {
+                m_maxRssKb = std::max(m_maxRssKb, peakRssKb());
+                const int64_t us = duration();
+                if (!Json::accept(body.constData(), body.constData() + body.size())) {
+                    const std::string message = "the function's response is not JSON";
+                    onAnswer(false, errorJson("Runtime.InvalidResponse", message), us,
+                             "Runtime.InvalidResponse");
+                    return;
+                }
+                onAnswer(true, body.toStdString(), us, {});
+            });
+    connect(m_api, &RuntimeApiServer::errored, this,
+            [this, duration](const QByteArray &, const QByteArray &body, const QByteArray &type) {
+                m_maxRssKb = std::max(m_maxRssKb, peakRssKb());
+                const int64_t us = duration();
+                std::string payload = body.toStdString();
+                std::string errorType = type.toStdString();
+                if (!Json::accept(payload)) {
+                    payload = errorJson(errorType.empty() ? "Runtime.Unknown" : errorType, payload);
+                } else if (errorType.empty()) {
+                    const Json e = Json::parse(payload);
+                    errorType = e.is_object() ? e.value("errorType", std::string("Runtime.Unknown"))
+                                              : std::string("Runtime.Unknown");
+                }
+                onAnswer(false, std::move(payload), us, errorType.empty() ? "Runtime.Unknown" : errorType);
+            });
+    connect(m_api, &RuntimeApiServer::initErrored, this,
+            [this](const QByteArray &body, const QByteArray &type) {
+                std::string payload = body.toStdString();
+                const std::string errorType = type.isEmpty() ? std::string("Runtime.InitError")
+                                                             : type.toStdString();
+                if (!Json::accept(payload))
+                    payload = errorJson(errorType, payload);
+                onInitError(std::move(payload), errorType);
+            });
+}
+
+long long Worker::peakRssKb() const
+{
+    // VmHWM: the process's peak resident set, as the REPORT line's Max Memory Used.
+    QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
 }
 
 void Worker::checkMemory()

@@ -15,9 +15,16 @@
 class QSocketNotifier;
 
 namespace stratus::engine {
+class RuntimeApiServer;
+}
+
+namespace stratus::engine {
 
 /// One instance of a function: a worker process running the function's
 /// runtime, one invocation at a time, as a Lambda execution environment.
+///
+/// A provided.al2023 instance runs the function's `bootstrap` against its own
+/// Lambda Runtime API endpoint (RuntimeApiServer), as on AWS.
 ///
 /// The Node.js and Python runtimes (resources/runtimes/) talk to the engine
 /// over a socket inherited as file descriptor 3, in frames of
@@ -94,6 +101,8 @@ private:
     void onAnswer(bool ok, std::string payload, int64_t durationUs, const std::string &errorType);
     void onTimeout();
     void checkMemory();
+    void connectRuntimeApi();
+    long long peakRssKb() const;
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
     void finishPending(InvocationStatus status, std::string payload, int64_t durationUs,
                        const std::string &errorType, const std::string &errorMessage);
@@ -117,6 +126,7 @@ private:
     QByteArray m_readBuffer;
     QByteArray m_writeBuffer;
     std::string m_partialLine[2]; // stdout, stderr: text after the last newline
+    RuntimeApiServer *m_api = nullptr; // provided runtimes: the Lambda Runtime API
     QTimer m_deadline;
     QTimer m_memoryWatch; // while busy: the instance's RSS against its memory size
     std::chrono::steady_clock::time_point m_spawnedAt;

@@ -1,0 +1,142 @@
+// provided.al2023: the function's own `bootstrap` against the engine's Lambda
+// Runtime API (2018-06-01), written as a shell script with curl and as a
+// Python script with only the standard library, plus the ways a bootstrap
+// can misbehave.
+
+#include "runtimetest.h"
+
+#include <QTest>
+
+using namespace stratus::engine;
+using stratus::test::parsed;
+using stratus::test::RuntimeFixture;
+
+namespace {
+
+// Bootstraps live in tests/data/runtime (moc reads '#!' lines in a source as
+// directives, so they cannot be inline strings):
+//   echo-bootstrap.sh     echoes the event with the invocation's headers, over curl
+//   python-bootstrap.py   does what the event asks, to exercise each path
+std::string bootstrap(const char *name)
+{
+    QFile f(QStringLiteral(STRATUS_TEST_DATA_DIR "/runtime/") + QString::fromLatin1(name));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return f.readAll().toStdString();
+}
+
+} // namespace
+
+class TestProvidedRuntime : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void shellBootstrapWithCurl();
+    void pythonBootstrapStaysWarm();
+    void errorsAndInitErrors();
+    void misbehavingBootstraps();
+    void missingBootstrap();
+    void bootstrapThatNeverAsksForWork();
+
+private:
+    std::unique_ptr<RuntimeFixture> m_fixture;
+};
+
+void TestProvidedRuntime::initTestCase()
+{
+    m_fixture = std::make_unique<RuntimeFixture>();
+}
+
+void TestProvidedRuntime::shellBootstrapWithCurl()
+{
+    m_fixture->add("shell", "provided.al2023", "bootstrap", {{"bootstrap", bootstrap("echo-bootstrap.sh")}});
+    const InvocationResult r = m_fixture->invoke("shell", R"({"n": [1, 2, 3]})");
+    QVERIFY2(r.ok(), r.payload.c_str());
+    QVERIFY(r.record.coldStart);
+    const Json answer = parsed(r.payload);
+    QCOMPARE(answer["event"]["n"].size(), size_t(3));
+    QCOMPARE(answer["id"].get<std::string>(), r.record.requestId);
+    QCOMPARE(answer["arn"].get<std::string>(), std::string("arn:aws:lambda:us-east-1:000000000000:function:shell"));
+    const long long deadline = answer["deadline"].get<long long>();
+    QVERIFY(deadline - QDateTime::currentMSecsSinceEpoch() > 3000);
+    QVERIFY(stratus::test::logsOf(r).contains(QStringLiteral("handling ") + QString::fromStdString(r.record.requestId)));
+    QVERIFY(r.record.maxMemoryUsedMB > 0);
+}
+
+void TestProvidedRuntime::pythonBootstrapStaysWarm()
+{
+    m_fixture->add("py-rapi", "provided.al2023", "bootstrap", {{"bootstrap", bootstrap("python-bootstrap.py")}});
+    const InvocationResult first = m_fixture->invoke("py-rapi", R"({"a": 1})");
+    QVERIFY2(first.ok(), first.payload.c_str());
+    QCOMPARE(parsed(first.payload)["got"]["a"].get<int>(), 1);
+    for (int i = 0; i < 5; ++i) {
+        const InvocationResult r = m_fixture->invoke("py-rapi", R"([)" + std::to_string(i) + "]");
+        QVERIFY2(r.ok(), r.payload.c_str());
+        QVERIFY(!r.record.coldStart);
+        QCOMPARE(parsed(r.payload)["got"][0].get<int>(), i);
+    }
+}
+
+void TestProvidedRuntime::errorsAndInitErrors()
+{
+    const InvocationResult r = m_fixture->invoke("py-rapi", R"({"action": "error"})");
+    QCOMPARE(int(r.record.status), int(InvocationStatus::Error));
+    QCOMPARE(r.record.errorType, std::string("HandlerError"));
+    QCOMPARE(parsed(r.payload)["errorMessage"].get<std::string>(), std::string("it broke"));
+    QVERIFY(m_fixture->invoke("py-rapi", "{}").ok()); // still serving
+
+    m_fixture->add("init-fails", "provided.al2023", "bootstrap", {{"bootstrap", bootstrap("python-bootstrap.py")}},
+                   [](FunctionConfig &c) { c.environment = {{"MODE", "init-error"}}; });
+    const InvocationResult init = m_fixture->invoke("init-fails");
+    QCOMPARE(int(init.record.status), int(InvocationStatus::Error));
+    QCOMPARE(init.record.errorType, std::string("ConfigError"));
+    QCOMPARE(parsed(init.payload)["errorMessage"].get<std::string>(), std::string("no config"));
+}
+
+void TestProvidedRuntime::misbehavingBootstraps()
+{
+    // A response that is not JSON fails the invocation, not the engine.
+    InvocationResult r = m_fixture->invoke("py-rapi", R"({"action": "garbage"})");
+    QCOMPARE(int(r.record.status), int(InvocationStatus::Error));
+    QCOMPARE(r.record.errorType, std::string("Runtime.InvalidResponse"));
+    // An answer for another request id is refused (400), and the right one
+    // still counts.
+    r = m_fixture->invoke("py-rapi", R"({"action": "wrong-id"})");
+    QVERIFY2(r.ok(), r.payload.c_str());
+    QCOMPARE(parsed(r.payload)["after"].get<int>(), 400);
+    QVERIFY(stratus::test::logsOf(r).contains(QStringLiteral("wrong id answered 400")));
+    // Without the instance's token the API answers nothing but 403.
+    r = m_fixture->invoke("py-rapi", R"({"action": "other-token"})");
+    QVERIFY2(r.ok(), r.payload.c_str());
+    QCOMPARE(parsed(r.payload)["withoutToken"].get<int>(), 403);
+}
+
+void TestProvidedRuntime::missingBootstrap()
+{
+    m_fixture->add("no-bootstrap", "provided.al2023", "bootstrap", {{"main.sh", "echo hi"}});
+    const InvocationResult r = m_fixture->invoke("no-bootstrap");
+    QCOMPARE(int(r.record.status), int(InvocationStatus::Error));
+    QCOMPARE(r.record.errorType, std::string("Runtime.InvalidEntrypoint"));
+    QVERIFY(r.record.errorMessage.find("bootstrap") != std::string::npos);
+}
+
+void TestProvidedRuntime::bootstrapThatNeverAsksForWork()
+{
+    m_fixture->add("sleepy", "provided.al2023", "bootstrap", {{"bootstrap", bootstrap("python-bootstrap.py")}},
+                   [](FunctionConfig &c) {
+                       c.environment = {{"MODE", "never-next"}};
+                       c.timeoutS = 1;
+                       c.initTimeoutMs = 1500;
+                   });
+    QElapsedTimer timer;
+    timer.start();
+    const InvocationResult r = m_fixture->invoke("sleepy");
+    QCOMPARE(int(r.record.status), int(InvocationStatus::Timeout));
+    QVERIFY(timer.elapsed() >= 1400 && timer.elapsed() < 5000);
+    QTRY_COMPARE(m_fixture->runtime().pool("sleepy")->instanceCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestProvidedRuntime)
+#include "tst_providedruntime.moc"
