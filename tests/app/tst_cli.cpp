@@ -3,6 +3,7 @@
 
 #include "testutil.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,6 +74,15 @@ private Q_SLOTS:
     void validateUnreadableFiles();
     void infoSummarises();
     void infoJson();
+    void invokeAFolderOfCode();
+    void invokeReadsTheEventFromStdin();
+    void invokeEnvironment();
+    void invokeFailureExitsOne_data();
+    void invokeFailureExitsOne();
+    void invokeAWorkspaceFunction();
+    void invokeRefusesAnEventThatIsNotJson();
+    void invokeUsageErrors_data();
+    void invokeUsageErrors();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -369,6 +379,145 @@ void TestCli::infoJson()
     QCOMPARE(functions.size(), 2);
     QCOMPARE(functions[0].toObject()[QStringLiteral("runtime")].toString(), QStringLiteral("nodejs20.x"));
     QCOMPARE(functions[0].toObject()[QStringLiteral("files")].toArray()[0].toString(), QStringLiteral("accept.mjs"));
+}
+
+namespace {
+
+QString writeCode(const QTemporaryDir &dir, const char *file, const QByteArray &code)
+{
+    const QString folder = dir.filePath(QStringLiteral("code"));
+    QDir().mkpath(folder);
+    stratus::test::writeBytes(folder + QLatin1Char('/') + QString::fromLatin1(file), code);
+    return folder;
+}
+
+} // namespace
+
+void TestCli::invokeAFolderOfCode()
+{
+    const QString code = writeCode(*m_dir, "index.js",
+                                   "exports.handler = async (event, context) => { console.log('in handler'); "
+                                   "return { doubled: event.n * 2, name: context.functionName }; };");
+    const QString event = path(QStringLiteral("event.json"));
+    stratus::test::writeBytes(event, R"json({"n": 21})json");
+    const Run r = stratusCli({"invoke", "--code", code, "--runtime", "nodejs20.x", "--handler",
+                              "index.handler", "--event", event});
+    QCOMPARE(r.exitCode, 0);
+    // The result alone on stdout; logs and REPORT on stderr.
+    QCOMPARE(r.out, QByteArray(R"json({"doubled":42,"name":"code"})json" "\n"));
+    QVERIFY(r.err.contains("START RequestId: "));
+    QVERIFY(r.err.contains("INFO\tin handler"));
+    QVERIFY(r.err.contains("END RequestId: "));
+    QVERIFY(r.err.contains("REPORT RequestId: "));
+    QVERIFY(r.err.contains("Init Duration: "));
+}
+
+void TestCli::invokeReadsTheEventFromStdin()
+{
+    const QString code = writeCode(*m_dir, "app.py", "def handler(event, context):\n    return event\n");
+    const Run r = stratusCli({"invoke", "--code", code, "--runtime", "python3.12", "--handler",
+                              "app.handler", "--event", "-"},
+                             R"json({"big": 123456789012345678901234567890})json");
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray(R"json({"big": 123456789012345678901234567890})json" "\n"));
+    // Without --event the event is {}.
+    QCOMPARE(stratusCli({"invoke", "--code", code, "--runtime", "python3.12", "--handler", "app.handler"}).out,
+             QByteArray("{}\n"));
+}
+
+void TestCli::invokeEnvironment()
+{
+    const QString code = writeCode(*m_dir, "index.js",
+                                   "exports.handler = async () => [process.env.A, process.env.B, process.env.C, "
+                                   "process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE];");
+    const QString envFile = path(QStringLiteral("env.json"));
+    stratus::test::writeBytes(envFile, R"json({"A": "from file", "B": "file"})json");
+    const Run r = stratusCli({"invoke", "--code", code, "--runtime", "nodejs20.x", "--handler",
+                              "index.handler", "--env-file", envFile, "--env", "B=flag", "--env",
+                              "C=x=y", "--memory", "256"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray(R"json(["from file","flag","x=y","256"])json" "\n"));
+}
+
+void TestCli::invokeFailureExitsOne_data()
+{
+    QTest::addColumn<QByteArray>("code");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("handler throws") << QByteArray("exports.handler = async () => { throw new TypeError('nope'); };")
+                                    << QStringList{} << R"json("errorType":"TypeError")json";
+    QTest::newRow("timeout") << QByteArray("exports.handler = async () => { for (;;) {} };")
+                             << QStringList{"--timeout", "1"} << "Task timed out after 1.00 seconds";
+    QTest::newRow("init error") << QByteArray("exports.other = 1;") << QStringList{}
+                                << "Runtime.HandlerNotFound";
+}
+
+void TestCli::invokeFailureExitsOne()
+{
+    QFETCH(QByteArray, code);
+    QFETCH(QStringList, extra);
+    QFETCH(QString, expected);
+    const QString folder = writeCode(*m_dir, "index.js", code);
+    const Run r = stratusCli(QStringList{"invoke", "--code", folder, "--runtime", "nodejs20.x",
+                                         "--handler", "index.handler"} + extra);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(QString::fromUtf8(r.out).contains(expected), r.out.constData());
+    QVERIFY(QJsonDocument::fromJson(r.out).isObject()); // the error object, as JSON
+    QVERIFY(r.err.contains("REPORT RequestId: "));
+}
+
+void TestCli::invokeAWorkspaceFunction()
+{
+    const QString workspace = imported("queue-between-functions.json");
+    const QString event = path(QStringLiteral("order.json"));
+    stratus::test::writeBytes(event, R"json({"body": "{\"items\":[{\"sku\":\"A\",\"price\":2.5,\"qty\":4}]}"})json");
+    Run r = stratusCli({"invoke", workspace, "accept-order", "--event", event});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject order = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(order[QStringLiteral("total")].toDouble(), 10.0);
+    QVERIFY(order[QStringLiteral("orderId")].toString().startsWith(QStringLiteral("o-")));
+    // By node id too.
+    r = stratusCli({"invoke", workspace, "accept", "--event", event});
+    QCOMPARE(r.exitCode, 0);
+    // An unknown name lists the functions there are.
+    r = stratusCli({"invoke", workspace, "nope"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("has no function 'nope' (functions: accept-order, fulfil-order)"), r.err.constData());
+}
+
+void TestCli::invokeUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("nothing") << QStringList{"invoke"} << "expected FILE.stratus FUNCTION, or --code DIR";
+    QTest::newRow("code without runtime") << QStringList{"invoke", "--code", "."} << "--code needs --runtime and --handler";
+    QTest::newRow("both forms") << QStringList{"invoke", "x.stratus", "f", "--code", "."} << "not both";
+    QTest::newRow("bad timeout") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--timeout", "0"} << "--timeout takes a whole number from 1 to 900";
+    QTest::newRow("bad memory") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--memory", "64"} << "--memory takes a whole number from 128 to 10240";
+    QTest::newRow("bad env") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--env", "NOEQUALS"} << "--env takes NAME=VALUE";
+    QTest::newRow("bad runtime") << QStringList{"invoke", "--code", ".", "--runtime", "java21", "--handler", "index.handler"} << "runtime 'java21' is not supported";
+    QTest::newRow("bad handler") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index"} << "is not FILE.EXPORT";
+    QTest::newRow("missing event file") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--event", "/no/such/event.json"} << "cannot read the event file";
+    QTest::newRow("runtime with workspace") << QStringList{"invoke", "x.stratus", "f", "--runtime", "nodejs20.x"} << "--runtime goes with --code";
+}
+
+void TestCli::invokeRefusesAnEventThatIsNotJson()
+{
+    const Run r = stratusCli({"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler",
+                              "index.handler", "--event", "-"},
+                             "{\"unterminated\": ");
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("stdin: the event is not valid JSON"), r.err.constData());
+}
+
+void TestCli::invokeUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Run r = stratusCli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
