@@ -8,6 +8,7 @@
 #include "engine/runtime/worker.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void machineCapMakesCallersWait();
     void idleInstancesExpire();
     void nothingIsLeftRunning();
+    void warnsOnceWhenNodeVersionDiffers();
     void requestIdsAreUniqueAndTimeOrdered();
     void reportLineHasAwsFormat();
     void billingRoundsUpToTheMillisecond_data();
@@ -273,6 +275,28 @@ void TestFunctionPool::nothingIsLeftRunning()
     }
     for (qint64 pid : pids)
         QTRY_VERIFY2(!processExists(pid), qPrintable(QString::number(pid)));
+}
+
+void TestFunctionPool::warnsOnceWhenNodeVersionDiffers()
+{
+    QProcess node;
+    node.start(QStringLiteral("/usr/bin/node"), {QStringLiteral("--version")});
+    QVERIFY(node.waitForFinished(10000));
+    const QString version = QString::fromLatin1(node.readAllStandardOutput().trimmed()); // "v20.x.y"
+    const QString other = version.startsWith(QLatin1String("v20.")) ? QStringLiteral("nodejs22.x")
+                                                                     : QStringLiteral("nodejs20.x");
+    const QString same = QStringLiteral("nodejs%1.x").arg(version.mid(1).section(QLatin1Char('.'), 0, 0));
+    std::vector<std::string> warnings;
+    FunctionRuntime::Options options;
+    options.warn = [&warnings](const std::string &w) { warnings.push_back(w); };
+    RuntimeFixture f(options);
+    f.add("same", same.toStdString(), "index.handler", {{"index.js", kSlowNode}});
+    QCOMPARE(warnings.size(), size_t(0));
+    f.add("other1", other.toStdString(), "index.handler", {{"index.js", kSlowNode}});
+    f.add("other2", other.toStdString(), "index.handler", {{"index.js", kSlowNode}});
+    QCOMPARE(warnings.size(), size_t(1)); // once per runtime
+    QVERIFY2(QString::fromStdString(warnings[0]).contains(version), warnings[0].c_str());
+    QVERIFY(f.invoke("other1").ok()); // and it runs anyway
 }
 
 void TestFunctionPool::requestIdsAreUniqueAndTimeOrdered()
