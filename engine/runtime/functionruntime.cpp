@@ -1,6 +1,6 @@
 #include "functionruntime.h"
 
-#include "worker.h"
+#include "launch.h"
 
 #include "engine/model/handler.h"
 
@@ -15,7 +15,7 @@ FunctionRuntime::FunctionRuntime(Options options, QObject *parent)
     , m_options(std::move(options))
     , m_budget(std::max(1, m_options.maxInstances))
 {
-    auto dir = Worker::bootstrapDirectory(m_options.cacheRoot);
+    auto dir = writeRuntimeBootstraps(m_options.cacheRoot);
     if (dir)
         m_runtimeDirectory = dir.take();
     else

@@ -1,19 +1,16 @@
 #include "worker.h"
 
+#include "launch.h"
 #include "runtimeapi.h"
 
 #include "engine/model/handler.h"
 #include "engine/model/json.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcessEnvironment>
-#include <QRandomGenerator>
 #include <QSocketNotifier>
-#include <QStandardPaths>
 
 #include <cerrno>
 #include <csignal>
@@ -62,51 +59,6 @@ void setNonBlocking(int fd)
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
 
-QString findExecutable(const std::vector<QString> &preferred, const QString &name)
-{
-    for (const QString &path : preferred) {
-        if (QFileInfo(path).isExecutable())
-            return path;
-    }
-    return QStandardPaths::findExecutable(name);
-}
-
-/// The environment Lambda gives a function, and nothing of ours.
-QProcessEnvironment lambdaEnvironment(const FunctionConfig &f, const std::string &runtimeDirectory)
-{
-    QProcessEnvironment env;
-    auto set = [&](const char *key, const std::string &value) {
-        env.insert(QString::fromLatin1(key), QString::fromStdString(value));
-    };
-    const QString stream = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy/MM/dd"))
-                           + QStringLiteral("/[$LATEST]")
-                           + QString::number(QRandomGenerator::global()->generate64(), 16)
-                                 .rightJustified(16, QLatin1Char('0'))
-                           + QString::number(QRandomGenerator::global()->generate64(), 16)
-                                 .rightJustified(16, QLatin1Char('0'));
-    // The function's own first: Lambda's reserved names cannot be overridden.
-    for (const auto &[key, value] : f.environment)
-        env.insert(QString::fromStdString(key), QString::fromStdString(value));
-    set("PATH", "/usr/local/bin:/usr/bin:/bin");
-    set("LANG", "en_US.UTF-8");
-    set("TZ", ":UTC");
-    set("LAMBDA_TASK_ROOT", f.codeDirectory);
-    set("LAMBDA_RUNTIME_DIR", runtimeDirectory);
-    set("_HANDLER", f.handler);
-    set("AWS_REGION", f.region);
-    set("AWS_DEFAULT_REGION", f.region);
-    set("AWS_EXECUTION_ENV", "AWS_Lambda_" + f.runtime);
-    set("AWS_LAMBDA_FUNCTION_NAME", f.name);
-    set("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", std::to_string(f.memoryMB));
-    set("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    set("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-    set("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + f.name);
-    env.insert(QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"), stream);
-    if (isPythonRuntime(f.runtime))
-        set("PYTHONUNBUFFERED", "1");
-    return env;
-}
-
 std::string errorMessageOf(const std::string &errorJson)
 {
     try {
@@ -124,37 +76,6 @@ std::string errorJson(const std::string &type, const std::string &message)
 }
 
 } // namespace
-
-Result<std::string> Worker::bootstrapDirectory(const std::string &cacheRoot)
-{
-    static const char *files[] = {":/stratus/runtimes/node/bootstrap.js",
-                                  ":/stratus/runtimes/python/bootstrap.py"};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    std::vector<QByteArray> contents;
-    for (const char *name : files) {
-        QFile f(QString::fromLatin1(name));
-        if (!f.open(QIODevice::ReadOnly))
-            return Status::notFound(std::string("runtime resource ") + name + " is missing");
-        contents.push_back(f.readAll());
-        hash.addData(contents.back());
-    }
-    const QString dir = QDir(QString::fromStdString(cacheRoot))
-                            .filePath(QStringLiteral("runtimes/")
-                                      + QString::fromLatin1(hash.result().toHex().left(16)));
-    if (QFile::exists(dir + QStringLiteral("/bootstrap.py")))
-        return dir.toStdString();
-    const QString staging = dir + QStringLiteral(".tmp-%1").arg(::getpid());
-    if (!QDir().mkpath(staging))
-        return Status::ioError("cannot create " + staging.toStdString());
-    for (size_t i = 0; i < contents.size(); ++i) {
-        QFile out(staging + QLatin1Char('/') + QFileInfo(QString::fromLatin1(files[i])).fileName());
-        if (!out.open(QIODevice::WriteOnly) || out.write(contents[i]) != contents[i].size())
-            return Status::ioError("cannot write " + out.fileName().toStdString());
-    }
-    if (!QDir().rename(staging, dir))
-        QDir(staging).removeRecursively(); // another process wrote the same files first
-    return dir.toStdString();
-}
 
 Worker::Worker(FunctionConfig config, std::string runtimeDirectory, QObject *parent)
     : QObject(parent)
@@ -188,39 +109,19 @@ qint64 Worker::pid() const
 
 bool Worker::spawn(std::string *error)
 {
-    QString program;
-    QStringList arguments;
-    const QString runtimeDir = QString::fromStdString(m_runtimeDirectory);
-    if (isNodeRuntime(m_config.runtime)) {
-        program = findExecutable({QStringLiteral("/usr/bin/node")}, QStringLiteral("node"));
-        // As the AWS runtime does: the V8 heap may use most of the memory size.
-        arguments << QStringLiteral("--max-old-space-size=%1").arg(std::max(16, m_config.memoryMB * 9 / 10))
-                  << runtimeDir + QStringLiteral("/bootstrap.js");
-    } else if (isPythonRuntime(m_config.runtime)) {
-        const QString version = QString::fromStdString(m_config.runtime.substr(6)); // "3.12"
-        program = findExecutable({QStringLiteral("/usr/bin/python") + version,
-                                  QStringLiteral("/usr/bin/python3")},
-                                 QStringLiteral("python3"));
-        arguments << QStringLiteral("-u") << runtimeDir + QStringLiteral("/bootstrap.py");
-    } else if (isProvidedRuntime(m_config.runtime)) {
-        program = QString::fromStdString(m_config.codeDirectory) + QStringLiteral("/bootstrap");
-        if (!QFileInfo(program).isFile() || !QFileInfo(program).isExecutable()) {
-            *error = "Couldn't find valid bootstrap(s): [" + program.toStdString()
-                     + "] (a provided runtime runs an executable file named bootstrap)";
-            return false;
-        }
+    std::string runtimeApi;
+    if (isProvidedRuntime(m_config.runtime)) {
         m_api = new RuntimeApiServer(this);
         if (!m_api->start()) {
             *error = "cannot listen on 127.0.0.1 for the Runtime API";
             return false;
         }
         connectRuntimeApi();
-    } else {
-        *error = "runtime " + m_config.runtime + " is not supported";
-        return false;
+        runtimeApi = m_api->address();
     }
-    if (program.isEmpty()) {
-        *error = "no interpreter for " + m_config.runtime + " on this machine";
+    auto command = launchCommand(m_config, m_runtimeDirectory, runtimeApi);
+    if (!command) {
+        *error = command.status().message();
         return false;
     }
 
@@ -239,13 +140,9 @@ bool Worker::spawn(std::string *error)
         *fd = aboveStandard(*fd);
     const int childChannel = channel[1], childOut = out[1], childErr = err[1];
 
-    m_process.setProgram(program);
-    m_process.setArguments(arguments);
-    QProcessEnvironment environment = lambdaEnvironment(m_config, m_runtimeDirectory);
-    if (m_api)
-        environment.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
-                           QString::fromStdString(m_api->address()));
-    m_process.setProcessEnvironment(environment);
+    m_process.setProgram(command->program);
+    m_process.setArguments(command->arguments);
+    m_process.setProcessEnvironment(command->environment);
     m_process.setWorkingDirectory(QString::fromStdString(m_config.codeDirectory));
     m_process.setProcessChannelMode(QProcess::ForwardedChannels);
     m_process.setStandardInputFile(QProcess::nullDevice());
@@ -264,7 +161,8 @@ bool Worker::spawn(std::string *error)
     ::close(childOut);
     ::close(childErr);
     if (!started) {
-        *error = "cannot start " + program.toStdString() + ": " + m_process.errorString().toStdString();
+        *error = "cannot start " + command->program.toStdString() + ": "
+                 + m_process.errorString().toStdString();
         for (int fd : {channel[0], out[0], err[0]})
             ::close(fd);
         return false;

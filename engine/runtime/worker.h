@@ -45,7 +45,7 @@ public:
     enum class State { Created, Starting, Idle, Busy, Dead };
     using Callback = std::function<void(InvocationResult)>;
 
-    /// `runtimeDirectory` holds the runtimes' bootstraps (see Worker::bootstrapDirectory).
+    /// `runtimeDirectory` holds the runtimes' bootstraps (see writeRuntimeBootstraps).
     Worker(FunctionConfig config, std::string runtimeDirectory, QObject *parent = nullptr);
     ~Worker() override;
 
@@ -67,10 +67,6 @@ public:
     /// Stops the instance now (idle expiry, engine shutdown). A pending
     /// invocation fails as crashed. Emits died().
     void stop();
-
-    /// The folder that holds bootstrap.js and bootstrap.py, written from the
-    /// engine's resources under `cacheRoot` (once per content).
-    static Result<std::string> bootstrapDirectory(const std::string &cacheRoot);
 
 Q_SIGNALS:
     void ready();
