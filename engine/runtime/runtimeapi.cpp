@@ -2,7 +2,11 @@
 
 #include <QHostAddress>
 #include <QHttpServerRequest>
-#include <QRandomGenerator>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstring>
 
 namespace stratus::engine {
 
@@ -15,14 +19,67 @@ QByteArray errorBody(const char *type, const QByteArray &message)
     return QByteArray("{\"errorType\":\"") + type + "\",\"errorMessage\":\"" + message + "\"}";
 }
 
+/// The inode of the client end of a loopback TCP connection from
+/// `clientPort` to `serverPort`, from /proc/net/tcp; 0 if not found.
+unsigned long clientSocketInode(quint16 clientPort, quint16 serverPort)
+{
+    QFile table(QStringLiteral("/proc/net/tcp"));
+    if (!table.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray local = "0100007F:" + QByteArray::number(clientPort, 16).toUpper().rightJustified(4, '0');
+    const QByteArray remote = "0100007F:" + QByteArray::number(serverPort, 16).toUpper().rightJustified(4, '0');
+    for (const QByteArray &line : table.readAll().split('\n')) {
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.size() > 9 && f[1] == local && f[2] == remote)
+            return f[9].toULong();
+    }
+    return 0;
+}
+
+/// True when a process of process group `group` holds socket `inode`.
+bool groupHoldsSocket(qint64 group, unsigned long inode)
+{
+    const QByteArray wanted = "socket:[" + QByteArray::number(qulonglong(inode)) + "]";
+    const QDir proc(QStringLiteral("/proc"));
+    for (const QString &pid : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool numeric = false;
+        pid.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        QFile stat(QStringLiteral("/proc/") + pid + QStringLiteral("/stat"));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces, so read after ')'.
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 3 || fields[2].toLongLong() != group)
+            continue;
+        const QDir fds(QStringLiteral("/proc/") + pid + QStringLiteral("/fd"));
+        for (const QFileInfo &fd : fds.entryInfoList(QDir::System | QDir::NoDotAndDotDot)) {
+            if (fd.symLinkTarget().endsWith(QString::fromLatin1(wanted))
+                || QFile::symLinkTarget(fd.filePath()).endsWith(QString::fromLatin1(wanted)))
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 RuntimeApiServer::RuntimeApiServer(QObject *parent)
     : QAbstractHttpServer(parent)
+{}
+
+bool RuntimeApiServer::isOwnersConnection(QTcpSocket *socket)
 {
-    quint64 words[2];
-    QRandomGenerator::system()->generate(std::begin(words), std::end(words));
-    m_token = QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+    auto known = m_checked.find(socket);
+    if (known != m_checked.end())
+        return *known;
+    const bool owner = m_owner > 0
+                       && groupHoldsSocket(m_owner, clientSocketInode(socket->peerPort(), m_port));
+    m_checked.insert(socket, owner);
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_checked.remove(socket); });
+    return owner;
 }
 
 RuntimeApiServer::~RuntimeApiServer()
@@ -40,7 +97,7 @@ bool RuntimeApiServer::start()
 
 std::string RuntimeApiServer::address() const
 {
-    return "127.0.0.1:" + std::to_string(m_port) + "/" + m_token.toStdString();
+    return "127.0.0.1:" + std::to_string(m_port);
 }
 
 void RuntimeApiServer::offer(const InvocationRequest &request, int64_t deadlineMs,
@@ -97,13 +154,17 @@ bool RuntimeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSock
 {
     QByteArray path = request.url().path().toUtf8();
     QHttpServerResponder responder = makeResponder(request, socket);
-    const QByteArray expected = "/" + m_token + kPrefix;
-    if (!path.startsWith(expected)) {
+    if (!isOwnersConnection(socket)) {
         reply(responder, QHttpServerResponder::StatusCode::Forbidden,
-              errorBody("AccessDeniedException", "unknown endpoint"));
+              errorBody("AccessDeniedException", "this endpoint belongs to another instance"));
         return true;
     }
-    path = path.mid(expected.size()); // "invocation/next", "invocation/ID/response", ...
+    if (!path.startsWith(kPrefix)) {
+        reply(responder, QHttpServerResponder::StatusCode::NotFound,
+              errorBody("NotFound", "no such route"));
+        return true;
+    }
+    path = path.mid(int(strlen(kPrefix))); // "invocation/next", "invocation/ID/response", ...
     const bool get = request.method() == QHttpServerRequest::Method::Get;
     const bool post = request.method() == QHttpServerRequest::Method::Post;
 

@@ -3,6 +3,7 @@
 #include "invocation.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QTcpSocket>
@@ -12,14 +13,20 @@
 
 namespace stratus::engine {
 
-/// The AWS Lambda Runtime API (2018-06-01) for one instance, on 127.0.0.1:
-///   GET  /TOKEN/2018-06-01/runtime/invocation/next          (long poll)
-///   POST /TOKEN/2018-06-01/runtime/invocation/{id}/response
-///   POST /TOKEN/2018-06-01/runtime/invocation/{id}/error
-///   POST /TOKEN/2018-06-01/runtime/init/error
-/// The token is random and per instance, so one instance cannot read
-/// another's events; the instance gets "127.0.0.1:PORT/TOKEN" as
-/// AWS_LAMBDA_RUNTIME_API (clients build "http://" + that + "/2018-06-01/...").
+/// The AWS Lambda Runtime API (2018-06-01) for one instance, on its own port
+/// of 127.0.0.1:
+///   GET  /2018-06-01/runtime/invocation/next          (long poll)
+///   POST /2018-06-01/runtime/invocation/{id}/response
+///   POST /2018-06-01/runtime/invocation/{id}/error
+///   POST /2018-06-01/runtime/init/error
+/// The instance gets "127.0.0.1:PORT" as AWS_LAMBDA_RUNTIME_API, exactly as
+/// AWS gives it, because the official runtime clients parse it as host:port.
+///
+/// Only the instance may use its endpoint: each new connection is checked
+/// against the kernel's socket table, and one whose client socket is not held
+/// by a process of the instance's process group gets 403. This is stronger
+/// than a secret in the URL, which other processes of the same user could read
+/// from the instance's environment.
 ///
 /// It knows one invocation at a time: offer() hands it to the waiting (or
 /// next) /next call; the answer comes back through the signals. Requests that
@@ -34,8 +41,10 @@ public:
 
     /// Listens on 127.0.0.1 (a free port); false on failure.
     bool start();
-    /// "127.0.0.1:PORT/TOKEN", the value of AWS_LAMBDA_RUNTIME_API.
+    /// "127.0.0.1:PORT", the value of AWS_LAMBDA_RUNTIME_API.
     std::string address() const;
+    /// The process group whose processes may call the API (the instance's).
+    void setOwner(qint64 processGroup) { m_owner = processGroup; }
 
     /// Makes `request` the current invocation.
     void offer(const InvocationRequest &request, int64_t deadlineMs, const std::string &arn);
@@ -55,11 +64,13 @@ protected:
 
 private:
     void deliver();
+    bool isOwnersConnection(QTcpSocket *socket);
     static void reply(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
                       const QByteArray &json);
 
-    QByteArray m_token;
     quint16 m_port = 0;
+    qint64 m_owner = 0;
+    QHash<QTcpSocket *, bool> m_checked; // connection -> belongs to the owner
     struct Current
     {
         InvocationRequest request;

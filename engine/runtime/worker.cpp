@@ -167,6 +167,8 @@ bool Worker::spawn(std::string *error)
             ::close(fd);
         return false;
     }
+    if (m_api)
+        m_api->setOwner(m_process.processId()); // its process group, from setpgid above
     m_channelFd = channel[0];
     m_stdoutFd = out[0];
     m_stderrFd = err[0];

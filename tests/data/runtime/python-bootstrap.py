@@ -33,13 +33,7 @@ while True:
         status = post("/invocation/00000000-0000-7000-8000-000000000000/response", b"{}")
         print(f"wrong id answered {status}", flush=True)
         post(f"/invocation/{request_id}/response", json.dumps({"after": status}).encode())
-    elif action == "other-token":
-        base = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"].split("/")[0]
-        try:
-            urllib.request.urlopen(base + "/2018-06-01/runtime/invocation/next", timeout=2)
-            status = 200
-        except urllib.error.HTTPError as e:
-            status = e.code
-        post(f"/invocation/{request_id}/response", json.dumps({"withoutToken": status}).encode())
+    elif action == "address":
+        post(f"/invocation/{request_id}/response", json.dumps({"api": os.environ["AWS_LAMBDA_RUNTIME_API"]}).encode())
     else:
         post(f"/invocation/{request_id}/response", json.dumps({"got": event}).encode())

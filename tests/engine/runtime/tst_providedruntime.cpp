@@ -5,6 +5,9 @@
 
 #include "runtimetest.h"
 
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace stratus::engine;
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void pythonBootstrapStaysWarm();
     void errorsAndInitErrors();
     void misbehavingBootstraps();
+    void onlyTheInstanceMayUseItsEndpoint();
     void missingBootstrap();
     void bootstrapThatNeverAsksForWork();
 
@@ -107,10 +111,26 @@ void TestProvidedRuntime::misbehavingBootstraps()
     QVERIFY2(r.ok(), r.payload.c_str());
     QCOMPARE(parsed(r.payload)["after"].get<int>(), 400);
     QVERIFY(stratus::test::logsOf(r).contains(QStringLiteral("wrong id answered 400")));
-    // Without the instance's token the API answers nothing but 403.
-    r = m_fixture->invoke("py-rapi", R"({"action": "other-token"})");
+}
+
+void TestProvidedRuntime::onlyTheInstanceMayUseItsEndpoint()
+{
+    // The address is host:port, as AWS gives it (runtime clients parse it so).
+    const InvocationResult r = m_fixture->invoke("py-rapi", R"({"action": "address"})");
     QVERIFY2(r.ok(), r.payload.c_str());
-    QCOMPARE(parsed(r.payload)["withoutToken"].get<int>(), 403);
+    const QString api = QString::fromStdString(parsed(r.payload)["api"].get<std::string>());
+    QVERIFY2(QRegularExpression(QStringLiteral("^127\\.0\\.0\\.1:[0-9]+$")).match(api).hasMatch(), qPrintable(api));
+    // Another process (this test) asking for the instance's next event is refused.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, api.section(QLatin1Char(':'), 1).toUShort());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: " + api.toLatin1() + "\r\n\r\n");
+    // The server runs on this thread's event loop: spin it while waiting.
+    QTRY_VERIFY_WITH_TIMEOUT(socket.bytesAvailable() > 0, 5000);
+    const QByteArray answer = socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 403"), answer.constData());
+    // And the instance is not disturbed by it.
+    QVERIFY(m_fixture->invoke("py-rapi", R"({"n": 1})").ok());
 }
 
 void TestProvidedRuntime::missingBootstrap()
