@@ -31,7 +31,9 @@ packages=(
 )
 
 if [ "${1:-}" = "--dev-tools" ]; then
-  packages+=(xdotool x11-utils imagemagick python3-xlib clang-format)
+  # screenshots (../shared/tools/screenshot.sh), formatting, and building the
+  # official AWS Node.js runtime interface client for its opt-in test
+  packages+=(xdotool x11-utils imagemagick python3-xlib clang-format autoconf automake libtool make)
 elif [ -n "${1:-}" ]; then
   echo "setup-deps: unknown option $1 (try --dev-tools)" >&2
   exit 2

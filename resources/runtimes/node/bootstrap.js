@@ -6,11 +6,10 @@
 //
 // Frame: u32le header length, u32le body length, header JSON, body bytes.
 
+// Only what every start needs is loaded here: a cold start pays for each module.
 const net = require('node:net');
 const path = require('node:path');
 const fs = require('node:fs');
-const util = require('node:util');
-const { pathToFileURL } = require('node:url');
 
 const taskRoot = process.env.LAMBDA_TASK_ROOT || process.cwd();
 const handlerString = process.env._HANDLER || '';
@@ -72,7 +71,7 @@ function patchConsole() {
   for (const [method, level] of Object.entries(levels)) {
     const stream = method === 'error' || method === 'warn' ? process.stderr : process.stdout;
     console[method] = (...args) => {
-      const message = util.format(...args).replace(/\n/g, '\r');
+      const message = require('node:util').format(...args).replace(/\n/g, '\r');
       stream.write(`${new Date().toISOString()}\t${currentRequestId || 'undefined'}\t${level}\t${message}\n`);
     };
   }
@@ -135,7 +134,7 @@ async function loadHandler() {
   }
   let module;
   try {
-    module = isEsm(file) ? await import(pathToFileURL(file).href) : require(file);
+    module = isEsm(file) ? await import(require('node:url').pathToFileURL(file).href) : require(file);
   } catch (err) {
     if (err instanceof SyntaxError) throw new InitError(namedError('Runtime.UserCodeSyntaxError', err));
     if (err && err.code === 'MODULE_NOT_FOUND' || err && err.code === 'ERR_MODULE_NOT_FOUND') {

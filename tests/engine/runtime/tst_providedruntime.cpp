@@ -41,6 +41,7 @@ private Q_SLOTS:
     void errorsAndInitErrors();
     void misbehavingBootstraps();
     void onlyTheInstanceMayUseItsEndpoint();
+    void officialNodeRuntimeInterfaceClient();
     void missingBootstrap();
     void bootstrapThatNeverAsksForWork();
 
@@ -131,6 +132,33 @@ void TestProvidedRuntime::onlyTheInstanceMayUseItsEndpoint()
     QVERIFY2(answer.startsWith("HTTP/1.1 403"), answer.constData());
     // And the instance is not disturbed by it.
     QVERIFY(m_fixture->invoke("py-rapi", R"({"n": 1})").ok());
+}
+
+void TestProvidedRuntime::officialNodeRuntimeInterfaceClient()
+{
+    // AWS's own client (npm aws-lambda-ric, with its native part), unchanged.
+    // It needs a build toolchain and the npm registry, so the suite runs it
+    // only where it was installed: STRATUS_NODE_RIC=/path/to/node_modules/aws-lambda-ric
+    // (installer/setup-deps.sh --dev-tools, then `npm install aws-lambda-ric`).
+    const QByteArray ric = qgetenv("STRATUS_NODE_RIC");
+    if (ric.isEmpty())
+        QSKIP("STRATUS_NODE_RIC is not set");
+    const std::string bootstrap = "#!/bin/sh\nexec /usr/bin/node " + ric.toStdString()
+                                  + "/bin/index.mjs \"$_HANDLER\"\n";
+    m_fixture->add("ric", "provided.al2023", "index.handler",
+                   {{"bootstrap", bootstrap},
+                    {"index.js", "exports.handler = async (event, context) => {\n"
+                                 "  if (event.fail) throw new RangeError('from the RIC');\n"
+                                 "  return { event, id: context.awsRequestId };\n};\n"}});
+    for (int i = 0; i < 3; ++i) {
+        const InvocationResult r = m_fixture->invoke("ric", R"({"n": 5})");
+        QVERIFY2(r.ok(), r.payload.c_str());
+        QCOMPARE(parsed(r.payload)["id"].get<std::string>(), r.record.requestId);
+        QCOMPARE(r.record.coldStart, i == 0);
+    }
+    const InvocationResult failed = m_fixture->invoke("ric", R"({"fail": true})");
+    QCOMPARE(int(failed.record.status), int(InvocationStatus::Error));
+    QCOMPARE(parsed(failed.payload)["errorType"].get<std::string>(), std::string("RangeError"));
 }
 
 void TestProvidedRuntime::missingBootstrap()
