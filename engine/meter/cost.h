@@ -1,0 +1,63 @@
+#pragma once
+
+#include "pricing.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace stratus::engine {
+
+/// Milliseconds a preset bills for a run of `durationUs`: rounded up to its
+/// granularity, and at least its minimum.
+int64_t billedMilliseconds(const PricingPreset &preset, int64_t durationUs);
+
+/// The memory (MB) a preset bills for, from the configured size and the
+/// measured use.
+int billedMemoryMB(const PricingPreset &preset, int configuredMB, int usedMB);
+
+/// The price of one invocation, without free tier.
+struct InvocationCost
+{
+    double request = 0;
+    double compute = 0; ///< GB-seconds (and GHz-seconds) at the preset's prices
+    double total() const { return request + compute; }
+};
+
+InvocationCost invocationCost(const PricingPreset &preset, int64_t durationUs, int configuredMB,
+                              int usedMB);
+
+/// A month of traffic, described by its averages.
+struct Workload
+{
+    double requestsPerMonth = 0;
+    double averageDurationMs = 0;
+    int memoryMB = 128;
+    int usedMemoryMB = 0; ///< for presets that bill memory used; 0: the configured size
+    double gatewayShare = 1;  ///< share of requests that come through the HTTP gateway
+    double stateTransitionsPerRequest = 0;
+};
+
+/// A monthly bill, item by item.
+struct MonthlyCost
+{
+    double requests = 0;
+    double gbSeconds = 0;
+    double ghzSeconds = 0;
+    double requestCost = 0;
+    double computeCost = 0;
+    double gatewayCost = 0;
+    double stateTransitionCost = 0;
+    double total() const { return requestCost + computeCost + gatewayCost + stateTransitionCost; }
+};
+
+MonthlyCost projectMonthly(const PricingPreset &preset, const Workload &workload, bool freeTier);
+
+/// Hours in the month used for always-on prices (365 × 24 / 12).
+constexpr double kHoursPerMonth = 730;
+
+/// The monthly request count at which the workload costs as much as an
+/// always-on VM of `vmHourlyPrice`; nullopt if it never does (within 10^13).
+std::optional<double> breakEvenRequestsPerMonth(const PricingPreset &preset, Workload shape,
+                                                double vmHourlyPrice, bool freeTier);
+
+} // namespace stratus::engine

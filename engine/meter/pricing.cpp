@@ -1,0 +1,210 @@
+#include "pricing.h"
+
+#include "engine/model/json.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <regex>
+
+namespace stratus::engine {
+
+namespace {
+
+struct Invalid
+{
+    std::string message;
+};
+
+class PresetReader
+{
+public:
+    PresetReader(const Json &object, std::string where)
+        : m_object(object)
+        , m_where(std::move(where))
+    {}
+
+    [[noreturn]] void fail(const std::string &field, const std::string &why) const
+    {
+        throw Invalid{m_where + ", field '" + field + "': " + why};
+    }
+
+    std::string text(const char *field, bool required = true) const
+    {
+        auto it = m_object.find(field);
+        if (it == m_object.end()) {
+            if (required)
+                fail(field, "is missing");
+            return {};
+        }
+        if (!it->is_string())
+            fail(field, "expected a string, found " + it->dump());
+        return it->get<std::string>();
+    }
+
+    double price(const Json &object, const char *field, const std::string &name, bool required) const
+    {
+        auto it = object.find(field);
+        if (it == object.end()) {
+            if (required)
+                fail(name, "is missing");
+            return 0;
+        }
+        if (!it->is_number())
+            fail(name, "expected a number, found " + it->dump());
+        const double v = it->get<double>();
+        if (v < 0)
+            fail(name, "must not be negative (found " + it->dump() + ")");
+        return v;
+    }
+
+    double price(const char *field, bool required = true) const
+    {
+        return price(m_object, field, field, required);
+    }
+
+    int whole(const char *field, int minimum) const
+    {
+        auto it = m_object.find(field);
+        if (it == m_object.end())
+            fail(field, "is missing");
+        if (!it->is_number_integer())
+            fail(field, "expected a whole number, found " + it->dump());
+        const long long v = it->get<long long>();
+        if (v < minimum || v > 3600000)
+            fail(field, "must be from " + std::to_string(minimum) + " to 3600000 (found " + it->dump() + ")");
+        return int(v);
+    }
+
+    const Json &object(const char *field, bool required) const
+    {
+        static const Json empty = Json::object();
+        auto it = m_object.find(field);
+        if (it == m_object.end()) {
+            if (required)
+                fail(field, "is missing");
+            return empty;
+        }
+        if (!it->is_object())
+            fail(field, "expected an object, found " + it->dump());
+        return *it;
+    }
+
+private:
+    const Json &m_object;
+    std::string m_where;
+};
+
+PricingPreset readPreset(const Json &p, size_t index)
+{
+    if (!p.is_object())
+        throw Invalid{"presets[" + std::to_string(index) + "]: expected an object"};
+    PricingPreset preset;
+    {
+        auto id = p.find("id");
+        if (id == p.end() || !id->is_string() || id->get<std::string>().empty())
+            throw Invalid{"presets[" + std::to_string(index) + "]: 'id' must be a non-empty string"};
+        preset.id = id->get<std::string>();
+    }
+    const PresetReader r(p, "preset '" + preset.id + "'");
+    preset.name = r.text("name");
+    preset.provider = r.text("provider", false);
+    preset.readOn = r.text("readOn");
+    if (!std::regex_match(preset.readOn, std::regex(R"(^\d{4}-\d{2}-\d{2}$)")))
+        r.fail("readOn", "expected a date YYYY-MM-DD, found '" + preset.readOn + "'");
+    preset.source = r.text("source");
+    preset.note = r.text("note", false);
+    preset.requestPricePerMillion = r.price("requestPricePerMillion");
+    preset.gbSecondPrice = r.price("gbSecondPrice");
+    preset.ghzSecondPrice = r.price("ghzSecondPrice", false);
+    const Json &cpu = r.object("cpuGhzByMemoryMB", preset.ghzSecondPrice > 0);
+    for (auto it = cpu.begin(); it != cpu.end(); ++it) {
+        int mb = 0;
+        try {
+            mb = std::stoi(it.key());
+        } catch (const std::exception &) {
+            r.fail("cpuGhzByMemoryMB", "'" + it.key() + "' is not a memory size in MB");
+        }
+        preset.cpuGhzByMemoryMB[mb] = r.price(cpu, it.key().c_str(), "cpuGhzByMemoryMB." + it.key(), true);
+    }
+    preset.billingGranularityMs = r.whole("billingGranularityMs", 1);
+    preset.minimumBilledMs = r.whole("minimumBilledMs", 0);
+    const std::string basis = r.text("memoryBasis", false);
+    if (basis.empty() || basis == "configured")
+        preset.memoryBasis = PricingPreset::MemoryBasis::Configured;
+    else if (basis == "used-rounded-128")
+        preset.memoryBasis = PricingPreset::MemoryBasis::UsedRounded128;
+    else
+        r.fail("memoryBasis", "'" + basis + "' is not configured or used-rounded-128");
+    const Json &free = r.object("freeTier", false);
+    preset.freeRequests = r.price(free, "requests", "freeTier.requests", false);
+    preset.freeGbSeconds = r.price(free, "gbSeconds", "freeTier.gbSeconds", false);
+    preset.freeGhzSeconds = r.price(free, "ghzSeconds", "freeTier.ghzSeconds", false);
+    const Json &gateway = r.object("gateway", false);
+    if (auto name = gateway.find("name"); name != gateway.end() && name->is_string())
+        preset.gatewayName = name->get<std::string>();
+    preset.gatewayPricePerMillion = r.price(gateway, "pricePerMillion", "gateway.pricePerMillion", false);
+    preset.stateTransitionPrice = r.price("stateTransitionPrice", false);
+    preset.freeStateTransitions = r.price("freeStateTransitions", false);
+    return preset;
+}
+
+} // namespace
+
+double PricingPreset::cpuGhz(int memoryMB) const
+{
+    auto it = cpuGhzByMemoryMB.lower_bound(memoryMB);
+    if (it == cpuGhzByMemoryMB.end())
+        return cpuGhzByMemoryMB.empty() ? 0 : cpuGhzByMemoryMB.rbegin()->second;
+    return it->second;
+}
+
+Result<std::vector<PricingPreset>> parsePricingPresets(std::string_view text)
+{
+    Json doc;
+    try {
+        doc = Json::parse(text);
+    } catch (const Json::exception &e) {
+        return Status::invalidArgument(std::string("not valid JSON: ") + e.what());
+    }
+    try {
+        if (!doc.is_object() || doc.value("format", std::string()) != "stratus-pricing")
+            throw Invalid{"'format' must be \"stratus-pricing\""};
+        if (!doc.contains("version") || !doc["version"].is_number_integer() || doc["version"].get<int>() != 1)
+            throw Invalid{"'version' must be 1"};
+        if (!doc.contains("presets") || !doc["presets"].is_array())
+            throw Invalid{"'presets' must be a list"};
+        std::vector<PricingPreset> presets;
+        for (size_t i = 0; i < doc["presets"].size(); ++i) {
+            PricingPreset p = readPreset(doc["presets"][i], i);
+            if (findPreset(presets, p.id))
+                throw Invalid{"preset '" + p.id + "' is defined twice"};
+            presets.push_back(std::move(p));
+        }
+        return presets;
+    } catch (const Invalid &e) {
+        return Status::invalidArgument(e.message);
+    }
+}
+
+const std::vector<PricingPreset> &builtinPricingPresets()
+{
+    static const std::vector<PricingPreset> presets = [] {
+        QFile f(QStringLiteral(":/stratus/pricing/presets.json"));
+        if (!f.open(QIODevice::ReadOnly))
+            return std::vector<PricingPreset>{};
+        const QByteArray bytes = f.readAll();
+        auto parsed = parsePricingPresets(std::string_view(bytes.constData(), size_t(bytes.size())));
+        return parsed ? parsed.take() : std::vector<PricingPreset>{};
+    }();
+    return presets;
+}
+
+const PricingPreset *findPreset(const std::vector<PricingPreset> &presets, std::string_view id)
+{
+    auto it = std::find_if(presets.begin(), presets.end(),
+                           [&](const PricingPreset &p) { return p.id == id; });
+    return it == presets.end() ? nullptr : &*it;
+}
+
+} // namespace stratus::engine

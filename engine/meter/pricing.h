@@ -1,0 +1,62 @@
+#pragma once
+
+#include "engine/model/status.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stratus::engine {
+
+/// How a FaaS provider prices invocations: per request, per GB-second (and
+/// per GHz-second where CPU is billed apart), with its own rounding, minimum
+/// and free tier. Presets are data (resources/pricing/presets.json), each with
+/// the date its prices were read and their source; users add their own.
+struct PricingPreset
+{
+    enum class MemoryBasis {
+        Configured,     ///< the memory size set on the function (AWS, Google)
+        UsedRounded128, ///< memory used, rounded up to 128 MB (Azure Consumption)
+    };
+
+    std::string id;
+    std::string name;
+    std::string provider;
+    std::string readOn; ///< YYYY-MM-DD
+    std::string source; ///< where the prices were read
+    std::string note;
+
+    double requestPricePerMillion = 0;
+    double gbSecondPrice = 0;
+    double ghzSecondPrice = 0;                ///< 0 when CPU is not billed apart
+    std::map<int, double> cpuGhzByMemoryMB;   ///< memory tier (MB) -> GHz, for ghzSecondPrice
+    int billingGranularityMs = 1;
+    int minimumBilledMs = 1;
+    MemoryBasis memoryBasis = MemoryBasis::Configured;
+
+    double freeRequests = 0;    ///< per month
+    double freeGbSeconds = 0;   ///< per month
+    double freeGhzSeconds = 0;  ///< per month
+
+    std::string gatewayName;
+    double gatewayPricePerMillion = 0;
+    double stateTransitionPrice = 0;
+    double freeStateTransitions = 0; ///< per month
+
+    /// GHz of CPU that comes with `memoryMB` (the smallest tier at or above it).
+    double cpuGhz(int memoryMB) const;
+};
+
+/// Parses a presets document ({"format": "stratus-pricing", "version": 1,
+/// "presets": [...]}). Fails on the first wrong value, naming the preset and
+/// field: "preset 'aws-x86_64', field 'gbSecondPrice': must not be negative".
+Result<std::vector<PricingPreset>> parsePricingPresets(std::string_view json);
+
+/// The presets shipped with Stratus (compiled in from resources/pricing).
+const std::vector<PricingPreset> &builtinPricingPresets();
+
+/// The preset with this id among `presets`, or null.
+const PricingPreset *findPreset(const std::vector<PricingPreset> &presets, std::string_view id);
+
+} // namespace stratus::engine
