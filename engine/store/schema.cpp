@@ -97,6 +97,56 @@ INSERT INTO file_revisions (workflow_id, node_id, path, revision, text, saved_at
   SELECT workflow_id, node_id, path, 1, text, :now FROM function_files;
 )sql";
 
+// Version 3: the run history. Invocations are appended in time order (their
+// request ids are time-ordered too), so every index here grows at its end.
+// A run is one trigger event and its path through the graph; logs are one
+// row per invocation, kept apart so that scans of invocations stay small.
+constexpr const char *kVersion3 = R"sql(
+CREATE TABLE runs (
+  id             INTEGER PRIMARY KEY,
+  run_id         TEXT NOT NULL UNIQUE,
+  workflow_id    TEXT,               -- NULL: a function run on its own
+  trigger        TEXT NOT NULL,
+  started_at_us  INTEGER NOT NULL,
+  finished_at_us INTEGER,
+  status         TEXT NOT NULL,
+  path           TEXT NOT NULL DEFAULT '[]'  -- JSON list of node ids, in order
+);
+CREATE INDEX runs_by_time ON runs(started_at_us);
+
+CREATE TABLE invocations (
+  id                 INTEGER PRIMARY KEY,
+  request_id         TEXT NOT NULL UNIQUE,
+  run_id             TEXT REFERENCES runs(run_id) ON DELETE CASCADE,
+  workflow_id        TEXT,
+  node_id            TEXT,
+  function_name      TEXT NOT NULL,
+  trigger            TEXT NOT NULL,
+  parent_request_id  TEXT,
+  started_at_us      INTEGER NOT NULL,
+  cold               INTEGER NOT NULL,
+  init_duration_us   INTEGER NOT NULL,
+  duration_us        INTEGER NOT NULL,
+  billed_duration_ms INTEGER NOT NULL,
+  wait_us            INTEGER NOT NULL,
+  memory_size_mb     INTEGER NOT NULL,
+  max_memory_used_mb INTEGER NOT NULL,
+  status             TEXT NOT NULL,
+  error_type         TEXT,
+  error_message      TEXT,
+  cost               REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX invocations_by_time ON invocations(started_at_us);
+CREATE INDEX invocations_by_function ON invocations(function_name, started_at_us);
+CREATE INDEX invocations_by_status ON invocations(status, started_at_us);
+CREATE INDEX invocations_by_run ON invocations(run_id);
+
+CREATE TABLE invocation_logs (
+  invocation_id INTEGER PRIMARY KEY REFERENCES invocations(id) ON DELETE CASCADE,
+  lines         TEXT NOT NULL        -- the log lines, joined with newlines
+);
+)sql";
+
 long long nowMs()
 {
     using namespace std::chrono;
@@ -113,6 +163,8 @@ Status runStep(sql::Database &db, int version)
         sql.replace(sql.find(":now"), 4, std::to_string(nowMs()));
         return db.exec(sql);
     }
+    case 3:
+        return db.exec(kVersion3);
     }
     return Status::notSupported("no migration to schema version " + std::to_string(version));
 }

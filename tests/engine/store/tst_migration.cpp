@@ -7,6 +7,7 @@
 
 #include "engine/store/schema.h"
 #include "engine/store/sqlite.h"
+#include "engine/store/workspacejson.h"
 #include "engine/store/workspacestore.h"
 
 #include <QTemporaryDir>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void version1OpensReadOnlyWithoutChangingTheFile();
     void version1MigratesInPlace();
     void migratedFileSavesNewRevisions();
+    void version2GainsTheRunHistory();
     void newerSchemaIsRefused();
     void everyStepIsItsOwnTransaction();
 
@@ -118,6 +120,31 @@ void TestMigration::migratedFileSavesNewRevisions()
     auto revisions = store->fileRevisions(WorkflowId("main"), NodeId("hello"), "index.js");
     QCOMPARE(revisions->size(), size_t(2));
     QCOMPARE(revisions->back().revision, 2);
+}
+
+void TestMigration::version2GainsTheRunHistory()
+{
+    const std::string file = m_dir->filePath(QStringLiteral("v2.stratus")).toStdString();
+    {
+        const QByteArray sql = stratus::test::readBytes(
+            QStringLiteral(STRATUS_TEST_DATA_DIR "/store/workspace-v2.sql"));
+        QVERIFY(!sql.isEmpty());
+        auto db = sql::Database::open(file, sql::Database::Mode::ReadWriteCreate);
+        QVERIFY(db->exec(sql.toStdString()));
+    }
+    auto doc = workspace_json::readFile(STRATUS_EXAMPLES_DIR "/queue-between-functions.json");
+    QVERIFY(doc);
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+    QVERIFY2(store, store.status().message().c_str());
+    QCOMPARE(store->schemaVersionOnDisk(), 2);
+    // The design of version 2 is all there ...
+    QVERIFY(*store->load() == doc->workspace);
+    auto revisions = store->fileRevisions(WorkflowId("orders"), NodeId("accept"), "accept.mjs");
+    QCOMPARE(revisions->size(), size_t(1));
+    // ... and the run history is new and empty.
+    QCOMPARE(*store->database().queryInt("SELECT COUNT(*) FROM invocations"), 0LL);
+    QCOMPARE(*store->database().queryInt("PRAGMA user_version"), (long long)store::kSchemaVersion);
+    QVERIFY(store->checkIntegrity());
 }
 
 void TestMigration::newerSchemaIsRefused()

@@ -1,10 +1,11 @@
-#include "invocation.h"
+#include "invocationrecord.h"
 
 #include <QRandomGenerator>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <algorithm>
 #include <mutex>
 
 namespace stratus::engine {
@@ -19,6 +20,16 @@ const char *statusName(InvocationStatus status)
     case InvocationStatus::Crashed: return "crashed";
     }
     return "";
+}
+
+InvocationStatus statusFromName(const std::string &name)
+{
+    for (InvocationStatus s : {InvocationStatus::Ok, InvocationStatus::Error, InvocationStatus::Timeout,
+                               InvocationStatus::Throttled, InvocationStatus::Crashed}) {
+        if (name == statusName(s))
+            return s;
+    }
+    return InvocationStatus::Error;
 }
 
 int64_t billedMilliseconds(int64_t durationUs)

@@ -1,0 +1,215 @@
+#include "runhistory.h"
+
+#include <algorithm>
+
+namespace stratus::engine {
+
+Result<std::unique_ptr<RunRecorder>> RunRecorder::open(const std::string &path)
+{
+    auto db = sql::Database::open(path, sql::Database::Mode::ReadWrite);
+    if (!db)
+        return db.status().withContext("'" + path + "'");
+    if (Status s = db->exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"); !s)
+        return s.withContext("'" + path + "'");
+    auto runs = db->queryInt("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'invocations'");
+    if (!runs || *runs == 0)
+        return Status::notSupported("'" + path + "' has no run history (open it with a current "
+                                    "Stratus first)");
+    return std::unique_ptr<RunRecorder>(new RunRecorder(db.take()));
+}
+
+RunRecorder::RunRecorder(sql::Database db)
+    : m_db(std::move(db))
+    , m_thread([this] { run(); })
+{}
+
+RunRecorder::~RunRecorder()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void RunRecorder::record(HistoryEntry entry)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(entry));
+        ++m_queued;
+    }
+    m_wake.notify_one();
+}
+
+Status RunRecorder::flush()
+{
+    std::unique_lock lock(m_mutex);
+    const uint64_t target = m_queued;
+    m_wake.notify_one();
+    m_done.wait(lock, [&] { return m_committed >= target; });
+    Status error = m_error;
+    m_error = Status::ok();
+    return error;
+}
+
+void RunRecorder::run()
+{
+    std::vector<HistoryEntry> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty() && m_stopping)
+                return;
+            const size_t n = std::min(m_queue.size(), kMaxBatch);
+            batch.assign(std::make_move_iterator(m_queue.begin()),
+                         std::make_move_iterator(m_queue.begin() + std::ptrdiff_t(n)));
+            m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
+        }
+        const size_t count = batch.size();
+        Status s = writeBatch(batch);
+        batch.clear();
+        {
+            std::lock_guard lock(m_mutex);
+            m_committed += count;
+            if (!s && m_error)
+                m_error = s;
+        }
+        if (s)
+            m_written += count;
+        m_done.notify_all();
+    }
+}
+
+Status RunRecorder::writeBatch(std::vector<HistoryEntry> &batch)
+{
+    sql::Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    auto run = m_db.prepare(
+        "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(run_id) DO UPDATE SET "
+        "finished_at_us = MAX(finished_at_us, excluded.finished_at_us), "
+        "status = CASE WHEN excluded.status = 'ok' THEN status ELSE excluded.status END");
+    auto invocation = m_db.prepare(
+        "INSERT INTO invocations(request_id, run_id, workflow_id, node_id, function_name, trigger, "
+        "parent_request_id, started_at_us, cold, init_duration_us, duration_us, billed_duration_ms, "
+        "wait_us, memory_size_mb, max_memory_used_mb, status, error_type, error_message, cost) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+    auto logs = m_db.prepare("INSERT INTO invocation_logs(invocation_id, lines) VALUES (?1, ?2)");
+    for (auto *stmt : {&run, &invocation, &logs}) {
+        if (!*stmt)
+            return stmt->status();
+    }
+    auto optional = [](sql::Statement &stmt, int index, const std::string &text) {
+        if (text.empty())
+            stmt.bindNull(index);
+        else
+            stmt.bind(index, text);
+    };
+    std::string joined;
+    for (HistoryEntry &e : batch) {
+        const InvocationRecord &r = e.record;
+        const std::string &runId = e.runId.empty() ? r.requestId : e.runId;
+        const char *status = statusName(r.status);
+        optional(*run, 2, e.workflowId);
+        run->bind(1, runId).bind(3, r.trigger.empty() ? std::string("unknown") : r.trigger)
+            .bind(4, static_cast<long long>(r.startedAtUs))
+            .bind(5, static_cast<long long>(r.startedAtUs + r.durationUs)).bind(6, status);
+        if (Status s = run->run(); !s)
+            return s;
+        invocation->bind(1, r.requestId).bind(2, runId);
+        optional(*invocation, 3, e.workflowId);
+        optional(*invocation, 4, e.nodeId);
+        invocation->bind(5, r.functionName).bind(6, r.trigger.empty() ? std::string("unknown") : r.trigger);
+        optional(*invocation, 7, r.parentRequestId);
+        invocation->bind(8, static_cast<long long>(r.startedAtUs)).bind(9, r.coldStart ? 1 : 0)
+            .bind(10, static_cast<long long>(r.initDurationUs))
+            .bind(11, static_cast<long long>(r.durationUs))
+            .bind(12, static_cast<long long>(r.billedDurationMs))
+            .bind(13, static_cast<long long>(r.waitUs)).bind(14, r.memorySizeMB)
+            .bind(15, r.maxMemoryUsedMB).bind(16, status);
+        optional(*invocation, 17, r.errorType);
+        optional(*invocation, 18, r.errorMessage);
+        invocation->bind(19, e.cost);
+        if (Status s = invocation->run(); !s)
+            return s.withContext("invocation " + r.requestId);
+        if (!r.logs.empty()) {
+            joined.clear();
+            for (const std::string &line : r.logs) {
+                joined += line;
+                joined += '\n';
+            }
+            logs->bind(1, m_db.lastInsertRowId()).bind(2, joined);
+            if (Status s = logs->run(); !s)
+                return s;
+        }
+    }
+    return tx.commit();
+}
+
+Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &q)
+{
+    std::string sql =
+        "SELECT i.request_id, i.run_id, i.workflow_id, i.node_id, i.function_name, i.trigger, "
+        "i.parent_request_id, i.started_at_us, i.cold, i.init_duration_us, i.duration_us, "
+        "i.billed_duration_ms, i.wait_us, i.memory_size_mb, i.max_memory_used_mb, i.status, "
+        "i.error_type, i.error_message, i.cost, ";
+    sql += q.withLogs ? "l.lines" : "NULL";
+    sql += " FROM invocations i";
+    if (q.withLogs)
+        sql += " LEFT JOIN invocation_logs l ON l.invocation_id = i.id";
+    sql += " WHERE i.started_at_us >= ?1";
+    if (!q.functionName.empty())
+        sql += " AND i.function_name = ?2";
+    sql += " ORDER BY i.started_at_us DESC, i.id DESC LIMIT ?3";
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, static_cast<long long>(q.sinceUs)).bind(3, static_cast<long long>(q.limit));
+    if (!q.functionName.empty())
+        stmt->bind(2, q.functionName);
+    std::vector<HistoryEntry> out;
+    while (stmt->step()) {
+        HistoryEntry e;
+        InvocationRecord &r = e.record;
+        r.requestId = stmt->text(0);
+        e.runId = stmt->text(1);
+        e.workflowId = stmt->text(2);
+        e.nodeId = stmt->text(3);
+        r.functionName = stmt->text(4);
+        r.trigger = stmt->text(5);
+        r.parentRequestId = stmt->text(6);
+        r.startedAtUs = stmt->integer(7);
+        r.coldStart = stmt->integer(8) != 0;
+        r.initDurationUs = stmt->integer(9);
+        r.durationUs = stmt->integer(10);
+        r.billedDurationMs = stmt->integer(11);
+        r.waitUs = stmt->integer(12);
+        r.memorySizeMB = int(stmt->integer(13));
+        r.maxMemoryUsedMB = int(stmt->integer(14));
+        r.status = statusFromName(stmt->text(15));
+        r.errorType = stmt->text(16);
+        r.errorMessage = stmt->text(17);
+        e.cost = stmt->real(18);
+        if (q.withLogs && !stmt->isNull(19)) {
+            const std::string_view lines = stmt->textView(19);
+            size_t start = 0;
+            while (start < lines.size()) {
+                const size_t end = lines.find('\n', start);
+                r.logs.emplace_back(lines.substr(start, end == std::string_view::npos ? end : end - start));
+                if (end == std::string_view::npos)
+                    break;
+                start = end + 1;
+            }
+        }
+        out.push_back(std::move(e));
+    }
+    if (!stmt->status())
+        return stmt->status();
+    return out;
+}
+
+} // namespace stratus::engine

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "sqlite.h"
+
+#include "engine/model/invocationrecord.h"
+#include "engine/model/status.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace stratus::engine {
+
+/// One invocation as the run history keeps it.
+struct HistoryEntry
+{
+    InvocationRecord record;
+    std::string runId;      ///< the run (trigger event) it belongs to; empty: a run of its own
+    std::string workflowId; ///< empty outside a workflow (stratus invoke --code)
+    std::string nodeId;
+    double cost = 0;        ///< priced by the caller (engine/meter) under the workspace's preset
+};
+
+/// Writes invocation records into a workspace file's run history off the
+/// caller's thread, so that recording never slows an invocation: record()
+/// only queues; a writer thread with its own connection commits what is
+/// queued in batches, one transaction each (WAL: readers are never blocked).
+/// A record is durable once flush() has returned for it, or once a batch
+/// holding it committed; a crash loses at most what was still queued.
+///
+/// Thread-safe: record() and flush() may be called from any thread.
+class RunRecorder
+{
+public:
+    /// Opens the workspace file at `path` (which must exist and be current;
+    /// open it with WorkspaceStore first to migrate it).
+    static Result<std::unique_ptr<RunRecorder>> open(const std::string &path);
+    ~RunRecorder(); ///< writes everything queued, then stops
+
+    RunRecorder(const RunRecorder &) = delete;
+    RunRecorder &operator=(const RunRecorder &) = delete;
+
+    void record(HistoryEntry entry);
+    /// Waits until everything queued before the call is committed; returns the
+    /// first write error since the last flush, if any.
+    Status flush();
+    uint64_t written() const { return m_written.load(); }
+
+    /// The most records committed in one transaction.
+    static constexpr size_t kMaxBatch = 4096;
+
+private:
+    explicit RunRecorder(sql::Database db);
+    void run();
+    Status writeBatch(std::vector<HistoryEntry> &batch);
+
+    sql::Database m_db; // used by the writer thread only
+    std::mutex m_mutex; // guards everything below, up to m_thread
+    std::condition_variable m_wake;
+    std::condition_variable m_done;
+    std::vector<HistoryEntry> m_queue;
+    uint64_t m_queued = 0;    // records ever queued
+    uint64_t m_committed = 0; // records ever committed (or dropped on error)
+    bool m_stopping = false;
+    Status m_error;
+    std::atomic<uint64_t> m_written{0};
+    std::thread m_thread;
+};
+
+/// What to read back from the history, newest first.
+struct HistoryQuery
+{
+    int limit = 20;
+    std::string functionName; ///< empty: every function
+    int64_t sinceUs = 0;      ///< only invocations started at or after this
+    bool withLogs = false;
+};
+
+Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &query);
+
+} // namespace stratus::engine
