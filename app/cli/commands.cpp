@@ -430,6 +430,18 @@ const std::vector<Command> &commands()
          {{}, {"--event", "--code", "--runtime", "--handler", "--env", "--env-file", "--timeout",
                "--memory"}, {}, {"--env"}},
          cmdInvoke},
+        {"runs", "List the invocations recorded in a workspace",
+         "Usage: stratus runs FILE.stratus [--last N] [--function NAME] [--logs] [--json]\n\n"
+         "Lists the workspace's recorded invocations, newest first: start, request id,\n"
+         "function, cold or warm, duration, billed duration, memory used and size,\n"
+         "status and cost (under the workspace's pricing preset). The file is only read.\n\n"
+         "Options:\n"
+         "  --last N          the N most recent (default 20)\n"
+         "  --function NAME   only this function's\n"
+         "  --logs            with each invocation's log lines\n"
+         "  --json            print JSON on stdout\n",
+         {{"--json", "--logs"}, {"--last", "--function"}, {}, {}},
+         cmdRuns},
         {"info", "Summarise a workspace",
          "Usage: stratus info FILE.stratus [--json]\n\n"
          "Prints the workspace's workflows, nodes by kind, edges and functions.\n\n"

@@ -40,6 +40,7 @@ int usageError(Io &io, const std::string &command, const std::string &message);
 int failure(Io &io, const engine::Status &status);
 
 int cmdInvoke(const Args &args, Io &io);
+int cmdRuns(const Args &args, Io &io);
 
 /// Every command of the CLI, in the order `stratus --help` lists them.
 const std::vector<Command> &commands();

@@ -2,8 +2,10 @@
 
 #include "commands.h"
 
+#include "engine/meter/cost.h"
 #include "engine/model/json.h"
 #include "engine/runtime/functionruntime.h"
+#include "engine/store/runhistory.h"
 #include "engine/store/workspacestore.h"
 
 #include <QCoreApplication>
@@ -68,9 +70,18 @@ Result<int> intOption(const Args &args, const char *option, int fallback, int mi
                                    + ", not '" + *v + "'");
 }
 
+/// A workspace's function, with what recording its invocations needs.
+struct WorkspaceFunction
+{
+    FunctionConfig config;
+    std::string workflowId;
+    std::string nodeId;
+    std::string pricing; ///< the workspace's pricing preset id (settings.pricing)
+};
+
 /// The function named (or with the id) `wanted` in a workspace file.
-Result<FunctionConfig> functionFromWorkspace(const std::string &file, const std::string &wanted,
-                                             const std::string &cacheRoot)
+Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const std::string &wanted,
+                                                const std::string &cacheRoot)
 {
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
     if (!store)
@@ -79,20 +90,24 @@ Result<FunctionConfig> functionFromWorkspace(const std::string &file, const std:
     if (!ws)
         return ws.status();
     const Node *found = nullptr;
+    const Workflow *owner = nullptr;
     std::vector<std::string> names;
     for (const Workflow &w : ws->workflows) {
         for (const Node &n : w.nodes()) {
             if (n.kind != "function")
                 continue;
             names.push_back(n.name);
-            if (n.name == wanted && !found)
+            if (n.name == wanted && !found) {
                 found = &n;
+                owner = &w;
+            }
         }
     }
     if (!found) {
         for (const Workflow &w : ws->workflows) {
             if (const Node *n = w.findNode(NodeId(wanted)); n && n->kind == "function") {
                 found = n;
+                owner = &w;
                 break;
             }
         }
@@ -104,10 +119,53 @@ Result<FunctionConfig> functionFromWorkspace(const std::string &file, const std:
         return Status::notFound("'" + file + "' has no function '" + wanted + "'"
                                 + (list.empty() ? std::string(" (it has none)") : " (functions: " + list + ")"));
     }
-    const std::string region = ws->settings.contains("region") && ws->settings["region"].is_string()
-                                   ? ws->settings["region"].get<std::string>()
-                                   : "us-east-1";
-    return FunctionConfig::fromNode(*found, region, cacheRoot);
+    auto setting = [&](const char *key, const char *fallback) {
+        return ws->settings.contains(key) && ws->settings[key].is_string()
+                   ? ws->settings[key].get<std::string>()
+                   : std::string(fallback);
+    };
+    auto config = FunctionConfig::fromNode(*found, setting("region", "us-east-1"), cacheRoot);
+    if (!config)
+        return config.status();
+    WorkspaceFunction f{config.take(), owner->id().str(), found->id.str(), setting("pricing", "")};
+    return f;
+}
+
+/// The preset that prices a workspace's invocations: its setting, else AWS for
+/// the function's architecture.
+const PricingPreset *pricingFor(const WorkspaceFunction &f)
+{
+    const auto &presets = builtinPricingPresets();
+    if (const PricingPreset *p = findPreset(presets, f.pricing))
+        return p;
+    return findPreset(presets, f.config.architecture == "arm64" ? "aws-arm64" : "aws-x86_64");
+}
+
+/// Adds the invocation to the workspace's run history (migrating an older
+/// file first). Failing to record is a warning: the invocation happened.
+void recordInvocation(const std::string &file, const WorkspaceFunction &f,
+                      const InvocationRecord &record, Io &io)
+{
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+    Status s = store ? Status::ok() : store.status();
+    if (s) {
+        auto recorder = RunRecorder::open(file);
+        if (recorder) {
+            HistoryEntry entry;
+            entry.record = record;
+            entry.workflowId = f.workflowId;
+            entry.nodeId = f.nodeId;
+            if (const PricingPreset *preset = pricingFor(f))
+                entry.cost = invocationCost(*preset, record.durationUs, record.memorySizeMB,
+                                            record.maxMemoryUsedMB).total();
+            (*recorder)->record(std::move(entry));
+            s = (*recorder)->flush();
+        } else {
+            s = recorder.status();
+        }
+    }
+    if (!s)
+        io.err << "stratus: warning: the invocation was not recorded: " << s.message() << "\n";
 }
 
 Result<FunctionConfig> functionFromFolder(const Args &args)
@@ -193,15 +251,24 @@ int cmdInvoke(const Args &args, Io &io)
     FunctionRuntime::Options options;
     options.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
     FunctionRuntime runtime(options);
-    auto config = fromFolder ? functionFromFolder(args)
-                             : functionFromWorkspace(args.positionals()[0], args.positionals()[1],
-                                                     options.cacheRoot);
-    if (!config) {
-        const bool usage = config.status().code() == Status::Code::InvalidArgument && fromFolder;
-        return usage ? usageError(io, "invoke", config.status().message()) : failure(io, config.status());
+    std::optional<WorkspaceFunction> workspaceFunction;
+    FunctionConfig config;
+    if (fromFolder) {
+        auto folder = functionFromFolder(args);
+        if (!folder) {
+            const bool usage = folder.status().code() == Status::Code::InvalidArgument;
+            return usage ? usageError(io, "invoke", folder.status().message()) : failure(io, folder.status());
+        }
+        config = folder.take();
+    } else {
+        auto found = functionFromWorkspace(args.positionals()[0], args.positionals()[1], options.cacheRoot);
+        if (!found)
+            return failure(io, found.status());
+        workspaceFunction = found.take();
+        config = workspaceFunction->config;
     }
-    const std::string functionName = config->name;
-    if (Status s = runtime.addFunction(config.take()); !s)
+    const std::string functionName = config.name;
+    if (Status s = runtime.addFunction(std::move(config)); !s)
         return fromFolder ? usageError(io, "invoke", s.message()) : failure(io, s);
 
     InvocationRequest request;
@@ -209,6 +276,8 @@ int cmdInvoke(const Args &args, Io &io)
     request.trigger = "cli";
     InvocationResult result = runtime.invokeAndWait(functionName, std::move(request));
     runtime.shutdown();
+    if (workspaceFunction)
+        recordInvocation(args.positionals()[0], *workspaceFunction, result.record, io);
     for (const std::string &line : result.record.logs)
         io.err << line << "\n";
     io.out << result.payload << "\n";

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void invokeFailureExitsOne();
     void invokeAWorkspaceFunction();
     void invokeRefusesAnEventThatIsNotJson();
+    void invocationsAreRecordedAndListed();
     void invokeUsageErrors_data();
     void invokeUsageErrors();
 
@@ -109,7 +110,7 @@ void TestCli::helpListsEveryCommand()
 {
     const Run r = stratusCli({"--help"});
     QCOMPARE(r.exitCode, 0);
-    for (const char *command : {"new", "import", "export-json", "validate", "info"})
+    for (const char *command : {"new", "import", "export-json", "validate", "info", "invoke", "runs"})
         QVERIFY2(r.out.contains(QByteArray("  ") + command), r.out.constData());
     QVERIFY(r.out.contains("Exit codes"));
     QCOMPARE(stratusCli({"--version"}).exitCode, 0);
@@ -118,7 +119,7 @@ void TestCli::helpListsEveryCommand()
 void TestCli::everyCommandHasHelp_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *c : {"new", "import", "export-json", "validate", "info"})
+    for (const char *c : {"new", "import", "export-json", "validate", "info", "invoke", "runs"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -483,6 +484,46 @@ void TestCli::invokeAWorkspaceFunction()
     r = stratusCli({"invoke", workspace, "nope"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("has no function 'nope' (functions: accept-order, fulfil-order)"), r.err.constData());
+}
+
+void TestCli::invocationsAreRecordedAndListed()
+{
+    const QString workspace = imported("queue-between-functions.json");
+    Run r = stratusCli({"runs", workspace});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.contains("no invocations recorded"));
+    const QString event = path(QStringLiteral("order.json"));
+    stratus::test::writeBytes(event, R"json({"body": "{\"items\":[{\"sku\":\"A\",\"price\":1,\"qty\":1}]}"})json");
+    QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
+    QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
+    QCOMPARE(stratusCli({"invoke", workspace, "accept-order"}).exitCode, 1); // no body: it throws
+    QCOMPARE(stratusCli({"invoke", workspace, "fulfil-order", "--event", event}).exitCode, 1);
+
+    r = stratusCli({"runs", workspace});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.count('\n'), 5); // a header and four invocations
+    QVERIFY(r.out.contains("accept-order"));
+
+    r = stratusCli({"runs", workspace, "--function", "accept-order", "--json", "--logs"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray runs = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(runs.size(), 3);
+    const QJsonObject newest = runs[0].toObject();
+    QCOMPARE(newest[QStringLiteral("status")].toString(), QStringLiteral("error"));
+    QCOMPARE(newest[QStringLiteral("errorType")].toString(), QStringLiteral("Error"));
+    QCOMPARE(newest[QStringLiteral("workflow")].toString(), QStringLiteral("orders"));
+    QCOMPARE(newest[QStringLiteral("node")].toString(), QStringLiteral("accept"));
+    QCOMPARE(newest[QStringLiteral("memorySizeMB")].toInt(), 256);
+    QVERIFY(newest[QStringLiteral("cost")].toDouble() >= 0.0000002);
+    QVERIFY(newest[QStringLiteral("logs")].toArray().last().toString().startsWith(QStringLiteral("REPORT RequestId: ")));
+    QVERIFY(runs[2].toObject()[QStringLiteral("cold")].toBool());
+
+    QCOMPARE(QJsonDocument::fromJson(stratusCli({"runs", workspace, "--last", "1", "--json"}).out).array().size(), 1);
+    r = stratusCli({"runs", workspace, "--last", "zero"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--last takes a whole number"));
+    // The design is as it was imported.
+    QCOMPARE(stratusCli({"export-json", workspace}).out, stratus::test::readBytes(example("queue-between-functions.json")));
 }
 
 void TestCli::invokeUsageErrors_data()

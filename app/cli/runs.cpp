@@ -1,0 +1,109 @@
+// stratus runs: the workspace's recent invocations, newest first.
+
+#include "commands.h"
+
+#include "engine/model/json.h"
+#include "engine/store/runhistory.h"
+#include "engine/store/workspacestore.h"
+
+#include <QDateTime>
+
+#include <cstdio>
+#include <ostream>
+
+namespace stratus::cli {
+
+using namespace stratus::engine;
+
+namespace {
+
+std::string timestamp(int64_t us)
+{
+    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
+        .toStdString();
+}
+
+std::string format(const char *pattern, double value)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, pattern, value);
+    return buffer;
+}
+
+} // namespace
+
+int cmdRuns(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "runs", "expected one FILE.stratus");
+    HistoryQuery query;
+    query.limit = 20;
+    if (const auto last = args.value("--last")) {
+        try {
+            size_t used = 0;
+            query.limit = std::stoi(*last, &used);
+            if (used != last->size() || query.limit < 1)
+                throw std::invalid_argument("range");
+        } catch (const std::exception &) {
+            return usageError(io, "runs", "--last takes a whole number of at least 1, not '" + *last + "'");
+        }
+    }
+    query.functionName = args.value("--function").value_or("");
+    query.withLogs = args.has("--logs");
+    const std::string file = args.positionals()[0];
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
+    if (!store)
+        return failure(io, store.status());
+    auto entries = queryInvocations(store->database(), query);
+    if (!entries)
+        return failure(io, entries.status().withContext("'" + file + "'"));
+
+    if (args.has("--json")) {
+        Json list = Json::array();
+        for (const HistoryEntry &e : *entries) {
+            const InvocationRecord &r = e.record;
+            Json j = {{"requestId", r.requestId}, {"runId", e.runId}, {"workflow", e.workflowId},
+                      {"node", e.nodeId}, {"function", r.functionName}, {"trigger", r.trigger},
+                      {"startedAt", timestamp(r.startedAtUs)}, {"startedAtUs", r.startedAtUs},
+                      {"cold", r.coldStart}, {"initDurationUs", r.initDurationUs},
+                      {"durationUs", r.durationUs}, {"billedDurationMs", r.billedDurationMs},
+                      {"waitUs", r.waitUs}, {"memorySizeMB", r.memorySizeMB},
+                      {"maxMemoryUsedMB", r.maxMemoryUsedMB}, {"status", statusName(r.status)},
+                      {"errorType", r.errorType}, {"errorMessage", r.errorMessage}, {"cost", e.cost}};
+            if (query.withLogs)
+                j["logs"] = r.logs;
+            list.push_back(std::move(j));
+        }
+        io.out << list.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+        return kExitOk;
+    }
+    if (entries->empty()) {
+        io.err << file << ": no invocations recorded"
+               << (query.functionName.empty() ? "" : " for " + query.functionName) << "\n";
+        return kExitOk;
+    }
+    char line[512];
+    std::snprintf(line, sizeof line, "%-23s  %-36s  %-20s  %-4s  %10s  %8s  %11s  %-9s  %s\n",
+                  "STARTED (UTC)", "REQUEST ID", "FUNCTION", "", "DURATION", "BILLED", "MEMORY",
+                  "STATUS", "COST");
+    io.out << line;
+    for (const HistoryEntry &e : *entries) {
+        const InvocationRecord &r = e.record;
+        const std::string memory = std::to_string(r.maxMemoryUsedMB) + "/" + std::to_string(r.memorySizeMB) + " MB";
+        std::snprintf(line, sizeof line, "%-23s  %-36s  %-20s  %-4s  %10s  %8s  %11s  %-9s  %s\n",
+                      timestamp(r.startedAtUs).c_str(), r.requestId.c_str(),
+                      r.functionName.substr(0, 20).c_str(), r.coldStart ? "cold" : "warm",
+                      format("%.2f ms", double(r.durationUs) / 1000).c_str(),
+                      (std::to_string(r.billedDurationMs) + " ms").c_str(), memory.c_str(),
+                      statusName(r.status), format("$%.10f", e.cost).c_str());
+        io.out << line;
+        if (query.withLogs) {
+            for (const std::string &log : r.logs)
+                io.out << "    " << log << "\n";
+        }
+    }
+    return kExitOk;
+}
+
+} // namespace stratus::cli
