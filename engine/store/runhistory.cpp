@@ -1,6 +1,7 @@
 #include "runhistory.h"
 
 #include <algorithm>
+#include <span>
 
 namespace stratus::engine {
 
@@ -9,7 +10,13 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::open(const std::string &path)
     auto db = sql::Database::open(path, sql::Database::Mode::ReadWrite);
     if (!db)
         return db.status().withContext("'" + path + "'");
-    if (Status s = db->exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"); !s)
+    // A larger page cache keeps the history's indexes in memory while batches
+    // go in. Foreign keys are not checked on this connection: the writer
+    // inserts each run before its invocations and each invocation before its
+    // logs, and the checks would double the cost of every row.
+    if (Status s = db->exec("PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL;"
+                            " PRAGMA cache_size = -32768;");
+        !s)
         return s.withContext("'" + path + "'");
     auto runs = db->queryInt("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'invocations'");
     if (!runs || *runs == 0)
@@ -56,38 +63,43 @@ Status RunRecorder::flush()
 
 void RunRecorder::run()
 {
-    std::vector<HistoryEntry> batch;
+    std::vector<HistoryEntry> taken;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
             if (m_queue.empty() && m_stopping)
                 return;
-            const size_t n = std::min(m_queue.size(), kMaxBatch);
-            batch.assign(std::make_move_iterator(m_queue.begin()),
-                         std::make_move_iterator(m_queue.begin() + std::ptrdiff_t(n)));
-            m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
+            taken.swap(m_queue); // everything queued, in O(1): the producer never waits on us
         }
-        const size_t count = batch.size();
-        Status s = writeBatch(batch);
-        batch.clear();
-        {
-            std::lock_guard lock(m_mutex);
-            m_committed += count;
-            if (!s && m_error)
-                m_error = s;
+        // Commit in transactions of at most kMaxBatch, reporting progress after each.
+        for (size_t first = 0; first < taken.size(); first += kMaxBatch) {
+            const size_t count = std::min(kMaxBatch, taken.size() - first);
+            Status s = writeBatch(taken.data() + first, count);
+            {
+                std::lock_guard lock(m_mutex);
+                m_committed += count;
+                if (!s && m_error)
+                    m_error = s;
+            }
+            if (s)
+                m_written += count;
+            m_done.notify_all();
         }
-        if (s)
-            m_written += count;
-        m_done.notify_all();
+        taken.clear();
     }
 }
 
-Status RunRecorder::writeBatch(std::vector<HistoryEntry> &batch)
+Status RunRecorder::writeBatch(const HistoryEntry *batch, size_t count)
 {
     sql::Transaction tx(m_db);
     if (!tx.status())
         return tx.status();
+    // Most invocations are a run of their own (plain insert); those of a
+    // longer run update its end and status.
+    auto newRun = m_db.prepare(
+        "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     auto run = m_db.prepare(
         "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(run_id) DO UPDATE SET "
@@ -99,7 +111,7 @@ Status RunRecorder::writeBatch(std::vector<HistoryEntry> &batch)
         "wait_us, memory_size_mb, max_memory_used_mb, status, error_type, error_message, cost) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
     auto logs = m_db.prepare("INSERT INTO invocation_logs(invocation_id, lines) VALUES (?1, ?2)");
-    for (auto *stmt : {&run, &invocation, &logs}) {
+    for (auto *stmt : {&newRun, &run, &invocation, &logs}) {
         if (!*stmt)
             return stmt->status();
     }
@@ -110,15 +122,16 @@ Status RunRecorder::writeBatch(std::vector<HistoryEntry> &batch)
             stmt.bind(index, text);
     };
     std::string joined;
-    for (HistoryEntry &e : batch) {
+    for (const HistoryEntry &e : std::span(batch, count)) {
         const InvocationRecord &r = e.record;
         const std::string &runId = e.runId.empty() ? r.requestId : e.runId;
         const char *status = statusName(r.status);
-        optional(*run, 2, e.workflowId);
-        run->bind(1, runId).bind(3, r.trigger.empty() ? std::string("unknown") : r.trigger)
+        sql::Statement &runStmt = e.runId.empty() ? *newRun : *run;
+        optional(runStmt, 2, e.workflowId);
+        runStmt.bind(1, runId).bind(3, r.trigger.empty() ? std::string("unknown") : r.trigger)
             .bind(4, static_cast<long long>(r.startedAtUs))
             .bind(5, static_cast<long long>(r.startedAtUs + r.durationUs)).bind(6, status);
-        if (Status s = run->run(); !s)
+        if (Status s = runStmt.run(); !s)
             return s;
         invocation->bind(1, r.requestId).bind(2, runId);
         optional(*invocation, 3, e.workflowId);
@@ -137,9 +150,15 @@ Status RunRecorder::writeBatch(std::vector<HistoryEntry> &batch)
         if (Status s = invocation->run(); !s)
             return s.withContext("invocation " + r.requestId);
         if (!r.logs.empty()) {
+            // END and REPORT close every invocation's log and follow from the
+            // record itself: they are written again when read, not stored.
+            size_t keep = r.logs.size();
+            if (keep >= 2 && r.logs[keep - 1].rfind("REPORT RequestId: ", 0) == 0
+                && r.logs[keep - 2].rfind("END RequestId: ", 0) == 0)
+                keep -= 2;
             joined.clear();
-            for (const std::string &line : r.logs) {
-                joined += line;
+            for (size_t i = 0; i < keep; ++i) {
+                joined += r.logs[i];
                 joined += '\n';
             }
             logs->bind(1, m_db.lastInsertRowId()).bind(2, joined);
@@ -203,6 +222,14 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
                 if (end == std::string_view::npos)
                     break;
                 start = end + 1;
+            }
+            const std::string startLine = "START RequestId: " + r.requestId;
+            const bool stripped = r.logs.back().rfind("REPORT RequestId: ", 0) != 0;
+            if (stripped && std::any_of(r.logs.begin(), r.logs.end(), [&](const std::string &l) {
+                    return l.rfind(startLine, 0) == 0;
+                })) {
+                r.logs.push_back("END RequestId: " + r.requestId);
+                r.logs.push_back(reportLine(r));
             }
         }
         out.push_back(std::move(e));

@@ -57,7 +57,7 @@ public:
 private:
     explicit RunRecorder(sql::Database db);
     void run();
-    Status writeBatch(std::vector<HistoryEntry> &batch);
+    Status writeBatch(const HistoryEntry *batch, size_t count);
 
     sql::Database m_db; // used by the writer thread only
     std::mutex m_mutex; // guards everything below, up to m_thread

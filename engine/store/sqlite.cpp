@@ -50,6 +50,13 @@ Database &Database::operator=(Database &&other) noexcept
 
 Result<Database> Database::open(const std::string &path, Mode mode)
 {
+    // Memory statistics take a global mutex on every allocation; nothing here
+    // reads them. Must come before SQLite initialises, hence once, first.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;

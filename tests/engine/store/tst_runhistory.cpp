@@ -37,7 +37,7 @@ HistoryEntry entry(const std::string &function, int64_t startedAtUs, InvocationS
         e.record.errorMessage = "boom";
     }
     e.record.logs = {"START RequestId: " + e.record.requestId + " Version: $LATEST", "hello ✓",
-                     reportLine(e.record)};
+                     "END RequestId: " + e.record.requestId, reportLine(e.record)};
     e.workflowId = "orders";
     e.nodeId = function;
     e.cost = 0.0000002 + 0.02755 * 0.25 * 0.0000166667;
@@ -101,9 +101,12 @@ void TestRunHistory::recordsComeBackNewestFirst()
     QCOMPARE(e.workflowId, std::string("orders"));
     QCOMPARE(e.runId, e.record.requestId); // a run of its own
     QVERIFY(e.cost > 0);
-    QCOMPARE(e.record.logs.size(), size_t(3));
+    // END and REPORT are not stored but written again from the record, the same.
+    QCOMPARE(e.record.logs.size(), size_t(4));
     QCOMPARE(e.record.logs[1], std::string("hello ✓"));
-    QVERIFY(e.record.logs[2].rfind("REPORT RequestId: ", 0) == 0);
+    QCOMPARE(e.record.logs[2], "END RequestId: " + e.record.requestId);
+    QCOMPARE(e.record.logs[3], reportLine(e.record));
+    QVERIFY(e.record.logs[3].find("Duration: 27.55 ms\tBilled Duration: 28 ms\tMemory Size: 256 MB\tMax Memory Used: 71 MB") != std::string::npos);
 
     q.functionName = "fulfil-order";
     q.limit = 1000;
