@@ -442,6 +442,23 @@ const std::vector<Command> &commands()
          "  --json            print JSON on stdout\n",
          {{"--json", "--logs"}, {"--last", "--function"}, {}, {}},
          cmdRuns},
+        {"cost", "Project a workspace's monthly bill",
+         "Usage: stratus cost FILE.stratus --requests-per-month N [--preset NAME]\n"
+         "                    [--duration-ms MS] [--vm-hourly PRICE] [--json]\n\n"
+         "Prices a month in which each function of the workspace runs N times, under a\n"
+         "pricing preset (the workspace's setting, else aws-x86_64): each function's\n"
+         "average duration and memory used come from its recorded invocations (or\n"
+         "--duration-ms when it has none), the HTTP gateway is priced per request, and\n"
+         "the free tier counts once for the account. Shows the bill with and without\n"
+         "the free tier, beside an always-on VM, and the traffic at which they cost the same.\n\n"
+         "Options:\n"
+         "  --requests-per-month N   the traffic (required)\n"
+         "  --preset NAME            aws-x86_64, aws-arm64, gcp-run-functions, azure-consumption\n"
+         "  --duration-ms MS         assumed duration of functions with no history (100)\n"
+         "  --vm-hourly PRICE        the VM's price per hour in dollars (0.0416)\n"
+         "  --json                   print JSON on stdout\n",
+         {{"--json"}, {"--requests-per-month", "--preset", "--duration-ms", "--vm-hourly"}, {}, {}},
+         cmdCost},
         {"info", "Summarise a workspace",
          "Usage: stratus info FILE.stratus [--json]\n\n"
          "Prints the workspace's workflows, nodes by kind, edges and functions.\n\n"

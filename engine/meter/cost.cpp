@@ -44,7 +44,10 @@ InvocationCost invocationCost(const PricingPreset &preset, int64_t durationUs, i
     return c;
 }
 
-MonthlyCost projectMonthly(const PricingPreset &preset, const Workload &w, bool freeTier)
+namespace {
+
+/// What a month of a workload uses, before prices.
+MonthlyCost usage(const PricingPreset &preset, const Workload &w)
 {
     MonthlyCost m;
     m.requests = w.requestsPerMonth;
@@ -53,25 +56,61 @@ MonthlyCost projectMonthly(const PricingPreset &preset, const Workload &w, bool 
     const auto [gbs, ghzs] = resources(preset, billedMs, memory);
     m.gbSeconds = gbs * w.requestsPerMonth;
     m.ghzSeconds = ghzs * w.requestsPerMonth;
+    m.gatewayRequests = w.requestsPerMonth * w.gatewayShare;
+    m.stateTransitions = w.requestsPerMonth * w.stateTransitionsPerRequest;
+    return m;
+}
+
+MonthlyCost price(const PricingPreset &preset, MonthlyCost m, bool freeTier)
+{
     auto billable = [freeTier](double used, double free) {
         return freeTier ? std::max(0.0, used - free) : used;
     };
     m.requestCost = billable(m.requests, preset.freeRequests) / 1e6 * preset.requestPricePerMillion;
     m.computeCost = billable(m.gbSeconds, preset.freeGbSeconds) * preset.gbSecondPrice
                     + billable(m.ghzSeconds, preset.freeGhzSeconds) * preset.ghzSecondPrice;
-    m.gatewayCost = m.requests * w.gatewayShare / 1e6 * preset.gatewayPricePerMillion;
-    m.stateTransitionCost = billable(m.requests * w.stateTransitionsPerRequest, preset.freeStateTransitions)
-                            * preset.stateTransitionPrice;
+    m.gatewayCost = m.gatewayRequests / 1e6 * preset.gatewayPricePerMillion;
+    m.stateTransitionCost = billable(m.stateTransitions, preset.freeStateTransitions) * preset.stateTransitionPrice;
     return m;
+}
+
+} // namespace
+
+MonthlyCost projectMonthly(const PricingPreset &preset, const Workload &w, bool freeTier)
+{
+    return price(preset, usage(preset, w), freeTier);
+}
+
+MonthlyCost projectMonthly(const PricingPreset &preset, const std::vector<Workload> &workloads,
+                           bool freeTier)
+{
+    MonthlyCost total;
+    for (const Workload &w : workloads) {
+        const MonthlyCost u = usage(preset, w);
+        total.requests += u.requests;
+        total.gbSeconds += u.gbSeconds;
+        total.ghzSeconds += u.ghzSeconds;
+        total.gatewayRequests += u.gatewayRequests;
+        total.stateTransitions += u.stateTransitions;
+    }
+    return price(preset, total, freeTier);
 }
 
 std::optional<double> breakEvenRequestsPerMonth(const PricingPreset &preset, Workload shape,
                                                 double vmHourlyPrice, bool freeTier)
 {
+    return breakEvenRequestsPerMonth(preset, std::vector<Workload>{shape}, vmHourlyPrice, freeTier);
+}
+
+std::optional<double> breakEvenRequestsPerMonth(const PricingPreset &preset,
+                                                std::vector<Workload> shapes, double vmHourlyPrice,
+                                                bool freeTier)
+{
     const double vm = vmHourlyPrice * kHoursPerMonth;
     auto cost = [&](double requests) {
-        shape.requestsPerMonth = requests;
-        return projectMonthly(preset, shape, freeTier).total();
+        for (Workload &w : shapes)
+            w.requestsPerMonth = requests;
+        return projectMonthly(preset, shapes, freeTier).total();
     };
     double lo = 0, hi = 1e13;
     if (cost(hi) < vm)

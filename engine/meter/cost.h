@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace stratus::engine {
 
@@ -43,6 +44,8 @@ struct MonthlyCost
     double requests = 0;
     double gbSeconds = 0;
     double ghzSeconds = 0;
+    double gatewayRequests = 0;
+    double stateTransitions = 0;
     double requestCost = 0;
     double computeCost = 0;
     double gatewayCost = 0;
@@ -52,6 +55,11 @@ struct MonthlyCost
 
 MonthlyCost projectMonthly(const PricingPreset &preset, const Workload &workload, bool freeTier);
 
+/// Several functions' workloads on one account: usage is summed first, so the
+/// free tier (an account's, per month) counts once.
+MonthlyCost projectMonthly(const PricingPreset &preset, const std::vector<Workload> &workloads,
+                           bool freeTier);
+
 /// Hours in the month used for always-on prices (365 × 24 / 12).
 constexpr double kHoursPerMonth = 730;
 
@@ -59,5 +67,10 @@ constexpr double kHoursPerMonth = 730;
 /// always-on VM of `vmHourlyPrice`; nullopt if it never does (within 10^13).
 std::optional<double> breakEvenRequestsPerMonth(const PricingPreset &preset, Workload shape,
                                                 double vmHourlyPrice, bool freeTier);
+
+/// The same for several functions, each of which gets the request count.
+std::optional<double> breakEvenRequestsPerMonth(const PricingPreset &preset,
+                                                std::vector<Workload> shapes, double vmHourlyPrice,
+                                                bool freeTier);
 
 } // namespace stratus::engine

@@ -240,3 +240,21 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
 }
 
 } // namespace stratus::engine
+
+namespace stratus::engine {
+
+Result<std::map<std::string, FunctionAverages>> functionAverages(sql::Database &db)
+{
+    auto stmt = db.prepare("SELECT function_name, COUNT(*), AVG(duration_us), AVG(max_memory_used_mb) "
+                           "FROM invocations WHERE status = 'ok' GROUP BY function_name");
+    if (!stmt)
+        return stmt.status();
+    std::map<std::string, FunctionAverages> out;
+    while (stmt->step())
+        out[stmt->text(0)] = {stmt->integer(1), stmt->real(2) / 1000.0, stmt->real(3)};
+    if (!stmt->status())
+        return stmt->status();
+    return out;
+}
+
+} // namespace stratus::engine

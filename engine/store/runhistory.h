@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -82,5 +83,16 @@ struct HistoryQuery
 };
 
 Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &query);
+
+/// What the history says of one function's successful invocations.
+struct FunctionAverages
+{
+    long long invocations = 0;
+    double durationMs = 0;
+    double maxMemoryUsedMB = 0;
+};
+
+/// Per function name, over every recorded invocation that succeeded.
+Result<std::map<std::string, FunctionAverages>> functionAverages(sql::Database &db);
 
 } // namespace stratus::engine

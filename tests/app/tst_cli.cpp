@@ -82,6 +82,7 @@ private Q_SLOTS:
     void invokeAWorkspaceFunction();
     void invokeRefusesAnEventThatIsNotJson();
     void invocationsAreRecordedAndListed();
+    void costProjectsTheMonthlyBill();
     void invokeUsageErrors_data();
     void invokeUsageErrors();
 
@@ -110,7 +111,7 @@ void TestCli::helpListsEveryCommand()
 {
     const Run r = stratusCli({"--help"});
     QCOMPARE(r.exitCode, 0);
-    for (const char *command : {"new", "import", "export-json", "validate", "info", "invoke", "runs"})
+    for (const char *command : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost"})
         QVERIFY2(r.out.contains(QByteArray("  ") + command), r.out.constData());
     QVERIFY(r.out.contains("Exit codes"));
     QCOMPARE(stratusCli({"--version"}).exitCode, 0);
@@ -119,7 +120,7 @@ void TestCli::helpListsEveryCommand()
 void TestCli::everyCommandHasHelp_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *c : {"new", "import", "export-json", "validate", "info", "invoke", "runs"})
+    for (const char *c : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -524,6 +525,45 @@ void TestCli::invocationsAreRecordedAndListed()
     QVERIFY(r.err.contains("--last takes a whole number"));
     // The design is as it was imported.
     QCOMPARE(stratusCli({"export-json", workspace}).out, stratus::test::readBytes(example("queue-between-functions.json")));
+}
+
+void TestCli::costProjectsTheMonthlyBill()
+{
+    // Nothing recorded: both functions at the assumed 100 ms. accept-order
+    // (256 MB) 3M x 0.1 s x 0.25 GB = 75,000 GB-s; fulfil-order (512 MB)
+    // 150,000 GB-s; together under the 400,000 free GB-s. Requests 6M - 1M
+    // free at $0.20/M = $1.00; the HTTP API 3M at $1.00/M = $3.00.
+    const QString workspace = imported("queue-between-functions.json");
+    Run r = stratusCli({"cost", workspace, "--requests-per-month", "3000000", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(report[QStringLiteral("preset")].toString(), QStringLiteral("aws-x86_64"));
+    const QJsonObject monthly = report[QStringLiteral("monthly")].toObject();
+    QVERIFY(qAbs(monthly[QStringLiteral("requests")].toDouble() - 1.00) < 1e-9);
+    QVERIFY(qAbs(monthly[QStringLiteral("compute")].toDouble()) < 1e-9);
+    QVERIFY(qAbs(monthly[QStringLiteral("gateway")].toDouble() - 3.00) < 1e-9);
+    QVERIFY(qAbs(monthly[QStringLiteral("withFreeTier")].toDouble() - 4.00) < 1e-9);
+    const double without = 3e6 * 0.2e-6 * 2 + 225000 * 0.0000166667 + 3.00;
+    QVERIFY(qAbs(monthly[QStringLiteral("withoutFreeTier")].toDouble() - without) < 1e-6);
+    const QJsonArray functions = report[QStringLiteral("functions")].toArray();
+    QCOMPARE(functions.size(), 2);
+    QCOMPARE(functions[0].toObject()[QStringLiteral("durationFrom")].toString(), QStringLiteral("assumed"));
+    QVERIFY(report[QStringLiteral("vm")].toObject()[QStringLiteral("breakEvenRequestsPerMonth")].toDouble() > 3e6);
+
+    // Another preset, and the text form.
+    r = stratusCli({"cost", workspace, "--requests-per-month", "1000", "--preset", "azure-consumption"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("Azure Functions"));
+    QVERIFY(r.out.contains("accept-order"));
+    // Usage errors name the option.
+    r = stratusCli({"cost", workspace});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--requests-per-month N is required"));
+    r = stratusCli({"cost", workspace, "--requests-per-month", "-5"});
+    QCOMPARE(r.exitCode, 2);
+    r = stratusCli({"cost", workspace, "--requests-per-month", "5", "--preset", "ibm"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("no pricing preset 'ibm' (presets: aws-x86_64, aws-arm64"));
 }
 
 void TestCli::invokeUsageErrors_data()

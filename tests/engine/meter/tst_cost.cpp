@@ -45,6 +45,7 @@ private Q_SLOTS:
     void armIsCheaperByItsPrice();
     void gatewayAndStateTransitions();
     void breakEvenWithAVirtualMachine();
+    void freeTierCountsOncePerAccount();
     void userPresetsAreChecked_data();
     void userPresetsAreChecked();
 };
@@ -195,6 +196,27 @@ void TestCost::breakEvenWithAVirtualMachine()
     const double byHand = (hourly * kHoursPerMonth + 1e6 * 0.2e-6 + 400000 * 0.0000166667) / perRequest;
     QVERIFY2(qAbs(*n - byHand) / byHand < 1e-6, qPrintable(QString::number(*n, 'f', 0)));
     QVERIFY(!breakEvenRequestsPerMonth(preset("aws-x86_64"), w, 1e9, true).has_value());
+}
+
+void TestCost::freeTierCountsOncePerAccount()
+{
+    // Two functions of example 1's shape: 3M GB-s and 6M requests on one
+    // account, less one free tier (not two).
+    Workload w;
+    w.requestsPerMonth = 3e6;
+    w.averageDurationMs = 1000;
+    w.memoryMB = 512;
+    w.gatewayShare = 0;
+    const MonthlyCost both = projectMonthly(preset("aws-x86_64"), std::vector<Workload>{w, w}, true);
+    QCOMPARE(both.gbSeconds, 3e6);
+    QVERIFY(qAbs(both.computeCost - 2.6e6 * 0.0000166667) < 1e-9);
+    QVERIFY(qAbs(both.requestCost - 1.00) < 1e-9);
+    QVERIFY(both.total() > 2 * projectMonthly(preset("aws-x86_64"), w, true).total());
+    const auto n = breakEvenRequestsPerMonth(preset("aws-x86_64"), std::vector<Workload>{w, w}, 1.0, true);
+    QVERIFY(n.has_value());
+    Workload at = w;
+    at.requestsPerMonth = *n;
+    QVERIFY(qAbs(projectMonthly(preset("aws-x86_64"), std::vector<Workload>{at, at}, true).total() - 730) < 0.01);
 }
 
 void TestCost::userPresetsAreChecked_data()
