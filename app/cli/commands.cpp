@@ -442,6 +442,17 @@ const std::vector<Command> &commands()
          "  --json            print JSON on stdout\n",
          {{"--json", "--logs"}, {"--last", "--function"}, {}, {}},
          cmdRuns},
+        {"stats", "Statistics over recorded invocations",
+         "Usage: stratus stats FILE.stratus [--since TIME|AGE] [--function NAME] [--json]\n\n"
+         "Count, error rate, throttles, cold-start share, duration min/mean/p50/p90/p95/\n"
+         "p99/max (exact up to 100,000 invocations, then a sketch within 1 %), throughput,\n"
+         "peak concurrency, GB-seconds and cost of the recorded invocations.\n\n"
+         "Options:\n"
+         "  --since TIME|AGE   from a time (2026-11-26T10:00:00Z) or an age (90s, 30m, 2h, 7d)\n"
+         "  --function NAME    only this function's\n"
+         "  --json             print JSON on stdout\n",
+         {{"--json"}, {"--since", "--function"}, {}, {}},
+         cmdStats},
         {"cost", "Project a workspace's monthly bill",
          "Usage: stratus cost FILE.stratus --requests-per-month N [--preset NAME]\n"
          "                    [--duration-ms MS] [--vm-hourly PRICE] [--json]\n\n"

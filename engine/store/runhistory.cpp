@@ -258,3 +258,39 @@ Result<std::map<std::string, FunctionAverages>> functionAverages(sql::Database &
 }
 
 } // namespace stratus::engine
+
+namespace stratus::engine {
+
+Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &functionName,
+                       const std::function<void(const InvocationRecord &, double cost)> &row)
+{
+    std::string sql = "SELECT started_at_us, duration_us, billed_duration_ms, memory_size_mb, "
+                      "status, cold, cost FROM invocations WHERE started_at_us >= ?1";
+    if (!functionName.empty())
+        sql += " AND function_name = ?2";
+    sql += " ORDER BY started_at_us";
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, static_cast<long long>(sinceUs));
+    if (!functionName.empty())
+        stmt->bind(2, functionName);
+    InvocationRecord r;
+    while (stmt->step()) {
+        r.startedAtUs = stmt->integer(0);
+        r.durationUs = stmt->integer(1);
+        r.billedDurationMs = stmt->integer(2);
+        r.memorySizeMB = int(stmt->integer(3));
+        const std::string_view status = stmt->textView(4);
+        r.status = status == "ok"          ? InvocationStatus::Ok
+                   : status == "throttled" ? InvocationStatus::Throttled
+                   : status == "timeout"   ? InvocationStatus::Timeout
+                   : status == "crashed"   ? InvocationStatus::Crashed
+                                           : InvocationStatus::Error;
+        r.coldStart = stmt->integer(5) != 0;
+        row(r, stmt->real(6));
+    }
+    return stmt->status();
+}
+
+} // namespace stratus::engine

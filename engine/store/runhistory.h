@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -83,6 +84,11 @@ struct HistoryQuery
 };
 
 Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &query);
+
+/// Calls `row` for every invocation of the window, oldest first (by the time
+/// index), with its record (no logs) and cost. For statistics over any window.
+Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &functionName,
+                       const std::function<void(const InvocationRecord &, double cost)> &row);
 
 /// What the history says of one function's successful invocations.
 struct FunctionAverages

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void invokeRefusesAnEventThatIsNotJson();
     void invocationsAreRecordedAndListed();
     void costProjectsTheMonthlyBill();
+    void statsSummariseTheHistory();
     void invokeUsageErrors_data();
     void invokeUsageErrors();
 
@@ -111,7 +112,7 @@ void TestCli::helpListsEveryCommand()
 {
     const Run r = stratusCli({"--help"});
     QCOMPARE(r.exitCode, 0);
-    for (const char *command : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost"})
+    for (const char *command : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost", "stats"})
         QVERIFY2(r.out.contains(QByteArray("  ") + command), r.out.constData());
     QVERIFY(r.out.contains("Exit codes"));
     QCOMPARE(stratusCli({"--version"}).exitCode, 0);
@@ -120,7 +121,7 @@ void TestCli::helpListsEveryCommand()
 void TestCli::everyCommandHasHelp_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *c : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost"})
+    for (const char *c : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost", "stats"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -564,6 +565,36 @@ void TestCli::costProjectsTheMonthlyBill()
     r = stratusCli({"cost", workspace, "--requests-per-month", "5", "--preset", "ibm"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("no pricing preset 'ibm' (presets: aws-x86_64, aws-arm64"));
+}
+
+void TestCli::statsSummariseTheHistory()
+{
+    const QString workspace = imported("queue-between-functions.json");
+    const QString event = path(QStringLiteral("order.json"));
+    stratus::test::writeBytes(event, R"json({"body": "{\"items\":[{\"sku\":\"A\",\"price\":1,\"qty\":1}]}"})json");
+    QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
+    QCOMPARE(stratusCli({"invoke", workspace, "accept-order"}).exitCode, 1);
+    Run r = stratusCli({"stats", workspace, "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject stats = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(stats[QStringLiteral("count")].toInt(), 2);
+    QCOMPARE(stats[QStringLiteral("errors")].toInt(), 1);
+    QCOMPARE(stats[QStringLiteral("errorRate")].toDouble(), 0.5);
+    QCOMPARE(stats[QStringLiteral("coldShare")].toDouble(), 1.0); // each CLI invoke is a cold start
+    QCOMPARE(stats[QStringLiteral("percentiles")].toString(), QStringLiteral("exact"));
+    QVERIFY(stats[QStringLiteral("durationMs")].toObject()[QStringLiteral("max")].toDouble() > 0);
+    QVERIFY(stats[QStringLiteral("cost")].toDouble() > 0);
+    // A window in the future is empty; an unknown function too.
+    QCOMPARE(QJsonDocument::fromJson(stratusCli({"stats", workspace, "--since", "2099-01-01T00:00:00Z", "--json"}).out)
+                 .object()[QStringLiteral("count")].toInt(), 0);
+    QCOMPARE(QJsonDocument::fromJson(stratusCli({"stats", workspace, "--since", "1h", "--function", "fulfil-order", "--json"}).out)
+                 .object()[QStringLiteral("count")].toInt(), 0);
+    r = stratusCli({"stats", workspace});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("count 2, errors 1 (50.00 %)"));
+    r = stratusCli({"stats", workspace, "--since", "yesterday"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--since takes a time"));
 }
 
 void TestCli::invokeUsageErrors_data()

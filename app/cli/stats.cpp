@@ -1,0 +1,99 @@
+// stratus stats: statistics over the workspace's recorded invocations.
+
+#include "commands.h"
+
+#include "engine/meter/statistics.h"
+#include "engine/model/json.h"
+#include "engine/store/runhistory.h"
+#include "engine/store/workspacestore.h"
+
+#include <QDateTime>
+
+#include <chrono>
+#include <cstdio>
+#include <ostream>
+#include <regex>
+
+namespace stratus::cli {
+
+using namespace stratus::engine;
+
+namespace {
+
+/// "1h", "30m", "7d", "45s" back from now, or an ISO 8601 time; µs since the epoch.
+Result<int64_t> parseSince(const std::string &text)
+{
+    std::smatch m;
+    if (std::regex_match(text, m, std::regex(R"(^(\d+)([smhd])$)"))) {
+        const long long n = std::stoll(m[1].str());
+        const long long unit = m[2] == "s" ? 1 : m[2] == "m" ? 60 : m[2] == "h" ? 3600 : 86400;
+        const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::system_clock::now().time_since_epoch()).count();
+        return int64_t(now - n * unit * 1000000);
+    }
+    const QDateTime t = QDateTime::fromString(QString::fromStdString(text), Qt::ISODateWithMs);
+    if (t.isValid())
+        return int64_t(t.toMSecsSinceEpoch()) * 1000;
+    return Status::invalidArgument("--since takes a time (2026-11-26T10:00:00Z) or an age (90s, 30m, 2h, 7d), not '" + text + "'");
+}
+
+} // namespace
+
+int cmdStats(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "stats", "expected one FILE.stratus");
+    int64_t since = 0;
+    if (const auto s = args.value("--since")) {
+        auto parsed = parseSince(*s);
+        if (!parsed)
+            return usageError(io, "stats", parsed.status().message());
+        since = *parsed;
+    }
+    const std::string function = args.value("--function").value_or("");
+    const std::string file = args.positionals()[0];
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
+    if (!store)
+        return failure(io, store.status());
+    InvocationStatistics stats;
+    Status s = scanInvocations(store->database(), since, function,
+                               [&](const InvocationRecord &r, double cost) { stats.add(r, cost); });
+    if (!s)
+        return failure(io, s.withContext("'" + file + "'"));
+    const InvocationStatistics::Summary m = stats.summary();
+
+    if (args.has("--json")) {
+        const Json report = {{"file", file}, {"function", function}, {"sinceUs", since},
+                             {"count", m.count}, {"errors", m.errors}, {"throttles", m.throttles},
+                             {"coldStarts", m.coldStarts}, {"errorRate", m.errorRate},
+                             {"coldShare", m.coldShare},
+                             {"durationMs", {{"min", m.minMs}, {"mean", m.meanMs}, {"p50", m.p50Ms},
+                                             {"p90", m.p90Ms}, {"p95", m.p95Ms}, {"p99", m.p99Ms},
+                                             {"max", m.maxMs}}},
+                             {"percentiles", m.percentilesExact ? "exact" : "sketch (within 1%)"},
+                             {"throughputPerSecond", m.throughputPerSecond},
+                             {"peakConcurrency", m.peakConcurrency}, {"gbSeconds", m.gbSeconds},
+                             {"cost", m.cost}};
+        io.out << report.dump(2) << "\n";
+        return kExitOk;
+    }
+    char line[256];
+    io.out << "Invocations of " << (function.empty() ? std::string("every function") : "'" + function + "'")
+           << " in " << file << (since ? " since the time given" : "") << "\n";
+    std::snprintf(line, sizeof line,
+                  "  count %llu, errors %llu (%.2f %%), throttles %llu, cold starts %.1f %%\n",
+                  static_cast<unsigned long long>(m.count), static_cast<unsigned long long>(m.errors),
+                  m.errorRate * 100, static_cast<unsigned long long>(m.throttles), m.coldShare * 100);
+    io.out << line;
+    std::snprintf(line, sizeof line,
+                  "  duration ms: min %.2f  mean %.2f  p50 %.2f  p90 %.2f  p95 %.2f  p99 %.2f  max %.2f (%s)\n",
+                  m.minMs, m.meanMs, m.p50Ms, m.p90Ms, m.p95Ms, m.p99Ms, m.maxMs,
+                  m.percentilesExact ? "exact" : "sketch, within 1 %");
+    io.out << line;
+    std::snprintf(line, sizeof line, "  throughput %.1f/s, peak concurrency %d, %.3f GB-s, cost $%.6f\n",
+                  m.throughputPerSecond, m.peakConcurrency, m.gbSeconds, m.cost);
+    io.out << line;
+    return kExitOk;
+}
+
+} // namespace stratus::cli
