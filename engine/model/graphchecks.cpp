@@ -1,0 +1,170 @@
+#include "graphchecks.h"
+
+#include "nodekind.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace stratus::engine {
+
+namespace {
+
+std::string joined(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? ", " : "") + items[i];
+    return out;
+}
+
+void addEdgeProblem(Problems &out, const Workflow &workflow, const Edge &edge, std::string code,
+                    std::string message, Problem::Severity severity = Problem::Severity::Error)
+{
+    Problem p;
+    p.severity = severity;
+    p.code = std::move(code);
+    p.workflow = workflow.id();
+    p.edge = edge.id;
+    p.message = std::move(message);
+    out.push_back(std::move(p));
+}
+
+} // namespace
+
+void checkEdges(Problems &out, const Workflow &workflow)
+{
+    const auto &registry = NodeKindRegistry::instance();
+    std::set<std::pair<std::string, std::string>> seen; // "node\nport" pairs
+    for (const Edge &edge : workflow.edges()) {
+        const Node *from = workflow.findNode(edge.from.node);
+        const Node *to = workflow.findNode(edge.to.node);
+        if (!from || !to) {
+            std::string missing;
+            if (!from)
+                missing = "from node '" + edge.from.node.str() + "'";
+            if (!to)
+                missing += (missing.empty() ? "" : " and ") + std::string("to node '")
+                           + edge.to.node.str() + "'";
+            addEdgeProblem(out, workflow, edge, "dangling-edge",
+                           "its " + missing + " does not exist");
+            continue;
+        }
+        const NodeKindSpec *fromSpec = registry.find(from->kind);
+        const NodeKindSpec *toSpec = registry.find(to->kind);
+        if (fromSpec) {
+            const auto outputs = registry.outputPorts(*from);
+            if (std::find(outputs.begin(), outputs.end(), edge.from.port) == outputs.end()) {
+                std::string why = "'" + edge.from.port + "' is not an output port of "
+                                  + fromSpec->label + " '" + from->id.str() + "'";
+                why += outputs.empty() ? " (it has no outputs)"
+                                       : " (outputs: " + joined(outputs) + ")";
+                addEdgeProblem(out, workflow, edge, "incompatible-ports", why);
+            }
+        }
+        if (toSpec) {
+            const auto inputs = registry.inputPorts(*to);
+            if (std::find(inputs.begin(), inputs.end(), edge.to.port) == inputs.end()) {
+                std::string why = "'" + edge.to.port + "' is not an input port of "
+                                  + toSpec->label + " '" + to->id.str() + "'";
+                why += inputs.empty() ? " (" + toSpec->label + " nodes take no input)"
+                                      : " (inputs: " + joined(inputs) + ")";
+                addEdgeProblem(out, workflow, edge, "incompatible-ports", why);
+            }
+        }
+        const auto key = std::make_pair(edge.from.node.str() + "\n" + edge.from.port,
+                                        edge.to.node.str() + "\n" + edge.to.port);
+        if (!seen.insert(key).second)
+            addEdgeProblem(out, workflow, edge, "duplicate-edge",
+                           "another edge already joins " + edge.from.node.str() + "."
+                               + edge.from.port + " to " + edge.to.node.str() + "."
+                               + edge.to.port,
+                           Problem::Severity::Warning);
+    }
+}
+
+/// A cycle through functions (or choices) with no queue on it would run
+/// forever, so AWS-style designs break loops with a queue. Finds the strongly
+/// connected components of the graph without its queue nodes (Tarjan).
+void checkCycles(Problems &out, const Workflow &workflow)
+{
+    const auto &nodes = workflow.nodes();
+    std::unordered_map<NodeId, size_t> index;
+    for (size_t i = 0; i < nodes.size(); ++i)
+        index.emplace(nodes[i].id, i);
+    std::vector<std::vector<size_t>> next(nodes.size());
+    std::vector<bool> selfLoop(nodes.size(), false);
+    for (const Edge &e : workflow.edges()) {
+        auto a = index.find(e.from.node), b = index.find(e.to.node);
+        if (a == index.end() || b == index.end())
+            continue;
+        if (nodes[a->second].kind == "queue" || nodes[b->second].kind == "queue")
+            continue;
+        next[a->second].push_back(b->second);
+        if (a->second == b->second)
+            selfLoop[a->second] = true;
+    }
+
+    // Iterative Tarjan, so that a long chain cannot overflow the stack.
+    const size_t none = static_cast<size_t>(-1);
+    std::vector<size_t> order(nodes.size(), none), low(nodes.size(), 0);
+    std::vector<bool> onStack(nodes.size(), false);
+    std::vector<size_t> stack;
+    size_t counter = 0;
+    for (size_t root = 0; root < nodes.size(); ++root) {
+        if (order[root] != none)
+            continue;
+        std::vector<std::pair<size_t, size_t>> call{{root, 0}};
+        order[root] = low[root] = counter++;
+        stack.push_back(root);
+        onStack[root] = true;
+        while (!call.empty()) {
+            auto &[v, child] = call.back();
+            if (child < next[v].size()) {
+                const size_t w = next[v][child++];
+                if (order[w] == none) {
+                    order[w] = low[w] = counter++;
+                    stack.push_back(w);
+                    onStack[w] = true;
+                    call.emplace_back(w, 0);
+                } else if (onStack[w]) {
+                    low[v] = std::min(low[v], order[w]);
+                }
+                continue;
+            }
+            if (low[v] == order[v]) {
+                std::vector<size_t> component;
+                size_t w;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    onStack[w] = false;
+                    component.push_back(w);
+                } while (w != v);
+                if (component.size() > 1 || selfLoop[v]) {
+                    std::sort(component.begin(), component.end());
+                    std::vector<std::string> names;
+                    for (size_t c : component)
+                        names.push_back("'" + nodes[c].id.str() + "'");
+                    Problem p;
+                    p.code = "cycle-without-queue";
+                    p.workflow = workflow.id();
+                    p.node = nodes[component.front()].id;
+                    p.nodeName = nodes[component.front()].name;
+                    p.message = (component.size() == 1
+                                     ? "its output leads straight back to itself"
+                                     : "nodes " + joined(names) + " form a cycle")
+                                + " with no queue on it, so one event would run forever; put a "
+                                  "queue on the cycle or remove an edge";
+                    out.push_back(std::move(p));
+                }
+            }
+            const size_t finished = v;
+            call.pop_back();
+            if (!call.empty())
+                low[call.back().first] = std::min(low[call.back().first], low[finished]);
+        }
+    }
+}
+
+} // namespace stratus::engine
