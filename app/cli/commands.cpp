@@ -453,6 +453,17 @@ const std::vector<Command> &commands()
          "  --json             print JSON on stdout\n",
          {{"--json"}, {"--since", "--function"}, {}, {}},
          cmdStats},
+        {"prune", "Remove run history the retention policy does not keep",
+         "Usage: stratus prune FILE.stratus [--keep-days N] [--keep-runs N]\n\n"
+         "Removes the runs (with their invocations and logs) older than N days, or beyond\n"
+         "the N most recent, and gives the space back to the file system. The policy\n"
+         "comes from the workspace's settings ({\"retention\": {\"days\": N, \"runs\": N}})\n"
+         "unless the options say otherwise. The design is never touched.\n\n"
+         "Options:\n"
+         "  --keep-days N   keep runs of the last N days\n"
+         "  --keep-runs N   keep the N most recent runs\n",
+         {{}, {"--keep-days", "--keep-runs"}, {}, {}},
+         cmdPrune},
         {"cost", "Project a workspace's monthly bill",
          "Usage: stratus cost FILE.stratus --requests-per-month N [--preset NAME]\n"
          "                    [--duration-ms MS] [--vm-hourly PRICE] [--json]\n\n"

@@ -43,6 +43,7 @@ int cmdInvoke(const Args &args, Io &io);
 int cmdRuns(const Args &args, Io &io);
 int cmdCost(const Args &args, Io &io);
 int cmdStats(const Args &args, Io &io);
+int cmdPrune(const Args &args, Io &io);
 
 /// Every command of the CLI, in the order `stratus --help` lists them.
 const std::vector<Command> &commands();

@@ -560,6 +560,28 @@ Problems validateWorkspace(const Workspace &workspace)
         }
     }
 
+    if (auto retention = workspace.settings.find("retention"); retention != workspace.settings.end()) {
+        Problem p;
+        p.code = "wrong-type";
+        if (!retention->is_object()) {
+            p.field = "settings.retention";
+            p.message = "expected {\"days\": N, \"runs\": N}, found " + typeName(*retention);
+            out.push_back(p);
+        } else {
+            for (auto it = retention->begin(); it != retention->end(); ++it) {
+                p.field = "settings.retention." + it.key();
+                if (it.key() != "days" && it.key() != "runs") {
+                    p.code = "unknown-field";
+                    p.message = "'" + it.key() + "' is not a retention setting (days, runs)";
+                    out.push_back(p);
+                } else if (!it->is_number_integer() || it->get<long long>() < 0) {
+                    p.code = "wrong-type";
+                    p.message = "expected a whole number of at least 0, found " + it->dump();
+                    out.push_back(p);
+                }
+            }
+        }
+    }
     for (const char *key : {"pricing", "region"}) {
         auto it = workspace.settings.find(key);
         if (it != workspace.settings.end() && !it->is_string()) {

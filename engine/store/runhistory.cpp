@@ -296,3 +296,68 @@ Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &fu
 }
 
 } // namespace stratus::engine
+
+namespace stratus::engine {
+
+Result<PruneResult> pruneHistory(sql::Database &db, const RetentionPolicy &policy, int64_t nowUs)
+{
+    PruneResult result;
+    if (policy.keepDays <= 0 && policy.keepRuns <= 0)
+        return result;
+    auto pages = [&]() -> long long {
+        auto n = db.queryInt("PRAGMA page_count");
+        return n ? *n : 0;
+    };
+    auto pageSize = db.queryInt("PRAGMA page_size");
+    if (!pageSize)
+        return pageSize.status();
+    const long long before = pages();
+    auto invocationsBefore = db.queryInt("SELECT COUNT(*) FROM invocations");
+    if (!invocationsBefore)
+        return invocationsBefore.status();
+    {
+        sql::Transaction tx(db);
+        if (!tx.status())
+            return tx.status();
+        if (policy.keepDays > 0) {
+            auto stmt = db.prepare("DELETE FROM runs WHERE started_at_us < ?1");
+            if (!stmt)
+                return stmt.status();
+            stmt->bind(1, static_cast<long long>(nowUs - int64_t(policy.keepDays) * 86400LL * 1000000LL));
+            if (Status s = stmt->run(); !s)
+                return s;
+            result.runsRemoved += db.changes();
+        }
+        if (policy.keepRuns > 0) {
+            auto stmt = db.prepare("DELETE FROM runs WHERE id <= (SELECT id FROM runs ORDER BY id DESC "
+                                   "LIMIT 1 OFFSET ?1)");
+            if (!stmt)
+                return stmt.status();
+            stmt->bind(1, policy.keepRuns);
+            if (Status s = stmt->run(); !s)
+                return s;
+            result.runsRemoved += db.changes();
+        }
+        if (Status s = tx.commit(); !s)
+            return s;
+    }
+    auto invocationsAfter = db.queryInt("SELECT COUNT(*) FROM invocations");
+    if (!invocationsAfter)
+        return invocationsAfter.status();
+    result.invocationsRemoved = *invocationsBefore - *invocationsAfter;
+
+    auto mode = db.queryInt("PRAGMA auto_vacuum");
+    if (mode && *mode == 0) {
+        // Made before incremental vacuum was on: switching needs one rewrite.
+        if (Status s = db.exec("PRAGMA auto_vacuum = INCREMENTAL; VACUUM;"); !s)
+            return s;
+    } else if (Status s = db.exec("PRAGMA incremental_vacuum;"); !s) {
+        return s;
+    }
+    // Fold the WAL into the file so the space shows on disk now.
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE);");
+    result.bytesReclaimed = std::max(0LL, before - pages()) * *pageSize;
+    return result;
+}
+
+} // namespace stratus::engine

@@ -90,6 +90,27 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
 Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &functionName,
                        const std::function<void(const InvocationRecord &, double cost)> &row);
 
+/// How much run history a workspace keeps; 0 means no limit.
+struct RetentionPolicy
+{
+    int keepDays = 0;       ///< runs that started earlier are removed
+    long long keepRuns = 0; ///< only the most recent runs are kept
+};
+
+struct PruneResult
+{
+    long long runsRemoved = 0;
+    long long invocationsRemoved = 0;
+    long long bytesReclaimed = 0;
+};
+
+/// Removes the runs (with their invocations and logs) that `policy` does not
+/// keep, in one transaction, then gives the freed pages back to the file
+/// system (incremental vacuum; a file made before that was possible is
+/// rewritten once). `db` must have foreign keys on (WorkspaceStore's
+/// connection does). `nowUs` is the present, in µs since the epoch.
+Result<PruneResult> pruneHistory(sql::Database &db, const RetentionPolicy &policy, int64_t nowUs);
+
 /// What the history says of one function's successful invocations.
 struct FunctionAverages
 {

@@ -111,7 +111,10 @@ Result<WorkspaceStore> WorkspaceStore::create(const std::string &path)
     auto db = Database::open(path, Database::Mode::ReadWriteCreate);
     if (!db)
         return db.status().withContext(inQuotes(path));
-    Status s = db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId)
+    // auto_vacuum must be chosen before the first table exists: incremental,
+    // so that pruning the run history can give the space back.
+    Status s = db->exec("PRAGMA auto_vacuum = INCREMENTAL; PRAGMA application_id = "
+                        + std::to_string(store::kApplicationId)
                         + "; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                           " PRAGMA foreign_keys = ON;");
     if (s)

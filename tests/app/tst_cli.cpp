@@ -84,6 +84,7 @@ private Q_SLOTS:
     void invocationsAreRecordedAndListed();
     void costProjectsTheMonthlyBill();
     void statsSummariseTheHistory();
+    void pruneFollowsTheRetentionPolicy();
     void invokeUsageErrors_data();
     void invokeUsageErrors();
 
@@ -112,7 +113,7 @@ void TestCli::helpListsEveryCommand()
 {
     const Run r = stratusCli({"--help"});
     QCOMPARE(r.exitCode, 0);
-    for (const char *command : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost", "stats"})
+    for (const char *command : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost", "stats", "prune"})
         QVERIFY2(r.out.contains(QByteArray("  ") + command), r.out.constData());
     QVERIFY(r.out.contains("Exit codes"));
     QCOMPARE(stratusCli({"--version"}).exitCode, 0);
@@ -121,7 +122,7 @@ void TestCli::helpListsEveryCommand()
 void TestCli::everyCommandHasHelp_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *c : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost", "stats"})
+    for (const char *c : {"new", "import", "export-json", "validate", "info", "invoke", "runs", "cost", "stats", "prune"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -595,6 +596,24 @@ void TestCli::statsSummariseTheHistory()
     r = stratusCli({"stats", workspace, "--since", "yesterday"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("--since takes a time"));
+}
+
+void TestCli::pruneFollowsTheRetentionPolicy()
+{
+    const QString workspace = imported("queue-between-functions.json");
+    const QString event = path(QStringLiteral("order.json"));
+    stratus::test::writeBytes(event, R"json({"body": "{\"items\":[{\"sku\":\"A\",\"price\":1,\"qty\":1}]}"})json");
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
+    Run r = stratusCli({"prune", workspace});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.contains("no retention set"));
+    r = stratusCli({"prune", workspace, "--keep-runs", "1"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("removed 2 runs and 2 invocations"), r.out.constData());
+    QCOMPARE(QJsonDocument::fromJson(stratusCli({"runs", workspace, "--json"}).out).array().size(), 1);
+    QCOMPARE(stratusCli({"prune", workspace, "--keep-days", "0"}).exitCode, 2);
+    QCOMPARE(stratusCli({"export-json", workspace}).out, stratus::test::readBytes(example("queue-between-functions.json")));
 }
 
 void TestCli::invokeUsageErrors_data()

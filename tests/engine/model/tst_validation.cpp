@@ -120,6 +120,8 @@ private Q_SLOTS:
     void problemTextNamesNodeFieldAndReason();
     void cycleThroughAQueueIsFine();
     void longChainsDoNotOverflow();
+    void settingsAreChecked_data();
+    void settingsAreChecked();
     void scheduleExpressions_data();
     void scheduleExpressions();
 };
@@ -357,6 +359,31 @@ void TestValidation::longChainsDoNotOverflow()
     const Problems problems = problemsOf(document(nodes, edges));
     QCOMPARE(problems.size(), size_t(1));
     QCOMPARE(QString::fromStdString(problems[0].code), QStringLiteral("cycle-without-queue"));
+}
+
+void TestValidation::settingsAreChecked_data()
+{
+    QTest::addColumn<QString>("settings");
+    QTest::addColumn<QString>("field"); // "" = valid
+    QTest::newRow("retention ok") << R"json({"retention": {"days": 30, "runs": 100000}})json" << "";
+    QTest::newRow("retention list") << R"json({"retention": [30]})json" << "settings.retention";
+    QTest::newRow("negative days") << R"json({"retention": {"days": -1}})json" << "settings.retention.days";
+    QTest::newRow("unknown key") << R"json({"retention": {"weeks": 2}})json" << "settings.retention.weeks";
+    QTest::newRow("pricing number") << R"json({"pricing": 3})json" << "settings.pricing";
+}
+
+void TestValidation::settingsAreChecked()
+{
+    QFETCH(QString, settings);
+    QFETCH(QString, field);
+    const QString doc = QStringLiteral(R"json({"format": "stratus-workspace", "version": 1, "settings": %1, "workflows": []})json").arg(settings);
+    const Problems problems = problemsOf(doc);
+    if (field.isEmpty()) {
+        QVERIFY2(problems.empty(), qPrintable(describe(problems)));
+        return;
+    }
+    QCOMPARE(problems.size(), size_t(1));
+    QCOMPARE(QString::fromStdString(problems[0].field), field);
 }
 
 void TestValidation::scheduleExpressions_data()

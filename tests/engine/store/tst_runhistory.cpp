@@ -56,6 +56,7 @@ private Q_SLOTS:
     void manyThreadsRecordAtOnce();
     void designIsUntouched();
     void killedWriterLosesNothingCommitted();
+    void pruningKeepsWhatThePolicySaysAndGivesSpaceBack();
 
 private:
     std::string m_file;
@@ -185,6 +186,54 @@ void TestRunHistory::killedWriterLosesNothingCommitted()
     const long long rows = *store->database().queryInt("SELECT COUNT(*) FROM invocations");
     QVERIFY2(rows >= static_cast<long long>(committed), qPrintable(QString::number(rows)));
     QCOMPARE(*store->database().queryInt("SELECT COUNT(*) FROM invocation_logs"), rows);
+    QVERIFY(*store->load() == m_design);
+}
+
+void TestRunHistory::pruningKeepsWhatThePolicySaysAndGivesSpaceBack()
+{
+    const int64_t day = 86400LL * 1000000LL;
+    const int64_t now = 100 * day;
+    {
+        auto recorder = RunRecorder::open(m_file);
+        QVERIFY(recorder);
+        // 2,000 runs over the last 10 days, oldest first.
+        for (int i = 0; i < 2000; ++i) {
+            HistoryEntry e = entry("accept-order", now - 10 * day + int64_t(i) * (10 * day / 2000));
+            e.record.logs.push_back(std::string(400, 'x')); // some bulk to give back
+            (*recorder)->record(std::move(e));
+        }
+        QVERIFY((*recorder)->flush());
+    }
+    auto store = WorkspaceStore::open(m_file, WorkspaceStore::Access::ReadWrite);
+    QVERIFY(store);
+    auto &db = store->database();
+    QCOMPARE(*db.queryInt("PRAGMA auto_vacuum"), 2LL); // incremental, from creation
+    const long long pagesBefore = *db.queryInt("PRAGMA page_count");
+
+    // Keep 5 days: the older half goes, with invocations and logs.
+    auto pruned = pruneHistory(db, RetentionPolicy{5, 0}, now);
+    QVERIFY2(pruned, pruned.status().message().c_str());
+    QCOMPARE(pruned->runsRemoved, 1000LL);
+    QCOMPARE(pruned->invocationsRemoved, 1000LL);
+    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM invocations"), 1000LL);
+    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM invocation_logs"), 1000LL);
+    QCOMPARE(*db.queryInt("SELECT MIN(started_at_us) >= " + std::to_string(now - 5 * day) + " FROM invocations"), 1LL);
+    QVERIFY(pruned->bytesReclaimed > 0);
+    QVERIFY(*db.queryInt("PRAGMA page_count") < pagesBefore);
+    QCOMPARE(*db.queryInt("PRAGMA freelist_count"), 0LL);
+
+    // Keep the 100 most recent runs.
+    pruned = pruneHistory(db, RetentionPolicy{0, 100}, now);
+    QVERIFY(pruned);
+    QCOMPARE(pruned->runsRemoved, 900LL);
+    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM runs"), 100LL);
+    HistoryQuery q;
+    q.limit = 1;
+    QCOMPARE(queryInvocations(db, q)->front().record.startedAtUs,
+             now - 10 * day + int64_t(1999) * (10 * day / 2000));
+    // No policy: nothing happens.
+    QCOMPARE(pruneHistory(db, RetentionPolicy{}, now)->runsRemoved, 0LL);
+    QVERIFY(store->checkIntegrity());
     QVERIFY(*store->load() == m_design);
 }
 

@@ -1,0 +1,67 @@
+// stratus prune: removes the run history that the retention policy does not keep.
+
+#include "commands.h"
+
+#include "engine/model/json.h"
+#include "engine/store/runhistory.h"
+#include "engine/store/workspacestore.h"
+
+#include <chrono>
+#include <ostream>
+
+namespace stratus::cli {
+
+using namespace stratus::engine;
+
+int cmdPrune(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "prune", "expected one FILE.stratus");
+    const std::string file = args.positionals()[0];
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+    if (!store)
+        return failure(io, store.status());
+    auto ws = store->load();
+    if (!ws)
+        return failure(io, ws.status());
+
+    // The workspace's settings first ({"retention": {"days": N, "runs": N}}), then the flags.
+    RetentionPolicy policy;
+    if (auto r = ws->settings.find("retention"); r != ws->settings.end() && r->is_object()) {
+        policy.keepDays = r->value("days", 0);
+        policy.keepRuns = r->value("runs", 0LL);
+    }
+    auto whole = [&](const char *option, long long &into) -> bool {
+        const auto v = args.value(option);
+        if (!v)
+            return true;
+        try {
+            size_t used = 0;
+            into = std::stoll(*v, &used);
+            return used == v->size() && into >= 1;
+        } catch (const std::exception &) {
+            return false;
+        }
+    };
+    long long days = policy.keepDays, runs = policy.keepRuns;
+    if (!whole("--keep-days", days))
+        return usageError(io, "prune", "--keep-days takes a whole number of at least 1");
+    if (!whole("--keep-runs", runs))
+        return usageError(io, "prune", "--keep-runs takes a whole number of at least 1");
+    policy.keepDays = int(days);
+    policy.keepRuns = runs;
+    if (policy.keepDays <= 0 && policy.keepRuns <= 0) {
+        io.err << file << ": no retention set (settings.retention, --keep-days or --keep-runs); nothing removed\n";
+        return kExitOk;
+    }
+    const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count();
+    auto pruned = pruneHistory(store->database(), policy, now);
+    if (!pruned)
+        return failure(io, pruned.status().withContext("'" + file + "'"));
+    io.out << file << ": removed " << pruned->runsRemoved << " runs and " << pruned->invocationsRemoved
+           << " invocations, reclaimed " << pruned->bytesReclaimed / 1024 << " KB\n";
+    return kExitOk;
+}
+
+} // namespace stratus::cli
