@@ -12,16 +12,15 @@ using Clock = std::chrono::steady_clock;
 
 InvocationResult throttled(const InvocationRequest &request, const FunctionConfig &config)
 {
-    InvocationResult r;
-    r.record.requestId = request.requestId.empty() ? newRequestId() : request.requestId;
-    r.record.functionName = config.name;
-    r.record.trigger = request.trigger;
-    r.record.memorySizeMB = config.memoryMB;
-    r.record.status = InvocationStatus::Throttled;
-    r.record.errorType = "TooManyRequestsException";
-    r.record.errorMessage = "Rate Exceeded.";
-    r.payload = R"({"errorType":"TooManyRequestsException","errorMessage":"Rate Exceeded."})";
-    return r;
+    return failedInvocation(request, config.name, config.memoryMB, InvocationStatus::Throttled,
+                            "TooManyRequestsException", "Rate Exceeded.");
+}
+
+InvocationResult stopped(const InvocationRequest &request, const FunctionConfig &config,
+                         const std::string &why)
+{
+    return failedInvocation(request, config.name, config.memoryMB, InvocationStatus::Crashed,
+                            "Runtime.Stopped", why);
 }
 
 } // namespace
@@ -101,12 +100,7 @@ std::vector<qint64> FunctionPool::instancePids() const
 void FunctionPool::invoke(InvocationRequest request, Callback done)
 {
     if (m_shuttingDown) {
-        InvocationResult r = throttled(request, m_config);
-        r.record.status = InvocationStatus::Crashed;
-        r.record.errorType = "Runtime.Stopped";
-        r.record.errorMessage = "the engine is stopping";
-        r.payload = R"({"errorType":"Runtime.Stopped","errorMessage":"the engine is stopping"})";
-        done(std::move(r));
+        done(stopped(request, m_config, "the engine is stopping"));
         return;
     }
     if (request.requestId.empty())
@@ -252,12 +246,7 @@ void FunctionPool::shutdown()
     std::deque<Queued> queue = std::move(m_queue);
     m_queue.clear();
     for (Queued &job : queue) {
-        InvocationResult r = throttled(job.request, m_config);
-        r.record.status = InvocationStatus::Crashed;
-        r.record.errorType = "Runtime.Stopped";
-        r.record.errorMessage = "the engine stopped before the invocation ran";
-        r.payload = R"({"errorType":"Runtime.Stopped","errorMessage":"the engine stopped before the invocation ran"})";
-        job.done(std::move(r));
+        job.done(stopped(job.request, m_config, "the engine stopped before the invocation ran"));
     }
     for (Worker *w : std::vector<Worker *>(m_workers))
         w->stop();

@@ -61,13 +61,9 @@ void FunctionRuntime::invoke(const std::string &functionName, InvocationRequest 
 {
     FunctionPool *p = pool(functionName);
     if (!p) {
-        InvocationResult r;
-        r.record.requestId = request.requestId.empty() ? newRequestId() : request.requestId;
-        r.record.functionName = functionName;
-        r.record.status = InvocationStatus::Error;
-        r.record.errorType = "ResourceNotFoundException";
-        r.record.errorMessage = "Function not found: " + functionName;
-        r.payload = Json{{"errorType", r.record.errorType}, {"errorMessage", r.record.errorMessage}}.dump();
+        InvocationResult r = failedInvocation(request, functionName, 0, InvocationStatus::Error,
+                                              "ResourceNotFoundException",
+                                              "Function not found: " + functionName);
         done(std::move(r));
         return;
     }

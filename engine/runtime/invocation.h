@@ -31,4 +31,13 @@ struct InvocationResult
     bool ok() const { return record.status == InvocationStatus::Ok; }
 };
 
+/// {"errorType": type, "errorMessage": message}, as the engine reports its own failures.
+std::string errorObjectJson(const std::string &type, const std::string &message);
+
+/// The result of an invocation that never reached an instance (throttled,
+/// engine stopping, no such function): no duration, the error as the payload.
+InvocationResult failedInvocation(const InvocationRequest &request, const std::string &functionName,
+                                  int memorySizeMB, InvocationStatus status,
+                                  const std::string &errorType, const std::string &errorMessage);
+
 } // namespace stratus::engine

@@ -70,11 +70,6 @@ std::string errorMessageOf(const std::string &errorJson)
     return {};
 }
 
-std::string errorJson(const std::string &type, const std::string &message)
-{
-    return Json{{"errorType", type}, {"errorMessage", message}}.dump();
-}
-
 } // namespace
 
 Worker::Worker(FunctionConfig config, std::string runtimeDirectory, QObject *parent)
@@ -198,7 +193,7 @@ void Worker::start()
         const char *type = isProvidedRuntime(m_config.runtime) ? "Runtime.InvalidEntrypoint"
                                                                : "Runtime.InvalidRuntime";
         if (m_pending) {
-            finishPending(InvocationStatus::Error, errorJson(type, error), 0, type, error);
+            finishPending(InvocationStatus::Error, errorObjectJson(type, error), 0, type, error);
         }
         m_state = State::Dead;
         Q_EMIT died();
@@ -211,14 +206,8 @@ void Worker::start()
 void Worker::invoke(InvocationRequest request, int64_t waitUs, Callback done)
 {
     if (m_pending || (m_state != State::Idle && m_state != State::Starting && m_state != State::Created)) {
-        InvocationResult r;
-        r.record.requestId = request.requestId;
-        r.record.functionName = m_config.name;
-        r.record.status = InvocationStatus::Crashed;
-        r.record.errorType = "Runtime.Unavailable";
-        r.record.errorMessage = "the instance cannot take an invocation";
-        r.payload = errorJson(r.record.errorType, r.record.errorMessage);
-        done(std::move(r));
+        done(failedInvocation(request, m_config.name, m_config.memoryMB, InvocationStatus::Crashed,
+                              "Runtime.Unavailable", "the instance cannot take an invocation"));
         return;
     }
     if (request.requestId.empty())
@@ -286,7 +275,7 @@ void Worker::connectRuntimeApi()
                 const int64_t us = duration();
                 if (!Json::accept(body.constData(), body.constData() + body.size())) {
                     const std::string message = "the function's response is not JSON";
-                    onAnswer(false, errorJson("Runtime.InvalidResponse", message), us,
+                    onAnswer(false, errorObjectJson("Runtime.InvalidResponse", message), us,
                              "Runtime.InvalidResponse");
                     return;
                 }
@@ -299,7 +288,7 @@ void Worker::connectRuntimeApi()
                 std::string payload = body.toStdString();
                 std::string errorType = type.toStdString();
                 if (!Json::accept(payload)) {
-                    payload = errorJson(errorType.empty() ? "Runtime.Unknown" : errorType, payload);
+                    payload = errorObjectJson(errorType.empty() ? "Runtime.Unknown" : errorType, payload);
                 } else if (errorType.empty()) {
                     const Json e = Json::parse(payload);
                     errorType = e.is_object() ? e.value("errorType", std::string("Runtime.Unknown"))
@@ -313,7 +302,7 @@ void Worker::connectRuntimeApi()
                 const std::string errorType = type.isEmpty() ? std::string("Runtime.InitError")
                                                              : type.toStdString();
                 if (!Json::accept(payload))
-                    payload = errorJson(errorType, payload);
+                    payload = errorObjectJson(errorType, payload);
                 onInitError(std::move(payload), errorType);
             });
 }
@@ -463,7 +452,7 @@ void Worker::onAnswer(bool ok, std::string payload, int64_t durationUs, const st
     if (ok && payload.size() > kMaxResponseBytes) {
         const std::string message = "Response payload size exceeded maximum allowed payload size ("
                                     + std::to_string(kMaxResponseBytes) + " bytes).";
-        finishPending(InvocationStatus::Error, errorJson("Function.ResponseSizeTooLarge", message),
+        finishPending(InvocationStatus::Error, errorObjectJson("Function.ResponseSizeTooLarge", message),
                       durationUs, "Function.ResponseSizeTooLarge", message);
     } else if (ok) {
         finishPending(InvocationStatus::Ok, std::move(payload), durationUs, {}, {});
@@ -596,7 +585,7 @@ void Worker::fail(InvocationStatus status, const std::string &errorType, const s
     if (m_pending) {
         drainOutput();
         const int64_t duration = m_pending->startedAtUs ? microsSince(m_pending->sentAt) : 0;
-        finishPending(status, errorJson(errorType, message), duration, errorType, message);
+        finishPending(status, errorObjectJson(errorType, message), duration, errorType, message);
     }
     killGroup();
     becomeDead();
@@ -643,7 +632,7 @@ void Worker::onProcessFinished(int exitCode, QProcess::ExitStatus status)
         if (outOfMemory)
             m_maxRssKb = m_config.memoryMB * 1024;
         const int64_t duration = m_pending->startedAtUs ? microsSince(m_pending->sentAt) : 0;
-        finishPending(InvocationStatus::Crashed, errorJson(type, message), duration, type, message);
+        finishPending(InvocationStatus::Crashed, errorObjectJson(type, message), duration, type, message);
     }
     becomeDead();
 }

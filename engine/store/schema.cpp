@@ -1,4 +1,5 @@
 #include "schema.h"
+#include "storedetail.h"
 
 #include <chrono>
 #include <string>
@@ -148,12 +149,6 @@ CREATE TABLE invocation_logs (
 );
 )sql";
 
-long long nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 Status runStep(sql::Database &db, int version)
 {
     switch (version) {
@@ -161,7 +156,7 @@ Status runStep(sql::Database &db, int version)
         return db.exec(kVersion1);
     case 2: {
         std::string sql = kVersion2;
-        sql.replace(sql.find(":now"), 4, std::to_string(nowMs()));
+        sql.replace(sql.find(":now"), 4, std::to_string(store_detail::nowMs()));
         return db.exec(sql);
     }
     case 3:

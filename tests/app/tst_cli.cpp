@@ -91,6 +91,8 @@ private Q_SLOTS:
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
     QString imported(const char *exampleName);
+    /// An event that accept-order (queue-between-functions) accepts: one item.
+    QString orderEvent();
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -107,6 +109,13 @@ QString TestCli::imported(const char *exampleName)
     if (r.exitCode != 0)
         qFatal("import failed: %s", r.err.constData());
     return target;
+}
+
+QString TestCli::orderEvent()
+{
+    const QString event = path(QStringLiteral("order.json"));
+    stratus::test::writeBytes(event, R"json({"body": "{\"items\":[{\"sku\":\"A\",\"price\":1,\"qty\":1}]}"})json");
+    return event;
 }
 
 void TestCli::helpListsEveryCommand()
@@ -495,8 +504,7 @@ void TestCli::invocationsAreRecordedAndListed()
     Run r = stratusCli({"runs", workspace});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.err.contains("no invocations recorded"));
-    const QString event = path(QStringLiteral("order.json"));
-    stratus::test::writeBytes(event, R"json({"body": "{\"items\":[{\"sku\":\"A\",\"price\":1,\"qty\":1}]}"})json");
+    const QString event = orderEvent();
     QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
     QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
     QCOMPARE(stratusCli({"invoke", workspace, "accept-order"}).exitCode, 1); // no body: it throws
@@ -571,8 +579,7 @@ void TestCli::costProjectsTheMonthlyBill()
 void TestCli::statsSummariseTheHistory()
 {
     const QString workspace = imported("queue-between-functions.json");
-    const QString event = path(QStringLiteral("order.json"));
-    stratus::test::writeBytes(event, R"json({"body": "{\"items\":[{\"sku\":\"A\",\"price\":1,\"qty\":1}]}"})json");
+    const QString event = orderEvent();
     QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
     QCOMPARE(stratusCli({"invoke", workspace, "accept-order"}).exitCode, 1);
     Run r = stratusCli({"stats", workspace, "--json"});
@@ -601,8 +608,7 @@ void TestCli::statsSummariseTheHistory()
 void TestCli::pruneFollowsTheRetentionPolicy()
 {
     const QString workspace = imported("queue-between-functions.json");
-    const QString event = path(QStringLiteral("order.json"));
-    stratus::test::writeBytes(event, R"json({"body": "{\"items\":[{\"sku\":\"A\",\"price\":1,\"qty\":1}]}"})json");
+    const QString event = orderEvent();
     for (int i = 0; i < 3; ++i)
         QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
     Run r = stratusCli({"prune", workspace});
