@@ -1,4 +1,5 @@
 #include "runhistory.h"
+#include "historymetrics.h"
 
 #include <algorithm>
 #include <span>
@@ -15,7 +16,7 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::open(const std::string &path)
     // inserts each run before its invocations and each invocation before its
     // logs, and the checks would double the cost of every row.
     if (Status s = db->exec("PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL;"
-                            " PRAGMA cache_size = -32768;");
+                            " PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192;");
         !s)
         return s.withContext("'" + path + "'");
     auto runs = db->queryInt("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'invocations'");
@@ -108,10 +109,9 @@ Status RunRecorder::writeBatch(const HistoryEntry *batch, size_t count)
     auto invocation = m_db.prepare(
         "INSERT INTO invocations(request_id, run_id, workflow_id, node_id, function_name, trigger, "
         "parent_request_id, started_at_us, cold, init_duration_us, duration_us, billed_duration_ms, "
-        "wait_us, memory_size_mb, max_memory_used_mb, status, error_type, error_message, cost) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
-    auto logs = m_db.prepare("INSERT INTO invocation_logs(invocation_id, lines) VALUES (?1, ?2)");
-    for (auto *stmt : {&newRun, &run, &invocation, &logs}) {
+        "wait_us, memory_size_mb, max_memory_used_mb, status, error_type, error_message, cost, logs) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+    for (auto *stmt : {&newRun, &run, &invocation}) {
         if (!*stmt)
             return stmt->status();
     }
@@ -122,6 +122,7 @@ Status RunRecorder::writeBatch(const HistoryEntry *batch, size_t count)
             stmt.bind(index, text);
     };
     std::string joined;
+    store::MetricBlockBuilder metrics;
     for (const HistoryEntry &e : std::span(batch, count)) {
         const InvocationRecord &r = e.record;
         const std::string &runId = e.runId.empty() ? r.requestId : e.runId;
@@ -147,25 +148,29 @@ Status RunRecorder::writeBatch(const HistoryEntry *batch, size_t count)
         optional(*invocation, 17, r.errorType);
         optional(*invocation, 18, r.errorMessage);
         invocation->bind(19, e.cost);
+        // END and REPORT close every invocation's log and follow from the
+        // record itself: they are written again when read, not stored.
+        size_t keep = r.logs.size();
+        if (keep >= 2 && r.logs[keep - 1].rfind("REPORT RequestId: ", 0) == 0
+            && r.logs[keep - 2].rfind("END RequestId: ", 0) == 0)
+            keep -= 2;
+        joined.clear();
+        for (size_t i = 0; i < keep; ++i) {
+            joined += r.logs[i];
+            joined += '\n';
+        }
+        if (r.logs.empty())
+            invocation->bindNull(20);
+        else
+            invocation->bind(20, joined);
         if (Status s = invocation->run(); !s)
             return s.withContext("invocation " + r.requestId);
-        if (!r.logs.empty()) {
-            // END and REPORT close every invocation's log and follow from the
-            // record itself: they are written again when read, not stored.
-            size_t keep = r.logs.size();
-            if (keep >= 2 && r.logs[keep - 1].rfind("REPORT RequestId: ", 0) == 0
-                && r.logs[keep - 2].rfind("END RequestId: ", 0) == 0)
-                keep -= 2;
-            joined.clear();
-            for (size_t i = 0; i < keep; ++i) {
-                joined += r.logs[i];
-                joined += '\n';
-            }
-            logs->bind(1, m_db.lastInsertRowId()).bind(2, joined);
-            if (Status s = logs->run(); !s)
-                return s;
-        }
+        metrics.add(m_db.lastInsertRowId(), r.functionName,
+                    {r.startedAtUs, r.durationUs, e.cost, int32_t(r.billedDurationMs), r.memorySizeMB,
+                     r.status, r.coldStart});
     }
+    if (Status s = metrics.write(m_db, true); !s)
+        return s;
     return tx.commit();
 }
 
@@ -176,14 +181,13 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
         "i.parent_request_id, i.started_at_us, i.cold, i.init_duration_us, i.duration_us, "
         "i.billed_duration_ms, i.wait_us, i.memory_size_mb, i.max_memory_used_mb, i.status, "
         "i.error_type, i.error_message, i.cost, ";
-    sql += q.withLogs ? "l.lines" : "NULL";
+    sql += q.withLogs ? "i.logs" : "NULL";
     sql += " FROM invocations i";
-    if (q.withLogs)
-        sql += " LEFT JOIN invocation_logs l ON l.invocation_id = i.id";
     sql += " WHERE i.started_at_us >= ?1";
     if (!q.functionName.empty())
         sql += " AND i.function_name = ?2";
-    sql += " ORDER BY i.started_at_us DESC, i.id DESC LIMIT ?3";
+    // Rows are appended as invocations end: the newest are the last rows.
+    sql += " ORDER BY i.id DESC LIMIT ?3";
     auto stmt = db.prepare(sql);
     if (!stmt)
         return stmt.status();
@@ -264,35 +268,16 @@ namespace stratus::engine {
 Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &functionName,
                        const std::function<void(const InvocationRecord &, double cost)> &row)
 {
-    // Invocations are appended as they start, so row order is time order:
-    // reading in row order avoids an index lookup per row on large windows.
-    std::string sql = "SELECT started_at_us, duration_us, billed_duration_ms, memory_size_mb, "
-                      "status, cold, cost FROM invocations WHERE started_at_us >= ?1";
-    if (!functionName.empty())
-        sql += " AND function_name = ?2";
-    sql += " ORDER BY id";
-    auto stmt = db.prepare(sql);
-    if (!stmt)
-        return stmt.status();
-    stmt->bind(1, static_cast<long long>(sinceUs));
-    if (!functionName.empty())
-        stmt->bind(2, functionName);
     InvocationRecord r;
-    while (stmt->step()) {
-        r.startedAtUs = stmt->integer(0);
-        r.durationUs = stmt->integer(1);
-        r.billedDurationMs = stmt->integer(2);
-        r.memorySizeMB = int(stmt->integer(3));
-        const std::string_view status = stmt->textView(4);
-        r.status = status == "ok"          ? InvocationStatus::Ok
-                   : status == "throttled" ? InvocationStatus::Throttled
-                   : status == "timeout"   ? InvocationStatus::Timeout
-                   : status == "crashed"   ? InvocationStatus::Crashed
-                                           : InvocationStatus::Error;
-        r.coldStart = stmt->integer(5) != 0;
-        row(r, stmt->real(6));
-    }
-    return stmt->status();
+    return store::scanMetricBlocks(db, sinceUs, functionName, [&](const store::MetricSample &s) {
+        r.startedAtUs = s.startedAtUs;
+        r.durationUs = s.durationUs;
+        r.billedDurationMs = s.billedDurationMs;
+        r.memorySizeMB = s.memorySizeMB;
+        r.status = s.status;
+        r.coldStart = s.coldStart;
+        row(r, s.cost);
+    });
 }
 
 } // namespace stratus::engine
@@ -337,6 +322,10 @@ Result<PruneResult> pruneHistory(sql::Database &db, const RetentionPolicy &polic
             if (Status s = stmt->run(); !s)
                 return s;
             result.runsRemoved += db.changes();
+        }
+        if (result.runsRemoved > 0) {
+            if (Status s = store::rebuildMetricBlocks(db); !s)
+                return s;
         }
         if (Status s = tx.commit(); !s)
             return s;

@@ -74,7 +74,7 @@ private:
     std::thread m_thread;
 };
 
-/// What to read back from the history, newest first.
+/// What to read back from the history, newest (last recorded) first.
 struct HistoryQuery
 {
     int limit = 20;
@@ -85,8 +85,11 @@ struct HistoryQuery
 
 Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &query);
 
-/// Calls `row` for every invocation of the window, oldest first (by the time
-/// index), with its record (no logs) and cost. For statistics over any window.
+/// Calls `row` for every invocation of the window, about oldest first (in
+/// order of start within each block of the packed metrics), with the figures
+/// statistics need (times, billed duration, memory, status, cold start) and
+/// its cost. Reads the packed blocks, not the rows: ~20x faster over a large
+/// window.
 Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &functionName,
                        const std::function<void(const InvocationRecord &, double cost)> &row);
 

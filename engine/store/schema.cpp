@@ -1,4 +1,5 @@
 #include "schema.h"
+#include "historymetrics.h"
 #include "storedetail.h"
 
 #include <chrono>
@@ -149,6 +150,30 @@ CREATE TABLE invocation_logs (
 );
 )sql";
 
+// Version 4: packed per-block figures for statistics (see historymetrics.h),
+// built from the invocations already recorded. Recording was bound by B-tree
+// inserts (eight per invocation), so: row order is time order (rows are
+// appended as invocations end) and the blocks carry their time range, which
+// makes the per-row time indexes redundant (pruning by age scans runs, which
+// is rare); logs move into their invocation's row (the last column, so reads
+// that skip it never touch its overflow pages).
+constexpr const char *kVersion4 = R"sql(
+DROP INDEX invocations_by_time;
+DROP INDEX runs_by_time;
+ALTER TABLE invocations ADD COLUMN logs TEXT;  -- START and the function's lines, joined with newlines
+UPDATE invocations SET logs = (SELECT lines FROM invocation_logs WHERE invocation_id = invocations.id);
+DROP TABLE invocation_logs;
+CREATE TABLE invocation_metrics (
+  first_id            INTEGER PRIMARY KEY,  -- invocations.id range of the block
+  last_id             INTEGER NOT NULL,
+  count               INTEGER NOT NULL,
+  first_started_at_us INTEGER NOT NULL,
+  last_started_at_us  INTEGER NOT NULL,
+  functions           TEXT NOT NULL,        -- JSON list of function names
+  data                BLOB NOT NULL         -- packed samples, sorted by start
+);
+)sql";
+
 Status runStep(sql::Database &db, int version)
 {
     switch (version) {
@@ -161,6 +186,10 @@ Status runStep(sql::Database &db, int version)
     }
     case 3:
         return db.exec(kVersion3);
+    case 4:
+        if (Status s = db.exec(kVersion4); !s)
+            return s;
+        return rebuildMetricBlocks(db, true);
     }
     return Status::notSupported("no migration to schema version " + std::to_string(version));
 }

@@ -181,6 +181,12 @@ Statement &Statement::bind(int index, double value)
     return *this;
 }
 
+Statement &Statement::bindBlob(int index, std::string_view bytes)
+{
+    sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);
@@ -217,6 +223,13 @@ void Statement::reset()
 std::string_view Statement::textView(int column) const
 {
     const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? std::string_view(data, static_cast<size_t>(size)) : std::string_view();
+}
+
+std::string_view Statement::blobView(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
     const int size = sqlite3_column_bytes(m_stmt, column);
     return data ? std::string_view(data, static_cast<size_t>(size)) : std::string_view();
 }

@@ -85,6 +85,7 @@ public:
     Statement &bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
     Statement &bind(int index, double value);
     Statement &bindNull(int index);
+    Statement &bindBlob(int index, std::string_view bytes);
 
     /// Advances. Returns true while there is a row; false when done or on error
     /// (then status() says why).
@@ -96,6 +97,8 @@ public:
 
     std::string_view textView(int column) const;
     std::string text(int column) const { return std::string(textView(column)); }
+    /// A BLOB column's bytes, valid until the next step().
+    std::string_view blobView(int column) const;
     long long integer(int column) const;
     double real(int column) const;
     bool isNull(int column) const;

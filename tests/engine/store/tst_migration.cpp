@@ -5,6 +5,7 @@
 
 #include "testutil.h"
 
+#include "engine/store/runhistory.h"
 #include "engine/store/schema.h"
 #include "engine/store/sqlite.h"
 #include "engine/store/workspacejson.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void version1MigratesInPlace();
     void migratedFileSavesNewRevisions();
     void version2GainsTheRunHistory();
+    void version3HistoryGainsPackedMetrics();
     void newerSchemaIsRefused();
     void everyStepIsItsOwnTransaction();
 
@@ -144,6 +146,53 @@ void TestMigration::version2GainsTheRunHistory()
     // ... and the run history is new and empty.
     QCOMPARE(*store->database().queryInt("SELECT COUNT(*) FROM invocations"), 0LL);
     QCOMPARE(*store->database().queryInt("PRAGMA user_version"), (long long)store::kSchemaVersion);
+    QVERIFY(store->checkIntegrity());
+}
+
+// Version 4 moves the logs into their invocation's row and packs every
+// recorded invocation's figures into blocks for statistics.
+void TestMigration::version3HistoryGainsPackedMetrics()
+{
+    const std::string file = m_dir->filePath(QStringLiteral("v3.stratus")).toStdString();
+    {
+        auto db = sql::Database::open(file, sql::Database::Mode::ReadWriteCreate);
+        QVERIFY(db);
+        QVERIFY(db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId)));
+        QVERIFY(store::migrate(*db, 3));
+        // What a version 3 recorder wrote: 5,000 invocations of two functions, logs apart.
+        QVERIFY(db->exec(R"sql(
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+INSERT INTO runs(run_id, trigger, started_at_us, status) SELECT 'r' || i, 'http', i * 1000, 'ok' FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+INSERT INTO invocations(request_id, run_id, function_name, trigger, started_at_us, cold,
+  init_duration_us, duration_us, billed_duration_ms, wait_us, memory_size_mb, max_memory_used_mb,
+  status, cost)
+SELECT 'q' || i, 'r' || i, CASE WHEN i % 2 THEN 'a' ELSE 'b' END, 'http', i * 1000, i % 10 = 0,
+  0, 500 + i, 1 + (500 + i) / 1000, 0, 128, 40, CASE WHEN i % 100 = 0 THEN 'timeout' ELSE 'ok' END,
+  0.000001 FROM n;
+INSERT INTO invocation_logs(invocation_id, lines) SELECT id, 'START RequestId: ' || request_id || char(10)
+  FROM invocations WHERE id % 2 = 0;
+)sql"));
+    }
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+    QVERIFY2(store, store.status().message().c_str());
+    QCOMPARE(store->schemaVersionOnDisk(), 3);
+    auto &db = store->database();
+    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM invocations"), 5000LL);
+    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM invocations WHERE logs LIKE 'START RequestId: q%'"), 2500LL);
+    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'invocation_logs'"), 0LL);
+    QCOMPARE(*db.queryInt("SELECT SUM(count) FROM invocation_metrics"), 5000LL);
+    long long count = 0, timeouts = 0, cold = 0, durations = 0;
+    QVERIFY(scanInvocations(db, 0, "b", [&](const InvocationRecord &r, double) {
+        ++count;
+        timeouts += r.status == InvocationStatus::Timeout;
+        cold += r.coldStart;
+        durations += r.durationUs;
+    }));
+    QCOMPARE(count, 2500LL);
+    QCOMPARE(timeouts, 50LL);
+    QCOMPARE(cold, 500LL);
+    QCOMPARE(durations, *db.queryInt("SELECT SUM(duration_us) FROM invocations WHERE function_name = 'b'"));
     QVERIFY(store->checkIntegrity());
 }
 

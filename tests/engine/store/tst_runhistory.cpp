@@ -57,6 +57,7 @@ private Q_SLOTS:
     void designIsUntouched();
     void killedWriterLosesNothingCommitted();
     void pruningKeepsWhatThePolicySaysAndGivesSpaceBack();
+    void statisticsScanAgreesWithTheRows();
 
 private:
     std::string m_file;
@@ -185,7 +186,7 @@ void TestRunHistory::killedWriterLosesNothingCommitted()
     QVERIFY(store->checkIntegrity());
     const long long rows = *store->database().queryInt("SELECT COUNT(*) FROM invocations");
     QVERIFY2(rows >= static_cast<long long>(committed), qPrintable(QString::number(rows)));
-    QCOMPARE(*store->database().queryInt("SELECT COUNT(*) FROM invocation_logs"), rows);
+    QCOMPARE(*store->database().queryInt("SELECT COUNT(*) FROM invocations WHERE logs IS NOT NULL"), rows);
     QVERIFY(*store->load() == m_design);
 }
 
@@ -216,7 +217,7 @@ void TestRunHistory::pruningKeepsWhatThePolicySaysAndGivesSpaceBack()
     QCOMPARE(pruned->runsRemoved, 1000LL);
     QCOMPARE(pruned->invocationsRemoved, 1000LL);
     QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM invocations"), 1000LL);
-    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM invocation_logs"), 1000LL);
+    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM invocations WHERE logs IS NOT NULL"), 1000LL);
     QCOMPARE(*db.queryInt("SELECT MIN(started_at_us) >= " + std::to_string(now - 5 * day) + " FROM invocations"), 1LL);
     QVERIFY(pruned->bytesReclaimed > 0);
     QVERIFY(*db.queryInt("PRAGMA page_count") < pagesBefore);
@@ -235,6 +236,102 @@ void TestRunHistory::pruningKeepsWhatThePolicySaysAndGivesSpaceBack()
     QCOMPARE(pruneHistory(db, RetentionPolicy{}, now)->runsRemoved, 0LL);
     QVERIFY(store->checkIntegrity());
     QVERIFY(*store->load() == m_design);
+}
+
+namespace {
+
+/// What the statistics scan sees, summed, next to what SQL says of the rows.
+struct Totals
+{
+    long long count = 0;
+    long long durationUs = 0;
+    long long cold = 0;
+    long long errors = 0;
+    double cost = 0;
+};
+
+Totals scanned(sql::Database &db, int64_t since, const std::string &function)
+{
+    Totals t;
+    const Status s = scanInvocations(db, since, function, [&](const InvocationRecord &r, double cost) {
+        ++t.count;
+        t.durationUs += r.durationUs;
+        t.cold += r.coldStart ? 1 : 0;
+        t.errors += r.status == InvocationStatus::Ok ? 0 : 1;
+        t.cost += cost;
+    });
+    if (!s)
+        qFatal("scan failed: %s", s.message().c_str());
+    return t;
+}
+
+Totals counted(sql::Database &db, int64_t since, const std::string &function)
+{
+    auto stmt = db.prepare("SELECT COUNT(*), TOTAL(duration_us), TOTAL(cold), TOTAL(status != 'ok'), "
+                           "TOTAL(cost) FROM invocations WHERE started_at_us >= ?1 AND (?2 = '' OR function_name = ?2)");
+    stmt->bind(1, static_cast<long long>(since)).bind(2, function);
+    if (!stmt->step())
+        qFatal("count failed");
+    return {stmt->integer(0), static_cast<long long>(stmt->real(1)), static_cast<long long>(stmt->real(2)),
+            static_cast<long long>(stmt->real(3)), stmt->real(4)};
+}
+
+} // namespace
+
+// Statistics read packed blocks, not rows: whatever way invocations arrive
+// (one at a time, in large batches, several functions) and whatever pruning
+// removes, the blocks must say exactly what the rows say.
+void TestRunHistory::statisticsScanAgreesWithTheRows()
+{
+    const int64_t t0 = 1'800'000'000'000'000;
+    {
+        auto recorder = RunRecorder::open(m_file);
+        QVERIFY(recorder);
+        // A trickle: each invocation its own batch (merged into small blocks).
+        for (int i = 0; i < 600; ++i) {
+            HistoryEntry e = entry(i % 2 ? "accept" : "fulfil", t0 + i * 1000,
+                                   i % 7 ? InvocationStatus::Ok : InvocationStatus::Error);
+            e.record.durationUs = 1000 + i;
+            (*recorder)->record(std::move(e));
+            QVERIFY((*recorder)->flush());
+        }
+        // Then a flood: batches up to RunRecorder::kMaxBatch.
+        for (int i = 600; i < 12000; ++i) {
+            HistoryEntry e = entry(i % 3 ? "accept" : "fulfil", t0 + i * 1000);
+            e.record.durationUs = 1000 + i % 977;
+            (*recorder)->record(std::move(e));
+        }
+        QVERIFY((*recorder)->flush());
+    }
+    auto store = WorkspaceStore::open(m_file, WorkspaceStore::Access::ReadWrite);
+    QVERIFY(store);
+    auto &db = store->database();
+    // Small batches were merged: far fewer blocks than the 600 single batches.
+    QVERIFY(*db.queryInt("SELECT COUNT(*) FROM invocation_metrics") < 20);
+
+    auto compare = [&](int64_t since, const std::string &function) {
+        const Totals a = scanned(db, since, function), b = counted(db, since, function);
+        QCOMPARE(a.count, b.count);
+        QCOMPARE(a.durationUs, b.durationUs);
+        QCOMPARE(a.cold, b.cold);
+        QCOMPARE(a.errors, b.errors);
+        QVERIFY(std::abs(a.cost - b.cost) < 1e-12);
+    };
+    for (const std::string function : {"", "accept", "fulfil", "nobody"}) {
+        for (int64_t since : {int64_t(0), t0 + 300 * 1000, t0 + 5000 * 1000, t0 + 20000 * 1000})
+            compare(since, function);
+    }
+    QCOMPARE(scanned(db, 0, "").count, 12000LL);
+
+    // Pruning to the newest 5,000 runs rebuilds the block it cut through.
+    auto pruned = pruneHistory(db, RetentionPolicy{0, 5000}, t0);
+    QVERIFY2(pruned, pruned.status().message().c_str());
+    QCOMPARE(pruned->invocationsRemoved, 7000LL);
+    for (const std::string function : {"", "accept", "fulfil"}) {
+        for (int64_t since : {int64_t(0), t0 + 8000 * 1000})
+            compare(since, function);
+    }
+    QCOMPARE(scanned(db, 0, "").count, 5000LL);
 }
 
 QTEST_GUILESS_MAIN(TestRunHistory)
