@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "engine/meter/pricing.h"
+
 #include "engine/model/nodekind.h"
 #include "engine/model/validator.h"
 #include "engine/store/workspacejson.h"
@@ -242,6 +244,8 @@ int cmdValidate(const Args &args, Io &io)
     }
     Problems validation = validateWorkspace(ws);
     problems.insert(problems.end(), validation.begin(), validation.end());
+    Problems pricing = pricingProblems(ws.settings);
+    problems.insert(problems.end(), pricing.begin(), pricing.end());
     const size_t errors = countErrors(problems);
 
     if (args.has("--json")) {
@@ -443,15 +447,17 @@ const std::vector<Command> &commands()
          {{"--json", "--logs"}, {"--last", "--function"}, {}, {}},
          cmdRuns},
         {"stats", "Statistics over recorded invocations",
-         "Usage: stratus stats FILE.stratus [--since TIME|AGE] [--function NAME] [--json]\n\n"
+         "Usage: stratus stats FILE.stratus [--since TIME|AGE] [--function NAME]\n"
+         "                     [--by function|workflow] [--json]\n\n"
          "Count, error rate, throttles, cold-start share, duration min/mean/p50/p90/p95/\n"
          "p99/max (exact up to 100,000 invocations, then a sketch within 1 %), throughput,\n"
          "peak concurrency, GB-seconds and cost of the recorded invocations.\n\n"
          "Options:\n"
          "  --since TIME|AGE   from a time (2026-11-26T10:00:00Z) or an age (90s, 30m, 2h, 7d)\n"
          "  --function NAME    only this function's\n"
+         "  --by KEY           also per function or per workflow (cost per function/workflow)\n"
          "  --json             print JSON on stdout\n",
-         {{"--json"}, {"--since", "--function"}, {}, {}},
+         {{"--json"}, {"--since", "--function", "--by"}, {}, {}},
          cmdStats},
         {"prune", "Remove run history the retention policy does not keep",
          "Usage: stratus prune FILE.stratus [--keep-days N] [--keep-runs N]\n\n"
@@ -465,21 +471,26 @@ const std::vector<Command> &commands()
          {{}, {"--keep-days", "--keep-runs"}, {}, {}},
          cmdPrune},
         {"cost", "Project a workspace's monthly bill",
-         "Usage: stratus cost FILE.stratus --requests-per-month N [--preset NAME]\n"
-         "                    [--duration-ms MS] [--vm-hourly PRICE] [--json]\n\n"
+         "Usage: stratus cost FILE.stratus (--requests-per-month N | --requests-per-hour LIST)\n"
+         "                    [--preset NAME] [--duration-ms MS] [--vm-hourly PRICE] [--json]\n\n"
          "Prices a month in which each function of the workspace runs N times, under a\n"
          "pricing preset (the workspace's setting, else aws-x86_64): each function's\n"
          "average duration and memory used come from its recorded invocations (or\n"
          "--duration-ms when it has none), the HTTP gateway is priced per request, and\n"
          "the free tier counts once for the account. Shows the bill with and without\n"
-         "the free tier, beside an always-on VM, and the traffic at which they cost the same.\n\n"
+         "the free tier, beside an always-on VM, and the traffic at which they cost the same.\n"
+         "Then prices the recorded runs per workflow: their invocations, the gateway request\n"
+         "of each HTTP-triggered run and the state transitions of chained runs.\n\n"
          "Options:\n"
-         "  --requests-per-month N   the traffic (required)\n"
-         "  --preset NAME            aws-x86_64, aws-arm64, gcp-run-functions, azure-consumption\n"
+         "  --requests-per-month N   the traffic\n"
+         "  --requests-per-hour LIST or a day's curve: 24 comma-separated numbers, one per\n"
+         "                           hour, repeated over the month (730 hours)\n"
+         "  --preset NAME            aws-x86_64, aws-arm64, gcp-run-functions, azure-consumption,\n"
+         "                           or one of the workspace's settings.pricingPresets\n"
          "  --duration-ms MS         assumed duration of functions with no history (100)\n"
          "  --vm-hourly PRICE        the VM's price per hour in dollars (0.0416)\n"
          "  --json                   print JSON on stdout\n",
-         {{"--json"}, {"--requests-per-month", "--preset", "--duration-ms", "--vm-hourly"}, {}, {}},
+         {{"--json"}, {"--requests-per-month", "--requests-per-hour", "--preset", "--duration-ms", "--vm-hourly"}, {}, {}},
          cmdCost},
         {"info", "Summarise a workspace",
          "Usage: stratus info FILE.stratus [--json]\n\n"

@@ -8,6 +8,8 @@
 #include "engine/store/runhistory.h"
 #include "engine/store/workspacestore.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -36,8 +38,34 @@ Result<double> number(const Args &args, const char *option, double fallback, dou
 std::string money(double dollars)
 {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, dollars < 0.01 && dollars > 0 ? "$%.6f" : "$%.2f", dollars);
+    std::snprintf(buffer, sizeof buffer, dollars < 0.01 && dollars > 0 ? "$%.8f" : "$%.2f", dollars);
     return buffer;
+}
+
+/// "0,0,10,...": requests in each of the day's 24 hours.
+Result<std::vector<double>> hourlyCurve(const std::string &text)
+{
+    std::vector<double> hours;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t comma = std::min(text.find(',', start), text.size());
+        const std::string item = text.substr(start, comma - start);
+        try {
+            size_t used = 0;
+            const double n = std::stod(item, &used);
+            if (used != item.size() || !(n >= 0) || std::isinf(n))
+                throw std::invalid_argument(item);
+            hours.push_back(n);
+        } catch (const std::exception &) {
+            return Status::invalidArgument("--requests-per-hour: '" + item + "' (hour "
+                                           + std::to_string(hours.size()) + ") is not a number of at least 0");
+        }
+        start = comma + 1;
+    }
+    if (hours.size() != 24)
+        return Status::invalidArgument("--requests-per-hour takes 24 numbers, one per hour of the day "
+                                       "(comma-separated), not " + std::to_string(hours.size()));
+    return hours;
 }
 
 } // namespace
@@ -46,14 +74,23 @@ int cmdCost(const Args &args, Io &io)
 {
     if (args.positionals().size() != 1)
         return usageError(io, "cost", "expected one FILE.stratus");
-    if (!args.value("--requests-per-month"))
-        return usageError(io, "cost", "--requests-per-month N is required");
+    if (args.value("--requests-per-month").has_value() == args.value("--requests-per-hour").has_value())
+        return usageError(io, "cost", "give the traffic as --requests-per-month N or as --requests-per-hour "
+                                      "H0,H1,...,H23 (one of them)");
     auto requests = number(args, "--requests-per-month", 0, 0);
     auto assumedMs = number(args, "--duration-ms", 100, 0);
     auto vmHourly = number(args, "--vm-hourly", 0.0416, 0);
     for (auto *r : {&requests, &assumedMs, &vmHourly}) {
         if (!*r)
             return usageError(io, "cost", r->status().message());
+    }
+    std::vector<double> curve;
+    if (const auto hourly = args.value("--requests-per-hour")) {
+        auto parsed = hourlyCurve(*hourly);
+        if (!parsed)
+            return usageError(io, "cost", parsed.status().message());
+        curve = parsed.take();
+        requests = requestsPerMonthFromHourly(curve);
     }
     const std::string file = args.positionals()[0];
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
@@ -65,18 +102,20 @@ int cmdCost(const Args &args, Io &io)
     auto averages = functionAverages(store->database());
     if (!averages)
         return failure(io, averages.status().withContext("'" + file + "'"));
+    auto recordedRuns = runsByWorkflow(store->database());
+    if (!recordedRuns)
+        return failure(io, recordedRuns.status().withContext("'" + file + "'"));
 
-    std::string presetId = args.value("--preset").value_or(
-        ws->settings.contains("pricing") && ws->settings["pricing"].is_string()
-            ? ws->settings["pricing"].get<std::string>()
-            : std::string("aws-x86_64"));
-    const PricingPreset *preset = findPreset(builtinPricingPresets(), presetId);
-    if (!preset) {
-        std::string known;
-        for (const PricingPreset &p : builtinPricingPresets())
-            known += (known.empty() ? "" : ", ") + p.id;
-        return usageError(io, "cost", "no pricing preset '" + presetId + "' (presets: " + known + ")");
+    Json settings = ws->settings;
+    if (const auto chosen = args.value("--preset"))
+        settings["pricing"] = *chosen;
+    auto pricing = workspacePricing(settings);
+    if (!pricing) {
+        if (args.value("--preset"))
+            return usageError(io, "cost", pricing.status().message());
+        return failure(io, pricing.status().withContext("'" + file + "'"));
     }
+    const PricingPreset *preset = &*pricing;
 
     Json functions = Json::array();
     std::vector<Workload> workloads;
@@ -120,9 +159,20 @@ int cmdCost(const Args &args, Io &io)
     const MonthlyCost withoutFree = projectMonthly(*preset, workloads, false);
     const auto breakEven = breakEvenRequestsPerMonth(*preset, workloads, *vmHourly, true);
 
+    Json runs = Json::array();
+    for (const WorkflowRuns &w : *recordedRuns) {
+        const RunCost total = runCost(*preset, w.invocationsCost, false, w.chainedInvocations);
+        const double gateway = double(w.httpRuns) * preset->gatewayPricePerMillion / 1e6;
+        const double perRun = w.runs ? (total.total() + gateway) / double(w.runs) : 0;
+        runs.push_back({{"workflow", w.workflowId}, {"runs", w.runs}, {"invocations", w.invocations},
+                        {"invocationsCost", w.invocationsCost}, {"gatewayCost", gateway},
+                        {"stateTransitionCost", total.stateTransitions},
+                        {"total", total.total() + gateway}, {"averagePerRun", perRun}});
+    }
     Json report = {{"file", file}, {"preset", preset->id}, {"presetName", preset->name},
                    {"pricesReadOn", preset->readOn}, {"source", preset->source},
                    {"requestsPerMonth", *requests}, {"functions", functions},
+                   {"recordedRuns", runs},
                    {"monthly", {{"withFreeTier", withFree.total()},
                                 {"withoutFreeTier", withoutFree.total()},
                                 {"requests", withFree.requestCost},
@@ -130,13 +180,24 @@ int cmdCost(const Args &args, Io &io)
                                 {"gateway", withFree.gatewayCost}}},
                    {"vm", {{"hourly", *vmHourly}, {"monthly", *vmHourly * kHoursPerMonth},
                            {"breakEvenRequestsPerMonth", breakEven ? Json(*breakEven) : Json()}}}};
+    if (!curve.empty()) {
+        report["requestsPerHour"] = curve;
+        report["peakRequestsPerSecond"] = *std::max_element(curve.begin(), curve.end()) / 3600;
+    }
     if (args.has("--json")) {
         io.out << report.dump(2) << "\n";
         return kExitOk;
     }
     io.out << "Monthly cost of '" << ws->name << "' at " << static_cast<long long>(*requests)
            << " requests per function, " << preset->name << " (prices read " << preset->readOn
-           << ")\n\n";
+           << ")\n";
+    if (!curve.empty()) {
+        char peak[128];
+        std::snprintf(peak, sizeof peak, "  (a daily curve of %.0f requests a day, peak %.2f requests/s)\n",
+                      *requests / (kHoursPerMonth / 24), report["peakRequestsPerSecond"].get<double>());
+        io.out << peak;
+    }
+    io.out << "\n";
     char line[256];
     std::snprintf(line, sizeof line, "  %-24s %8s %12s %-9s %16s\n", "FUNCTION", "MEMORY", "AVG DURATION",
                   "FROM", "WITHOUT FREE TIER");
@@ -159,6 +220,16 @@ int cmdCost(const Args &args, Io &io)
                << " requests per function a month\n";
     else
         io.out << "; serverless stays cheaper at any traffic\n";
+    if (!runs.empty()) {
+        io.out << "\n  recorded runs, as priced under this preset:\n";
+        for (const Json &w : runs) {
+            const std::string name = w["workflow"].get<std::string>();
+            io.out << "    " << (name.empty() ? std::string("(functions on their own)") : "workflow '" + name + "'")
+                   << ": " << w["runs"].get<long long>() << " runs, " << w["invocations"].get<long long>()
+                   << " invocations, " << money(w["total"].get<double>()) << " ("
+                   << money(w["averagePerRun"].get<double>()) << " a run)\n";
+        }
+    }
     return kExitOk;
 }
 

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -76,7 +77,7 @@ struct WorkspaceFunction
     FunctionConfig config;
     std::string workflowId;
     std::string nodeId;
-    std::string pricing; ///< the workspace's pricing preset id (settings.pricing)
+    Json settings; ///< the workspace's (pricing, retention)
 };
 
 /// The function named (or with the id) `wanted` in a workspace file.
@@ -127,44 +128,45 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
     auto config = FunctionConfig::fromNode(*found, setting("region", "us-east-1"), cacheRoot);
     if (!config)
         return config.status();
-    WorkspaceFunction f{config.take(), owner->id().str(), found->id.str(), setting("pricing", "")};
+    WorkspaceFunction f{config.take(), owner->id().str(), found->id.str(), ws->settings};
     return f;
 }
 
-/// The preset that prices a workspace's invocations: its setting, else AWS for
-/// the function's architecture.
-const PricingPreset *pricingFor(const WorkspaceFunction &f)
-{
-    const auto &presets = builtinPricingPresets();
-    if (const PricingPreset *p = findPreset(presets, f.pricing))
-        return p;
-    return findPreset(presets, f.config.architecture == "arm64" ? "aws-arm64" : "aws-x86_64");
-}
-
 /// Adds the invocation to the workspace's run history (migrating an older
-/// file first). Failing to record is a warning: the invocation happened.
+/// file first), then applies the workspace's retention policy. Failing to
+/// record or price is a warning: the invocation happened.
 void recordInvocation(const std::string &file, const WorkspaceFunction &f,
                       const InvocationRecord &record, Io &io)
 {
-    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
-    Status s = store ? Status::ok() : store.status();
-    if (s) {
-        auto recorder = RunRecorder::open(file);
-        if (recorder) {
+    auto recordAndPrune = [&]() -> Status {
+        auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+        if (!store)
+            return store.status();
+        {
+            auto recorder = RunRecorder::open(file);
+            if (!recorder)
+                return recorder.status();
             HistoryEntry entry;
             entry.record = record;
             entry.workflowId = f.workflowId;
             entry.nodeId = f.nodeId;
-            if (const PricingPreset *preset = pricingFor(f))
+            if (auto preset = workspacePricing(f.settings, f.config.architecture))
                 entry.cost = invocationCost(*preset, record.durationUs, record.memorySizeMB,
                                             record.maxMemoryUsedMB).total();
+            else
+                io.err << "stratus: warning: the invocation is recorded without a cost: "
+                       << preset.status().message() << "\n";
             (*recorder)->record(std::move(entry));
-            s = (*recorder)->flush();
-        } else {
-            s = recorder.status();
+            if (Status s = (*recorder)->flush(); !s)
+                return s;
         }
-    }
-    if (!s)
+        const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::system_clock::now().time_since_epoch()).count();
+        if (auto pruned = pruneHistory(store->database(), retentionPolicy(f.settings), now); !pruned)
+            io.err << "stratus: warning: the history was not pruned: " << pruned.status().message() << "\n";
+        return Status::ok();
+    };
+    if (Status s = recordAndPrune(); !s)
         io.err << "stratus: warning: the invocation was not recorded: " << s.message() << "\n";
 }
 

@@ -26,11 +26,7 @@ int cmdPrune(const Args &args, Io &io)
         return failure(io, ws.status());
 
     // The workspace's settings first ({"retention": {"days": N, "runs": N}}), then the flags.
-    RetentionPolicy policy;
-    if (auto r = ws->settings.find("retention"); r != ws->settings.end() && r->is_object()) {
-        policy.keepDays = r->value("days", 0);
-        policy.keepRuns = r->value("runs", 0LL);
-    }
+    RetentionPolicy policy = retentionPolicy(ws->settings);
     auto whole = [&](const char *option, long long &into) -> bool {
         const auto v = args.value(option);
         if (!v)

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <ostream>
 #include <regex>
 
@@ -37,6 +38,17 @@ Result<int64_t> parseSince(const std::string &text)
     return Status::invalidArgument("--since takes a time (2026-11-26T10:00:00Z) or an age (90s, 30m, 2h, 7d), not '" + text + "'");
 }
 
+Json summaryJson(const InvocationStatistics::Summary &m)
+{
+    return {{"count", m.count}, {"errors", m.errors}, {"throttles", m.throttles},
+            {"coldStarts", m.coldStarts}, {"errorRate", m.errorRate}, {"coldShare", m.coldShare},
+            {"durationMs", {{"min", m.minMs}, {"mean", m.meanMs}, {"p50", m.p50Ms}, {"p90", m.p90Ms},
+                            {"p95", m.p95Ms}, {"p99", m.p99Ms}, {"max", m.maxMs}}},
+            {"percentiles", m.percentilesExact ? "exact" : "sketch (within 1%)"},
+            {"throughputPerSecond", m.throughputPerSecond}, {"peakConcurrency", m.peakConcurrency},
+            {"gbSeconds", m.gbSeconds}, {"cost", m.cost}};
+}
+
 } // namespace
 
 int cmdStats(const Args &args, Io &io)
@@ -50,30 +62,46 @@ int cmdStats(const Args &args, Io &io)
             return usageError(io, "stats", parsed.status().message());
         since = *parsed;
     }
+    const std::string by = args.value("--by").value_or("");
+    if (!by.empty() && by != "function" && by != "workflow")
+        return usageError(io, "stats", "--by takes 'function' or 'workflow', not '" + by + "'");
     const std::string function = args.value("--function").value_or("");
     const std::string file = args.positionals()[0];
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
     if (!store)
         return failure(io, store.status());
-    InvocationStatistics stats;
-    Status s = scanInvocations(store->database(), since, function,
-                               [&](const InvocationRecord &r, double cost) { stats.add(r, cost); });
+    InvocationStatistics total;
+    std::map<std::string, InvocationStatistics> groups;
+    InvocationStatistics *group = nullptr;
+    std::string groupKey;
+    Status s = scanInvocations(store->database(), since, function, [&](const HistoryEntry &e) {
+        total.add(e.record, e.cost);
+        if (by.empty())
+            return;
+        const std::string &key = by == "function" ? e.record.functionName : e.workflowId;
+        if (!group || key != groupKey) {
+            groupKey = key;
+            group = &groups[key];
+        }
+        group->add(e.record, e.cost);
+    });
     if (!s)
         return failure(io, s.withContext("'" + file + "'"));
-    const InvocationStatistics::Summary m = stats.summary();
+    const InvocationStatistics::Summary m = total.summary();
 
     if (args.has("--json")) {
-        const Json report = {{"file", file}, {"function", function}, {"sinceUs", since},
-                             {"count", m.count}, {"errors", m.errors}, {"throttles", m.throttles},
-                             {"coldStarts", m.coldStarts}, {"errorRate", m.errorRate},
-                             {"coldShare", m.coldShare},
-                             {"durationMs", {{"min", m.minMs}, {"mean", m.meanMs}, {"p50", m.p50Ms},
-                                             {"p90", m.p90Ms}, {"p95", m.p95Ms}, {"p99", m.p99Ms},
-                                             {"max", m.maxMs}}},
-                             {"percentiles", m.percentilesExact ? "exact" : "sketch (within 1%)"},
-                             {"throughputPerSecond", m.throughputPerSecond},
-                             {"peakConcurrency", m.peakConcurrency}, {"gbSeconds", m.gbSeconds},
-                             {"cost", m.cost}};
+        Json report = {{"file", file}, {"function", function}, {"sinceUs", since}};
+        report.update(summaryJson(m));
+        if (!by.empty()) {
+            Json list = Json::array();
+            for (auto &[key, stats] : groups) {
+                Json g = {{by, key}};
+                g.update(summaryJson(stats.summary()));
+                list.push_back(std::move(g));
+            }
+            report["by"] = by;
+            report["groups"] = std::move(list);
+        }
         io.out << report.dump(2) << "\n";
         return kExitOk;
     }
@@ -93,6 +121,19 @@ int cmdStats(const Args &args, Io &io)
     std::snprintf(line, sizeof line, "  throughput %.1f/s, peak concurrency %d, %.3f GB-s, cost $%.6f\n",
                   m.throughputPerSecond, m.peakConcurrency, m.gbSeconds, m.cost);
     io.out << line;
+    if (!by.empty()) {
+        std::snprintf(line, sizeof line, "\n  %-24s %10s %8s %10s %10s %14s\n", by == "function" ? "FUNCTION" : "WORKFLOW",
+                      "COUNT", "ERRORS", "P50 MS", "P99 MS", "COST");
+        io.out << line;
+        for (auto &[key, stats] : groups) {
+            const auto g = stats.summary();
+            std::snprintf(line, sizeof line, "  %-24s %10llu %8llu %10.2f %10.2f %14.6f\n",
+                          (key.empty() ? std::string("(none)") : key).substr(0, 24).c_str(),
+                          static_cast<unsigned long long>(g.count), static_cast<unsigned long long>(g.errors),
+                          g.p50Ms, g.p99Ms, g.cost);
+            io.out << line;
+        }
+    }
     return kExitOk;
 }
 

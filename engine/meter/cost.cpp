@@ -96,6 +96,24 @@ MonthlyCost projectMonthly(const PricingPreset &preset, const std::vector<Worklo
     return price(preset, total, freeTier);
 }
 
+RunCost runCost(const PricingPreset &preset, double invocationsCost, bool throughGateway,
+                long long stateTransitions)
+{
+    RunCost c;
+    c.invocations = invocationsCost;
+    c.gateway = throughGateway ? preset.gatewayPricePerMillion / 1e6 : 0;
+    c.stateTransitions = double(std::max(0LL, stateTransitions)) * preset.stateTransitionPrice;
+    return c;
+}
+
+double requestsPerMonthFromHourly(const std::vector<double> &requestsPerHour)
+{
+    double day = 0;
+    for (double r : requestsPerHour)
+        day += r;
+    return day * (kHoursPerMonth / 24);
+}
+
 std::optional<double> breakEvenRequestsPerMonth(const PricingPreset &preset, Workload shape,
                                                 double vmHourlyPrice, bool freeTier)
 {

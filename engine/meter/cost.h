@@ -8,6 +8,9 @@
 
 namespace stratus::engine {
 
+/// Hours in the month used for always-on prices and daily curves (365 × 24 / 12).
+constexpr double kHoursPerMonth = 730;
+
 /// Milliseconds a preset bills for a run of `durationUs`: rounded up to its
 /// granularity, and at least its minimum.
 int64_t billedMilliseconds(const PricingPreset &preset, int64_t durationUs);
@@ -26,6 +29,24 @@ struct InvocationCost
 
 InvocationCost invocationCost(const PricingPreset &preset, int64_t durationUs, int configuredMB,
                               int usedMB);
+
+/// The price of one run (a trigger event and its path through the graph):
+/// its invocations, plus one gateway request when an HTTP trigger started it,
+/// plus the state transitions of the state machine a chain exports to.
+struct RunCost
+{
+    double invocations = 0;
+    double gateway = 0;
+    double stateTransitions = 0;
+    double total() const { return invocations + gateway + stateTransitions; }
+};
+
+RunCost runCost(const PricingPreset &preset, double invocationsCost, bool throughGateway,
+                long long stateTransitions);
+
+/// A day's traffic as requests in each of its 24 hours, as a month's total
+/// (the day repeated over kHoursPerMonth / 24 days).
+double requestsPerMonthFromHourly(const std::vector<double> &requestsPerHour);
 
 /// A month of traffic, described by its averages.
 struct Workload
@@ -60,8 +81,6 @@ MonthlyCost projectMonthly(const PricingPreset &preset, const Workload &workload
 MonthlyCost projectMonthly(const PricingPreset &preset, const std::vector<Workload> &workloads,
                            bool freeTier);
 
-/// Hours in the month used for always-on prices (365 × 24 / 12).
-constexpr double kHoursPerMonth = 730;
 
 /// The monthly request count at which the workload costs as much as an
 /// always-on VM of `vmHourlyPrice`; nullopt if it never does (within 10^13).

@@ -200,6 +200,74 @@ const std::vector<PricingPreset> &builtinPricingPresets()
     return presets;
 }
 
+Result<std::vector<PricingPreset>> workspacePricingPresets(const Json &settings)
+{
+    std::vector<PricingPreset> presets = builtinPricingPresets();
+    const auto custom = settings.is_object() ? settings.find("pricingPresets") : settings.end();
+    if (!settings.is_object() || custom == settings.end())
+        return presets;
+    const std::string where = "settings.pricingPresets";
+    if (!custom->is_array())
+        return Status::invalidArgument(where + ": expected a list of presets");
+    for (size_t i = 0; i < custom->size(); ++i) {
+        try {
+            PricingPreset p = readPreset((*custom)[i], i);
+            if (findPreset(presets, p.id))
+                throw Invalid{"preset '" + p.id + "': the id is taken (by a built-in preset or an earlier one)"};
+            presets.push_back(std::move(p));
+        } catch (const Invalid &e) {
+            // readPreset names "presets[i]" only for entries it cannot name by id.
+            std::string message = e.message;
+            if (message.rfind("presets[", 0) == 0)
+                message = message.substr(message.find(':') + 2);
+            return Status::invalidArgument(where + "[" + std::to_string(i) + "]: " + message);
+        }
+    }
+    return presets;
+}
+
+Result<PricingPreset> workspacePricing(const Json &settings, std::string_view architecture)
+{
+    auto presets = workspacePricingPresets(settings);
+    if (!presets)
+        return presets.status();
+    std::string id = architecture == "arm64" ? "aws-arm64" : "aws-x86_64";
+    if (settings.is_object()) {
+        if (auto named = settings.find("pricing"); named != settings.end() && named->is_string())
+            id = named->get<std::string>();
+    }
+    if (const PricingPreset *p = findPreset(*presets, id))
+        return *p;
+    std::string known;
+    for (const PricingPreset &p : *presets)
+        known += (known.empty() ? "" : ", ") + p.id;
+    return Status::notFound("settings.pricing: no pricing preset '" + id + "' (presets: " + known + ")");
+}
+
+Problems pricingProblems(const Json &settings)
+{
+    Problems out;
+    auto add = [&](const std::string &field, const std::string &message) {
+        Problem p;
+        p.code = "pricing";
+        p.field = field;
+        p.message = message;
+        out.push_back(std::move(p));
+    };
+    auto presets = workspacePricingPresets(settings);
+    if (!presets) {
+        const std::string &m = presets.status().message();
+        const size_t colon = m.find(": ");
+        add(m.substr(0, colon), colon == std::string::npos ? m : m.substr(colon + 2));
+        return out;
+    }
+    if (auto pricing = workspacePricing(settings); !pricing) {
+        const std::string &m = pricing.status().message();
+        add("settings.pricing", m.substr(m.find(": ") + 2));
+    }
+    return out;
+}
+
 const PricingPreset *findPreset(const std::vector<PricingPreset> &presets, std::string_view id)
 {
     auto it = std::find_if(presets.begin(), presets.end(),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/model/json.h"
+#include "engine/model/problem.h"
 #include "engine/model/status.h"
 
 #include <map>
@@ -55,6 +57,22 @@ Result<std::vector<PricingPreset>> parsePricingPresets(std::string_view json);
 
 /// The presets shipped with Stratus (compiled in from resources/pricing).
 const std::vector<PricingPreset> &builtinPricingPresets();
+
+/// The presets a workspace can use: the built-in ones, then its own from
+/// settings.pricingPresets (a list of presets in the presets file's form).
+/// Fails on the first wrong value, naming it: "settings.pricingPresets[0]:
+/// preset 'acme', field 'gbSecondPrice': must not be negative"; an id that is
+/// already taken is refused the same way.
+Result<std::vector<PricingPreset>> workspacePricingPresets(const Json &settings);
+
+/// The preset that prices a workspace's invocations: the one settings.pricing
+/// names, else AWS Lambda for `architecture` ("arm64" or "x86_64"). Fails if
+/// the named preset does not exist (listing those that do) or a custom one is wrong.
+Result<PricingPreset> workspacePricing(const Json &settings, std::string_view architecture = "x86_64");
+
+/// What is wrong with a workspace's pricing settings, as validation problems
+/// (field "settings.pricingPresets" or "settings.pricing").
+Problems pricingProblems(const Json &settings);
 
 /// The preset with this id among `presets`, or null.
 const PricingPreset *findPreset(const std::vector<PricingPreset> &presets, std::string_view id);

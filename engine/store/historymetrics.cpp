@@ -38,6 +38,29 @@ InvocationStatus statusFromCode(uint8_t code)
     return code <= uint8_t(InvocationStatus::Crashed) ? InvocationStatus(code) : InvocationStatus::Error;
 }
 
+/// The block's sources as stored: [[workflow, function], ...].
+std::string sourcesJson(const std::vector<MetricSource> &sources)
+{
+    Json list = Json::array();
+    for (const MetricSource &s : sources)
+        list.push_back(Json::array({s.workflowId, s.functionName}));
+    return list.dump();
+}
+
+std::vector<MetricSource> parseSources(std::string_view text)
+{
+    std::vector<MetricSource> out;
+    const Json list = Json::parse(text, nullptr, false);
+    if (!list.is_array())
+        return out;
+    for (const Json &pair : list) {
+        const bool ok = pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string();
+        out.push_back(ok ? MetricSource{pair[0].get<std::string>(), pair[1].get<std::string>()}
+                         : MetricSource{});
+    }
+    return out;
+}
+
 /// Reads the packed record at `at` and moves past it.
 MetricSample readRecord(const char *&at, uint16_t &function)
 {
@@ -54,19 +77,19 @@ MetricSample readRecord(const char *&at, uint16_t &function)
 }
 
 constexpr const char *kSampleColumns =
-    "id, function_name, started_at_us, duration_us, billed_duration_ms, memory_size_mb, status, "
+    "id, workflow_id, function_name, started_at_us, duration_us, billed_duration_ms, memory_size_mb, status, "
     "cold, cost";
 
 MetricSample sampleFrom(const sql::Statement &row)
 {
     MetricSample s;
-    s.startedAtUs = row.integer(2);
-    s.durationUs = row.integer(3);
-    s.billedDurationMs = int32_t(row.integer(4));
-    s.memorySizeMB = int32_t(row.integer(5));
-    s.status = statusFromName(row.text(6));
-    s.coldStart = row.integer(7) != 0;
-    s.cost = row.real(8);
+    s.startedAtUs = row.integer(3);
+    s.durationUs = row.integer(4);
+    s.billedDurationMs = int32_t(row.integer(5));
+    s.memorySizeMB = int32_t(row.integer(6));
+    s.status = statusFromName(row.text(7));
+    s.coldStart = row.integer(8) != 0;
+    s.cost = row.real(9);
     return s;
 }
 
@@ -79,27 +102,26 @@ Status collect(sql::Database &db, int64_t first, int64_t last, MetricBlockBuilde
         return stmt.status();
     stmt->bind(1, static_cast<long long>(first)).bind(2, static_cast<long long>(last));
     while (stmt->step())
-        builder.add(stmt->integer(0), stmt->text(1), sampleFrom(*stmt));
+        builder.add(stmt->integer(0), {stmt->text(1), stmt->text(2)}, sampleFrom(*stmt));
     return stmt->status();
 }
 
 } // namespace
 
-uint32_t MetricBlockBuilder::functionIndex(const std::string &name)
+uint32_t MetricBlockBuilder::sourceIndex(const MetricSource &source)
 {
     // Few distinct functions per block: a linear search beats hashing here.
-    for (size_t i = m_functions.size(); i-- > 0;) {
-        if (m_functions[i] == name)
+    for (size_t i = m_sources.size(); i-- > 0;) {
+        if (m_sources[i] == source)
             return uint32_t(i);
     }
-    m_functions.push_back(name);
-    return uint32_t(m_functions.size() - 1);
+    m_sources.push_back(source);
+    return uint32_t(m_sources.size() - 1);
 }
 
-void MetricBlockBuilder::add(int64_t invocationId, const std::string &functionName,
-                             const MetricSample &sample)
+void MetricBlockBuilder::add(int64_t invocationId, const MetricSource &source, const MetricSample &sample)
 {
-    m_rows.push_back({invocationId, functionIndex(functionName), sample});
+    m_rows.push_back({invocationId, sourceIndex(source), sample});
 }
 
 Status MetricBlockBuilder::write(sql::Database &db, bool mergeIntoLast)
@@ -107,7 +129,7 @@ Status MetricBlockBuilder::write(sql::Database &db, bool mergeIntoLast)
     std::vector<Row> rows = std::move(m_rows);
     m_rows.clear();
     Status s = rows.empty() ? Status::ok() : writeRows(db, std::move(rows), mergeIntoLast);
-    m_functions.clear();
+    m_sources.clear();
     return s;
 }
 
@@ -122,7 +144,7 @@ Status MetricBlockBuilder::writeRows(sql::Database &db, std::vector<Row> rows, b
             && size_t(last->integer(2)) + rows.size() <= kMaxBlockRecords) {
             // The old block's rows keep its id range: its first and last id.
             const int64_t firstId = last->integer(0), lastId = last->integer(1);
-            const Json names = Json::parse(last->textView(3), nullptr, false);
+            const std::vector<MetricSource> sources = parseSources(last->textView(3));
             const std::string_view data = last->blobView(4);
             std::vector<Row> merged;
             merged.reserve(data.size() / kRecordSize + rows.size());
@@ -130,11 +152,8 @@ Status MetricBlockBuilder::writeRows(sql::Database &db, std::vector<Row> rows, b
                 const bool lastRecord = at + 2 * kRecordSize > data.data() + data.size();
                 uint16_t function = 0;
                 const MetricSample s = readRecord(at, function);
-                const std::string name = names.is_array() && function < names.size()
-                                                 && names[function].is_string()
-                                             ? names[function].get<std::string>()
-                                             : std::string();
-                merged.push_back({lastRecord ? lastId : firstId, functionIndex(name), s});
+                const MetricSource source = function < sources.size() ? sources[function] : MetricSource{};
+                merged.push_back({lastRecord ? lastId : firstId, sourceIndex(source), s});
             }
             last->reset();
             auto drop = db.prepare("DELETE FROM invocation_metrics WHERE first_id = ?1");
@@ -175,7 +194,7 @@ Status MetricBlockBuilder::writeBlock(sql::Database &db, std::vector<Row> rows)
         put<double>(at, s.cost);
         put<int32_t>(at, s.billedDurationMs);
         put<uint16_t>(at, uint16_t(std::clamp(s.memorySizeMB, 0, 65535)));
-        put<uint16_t>(at, uint16_t(r.function));
+        put<uint16_t>(at, uint16_t(r.source));
         put<uint8_t>(at, uint8_t(s.status));
         put<uint8_t>(at, s.coldStart ? 1 : 0);
     }
@@ -188,36 +207,37 @@ Status MetricBlockBuilder::writeBlock(sql::Database &db, std::vector<Row> rows)
         .bind(3, static_cast<long long>(rows.size()))
         .bind(4, static_cast<long long>(rows.front().sample.startedAtUs))
         .bind(5, static_cast<long long>(rows.back().sample.startedAtUs))
-        .bind(6, Json(m_functions).dump()).bindBlob(7, data);
+        .bind(6, sourcesJson(m_sources)).bindBlob(7, data);
     return insert->run();
 }
 
 Status scanMetricBlocks(sql::Database &db, int64_t sinceUs, const std::string &functionName,
-                        const std::function<void(const MetricSample &)> &sample)
+                        const std::function<void(const MetricSource &, const MetricSample &)> &sample)
 {
     auto stmt = db.prepare("SELECT functions, data FROM invocation_metrics "
                            "WHERE last_started_at_us >= ?1 ORDER BY first_id");
     if (!stmt)
         return stmt.status();
     stmt->bind(1, static_cast<long long>(sinceUs));
+    const MetricSource unknown;
     while (stmt->step()) {
-        int wanted = -1; // the function's index in this block; -1: every function
+        const std::vector<MetricSource> sources = parseSources(stmt->textView(0));
+        std::vector<bool> wanted(sources.size(), true);
         if (!functionName.empty()) {
-            const Json names = Json::parse(stmt->textView(0), nullptr, false);
-            const auto it = names.is_array() ? std::find(names.begin(), names.end(), functionName)
-                                             : names.end();
-            if (it == names.end())
+            for (size_t i = 0; i < sources.size(); ++i)
+                wanted[i] = sources[i].functionName == functionName;
+            if (std::find(wanted.begin(), wanted.end(), true) == wanted.end())
                 continue;
-            wanted = int(it - names.begin());
         }
         const std::string_view data = stmt->blobView(1);
         const char *end = data.data() + data.size() - data.size() % kRecordSize;
         for (const char *at = data.data(); at < end;) {
             uint16_t function = 0;
             const MetricSample s = readRecord(at, function);
-            if (s.startedAtUs < sinceUs || (wanted >= 0 && function != wanted))
+            const bool known = function < sources.size();
+            if (s.startedAtUs < sinceUs || (known ? !wanted[function] : !functionName.empty()))
                 continue;
-            sample(s);
+            sample(known ? sources[function] : unknown, s);
         }
     }
     return stmt->status();

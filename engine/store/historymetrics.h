@@ -36,6 +36,14 @@ struct MetricSample
     bool coldStart = false;
 };
 
+/// Whose invocation a sample is: blocks keep each (workflow, function) once.
+struct MetricSource
+{
+    std::string workflowId; ///< empty outside a workflow
+    std::string functionName;
+    bool operator==(const MetricSource &) const = default;
+};
+
 /// Collects the samples of consecutive invocations and writes them as a block.
 class MetricBlockBuilder
 {
@@ -45,7 +53,7 @@ public:
     /// that a trickle of single invocations does not leave a block per row.
     static constexpr size_t kMergeBelow = 256;
 
-    void add(int64_t invocationId, const std::string &functionName, const MetricSample &sample);
+    void add(int64_t invocationId, const MetricSource &source, const MetricSample &sample);
     size_t size() const { return m_rows.size(); }
     bool empty() const { return m_rows.empty(); }
 
@@ -57,21 +65,21 @@ private:
     struct Row
     {
         int64_t id;
-        uint32_t function;
+        uint32_t source;
         MetricSample sample;
     };
-    uint32_t functionIndex(const std::string &name);
+    uint32_t sourceIndex(const MetricSource &source);
     Status writeRows(sql::Database &db, std::vector<Row> rows, bool mergeIntoLast);
     Status writeBlock(sql::Database &db, std::vector<Row> rows);
 
     std::vector<Row> m_rows;
-    std::vector<std::string> m_functions;
+    std::vector<MetricSource> m_sources;
 };
 
 /// Calls `sample` for every invocation started at or after `sinceUs` (of
 /// `functionName`, unless empty), block by block, each block in order of start.
 Status scanMetricBlocks(sql::Database &db, int64_t sinceUs, const std::string &functionName,
-                        const std::function<void(const MetricSample &)> &sample);
+                        const std::function<void(const MetricSource &, const MetricSample &)> &sample);
 
 /// Makes the blocks match the invocations table again after rows were
 /// removed: drops blocks whose invocations are gone and rebuilds those that

@@ -165,7 +165,7 @@ Status RunRecorder::writeBatch(const HistoryEntry *batch, size_t count)
             invocation->bind(20, joined);
         if (Status s = invocation->run(); !s)
             return s.withContext("invocation " + r.requestId);
-        metrics.add(m_db.lastInsertRowId(), r.functionName,
+        metrics.add(m_db.lastInsertRowId(), {e.workflowId, r.functionName},
                     {r.startedAtUs, r.durationUs, e.cost, int32_t(r.billedDurationMs), r.memorySizeMB,
                      r.status, r.coldStart});
     }
@@ -247,6 +247,24 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
 
 namespace stratus::engine {
 
+Result<std::vector<WorkflowRuns>> runsByWorkflow(sql::Database &db)
+{
+    auto stmt = db.prepare(
+        "SELECT COALESCE(r.workflow_id, ''), COUNT(*), SUM(i.n), SUM(r.trigger LIKE 'http%'), "
+        "SUM(CASE WHEN i.n > 1 THEN i.n ELSE 0 END), SUM(i.cost) FROM runs r JOIN "
+        "(SELECT run_id, COUNT(*) AS n, SUM(cost) AS cost FROM invocations GROUP BY run_id) i "
+        "ON i.run_id = r.run_id GROUP BY 1 ORDER BY 1");
+    if (!stmt)
+        return stmt.status();
+    std::vector<WorkflowRuns> out;
+    while (stmt->step())
+        out.push_back({stmt->text(0), stmt->integer(1), stmt->integer(2), stmt->integer(3),
+                       stmt->integer(4), stmt->real(5)});
+    if (!stmt->status())
+        return stmt->status();
+    return out;
+}
+
 Result<std::map<std::string, FunctionAverages>> functionAverages(sql::Database &db)
 {
     auto stmt = db.prepare("SELECT function_name, COUNT(*), AVG(duration_us), AVG(max_memory_used_mb) "
@@ -266,28 +284,84 @@ Result<std::map<std::string, FunctionAverages>> functionAverages(sql::Database &
 namespace stratus::engine {
 
 Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &functionName,
-                       const std::function<void(const InvocationRecord &, double cost)> &row)
+                       const std::function<void(const HistoryEntry &)> &row)
 {
-    InvocationRecord r;
-    return store::scanMetricBlocks(db, sinceUs, functionName, [&](const store::MetricSample &s) {
-        r.startedAtUs = s.startedAtUs;
-        r.durationUs = s.durationUs;
-        r.billedDurationMs = s.billedDurationMs;
-        r.memorySizeMB = s.memorySizeMB;
-        r.status = s.status;
-        r.coldStart = s.coldStart;
-        row(r, s.cost);
-    });
+    HistoryEntry e;
+    InvocationRecord &r = e.record;
+    return store::scanMetricBlocks(db, sinceUs, functionName,
+                                   [&](const store::MetricSource &source, const store::MetricSample &s) {
+                                       if (r.functionName != source.functionName)
+                                           r.functionName = source.functionName;
+                                       if (e.workflowId != source.workflowId)
+                                           e.workflowId = source.workflowId;
+                                       r.startedAtUs = s.startedAtUs;
+                                       r.durationUs = s.durationUs;
+                                       r.billedDurationMs = s.billedDurationMs;
+                                       r.memorySizeMB = s.memorySizeMB;
+                                       r.status = s.status;
+                                       r.coldStart = s.coldStart;
+                                       e.cost = s.cost;
+                                       row(e);
+                                   });
 }
 
 } // namespace stratus::engine
 
 namespace stratus::engine {
 
+RetentionPolicy retentionPolicy(const Json &settings)
+{
+    RetentionPolicy policy;
+    const auto r = settings.is_object() ? settings.find("retention") : settings.end();
+    if (!settings.is_object() || r == settings.end() || !r->is_object())
+        return policy;
+    if (auto days = r->find("days"); days != r->end() && days->is_number_integer() && *days >= 0)
+        policy.keepDays = int(std::min<long long>(days->get<long long>(), 1'000'000));
+    if (auto runs = r->find("runs"); runs != r->end() && runs->is_number_integer() && *runs >= 0)
+        policy.keepRuns = runs->get<long long>();
+    return policy;
+}
+
+namespace {
+
+/// Whether `policy` would remove anything, answered from the ends of the
+/// runs table (rows are in time order) without scanning it.
+Result<bool> anythingToPrune(sql::Database &db, const RetentionPolicy &policy, int64_t cutoffUs)
+{
+    if (policy.keepDays > 0) {
+        auto oldest = db.prepare("SELECT started_at_us FROM runs ORDER BY id LIMIT 1");
+        if (!oldest)
+            return oldest.status();
+        if (oldest->step() && oldest->integer(0) < cutoffUs)
+            return true;
+        if (!oldest->status())
+            return oldest->status();
+    }
+    if (policy.keepRuns > 0) {
+        auto beyond = db.prepare("SELECT id FROM runs ORDER BY id DESC LIMIT 1 OFFSET ?1");
+        if (!beyond)
+            return beyond.status();
+        beyond->bind(1, policy.keepRuns);
+        if (beyond->step())
+            return true;
+        if (!beyond->status())
+            return beyond->status();
+    }
+    return false;
+}
+
+} // namespace
+
 Result<PruneResult> pruneHistory(sql::Database &db, const RetentionPolicy &policy, int64_t nowUs)
 {
     PruneResult result;
     if (policy.keepDays <= 0 && policy.keepRuns <= 0)
+        return result;
+    const int64_t cutoffUs = nowUs - int64_t(policy.keepDays) * 86400LL * 1000000LL;
+    auto needed = anythingToPrune(db, policy, cutoffUs);
+    if (!needed)
+        return needed.status();
+    if (!*needed)
         return result;
     auto pages = [&]() -> long long {
         auto n = db.queryInt("PRAGMA page_count");
@@ -308,7 +382,7 @@ Result<PruneResult> pruneHistory(sql::Database &db, const RetentionPolicy &polic
             auto stmt = db.prepare("DELETE FROM runs WHERE started_at_us < ?1");
             if (!stmt)
                 return stmt.status();
-            stmt->bind(1, static_cast<long long>(nowUs - int64_t(policy.keepDays) * 86400LL * 1000000LL));
+            stmt->bind(1, static_cast<long long>(cutoffUs));
             if (Status s = stmt->run(); !s)
                 return s;
             result.runsRemoved += db.changes();

@@ -3,6 +3,7 @@
 #include "sqlite.h"
 
 #include "engine/model/invocationrecord.h"
+#include "engine/model/json.h"
 #include "engine/model/status.h"
 
 #include <atomic>
@@ -87,11 +88,11 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
 
 /// Calls `row` for every invocation of the window, about oldest first (in
 /// order of start within each block of the packed metrics), with the figures
-/// statistics need (times, billed duration, memory, status, cold start) and
-/// its cost. Reads the packed blocks, not the rows: ~20x faster over a large
+/// statistics need (function, workflow, times, billed duration, memory,
+/// status, cold start) and its cost; ids, run, logs and errors are left empty. Reads the packed blocks, not the rows: ~20x faster over a large
 /// window.
 Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &functionName,
-                       const std::function<void(const InvocationRecord &, double cost)> &row);
+                       const std::function<void(const HistoryEntry &)> &row);
 
 /// How much run history a workspace keeps; 0 means no limit.
 struct RetentionPolicy
@@ -99,6 +100,10 @@ struct RetentionPolicy
     int keepDays = 0;       ///< runs that started earlier are removed
     long long keepRuns = 0; ///< only the most recent runs are kept
 };
+
+/// The policy in a workspace's settings.retention ({"days": N, "runs": N});
+/// values of the wrong type count as no limit (validation reports them).
+RetentionPolicy retentionPolicy(const Json &settings);
 
 struct PruneResult
 {
@@ -111,7 +116,9 @@ struct PruneResult
 /// keep, in one transaction, then gives the freed pages back to the file
 /// system (incremental vacuum; a file made before that was possible is
 /// rewritten once). `db` must have foreign keys on (WorkspaceStore's
-/// connection does). `nowUs` is the present, in µs since the epoch.
+/// connection does). `nowUs` is the present, in µs since the epoch. Returns
+/// at once, writing nothing, when the policy keeps everything (so it can run
+/// after every recording).
 Result<PruneResult> pruneHistory(sql::Database &db, const RetentionPolicy &policy, int64_t nowUs);
 
 /// What the history says of one function's successful invocations.
@@ -124,5 +131,18 @@ struct FunctionAverages
 
 /// Per function name, over every recorded invocation that succeeded.
 Result<std::map<std::string, FunctionAverages>> functionAverages(sql::Database &db);
+
+/// What one workflow's recorded runs consisted of, to price them per run.
+struct WorkflowRuns
+{
+    std::string workflowId; ///< empty: functions run on their own
+    long long runs = 0;
+    long long invocations = 0;
+    long long httpRuns = 0;           ///< started by an HTTP trigger (priced at the gateway)
+    long long chainedInvocations = 0; ///< in runs of more than one invocation (state transitions)
+    double invocationsCost = 0;
+};
+
+Result<std::vector<WorkflowRuns>> runsByWorkflow(sql::Database &db);
 
 } // namespace stratus::engine

@@ -169,7 +169,7 @@ CREATE TABLE invocation_metrics (
   count               INTEGER NOT NULL,
   first_started_at_us INTEGER NOT NULL,
   last_started_at_us  INTEGER NOT NULL,
-  functions           TEXT NOT NULL,        -- JSON list of function names
+  functions           TEXT NOT NULL,        -- JSON list of [workflow id, function name]
   data                BLOB NOT NULL         -- packed samples, sorted by start
 );
 )sql";

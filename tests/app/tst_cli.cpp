@@ -85,12 +85,16 @@ private Q_SLOTS:
     void costProjectsTheMonthlyBill();
     void statsSummariseTheHistory();
     void pruneFollowsTheRetentionPolicy();
+    void costFollowsADailyCurveAndCustomPresets();
+    void recordingPrunesByTheWorkspacesPolicy();
     void invokeUsageErrors_data();
     void invokeUsageErrors();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
     QString imported(const char *exampleName);
+    /// The example imported with its settings replaced by `settingsJson`.
+    QString importedWithSettings(const char *exampleName, const char *settingsJson);
     /// An event that accept-order (queue-between-functions) accepts: one item.
     QString orderEvent();
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -106,6 +110,19 @@ QString TestCli::imported(const char *exampleName)
 {
     const QString target = path(QString::fromLatin1(exampleName) + QStringLiteral(".stratus"));
     const Run r = stratusCli({"import", example(exampleName), target});
+    if (r.exitCode != 0)
+        qFatal("import failed: %s", r.err.constData());
+    return target;
+}
+
+QString TestCli::importedWithSettings(const char *exampleName, const char *settingsJson)
+{
+    QJsonObject doc = QJsonDocument::fromJson(stratus::test::readBytes(example(exampleName))).object();
+    doc[QStringLiteral("settings")] = QJsonDocument::fromJson(settingsJson).object();
+    const QString json = path(QString::fromLatin1(exampleName) + QStringLiteral("-settings.json"));
+    stratus::test::writeBytes(json, QJsonDocument(doc).toJson());
+    const QString target = path(QString::fromLatin1(exampleName) + QStringLiteral("-settings.stratus"));
+    const Run r = stratusCli({"import", json, target});
     if (r.exitCode != 0)
         qFatal("import failed: %s", r.err.constData());
     return target;
@@ -568,7 +585,7 @@ void TestCli::costProjectsTheMonthlyBill()
     // Usage errors name the option.
     r = stratusCli({"cost", workspace});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY(r.err.contains("--requests-per-month N is required"));
+    QVERIFY(r.err.contains("--requests-per-month N or as --requests-per-hour"));
     r = stratusCli({"cost", workspace, "--requests-per-month", "-5"});
     QCOMPARE(r.exitCode, 2);
     r = stratusCli({"cost", workspace, "--requests-per-month", "5", "--preset", "ibm"});
@@ -603,6 +620,86 @@ void TestCli::statsSummariseTheHistory()
     r = stratusCli({"stats", workspace, "--since", "yesterday"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("--since takes a time"));
+}
+
+// A day's curve of requests per hour, a custom preset from the workspace's
+// settings, and the recorded runs priced per workflow.
+void TestCli::costFollowsADailyCurveAndCustomPresets()
+{
+    // 1,000 requests an hour for 12 hours, 0 at night: 12,000 a day, 365,000 a month.
+    QStringList hours;
+    for (int h = 0; h < 24; ++h)
+        hours << (h >= 8 && h < 20 ? QStringLiteral("1000") : QStringLiteral("0"));
+    const QString workspace = importedWithSettings("queue-between-functions.json", R"json({
+      "pricing": "acme",
+      "pricingPresets": [{"id": "acme", "name": "Acme FaaS", "provider": "acme", "readOn": "2026-11-01",
+        "source": "https://acme.invalid/pricing", "requestPricePerMillion": 1.0, "gbSecondPrice": 0.00001,
+        "billingGranularityMs": 100, "minimumBilledMs": 100, "memoryBasis": "configured"}]})json");
+    Run r = stratusCli({"cost", workspace, "--requests-per-hour", hours.join(QLatin1Char(',')), "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QJsonObject report = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(report[QStringLiteral("preset")].toString(), QStringLiteral("acme"));
+    QVERIFY(qAbs(report[QStringLiteral("requestsPerMonth")].toDouble() - 365000) < 1e-6);
+    QVERIFY(qAbs(report[QStringLiteral("peakRequestsPerSecond")].toDouble() - 1000.0 / 3600) < 1e-9);
+    // No free tier in Acme's preset: 2 functions x 365,000 requests at $1/M.
+    const QJsonObject monthly = report[QStringLiteral("monthly")].toObject();
+    QVERIFY(qAbs(monthly[QStringLiteral("requests")].toDouble() - 0.73) < 1e-9);
+
+    // A wrong curve is a usage error that says what is wrong.
+    r = stratusCli({"cost", workspace, "--requests-per-hour", "1,2,3"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("takes 24 numbers"));
+    r = stratusCli({"cost", workspace, "--requests-per-hour", hours.join(QLatin1Char(',')), "--requests-per-month", "5"});
+    QCOMPARE(r.exitCode, 2);
+
+    // Recorded runs are priced per workflow under the preset (1 request at $1/M, 100 ms min).
+    const QString event = orderEvent();
+    QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
+    QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
+    r = stratusCli({"cost", workspace, "--requests-per-month", "10", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray runs = QJsonDocument::fromJson(r.out).object()[QStringLiteral("recordedRuns")].toArray();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject orders = runs[0].toObject();
+    QCOMPARE(orders[QStringLiteral("workflow")].toString(), QStringLiteral("orders"));
+    QCOMPARE(orders[QStringLiteral("runs")].toInt(), 2);
+    // accept-order: 256 MB, billed at least 100 ms: >= 1e-6 + 0.1 x 0.25 x 1e-5 each.
+    QVERIFY(orders[QStringLiteral("averagePerRun")].toDouble() >= 1e-6 + 0.025 * 1e-5 - 1e-15);
+
+    // stats --by function splits the same history.
+    r = stratusCli({"stats", workspace, "--by", "function", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray groups = QJsonDocument::fromJson(r.out).object()[QStringLiteral("groups")].toArray();
+    QCOMPARE(groups.size(), 1);
+    QCOMPARE(groups[0].toObject()[QStringLiteral("function")].toString(), QStringLiteral("accept-order"));
+    QCOMPARE(groups[0].toObject()[QStringLiteral("count")].toInt(), 2);
+    QCOMPARE(stratusCli({"stats", workspace, "--by", "colour"}).exitCode, 2);
+
+    // A custom preset with a negative price: validate names the field; cost refuses.
+    const QString bad = importedWithSettings("http-api.json", R"json({
+      "pricingPresets": [{"id": "cheap", "name": "Cheap", "provider": "x", "readOn": "2026-11-01",
+        "source": "-", "requestPricePerMillion": 0.1, "gbSecondPrice": -1,
+        "billingGranularityMs": 1, "minimumBilledMs": 1, "memoryBasis": "configured"}]})json");
+    r = stratusCli({"validate", bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("gbSecondPrice") || r.err.contains("gbSecondPrice"), r.out.constData());
+    QVERIFY(r.out.contains("settings.pricingPresets[0]") || r.err.contains("settings.pricingPresets[0]"));
+    r = stratusCli({"cost", bad, "--requests-per-month", "10"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("field 'gbSecondPrice': must not be negative"), r.err.constData());
+}
+
+// settings.retention is applied each time an invocation is recorded.
+void TestCli::recordingPrunesByTheWorkspacesPolicy()
+{
+    const QString workspace = importedWithSettings("queue-between-functions.json",
+                                                   R"json({"retention": {"runs": 2}})json");
+    const QString event = orderEvent();
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(stratusCli({"invoke", workspace, "accept-order", "--event", event}).exitCode, 0);
+    const Run r = stratusCli({"runs", workspace, "--json"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 2);
 }
 
 void TestCli::pruneFollowsTheRetentionPolicy()

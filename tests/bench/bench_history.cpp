@@ -80,7 +80,7 @@ int main(int argc, char *argv[])
         // The scan alone, to tell SQLite's part from the statistics' own.
         const auto s0 = std::chrono::steady_clock::now();
         long long rows = 0;
-        scanInvocations(store->database(), 0, {}, [&](const InvocationRecord &, double) { ++rows; });
+        scanInvocations(store->database(), 0, {}, [&](const HistoryEntry &) { ++rows; });
         std::printf("  %-40s %10.1f ms (%lld rows)\n", "history scan only",
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s0).count(), rows);
     }
@@ -88,7 +88,7 @@ int main(int argc, char *argv[])
         const auto s0 = std::chrono::steady_clock::now();
         InvocationStatistics stats;
         if (!scanInvocations(store->database(), 0, {},
-                             [&](const InvocationRecord &r, double cost) { stats.add(r, cost); })) {
+                             [&](const HistoryEntry &e) { stats.add(e.record, e.cost); })) {
             std::fprintf(stderr, "scan failed\n");
             return 1;
         }

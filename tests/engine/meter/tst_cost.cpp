@@ -48,6 +48,9 @@ private Q_SLOTS:
     void freeTierCountsOncePerAccount();
     void userPresetsAreChecked_data();
     void userPresetsAreChecked();
+    void workspacePresetsJoinTheBuiltinOnes();
+    void runCostAddsGatewayAndTransitions();
+    void dailyCurveMakesAMonth();
 };
 
 void TestCost::builtinPresetsCarryDateAndSource()
@@ -254,6 +257,60 @@ void TestCost::userPresetsAreChecked()
     QVERIFY(!presets);
     QVERIFY2(QString::fromStdString(presets.status().message()).contains(expected),
              presets.status().message().c_str());
+}
+
+void TestCost::workspacePresetsJoinTheBuiltinOnes()
+{
+    Json settings = Json::parse(std::string(R"json({"pricing": "mine", "pricingPresets": [)json") + kValidPreset + "]}");
+    auto all = workspacePricingPresets(settings);
+    QVERIFY2(all, all.status().message().c_str());
+    QCOMPARE(all->size(), builtinPricingPresets().size() + 1);
+    auto chosen = workspacePricing(settings);
+    QVERIFY(chosen);
+    QCOMPARE(chosen->id, std::string("mine"));
+    QVERIFY(pricingProblems(settings).empty());
+    // No setting: AWS for the architecture.
+    QCOMPARE(workspacePricing(Json::object(), "arm64")->id, std::string("aws-arm64"));
+    QCOMPARE(workspacePricing(Json::object())->id, std::string("aws-x86_64"));
+    // An unknown name lists what exists.
+    auto unknown = workspacePricing(Json{{"pricing", "ibm"}});
+    QVERIFY(!unknown);
+    QVERIFY(QString::fromStdString(unknown.status().message()).contains(QLatin1String("presets: aws-x86_64, aws-arm64")));
+    Problems problems = pricingProblems(Json{{"pricing", "ibm"}});
+    QCOMPARE(problems.size(), size_t(1));
+    QCOMPARE(problems[0].field, std::string("settings.pricing"));
+    // A taken id, a wrong value and a wrong type are refused with their place.
+    settings["pricingPresets"][0]["id"] = "aws-arm64";
+    QVERIFY(QString::fromStdString(workspacePricingPresets(settings).status().message())
+                .contains(QLatin1String("settings.pricingPresets[0]: preset 'aws-arm64': the id is taken")));
+    settings["pricingPresets"][0]["id"] = "mine";
+    settings["pricingPresets"][0]["minimumBilledMs"] = "fifty";
+    problems = pricingProblems(settings);
+    QCOMPARE(problems.size(), size_t(1));
+    QCOMPARE(problems[0].field, std::string("settings.pricingPresets[0]"));
+    QVERIFY(QString::fromStdString(problems[0].message).contains(QLatin1String("field 'minimumBilledMs'")));
+    QVERIFY(!workspacePricingPresets(Json{{"pricingPresets", "cheap"}}));
+    QVERIFY(!workspacePricingPresets(Json{{"pricingPresets", Json::array({42})}}));
+}
+
+void TestCost::runCostAddsGatewayAndTransitions()
+{
+    // An HTTP request through a chain of three functions exported as a state
+    // machine: $1.00/M at the gateway, 3 transitions at $0.000025.
+    const RunCost c = runCost(preset("aws-x86_64"), 0.0000012, true, 3);
+    QVERIFY(qAbs(c.gateway - 0.000001) < 1e-15);
+    QVERIFY(qAbs(c.stateTransitions - 0.000075) < 1e-15);
+    QVERIFY(qAbs(c.total() - (0.0000012 + 0.000001 + 0.000075)) < 1e-15);
+    const RunCost alone = runCost(preset("aws-x86_64"), 0.0000012, false, 0);
+    QCOMPARE(alone.total(), 0.0000012);
+}
+
+void TestCost::dailyCurveMakesAMonth()
+{
+    std::vector<double> day(24, 0);
+    day[9] = 3600; // one request a second for an hour a day
+    QCOMPARE(requestsPerMonthFromHourly(day), 3600 * 730.0 / 24);
+    QCOMPARE(requestsPerMonthFromHourly(std::vector<double>(24, 1000)), 730000.0);
 }
 
 QTEST_APPLESS_MAIN(TestCost)

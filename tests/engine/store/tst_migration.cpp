@@ -183,7 +183,8 @@ INSERT INTO invocation_logs(invocation_id, lines) SELECT id, 'START RequestId: '
     QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'invocation_logs'"), 0LL);
     QCOMPARE(*db.queryInt("SELECT SUM(count) FROM invocation_metrics"), 5000LL);
     long long count = 0, timeouts = 0, cold = 0, durations = 0;
-    QVERIFY(scanInvocations(db, 0, "b", [&](const InvocationRecord &r, double) {
+    QVERIFY(scanInvocations(db, 0, "b", [&](const HistoryEntry &e) {
+        const InvocationRecord &r = e.record;
         ++count;
         timeouts += r.status == InvocationStatus::Timeout;
         cold += r.coldStart;

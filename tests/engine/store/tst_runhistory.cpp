@@ -253,7 +253,13 @@ struct Totals
 Totals scanned(sql::Database &db, int64_t since, const std::string &function)
 {
     Totals t;
-    const Status s = scanInvocations(db, since, function, [&](const InvocationRecord &r, double cost) {
+    const Status s = scanInvocations(db, since, function, [&](const HistoryEntry &e) {
+        const InvocationRecord &r = e.record;
+        if (!function.empty() && r.functionName != function)
+            qFatal("scan gave '%s' for '%s'", r.functionName.c_str(), function.c_str());
+        if (e.workflowId != "orders")
+            qFatal("scan lost the workflow");
+        const double cost = e.cost;
         ++t.count;
         t.durationUs += r.durationUs;
         t.cold += r.coldStart ? 1 : 0;
