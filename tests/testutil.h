@@ -4,6 +4,7 @@
 // is its own executable.
 
 #include "engine/store/workspacejson.h"
+#include "engine/store/workspacestore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -60,6 +61,16 @@ inline engine::Workspace readDocument(const std::string &json)
         return {};
     }
     return result->workspace;
+}
+
+/// A bundled example ("http-api") imported into a workspace file in `dir`.
+inline QString importExample(const QString &dir, const char *name)
+{
+    const QString target = QDir(dir).filePath(QString::fromLatin1(name) + QStringLiteral(".stratus"));
+    auto doc = engine::workspace_json::readFile(STRATUS_EXAMPLES_DIR "/" + std::string(name) + ".json");
+    if (!doc || !engine::WorkspaceStore::writeTo(target.toStdString(), doc->workspace))
+        qFatal("cannot import %s", name);
+    return target;
 }
 
 } // namespace stratus::test

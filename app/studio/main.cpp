@@ -45,11 +45,24 @@ int main(int argc, char *argv[])
         QStringLiteral("file"),
         QApplication::translate("main", "A workspace (.stratus) or workspace JSON document to open."),
         QStringLiteral("[FILE]"));
+    const QCommandLineOption node(
+        QStringLiteral("node"),
+        QApplication::translate("main", "Select this node once FILE is open (WORKFLOW/NODE ids)."),
+        QStringLiteral("WORKFLOW/NODE"));
+    parser.addOption(node);
     parser.process(app);
 
     stratus::editor::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
+    if (parser.positionalArguments().isEmpty()) {
+        window.restoreSession(); // reopen where the user left off
+    } else {
         window.openFileInteractively(parser.positionalArguments().constFirst());
+        const QString at = parser.value(node);
+        if (const qsizetype slash = at.indexOf(QLatin1Char('/')); slash > 0
+            && !window.selectNode(stratus::engine::WorkflowId(at.left(slash).toStdString()),
+                                  stratus::engine::NodeId(at.mid(slash + 1).toStdString())))
+            std::fprintf(stderr, "stratus-studio: no node '%s' in the workspace\n", qPrintable(at));
+    }
     return app.exec();
 }

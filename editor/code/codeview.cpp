@@ -45,7 +45,8 @@ void CodeView::showFile(const QString &path, const QString &text)
     m_lexer = std::move(lexer);
     setReadOnly(false);
     setText(text);
-    setReadOnly(true);
+    setReadOnly(path.isEmpty());
+    setModified(false);
 }
 
 QString CodeView::languageName() const

@@ -8,9 +8,9 @@ class QsciLexer;
 
 namespace stratus::editor {
 
-/// Shows one function file with the lexer for its language, line numbers,
-/// folding and brace matching. Read-only until the code editor (issue 5)
-/// makes it editable through undo commands.
+/// Edits one function file with the lexer for its language, line numbers,
+/// folding, brace matching and auto-indent. Read-only when no file is shown.
+/// The inspector turns its edits into undo commands on the document.
 class CodeView : public QsciScintilla
 {
     Q_OBJECT
@@ -19,7 +19,7 @@ public:
     explicit CodeView(QWidget *parent = nullptr);
     ~CodeView() override;
 
-    /// Shows `text`; the lexer follows the file's extension (.js/.mjs/.cjs,
+    /// Shows `text` (editable; read-only when `path` is empty); the lexer follows the file's extension (.js/.mjs/.cjs,
     /// .py, a `bootstrap` or .sh script), else plain text.
     void showFile(const QString &path, const QString &text);
     /// The lexer's language name ("JavaScript", "Python", "Bash"), or empty.

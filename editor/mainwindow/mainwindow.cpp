@@ -1,33 +1,44 @@
 #include "mainwindow.h"
 
-#include "editor/canvas/workflowoverview.h"
+#include "editor/canvas/workflowscene.h"
 #include "editor/code/codeview.h"
+#include "editor/document/commands.h"
+#include "editor/document/workspacedocument.h"
+#include "editor/inspector/inspector.h"
+#include "editor/palette/nodepalette.h"
 
-#include "engine/model/handler.h"
 #include "engine/model/nodekind.h"
-#include "engine/model/validator.h"
 #include "engine/store/workspacejson.h"
-#include "engine/store/workspacestore.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QComboBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSplitter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeWidget>
+#include <QUndoView>
 #include <QVBoxLayout>
+
+#include <set>
 
 namespace stratus::editor {
 
@@ -46,12 +57,13 @@ QString count(size_t n, const QString &one, const QString &many)
     return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
 }
 
-QString valueText(const Json &v)
+const Workspace &emptyWorkspace()
 {
-    if (v.is_string())
-        return qs(v.get<std::string>());
-    return qs(v.dump(-1, ' ', false, Json::error_handler_t::replace));
+    static const Workspace none;
+    return none;
 }
+
+constexpr int kMaxRecent = 8;
 
 } // namespace
 
@@ -59,23 +71,28 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setWindowTitle(tr("Stratus Studio"));
-    resize(1280, 800);
+    resize(1400, 860);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    m_welcome = new QLabel(this);
-    m_welcome->setAlignment(Qt::AlignCenter);
-    m_welcome->setWordWrap(true);
+    m_saveState = new QLabel(this);
+    statusBar()->addPermanentWidget(m_saveState);
     createDocks();
     createActions();
     showWelcome();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Views go before the document they show.
+    while (m_tabs->count() > 0)
+        delete m_tabs->widget(0);
+    m_inspector->showNode(nullptr, {}, {});
+    m_history->setStack(nullptr);
+}
 
 QString MainWindow::examplesDirectory()
 {
-    const QString installed = QCoreApplication::applicationDirPath()
-                              + QStringLiteral("/../share/stratus/examples");
+    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/stratus/examples");
     if (QDir(installed).exists())
         return QDir(installed).canonicalPath();
 #ifdef STRATUS_SOURCE_EXAMPLES_DIR
@@ -85,36 +102,154 @@ QString MainWindow::examplesDirectory()
 #endif
 }
 
+const Workspace &MainWindow::workspace() const
+{
+    return m_document ? m_document->workspace() : emptyWorkspace();
+}
+
+const Problems &MainWindow::problems() const
+{
+    static const Problems none;
+    return m_document ? m_document->problems() : none;
+}
+
+QString MainWindow::currentFile() const
+{
+    return m_document ? m_document->sourcePath() : QString();
+}
+
+WorkflowView *MainWindow::currentView() const
+{
+    return qobject_cast<WorkflowView *>(m_tabs->currentWidget());
+}
+
+WorkflowScene *MainWindow::currentScene() const
+{
+    WorkflowView *view = currentView();
+    return view ? view->workflowScene() : nullptr;
+}
+
+CodeView *MainWindow::codeView() const
+{
+    return m_inspector->codeView();
+}
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
 void MainWindow::createActions()
 {
+    auto make = [this](QMenu *menu, const QString &name, const QString &text, auto slot,
+                       QKeySequence shortcut = {}, const QString &tip = {}) {
+        QAction *a = menu->addAction(text, this, slot);
+        a->setObjectName(name);
+        a->setShortcut(shortcut);
+        a->setStatusTip(tip);
+        return a;
+    };
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), this, [this] {
+    make(file, QStringLiteral("new"), tr("&New Workspace…"), [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New Workspace"), QDir::homePath(),
+                                                          tr("Stratus workspaces (*.stratus)"));
+        if (path.isEmpty())
+            return;
+        if (Status s = newWorkspace(path.endsWith(QLatin1String(".stratus")) ? path : path + QStringLiteral(".stratus")); !s)
+            QMessageBox::critical(this, tr("Cannot create workspace"), qs(s.message()));
+    }, QKeySequence::New, tr("Create a new workspace file"));
+    make(file, QStringLiteral("open"), tr("&Open…"), [this] {
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Workspace"), QFileInfo(m_file).absolutePath(),
+            this, tr("Open Workspace"), QFileInfo(currentFile()).absolutePath(),
             tr("Stratus workspaces (*.stratus *.json);;All files (*)"));
         if (!path.isEmpty())
             openFileInteractively(path);
-    });
-    open->setShortcut(QKeySequence::Open);
-    open->setStatusTip(tr("Open a workspace file or a workspace JSON document"));
-
+    }, QKeySequence::Open, tr("Open a workspace file or a workspace JSON document"));
+    m_recent = file->addMenu(tr("Open &Recent"));
+    fillRecentMenu();
     QMenu *examples = file->addMenu(tr("&Examples"));
     const QDir dir(examplesDirectory());
     for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         const QString path = dir.filePath(name);
-        examples->addAction(QFileInfo(name).completeBaseName(), this,
-                            [this, path] { openFileInteractively(path); });
+        examples->addAction(QFileInfo(name).completeBaseName(), this, [this, path] { openFileInteractively(path); });
     }
     examples->setEnabled(!examples->isEmpty());
-
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    make(file, QStringLiteral("save"), tr("&Save"), [this] {
+        if (!m_document)
+            return;
+        if (m_document->filePath().isEmpty()) {
+            confirmUnsavedJson();
+            return;
+        }
+        const Status s = m_document->save();
+        statusBar()->showMessage(s ? tr("Saved") : tr("Save failed: %1").arg(qs(s.message())), 4000);
+    }, QKeySequence::Save, tr("Write every change now (changes are also saved automatically)"));
+    make(file, QStringLiteral("saveAs"), tr("Save &As Workspace…"), [this] {
+        if (!m_document)
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save As Workspace"), QDir::homePath(),
+                                                          tr("Stratus workspaces (*.stratus)"));
+        if (!path.isEmpty()) {
+            if (Status s = saveAs(path); !s)
+                QMessageBox::critical(this, tr("Cannot save"), qs(s.message()));
+        }
+    }, QKeySequence::SaveAs, tr("Write the workspace into a new workspace file"));
+    make(file, QStringLiteral("exportJson"), tr("&Export JSON…"), [this] {
+        if (!m_document)
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QDir::homePath(),
+                                                          tr("Workspace JSON (*.json)"));
+        if (!path.isEmpty()) {
+            if (Status s = exportJson(path); !s)
+                QMessageBox::critical(this, tr("Cannot export"), qs(s.message()));
+        }
+    }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Write the workspace's JSON form"));
+    file->addSeparator();
+    make(file, QStringLiteral("quit"), tr("&Quit"), [] { QApplication::closeAllWindows(); }, QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = edit->addAction(tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    connect(undo, &QAction::triggered, this, [this] {
+        if (m_document)
+            m_document->undoStack()->undo();
+    });
+    QAction *redo = edit->addAction(tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    connect(redo, &QAction::triggered, this, [this] {
+        if (m_document)
+            m_document->undoStack()->redo();
+    });
+    edit->addSeparator();
+    make(edit, QStringLiteral("cut"), tr("Cu&t"), [this] { cutSelection(); }, QKeySequence::Cut);
+    make(edit, QStringLiteral("copy"), tr("&Copy"), [this] { copySelection(); }, QKeySequence::Copy);
+    make(edit, QStringLiteral("paste"), tr("&Paste"), [this] { paste(); }, QKeySequence::Paste);
+    make(edit, QStringLiteral("duplicate"), tr("D&uplicate"), [this] { duplicateSelection(); },
+         QKeySequence(Qt::CTRL | Qt::Key_D));
+    make(edit, QStringLiteral("delete"), tr("&Delete"), [this] { deleteSelection(); }, QKeySequence::Delete,
+         tr("Remove the selected nodes (with their wires) and wires"));
+    edit->addSeparator();
+    make(edit, QStringLiteral("selectAll"), tr("Select &All"), [this] { selectAll(); }, QKeySequence::SelectAll);
+    make(edit, QStringLiteral("rename"), tr("Re&name"), [this] { renameSelected(); }, QKeySequence(Qt::Key_F2));
+    // Canvas shortcuts must not steal keys from text fields and the code editor.
+    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll", "rename"})
+        action(QLatin1String(name))->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *fit = view->addAction(tr("Zoom to &Fit"), this, &MainWindow::zoomToFit);
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    fit->setStatusTip(tr("Show the whole workflow"));
+    make(view, QStringLiteral("zoomIn"), tr("Zoom &In"), [this] {
+        if (auto *v = currentView())
+            v->zoomBy(1.25);
+    }, QKeySequence::ZoomIn);
+    make(view, QStringLiteral("zoomOut"), tr("Zoom &Out"), [this] {
+        if (auto *v = currentView())
+            v->zoomBy(1 / 1.25);
+    }, QKeySequence::ZoomOut);
+    make(view, QStringLiteral("zoomFit"), tr("Zoom to &Fit"), [this] { zoomToFit(); },
+         QKeySequence(Qt::CTRL | Qt::Key_0), tr("Show the whole workflow"));
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
@@ -126,10 +261,31 @@ void MainWindow::createActions()
                               "locally with AWS Lambda's contracts, measure and ship them.</p>"
                               "<p>Everything the studio does is also a command of <tt>stratus</tt>.</p>"));
     });
+
+    // The canvas's actions apply while the canvas has focus.
+    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll", "rename"})
+        m_tabs->addAction(action(QLatin1String(name)));
 }
 
 void MainWindow::createDocks()
 {
+    auto *paletteDock = new QDockWidget(tr("Palette"), this);
+    paletteDock->setObjectName(QStringLiteral("palette"));
+    m_palette = new NodePalette(paletteDock);
+    paletteDock->setWidget(m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+    connect(m_palette, &NodePalette::kindActivated, this, [this](const QString &kind) {
+        if (WorkflowView *v = currentView())
+            addNode(kind, v->mapToScene(v->viewport()->rect().center()));
+    });
+
+    auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspector"));
+    m_inspector = new Inspector(inspectorDock);
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    connect(m_inspector, &Inspector::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("problems"));
     m_problemsList = new QTreeWidget(problemsDock);
@@ -140,77 +296,137 @@ void MainWindow::createDocks()
     connect(m_problemsList, &QTreeWidget::itemActivated, this, &MainWindow::onProblemActivated);
     problemsDock->setWidget(m_problemsList);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
-    resizeDocks({problemsDock}, {150}, Qt::Vertical);
 
-    auto *detailsDock = new QDockWidget(tr("Details"), this);
-    detailsDock->setObjectName(QStringLiteral("details"));
-    auto *details = new QWidget(detailsDock);
-    auto *layout = new QVBoxLayout(details);
-    m_detailsTitle = new QLabel(tr("Select a node to see its configuration."), details);
-    m_detailsTitle->setWordWrap(true);
-    m_configList = new QTreeWidget(details);
-    m_configList->setHeaderLabels({tr("Field"), tr("Value")});
-    m_configList->setRootIsDecorated(false);
-    m_fileChooser = new QComboBox(details);
-    m_fileChooser->setToolTip(tr("The function's source files; ★ marks the handler's file"));
-    connect(m_fileChooser, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index >= 0)
-            showFunctionFile(m_fileChooser->itemData(index).toString());
-    });
-    m_code = new CodeView(details);
-    auto *split = new QSplitter(Qt::Vertical, details);
-    split->addWidget(m_configList);
-    auto *codeBox = new QWidget(split);
-    auto *codeLayout = new QVBoxLayout(codeBox);
-    codeLayout->setContentsMargins(0, 0, 0, 0);
-    codeLayout->addWidget(m_fileChooser);
-    codeLayout->addWidget(m_code);
-    split->addWidget(codeBox);
-    layout->addWidget(m_detailsTitle);
-    layout->addWidget(split);
-    detailsDock->setWidget(details);
-    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
-    resizeDocks({detailsDock}, {440}, Qt::Horizontal);
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("history"));
+    m_history = new QUndoView(historyDock);
+    m_history->setEmptyLabel(tr("<opened>"));
+    historyDock->setWidget(m_history);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+    tabifyDockWidget(problemsDock, historyDock);
+    problemsDock->raise();
+
+    resizeDocks({paletteDock, inspectorDock}, {200, 460}, Qt::Horizontal);
+    resizeDocks({problemsDock}, {150}, Qt::Vertical);
 }
 
 void MainWindow::showWelcome()
 {
-    m_welcome->setText(
-        tr("<h2>Stratus Studio</h2><p>Open a workspace with <b>File → Open</b> (Ctrl+O), "
-           "or an example from <b>File → Examples</b>.</p><p>Create one from a terminal with "
-           "<tt>stratus new FILE.stratus</tt>.</p>"));
-    setCentralWidget(m_welcome);
+    auto *welcome = new QWidget(this);
+    auto *layout = new QVBoxLayout(welcome);
+    layout->addStretch();
+    auto *title = new QLabel(tr("<h2>Stratus Studio</h2><p>Design serverless workflows, run them locally, ship them.</p>"),
+                             welcome);
+    title->setAlignment(Qt::AlignCenter);
+    layout->addWidget(title);
+    auto addButton = [&](const QString &text, const QString &actionName) {
+        auto *b = new QPushButton(text, welcome);
+        b->setMaximumWidth(320);
+        connect(b, &QPushButton::clicked, action(actionName), &QAction::trigger);
+        layout->addWidget(b, 0, Qt::AlignHCenter);
+    };
+    addButton(tr("New workspace…  (Ctrl+N)"), QStringLiteral("new"));
+    addButton(tr("Open…  (Ctrl+O)"), QStringLiteral("open"));
+    auto *examplesTitle = new QLabel(tr("<b>Examples</b>"), welcome);
+    examplesTitle->setAlignment(Qt::AlignCenter);
+    layout->addWidget(examplesTitle);
+    const QDir dir(examplesDirectory());
+    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        auto *b = new QPushButton(QFileInfo(name).completeBaseName(), welcome);
+        b->setFlat(true);
+        b->setMaximumWidth(320);
+        const QString path = dir.filePath(name);
+        connect(b, &QPushButton::clicked, this, [this, path] { openFileInteractively(path); });
+        layout->addWidget(b, 0, Qt::AlignHCenter);
+    }
+    layout->addStretch();
+    m_welcome = welcome;
+    setCentralWidget(welcome);
     m_tabs->setParent(this);
     m_tabs->hide();
 }
 
 Status MainWindow::openFile(const QString &path)
 {
-    const std::string file = path.toStdString();
-    Workspace ws;
-    Problems problems;
-    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
-        auto read = workspace_json::readFile(file);
-        if (!read)
-            return read.status();
-        ws = std::move(read->workspace);
-        problems = std::move(read->problems);
-    } else {
-        auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
-        if (!store)
-            return store.status();
-        auto loaded = store->load();
-        if (!loaded)
-            return loaded.status();
-        ws = loaded.take();
-    }
-    Problems validation = validateWorkspace(ws);
-    problems.insert(problems.end(), validation.begin(), validation.end());
-
-    m_workspace = std::move(ws);
-    m_problems = std::move(problems);
-    m_file = path;
+    auto opened = WorkspaceDocument::open(path);
+    if (!opened)
+        return opened.status();
+    // What the previous document had not written yet is written as it goes.
+    while (m_tabs->count() > 0)
+        delete m_tabs->widget(0);
+    m_inspector->showNode(nullptr, {}, {});
+    m_history->setStack(nullptr);
+    m_document = opened.take();
+    m_history->setStack(m_document->undoStack());
+    connect(m_document.get(), &WorkspaceDocument::problemsChanged, this, &MainWindow::refreshProblems);
+    connect(m_document.get(), &WorkspaceDocument::saved, this, [this](bool ok, const QString &message) {
+        m_saveState->setText(ok ? tr("All changes saved") : tr("Not saved: %1").arg(message));
+        refreshTitle();
+    });
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        m_saveState->setText(m_document->filePath().isEmpty() ? tr("Unsaved (JSON document)") : tr("Saving…"));
+        refreshTitle();
+    });
+    if (!m_document->filePath().isEmpty())
+        rememberRecent(path);
     rebuild();
+    // Where the user left off in this file: the node they had selected.
+    const QString last = QSettings().value(selectionKey(path)).toString();
+    if (const qsizetype slash = last.indexOf(QLatin1Char('/')); slash > 0)
+        selectNode(WorkflowId(last.left(slash).toStdString()), NodeId(last.mid(slash + 1).toStdString()));
+    return Status::ok();
+}
+
+QString MainWindow::selectionKey(const QString &path)
+{
+    // QSettings keys cannot hold '/' as data: the path is hashed.
+    return QStringLiteral("selection/")
+           + QString::fromLatin1(QCryptographicHash::hash(QFileInfo(path).absoluteFilePath().toUtf8(),
+                                                          QCryptographicHash::Sha1).toHex());
+}
+
+void MainWindow::rememberSelection(const QString &workflow, const QString &node)
+{
+    if (!m_document || m_document->sourcePath().isEmpty())
+        return;
+    QSettings settings;
+    if (node.isEmpty())
+        settings.remove(selectionKey(m_document->sourcePath()));
+    else
+        settings.setValue(selectionKey(m_document->sourcePath()), QString(workflow + QLatin1Char('/') + node));
+}
+
+Status MainWindow::newWorkspace(const QString &path)
+{
+    {
+        auto created = WorkspaceDocument::create(path);
+        if (!created)
+            return created.status();
+    } // closed: openFile opens it again as the window's document
+    return openFile(path);
+}
+
+Status MainWindow::saveAs(const QString &path)
+{
+    if (!m_document)
+        return Status::invalidArgument("no workspace is open");
+    if (Status s = m_document->saveAs(path); !s)
+        return s;
+    rememberRecent(path);
+    refreshTitle();
+    return Status::ok();
+}
+
+Status MainWindow::exportJson(const QString &path)
+{
+    if (!m_document)
+        return Status::invalidArgument("no workspace is open");
+    QSaveFile out(path);
+    const std::string text = workspace_json::write(m_document->workspace());
+    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
+        || !out.commit())
+        return Status::ioError("cannot write '" + path.toStdString() + "': " + out.errorString().toStdString());
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 4000);
     return Status::ok();
 }
 
@@ -219,89 +435,103 @@ void MainWindow::openFileInteractively(const QString &path)
     const Status s = openFile(path);
     if (!s) {
         QMessageBox::critical(this, tr("Cannot open workspace"),
-                              tr("Stratus could not open %1.\n\n%2")
-                                  .arg(QDir::toNativeSeparators(path), qs(s.message())));
+                              tr("Stratus could not open %1.\n\n%2").arg(QDir::toNativeSeparators(path), qs(s.message())));
+        return;
     }
+    if (m_document->filePath().isEmpty())
+        statusBar()->showMessage(tr("%1 is a JSON document: use File → Save As Workspace to keep your changes")
+                                     .arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::rebuild()
 {
-    m_shownNode = nullptr;
     if (centralWidget() != m_tabs) {
         takeCentralWidget();
+        delete m_welcome;
+        m_welcome = nullptr;
         setCentralWidget(m_tabs);
         m_tabs->show();
     }
-    while (m_tabs->count() > 0) {
-        QWidget *page = m_tabs->widget(0);
-        m_tabs->removeTab(0);
-        page->deleteLater();
-    }
-    for (const Workflow &workflow : m_workspace.workflows) {
-        auto *scene = new WorkflowOverviewScene(workflow);
-        auto *view = new WorkflowOverviewView(scene, m_tabs);
+    for (const Workflow &workflow : m_document->workspace().workflows) {
+        auto *scene = new WorkflowScene(m_document.get(), workflow.id());
+        auto *view = new WorkflowView(scene, m_tabs);
         scene->setParent(view);
-        const QString workflowId = qs(workflow.id().str());
-        connect(scene, &WorkflowOverviewScene::nodeSelected, this,
-                [this, workflowId](const QString &nodeId) { showNodeDetails(workflowId, nodeId); });
-        const QString title = workflow.name().empty() ? workflowId : qs(workflow.name());
-        m_tabs->addTab(view, title);
+        const WorkflowId workflowId = workflow.id();
+        connect(scene, &WorkflowScene::nodeSelected, this, [this, workflowId](const QString &nodeId) {
+            m_inspector->showNode(m_document.get(), workflowId, NodeId(nodeId.toStdString()));
+            rememberSelection(qs(workflowId.str()), nodeId);
+        });
+        connect(scene, &WorkflowScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+        connect(scene, &WorkflowScene::renameRequested, this, &MainWindow::startInlineRename);
+        connect(view, &WorkflowView::nodeKindDropped, this,
+                [this](const QString &kind, QPointF at) { addNode(kind, at); });
+        m_tabs->addTab(view, workflow.name().empty() ? qs(workflowId.str()) : qs(workflow.name()));
+        m_tabs->setTabToolTip(m_tabs->count() - 1, tr("Workflow %1").arg(qs(workflowId.str())));
         connect(m_tabs, &QTabWidget::currentChanged, view, [this, view] {
             if (m_tabs->currentWidget() == view)
                 view->zoomToFit();
         });
-        m_tabs->setTabToolTip(m_tabs->count() - 1, tr("Workflow %1").arg(workflowId));
     }
     // Fit once the window has its final size (the first time it is shown).
     QTimer::singleShot(0, this, &MainWindow::zoomToFit);
+    refreshProblems();
+    refreshTitle();
+    m_saveState->setText(m_document->filePath().isEmpty() ? tr("Unsaved (JSON document)") : tr("All changes saved"));
+}
 
+void MainWindow::refreshTitle()
+{
+    if (!m_document) {
+        setWindowTitle(tr("Stratus Studio"));
+        return;
+    }
+    const Workspace &ws = m_document->workspace();
+    const QString name = ws.name.empty() ? QFileInfo(currentFile()).completeBaseName() : qs(ws.name);
+    const bool unsavedJson = m_document->filePath().isEmpty();
+    setWindowTitle(tr("%1%2 — Stratus Studio").arg(name, unsavedJson ? tr(" (not saved)") : QString()));
+}
+
+void MainWindow::refreshProblems()
+{
     m_problemsList->clear();
-    for (const Problem &p : m_problems) {
+    for (const Problem &p : problems()) {
         QString where = p.workflow.isValid() ? qs(p.workflow.str()) : QString();
         if (p.node.isValid())
-            where += QLatin1Char('/') + qs(p.node.str());
+            where += QLatin1Char('/') + qs(p.nodeName.empty() ? p.node.str() : p.nodeName);
         if (p.edge.isValid())
             where += tr("/edge %1").arg(qs(p.edge.str()));
         auto *item = new QTreeWidgetItem(m_problemsList, {where, qs(p.field), qs(p.message)});
         item->setData(0, Qt::UserRole, qs(p.workflow.str()));
         item->setData(1, Qt::UserRole, qs(p.node.str()));
-        item->setIcon(0, style()->standardIcon(p.severity == Problem::Severity::Error
-                                                   ? QStyle::SP_MessageBoxCritical
-                                                   : QStyle::SP_MessageBoxWarning));
+        item->setData(2, Qt::UserRole, qs(p.field));
+        item->setIcon(0, style()->standardIcon(p.severity == Problem::Severity::Error ? QStyle::SP_MessageBoxCritical
+                                                                                      : QStyle::SP_MessageBoxWarning));
         item->setToolTip(2, qs(p.toString()));
     }
-
     size_t nodes = 0;
-    for (const Workflow &w : m_workspace.workflows)
+    for (const Workflow &w : workspace().workflows)
         nodes += w.nodes().size();
-    const QString name = m_workspace.name.empty() ? QFileInfo(m_file).completeBaseName()
-                                                  : qs(m_workspace.name);
-    setWindowTitle(tr("%1 — Stratus Studio").arg(name));
     statusBar()->showMessage(tr("%1: %2, %3, %4")
-                                 .arg(QFileInfo(m_file).fileName(),
-                                      count(m_workspace.workflows.size(), tr("workflow"), tr("workflows")),
+                                 .arg(QFileInfo(currentFile()).fileName(),
+                                      count(workspace().workflows.size(), tr("workflow"), tr("workflows")),
                                       count(nodes, tr("node"), tr("nodes")),
-                                      count(m_problems.size(), tr("problem"), tr("problems"))));
-    m_detailsTitle->setText(tr("Select a node to see its configuration."));
-    m_configList->clear();
-    m_fileChooser->clear();
-    m_code->showFile(QString(), QString());
+                                      count(problems().size(), tr("problem"), tr("problems"))));
 }
 
 bool MainWindow::selectNode(const WorkflowId &workflow, const NodeId &node)
 {
     for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *view = static_cast<WorkflowOverviewView *>(m_tabs->widget(i));
-        auto *scene = static_cast<WorkflowOverviewScene *>(view->scene());
-        if (scene->workflow().id() != workflow)
+        auto *view = static_cast<WorkflowView *>(m_tabs->widget(i));
+        WorkflowScene *scene = view->workflowScene();
+        if (scene->workflowId() != workflow)
             continue;
-        OverviewNodeItem *item = scene->itemFor(node);
+        NodeItem *item = scene->itemFor(node);
         if (!item)
             return false;
         m_tabs->setCurrentIndex(i);
-        scene->clearSelection();
-        item->setSelected(true);
+        scene->selectNodes({node});
         view->centerOn(item);
+        m_inspector->showNode(m_document.get(), workflow, node);
         return true;
     }
     return false;
@@ -309,83 +539,318 @@ bool MainWindow::selectNode(const WorkflowId &workflow, const NodeId &node)
 
 void MainWindow::zoomToFit()
 {
-    if (auto *view = qobject_cast<WorkflowOverviewView *>(m_tabs->currentWidget()))
+    if (WorkflowView *view = currentView())
         view->zoomToFit();
 }
 
-void MainWindow::showNodeDetails(const QString &workflowId, const QString &nodeId)
+NodeId MainWindow::addNode(const QString &kind, QPointF scenePos)
 {
-    m_configList->clear();
-    m_fileChooser->clear();
-    m_code->showFile(QString(), QString());
-    const Workflow *workflow = m_workspace.findWorkflow(WorkflowId(workflowId.toStdString()));
-    const Node *node = workflow ? workflow->findNode(NodeId(nodeId.toStdString())) : nullptr;
-    m_shownNode = node;
-    if (!node) {
-        m_detailsTitle->setText(tr("Select a node to see its configuration."));
-        return;
+    WorkflowScene *scene = currentScene();
+    const NodeKindSpec *spec = NodeKindRegistry::instance().find(kind.toStdString());
+    if (!scene || !spec) {
+        statusBar()->showMessage(spec ? tr("Open a workspace first") : tr("Unknown node kind '%1'").arg(kind), 6000);
+        return {};
     }
-    const auto &registry = NodeKindRegistry::instance();
-    const NodeKindSpec *spec = registry.find(node->kind);
-    m_detailsTitle->setText(tr("<b>%1</b> — %2<br><small>%3</small>")
-                                .arg(qs(node->name).toHtmlEscaped(),
-                                     qs(spec ? spec->label : node->kind).toHtmlEscaped(),
-                                     qs(spec ? spec->description : std::string()).toHtmlEscaped()));
-    const Json config = registry.effectiveConfig(*node);
-    for (auto it = config.begin(); it != config.end(); ++it) {
-        if (it.key() == "files")
-            continue;
-        auto *item = new QTreeWidgetItem(m_configList, {qs(it.key()), valueText(it.value())});
-        if (!node->config.contains(it.key()))
-            item->setForeground(1, palette().placeholderText());
-        if (spec) {
-            if (const FieldSpec *f = spec->field(it.key()))
-                item->setToolTip(0, qs(f->description));
-        }
+    const WorkflowId workflow = scene->workflowId();
+    Node node;
+    node.kind = spec->kind;
+    // Names follow the kind's naming rule (function and resource names are AWS names).
+    std::string base = spec->kind == "function" ? "function" : spec->kind.substr(spec->kind.find('.') + 1);
+    node.id = m_document->freshNodeId(workflow, base);
+    node.name = node.id.str();
+    if (spec->nameRule == NameRule::Bucket && node.name.size() < 3)
+        node.name += "-bucket";
+    // Required fields start from their defaults, and a function from a handler
+    // that works, so that a new node is as close to valid as can be.
+    for (const FieldSpec &f : spec->fields) {
+        if (f.required && !f.defaultValue.is_null())
+            node.config[f.name] = f.defaultValue;
     }
-    m_configList->resizeColumnToContents(0);
-
-    auto files = node->config.find("files");
-    if (files == node->config.end() || !files->is_object())
-        return;
-    std::vector<std::string> handlerFiles;
-    if (config.contains("runtime") && config.contains("handler") && config["runtime"].is_string()
-        && config["handler"].is_string()) {
-        if (auto ref = parseHandler(config["runtime"].get<std::string>(),
-                                    config["handler"].get<std::string>()))
-            handlerFiles = ref->candidateFiles;
+    if (spec->kind == "function") {
+        node.config["runtime"] = "nodejs20.x";
+        node.config["handler"] = "index.handler";
+        node.config["files"] = Json{{"index.mjs", "export const handler = async (event, context) => {\n"
+                                                  "  return { statusCode: 200, body: JSON.stringify({ ok: true }) };\n};\n"}};
     }
-    int handlerIndex = 0;
-    for (auto it = files->begin(); it != files->end(); ++it) {
-        const bool isHandler = std::find(handlerFiles.begin(), handlerFiles.end(), it.key())
-                               != handlerFiles.end();
-        if (isHandler)
-            handlerIndex = m_fileChooser->count();
-        m_fileChooser->addItem(isHandler ? QStringLiteral("★ ") + qs(it.key()) : qs(it.key()),
-                               qs(it.key()));
-    }
-    m_fileChooser->setCurrentIndex(handlerIndex);
-    showFunctionFile(m_fileChooser->itemData(handlerIndex).toString());
+    const QPointF at = WorkflowScene::snapped(scenePos - QPointF(NodeItem::kWidth / 2, NodeItem::kHeaderHeight / 2));
+    m_document->undoStack()->push(new AddItemsCommand(m_document.get(), workflow, {{node, {at.x(), at.y()}}}, {},
+                                                      tr("Add %1").arg(qs(spec->label))));
+    scene->selectNodes({node.id});
+    statusBar()->showMessage(tr("Added %1 '%2'").arg(qs(spec->label), qs(node.name)), 4000);
+    return node.id;
 }
 
-void MainWindow::showFunctionFile(const QString &path)
+QString MainWindow::selectionAsJson() const
 {
-    if (!m_shownNode)
+    WorkflowScene *scene = currentScene();
+    if (!scene)
+        return {};
+    const Workflow &source = scene->workflow();
+    const auto ids = scene->selectedNodes();
+    if (ids.empty())
+        return {};
+    std::set<std::string> chosen;
+    for (const NodeId &id : ids)
+        chosen.insert(id.str());
+    Workspace clip;
+    clip.name = "clipboard";
+    Workflow copy(source.id(), source.name());
+    for (const NodeId &id : ids)
+        copy.addNode(*source.findNode(id), source.position(id));
+    for (const Edge &e : source.edges()) {
+        if (chosen.count(e.from.node.str()) && chosen.count(e.to.node.str()))
+            copy.addEdge(e);
+    }
+    clip.workflows.push_back(std::move(copy));
+    return qs(workspace_json::write(clip));
+}
+
+int MainWindow::pasteJson(const QString &text)
+{
+    WorkflowScene *scene = currentScene();
+    if (!scene)
+        return 0;
+    auto read = workspace_json::read(text.toStdString());
+    if (!read || read->workspace.workflows.empty() || read->workspace.workflows.front().nodes().empty()) {
+        statusBar()->showMessage(tr("Nothing to paste: the clipboard holds no Stratus nodes"), 6000);
+        return 0;
+    }
+    const Workflow &from = read->workspace.workflows.front();
+    const WorkflowId target = scene->workflowId();
+    const Workflow &into = scene->workflow();
+    // Fresh ids (and names, where taken), offset so the copy is seen beside its original.
+    std::map<std::string, NodeId> renamed;
+    std::vector<PlacedNode> nodes;
+    std::set<std::string> takenIds, takenNames;
+    for (const Node &n : into.nodes()) {
+        takenIds.insert(n.id.str());
+        takenNames.insert(n.kind + "\n" + n.name);
+    }
+    for (const Node &n : from.nodes()) {
+        PlacedNode placed{n, from.position(n.id)};
+        std::string id = m_document->freshNodeId(target, n.id.str()).str();
+        for (int k = 2; takenIds.count(id); ++k)
+            id = n.id.str() + "-" + std::to_string(k);
+        takenIds.insert(id);
+        placed.node.id = NodeId(id);
+        std::string name = n.name;
+        for (int k = 1; takenNames.count(n.kind + "\n" + name); ++k)
+            name = n.name + (k == 1 ? std::string("-copy") : "-copy-" + std::to_string(k));
+        takenNames.insert(n.kind + "\n" + name);
+        placed.node.name = name;
+        placed.position.x += 40;
+        placed.position.y += 40;
+        renamed[n.id.str()] = placed.node.id;
+        nodes.push_back(std::move(placed));
+    }
+    std::vector<Edge> edges;
+    size_t next = into.edges().size() + 1;
+    for (const Edge &e : from.edges()) {
+        auto a = renamed.find(e.from.node.str()), b = renamed.find(e.to.node.str());
+        if (a == renamed.end() || b == renamed.end())
+            continue;
+        EdgeId id;
+        do
+            id = EdgeId("e" + std::to_string(next++));
+        while (into.findEdge(id));
+        edges.push_back({id, {a->second, e.from.port}, {b->second, e.to.port}});
+    }
+    std::vector<NodeId> pasted;
+    for (const PlacedNode &p : nodes)
+        pasted.push_back(p.node.id);
+    const int n = int(nodes.size());
+    m_document->undoStack()->push(new AddItemsCommand(m_document.get(), target, std::move(nodes), std::move(edges),
+                                                      n == 1 ? tr("Paste a node") : tr("Paste %1 nodes").arg(n)));
+    scene->selectNodes(pasted);
+    return n;
+}
+
+void MainWindow::copySelection()
+{
+    const QString json = selectionAsJson();
+    if (json.isEmpty()) {
+        statusBar()->showMessage(tr("Select nodes to copy"), 4000);
         return;
-    auto files = m_shownNode->config.find("files");
-    if (files == m_shownNode->config.end() || !files->is_object())
+    }
+    QApplication::clipboard()->setText(json);
+    statusBar()->showMessage(tr("Copied %1").arg(count(currentScene()->selectedNodes().size(), tr("node"), tr("nodes"))), 4000);
+}
+
+void MainWindow::cutSelection()
+{
+    if (selectionAsJson().isEmpty())
         return;
-    auto file = files->find(path.toStdString());
-    if (file != files->end() && file->is_string())
-        m_code->showFile(path, qs(file->get<std::string>()));
+    copySelection();
+    deleteSelection();
+}
+
+void MainWindow::paste()
+{
+    pasteJson(QApplication::clipboard()->text());
+}
+
+void MainWindow::deleteSelection()
+{
+    WorkflowScene *scene = currentScene();
+    if (!scene)
+        return;
+    const auto nodes = scene->selectedNodes();
+    const auto edges = scene->selectedEdges();
+    if (nodes.empty() && edges.empty())
+        return;
+    auto *command = new RemoveItemsCommand(m_document.get(), scene->workflowId(), nodes, edges,
+                                           nodes.empty() ? tr("Remove %1").arg(count(edges.size(), tr("wire"), tr("wires")))
+                                                         : tr("Remove %1").arg(count(nodes.size(), tr("node"), tr("nodes"))));
+    m_document->undoStack()->push(command);
+}
+
+void MainWindow::duplicateSelection()
+{
+    const QString json = selectionAsJson();
+    if (!json.isEmpty())
+        pasteJson(json);
+}
+
+void MainWindow::selectAll()
+{
+    if (WorkflowScene *scene = currentScene()) {
+        std::vector<NodeId> all;
+        for (const Node &n : scene->workflow().nodes())
+            all.push_back(n.id);
+        scene->selectNodes(all);
+    }
+}
+
+void MainWindow::renameSelected()
+{
+    WorkflowScene *scene = currentScene();
+    if (!scene)
+        return;
+    const auto nodes = scene->selectedNodes();
+    if (nodes.size() == 1)
+        startInlineRename(qs(nodes.front().str()));
+}
+
+void MainWindow::startInlineRename(const QString &nodeId)
+{
+    WorkflowView *view = currentView();
+    WorkflowScene *scene = currentScene();
+    NodeItem *item = scene ? scene->itemFor(NodeId(nodeId.toStdString())) : nullptr;
+    if (!item)
+        return;
+    const Node *node = scene->workflow().findNode(item->nodeId());
+    // A line edit over the node's header, in place.
+    auto *editor = new QLineEdit(view->viewport());
+    editor->setObjectName(QStringLiteral("inlineRename"));
+    editor->setText(qs(node->name));
+    editor->selectAll();
+    const QRect header = view->mapFromScene(item->mapToScene(item->headerRect())).boundingRect();
+    editor->setGeometry(header.adjusted(24, 2, -2, -2));
+    editor->show();
+    editor->setFocus();
+    const WorkflowId workflow = scene->workflowId();
+    const NodeId id = item->nodeId();
+    auto commit = [this, editor, workflow, id] {
+        if (!editor->isVisible())
+            return;
+        editor->hide();
+        editor->deleteLater();
+        const Workflow *w = m_document ? m_document->workflow(workflow) : nullptr;
+        const Node *n = w ? w->findNode(id) : nullptr;
+        const std::string name = editor->text().trimmed().toStdString();
+        if (!n || name.empty() || name == n->name)
+            return;
+        Node after = *n;
+        after.name = name;
+        m_document->undoStack()->push(new ChangeNodeCommand(m_document.get(), workflow, *n, after,
+                                                            tr("Rename %1 to %2").arg(qs(n->name), qs(name))));
+    };
+    connect(editor, &QLineEdit::editingFinished, this, commit);
 }
 
 void MainWindow::onProblemActivated(QTreeWidgetItem *item)
 {
     const WorkflowId workflow(item->data(0, Qt::UserRole).toString().toStdString());
     const NodeId node(item->data(1, Qt::UserRole).toString().toStdString());
-    if (node.isValid())
-        selectNode(workflow, node);
+    if (node.isValid() && selectNode(workflow, node))
+        m_inspector->focusField(item->data(2, Qt::UserRole).toString());
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    settings.setValue(QStringLiteral("lastFile"), absolute);
+    fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    if (!m_recent)
+        return;
+    m_recent->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent)
+        m_recent->addAction(QFileInfo(path).fileName(), this, [this, path] { openFileInteractively(path); })
+            ->setStatusTip(path);
+    m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreSession()
+{
+    const QString last = QSettings().value(QStringLiteral("lastFile")).toString();
+    if (!last.isEmpty() && QFileInfo::exists(last))
+        openFileInteractively(last);
+}
+
+bool MainWindow::confirmUnsavedJson()
+{
+    if (!m_document || !m_document->filePath().isEmpty())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Save as a workspace?"),
+        tr("%1 is a JSON document. Save it as a new workspace file to keep your changes?")
+            .arg(QFileInfo(m_document->sourcePath()).fileName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard)
+        return true;
+    const QString suggested = QFileInfo(m_document->sourcePath()).absolutePath() + QLatin1Char('/')
+                              + QFileInfo(m_document->sourcePath()).completeBaseName() + QStringLiteral(".stratus");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save As Workspace"), suggested,
+                                                      tr("Stratus workspaces (*.stratus)"));
+    if (path.isEmpty())
+        return false;
+    if (Status s = saveAs(path); !s) {
+        QMessageBox::critical(this, tr("Cannot save"), qs(s.message()));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // A JSON document with changes: offer to keep them. A workspace file saves itself.
+    if (m_document && m_document->filePath().isEmpty() && !m_document->undoStack()->isClean()
+        && !confirmUnsavedJson()) {
+        event->ignore();
+        return;
+    }
+    if (m_document && m_document->hasUnsavedChanges()) {
+        if (Status s = m_document->save(); !s) {
+            QMessageBox::critical(this, tr("Cannot save"), tr("Your last changes could not be saved:\n%1").arg(qs(s.message())));
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
 }
 
 } // namespace stratus::editor

@@ -6,22 +6,29 @@
 
 #include <QMainWindow>
 
-class QComboBox;
+#include <memory>
+
+class QAction;
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QUndoView;
 
 namespace stratus::editor {
 
 class CodeView;
-class WorkflowOverviewView;
+class Inspector;
+class NodePalette;
+class WorkflowScene;
+class WorkflowView;
+class WorkspaceDocument;
 
-/// The studio's main window: one workspace, a tab per workflow, the Problems
-/// panel and the details of the selected node with its code.
-///
-/// This first version shows a workspace read-only; designing on the canvas,
-/// saving and the run panels come with their issues.
+/// The studio's main window: one workspace document, a canvas tab per
+/// workflow, the palette, the inspector with the code editor, the Problems
+/// panel and the undo history. Every edit goes through the document's undo
+/// stack; the document saves itself (see WorkspaceDocument).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -30,21 +37,43 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a workspace file (.stratus) or a workspace JSON document. On
-    /// failure returns why, naming the file, and leaves the window as it was.
-    /// Never writes to the file. Shows no dialog (see openFileInteractively).
+    /// Opens a workspace file (.stratus) for editing, or a workspace JSON
+    /// document as an unsaved document. On failure returns why, naming the
+    /// file, and leaves the window (and the file) as it was. Shows no dialog.
     engine::Status openFile(const QString &path);
+    /// Creates a new workspace file and opens it.
+    engine::Status newWorkspace(const QString &path);
+    /// Writes the document to a new workspace file (for a JSON document).
+    engine::Status saveAs(const QString &path);
+    engine::Status exportJson(const QString &path);
 
-    const engine::Workspace &workspace() const { return m_workspace; }
-    const engine::Problems &problems() const { return m_problems; }
-    QString currentFile() const { return m_file; }
+    WorkspaceDocument *document() const { return m_document.get(); }
+    const engine::Workspace &workspace() const;
+    const engine::Problems &problems() const;
+    QString currentFile() const;
     QTabWidget *workflowTabs() const { return m_tabs; }
+    WorkflowView *currentView() const;
+    WorkflowScene *currentScene() const;
     QTreeWidget *problemsList() const { return m_problemsList; }
-    QTreeWidget *configList() const { return m_configList; }
-    CodeView *codeView() const { return m_code; }
+    NodePalette *palette() const { return m_palette; }
+    Inspector *inspector() const { return m_inspector; }
+    CodeView *codeView() const;
+    QUndoView *historyView() const { return m_history; }
+    QAction *action(const QString &objectName) const;
 
-    /// Selects a node in its workflow's tab and shows its details.
+    /// Selects a node in its workflow's tab and shows it in the inspector.
     bool selectNode(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    /// Adds a node of `kind` to the current workflow at `scenePos` (snapped),
+    /// through an undo command; returns its id (invalid if refused).
+    engine::NodeId addNode(const QString &kind, QPointF scenePos);
+    /// The clipboard's part: the selection as a workspace JSON document.
+    QString selectionAsJson() const;
+    /// Pastes a workspace JSON document's first workflow into the current one,
+    /// with fresh ids, offset from where it was. Anything else does nothing
+    /// and says so in the status bar. Returns the number of nodes pasted.
+    int pasteJson(const QString &text);
+    /// Opens the last workspace of the previous session, if it still exists.
+    void restoreSession();
 
     /// Where the bundled example workspaces are (installed or in the source tree).
     static QString examplesDirectory();
@@ -53,28 +82,41 @@ public Q_SLOTS:
     /// Opens `path`, showing a dialog that names the file and problem on failure.
     void openFileInteractively(const QString &path);
     void zoomToFit();
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void deleteSelection();
+    void duplicateSelection();
+    void selectAll();
+    void renameSelected();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
     void createDocks();
     void showWelcome();
     void rebuild();
-    void showNodeDetails(const QString &workflowId, const QString &nodeId);
-    void showFunctionFile(const QString &path);
+    void refreshProblems();
+    void refreshTitle();
     void onProblemActivated(QTreeWidgetItem *item);
+    void rememberRecent(const QString &path);
+    void rememberSelection(const QString &workflow, const QString &node);
+    static QString selectionKey(const QString &path);
+    void fillRecentMenu();
+    void startInlineRename(const QString &nodeId);
+    bool confirmUnsavedJson();
 
-    engine::Workspace m_workspace;
-    engine::Problems m_problems;
-    QString m_file;
-    const engine::Node *m_shownNode = nullptr; // points into m_workspace; reset on rebuild
-
+    std::unique_ptr<WorkspaceDocument> m_document;
     QTabWidget *m_tabs = nullptr;
+    QWidget *m_welcome = nullptr;
     QTreeWidget *m_problemsList = nullptr;
-    QLabel *m_detailsTitle = nullptr;
-    QTreeWidget *m_configList = nullptr;
-    QComboBox *m_fileChooser = nullptr;
-    CodeView *m_code = nullptr;
-    QLabel *m_welcome = nullptr;
+    NodePalette *m_palette = nullptr;
+    Inspector *m_inspector = nullptr;
+    QUndoView *m_history = nullptr;
+    QMenu *m_recent = nullptr;
+    QLabel *m_saveState = nullptr;
 };
 
 } // namespace stratus::editor

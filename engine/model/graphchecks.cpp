@@ -1,4 +1,5 @@
 #include "graphchecks.h"
+#include "validator.h"
 
 #include "nodekind.h"
 
@@ -165,6 +166,56 @@ void checkCycles(Problems &out, const Workflow &workflow)
                 low[call.back().first] = std::min(low[call.back().first], low[finished]);
         }
     }
+}
+
+std::string connectionProblem(const Workflow &workflow, const PortRef &from, const PortRef &to)
+{
+    const auto &registry = NodeKindRegistry::instance();
+    const Node *a = workflow.findNode(from.node);
+    const Node *b = workflow.findNode(to.node);
+    if (!a || !b)
+        return "the node '" + (a ? to.node : from.node).str() + "' does not exist";
+    const auto outputs = registry.outputPorts(*a);
+    if (std::find(outputs.begin(), outputs.end(), from.port) == outputs.end())
+        return "'" + from.port + "' is not an output of '" + a->name + "'"
+               + (outputs.empty() ? std::string(" (it has no outputs)") : " (outputs: " + joined(outputs) + ")");
+    const auto inputs = registry.inputPorts(*b);
+    if (std::find(inputs.begin(), inputs.end(), to.port) == inputs.end()) {
+        const NodeKindSpec *spec = registry.find(b->kind);
+        return inputs.empty() ? "'" + b->name + "' takes no input ("
+                                    + (spec ? spec->label : b->kind) + " nodes start a workflow)"
+                              : "'" + to.port + "' is not an input of '" + b->name + "' (inputs: "
+                                    + joined(inputs) + ")";
+    }
+    for (const Edge &e : workflow.edges()) {
+        if (e.from == from && e.to == to)
+            return "'" + a->name + "' is already wired to '" + b->name + "' there";
+    }
+    if (from.node == to.node)
+        return "a node cannot feed itself";
+    // A loop is fine only through a queue (see checkCycles): look for a path
+    // back from `to` to `from` that does not pass a queue.
+    if (a->kind != "queue" && b->kind != "queue") {
+        std::vector<NodeId> stack{to.node};
+        std::set<std::string> seen{to.node.str()};
+        while (!stack.empty()) {
+            const NodeId at = stack.back();
+            stack.pop_back();
+            for (const Edge &e : workflow.edges()) {
+                if (e.from.node != at)
+                    continue;
+                const Node *next = workflow.findNode(e.to.node);
+                if (!next || next->kind == "queue")
+                    continue;
+                if (e.to.node == from.node)
+                    return "the edge would close a loop without a queue on it ('" + b->name
+                           + "' already leads back to '" + a->name + "')";
+                if (seen.insert(e.to.node.str()).second)
+                    stack.push_back(e.to.node);
+            }
+        }
+    }
+    return {};
 }
 
 } // namespace stratus::engine

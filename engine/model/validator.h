@@ -16,6 +16,12 @@ Problems validateWorkflow(const Workflow &workflow);
 /// The rules that concern one node's name and config alone.
 Problems validateNode(const WorkflowId &workflow, const Node &node);
 
+/// Why an edge from `from` (an output port) to `to` (an input port) cannot be
+/// added to `workflow`, or an empty string when it can: both ports must
+/// exist, the edge must not exist yet, and it must not close a loop that no
+/// queue breaks. For the editor, which refuses such wiring as it happens.
+std::string connectionProblem(const Workflow &workflow, const PortRef &from, const PortRef &to);
+
 /// Checks an API Gateway route path ("/a/{b}/{proxy+}"); empty string when valid,
 /// else the reason.
 std::string checkHttpPath(const std::string &path);

@@ -6,8 +6,10 @@
 //
 // Usage: bench_store [runs] [nodes] [edges]
 
+#include "benchworkspace.h"
 #include "engine/model/validator.h"
 #include "engine/store/workspacejson.h"
+
 #include "engine/store/workspacestore.h"
 
 #include <QTemporaryDir>
@@ -24,53 +26,6 @@
 using namespace stratus::engine;
 
 namespace {
-
-Workspace makeWorkspace(int nodeCount, int edgeCount)
-{
-    std::mt19937 rng(2026);
-    Workflow wf(WorkflowId("big"), "Big");
-    const char *kinds[] = {"trigger.http", "function", "function", "function", "choice",
-                           "queue", "bucket", "table", "log", "trigger.schedule"};
-    std::vector<NodeId> sources, sinks;
-    for (int i = 0; i < nodeCount; ++i) {
-        const std::string kind = kinds[i % 10];
-        const std::string id = "n" + std::to_string(i);
-        Json config = Json::object();
-        if (kind == "trigger.http")
-            config = {{"method", "POST"}, {"path", "/r/" + std::to_string(i) + "/{id}"}};
-        else if (kind == "trigger.schedule")
-            config = {{"expression", "cron(0/5 8-17 ? * MON-FRI *)"}};
-        else if (kind == "function")
-            config = {{"runtime", i % 2 ? "nodejs20.x" : "python3.12"},
-                      {"handler", i % 2 ? "index.handler" : "app.handler"},
-                      {"memoryMB", 256},
-                      {"environment", {{"TABLE", "t" + std::to_string(i)}}},
-                      {"files", {{i % 2 ? "index.js" : "app.py",
-                                  "// function " + id + "\n" + std::string(400, 'x') + "\n"}}}};
-        else if (kind == "choice")
-            config = {{"rules", {{{"port", "big"}, {"condition", {{"variable", "$.n"}, {"numericGreaterThan", 10}}}}}}};
-        std::string name = kind == "bucket" ? "bucket-" + std::to_string(i) : id;
-        wf.addNode(Node{NodeId(id), kind, name, config}, Position{double(i % 50) * 220, double(i / 50) * 140});
-        if (kind != "log")
-            sources.push_back(NodeId(id));
-        if (kind.rfind("trigger", 0) != 0)
-            sinks.push_back(NodeId(id));
-    }
-    for (int i = 0; i < edgeCount; ++i) {
-        const NodeId from = sources[rng() % sources.size()];
-        const NodeId to = sinks[rng() % sinks.size()];
-        const std::string kind = wf.findNode(from)->kind;
-        const std::string port = kind.rfind("trigger", 0) == 0 ? "event"
-                                 : kind == "function"         ? "ok"
-                                 : kind == "choice"           ? "default"
-                                                              : "out";
-        wf.addEdge(Edge{EdgeId("e" + std::to_string(i)), {from, port}, {to, "in"}});
-    }
-    Workspace ws;
-    ws.name = "bench";
-    ws.workflows.push_back(std::move(wf));
-    return ws;
-}
 
 double median(std::vector<double> v)
 {
@@ -100,7 +55,7 @@ int main(int argc, char *argv[])
     const int runs = argc > 1 ? std::atoi(argv[1]) : 7;
     const int nodes = argc > 2 ? std::atoi(argv[2]) : 2000;
     const int edges = argc > 3 ? std::atoi(argv[3]) : 3000;
-    const Workspace ws = makeWorkspace(nodes, edges);
+    const Workspace ws = stratus::bench::makeWorkspace(nodes, edges);
     QTemporaryDir dir;
     check(dir.isValid(), "temporary folder");
 

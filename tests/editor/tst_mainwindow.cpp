@@ -1,16 +1,22 @@
 // The studio's main window on the offscreen platform: opening a workspace
 // file and a JSON document, the tabs and the drawn graph, the Problems panel,
-// node details with the function's code, and a damaged file refused with the
+// the inspector with the function's code, and a damaged file refused with the
 // window left as it was.
 
 #include "testutil.h"
 
-#include "editor/canvas/workflowoverview.h"
+#include "editor/canvas/workflowscene.h"
 #include "editor/code/codeview.h"
+#include "editor/inspector/inspector.h"
 #include "editor/mainwindow/mainwindow.h"
 #include "engine/store/workspacestore.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSpinBox>
 #include <QGraphicsView>
 #include <QMenuBar>
 #include <QTabWidget>
@@ -20,14 +26,15 @@
 
 using namespace stratus::engine;
 using stratus::editor::MainWindow;
-using stratus::editor::OverviewNodeItem;
-using stratus::editor::WorkflowOverviewScene;
+using stratus::editor::NodeItem;
+using stratus::editor::WorkflowScene;
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void opensAWorkspaceFileWithoutWritingIt();
     void drawsEveryNodeAndEdge();
@@ -35,11 +42,19 @@ private Q_SLOTS:
     void problemsAreListedAndLeadToTheNode();
     void damagedFileIsRefusedAndNothingChanges();
     void examplesMenuListsTheBundledExamples();
+    void reopensWhereTheUserLeftOff();
 
 private:
     QString importExample(const char *name);
     std::unique_ptr<QTemporaryDir> m_dir;
 };
+
+void TestMainWindow::initTestCase()
+{
+    // Recent files go to a private settings folder, not the user's.
+    static QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+}
 
 void TestMainWindow::init()
 {
@@ -49,11 +64,7 @@ void TestMainWindow::init()
 
 QString TestMainWindow::importExample(const char *name)
 {
-    const QString target = m_dir->filePath(QString::fromLatin1(name) + QStringLiteral(".stratus"));
-    auto doc = workspace_json::readFile(STRATUS_EXAMPLES_DIR "/" + std::string(name) + ".json");
-    if (!doc || !WorkspaceStore::writeTo(target.toStdString(), doc->workspace))
-        qFatal("cannot import %s", name);
-    return target;
+    return stratus::test::importExample(m_dir->path(), name);
 }
 
 void TestMainWindow::opensAWorkspaceFileWithoutWritingIt()
@@ -77,19 +88,21 @@ void TestMainWindow::drawsEveryNodeAndEdge()
     QVERIFY(window.openFile(QStringLiteral(STRATUS_EXAMPLES_DIR "/upload-processing.json")));
     auto *view = qobject_cast<QGraphicsView *>(window.workflowTabs()->widget(0));
     QVERIFY(view);
-    auto *scene = qobject_cast<WorkflowOverviewScene *>(view->scene());
+    auto *scene = qobject_cast<WorkflowScene *>(view->scene());
     QVERIFY(scene);
-    int nodes = 0;
-    for (QGraphicsItem *item : scene->items())
-        nodes += item->type() == OverviewNodeItem::Type;
+    int nodes = 0, edges = 0;
+    for (QGraphicsItem *item : scene->items()) {
+        nodes += item->type() == NodeItem::Type;
+        edges += item->type() == stratus::editor::EdgeItem::Type;
+    }
     QCOMPARE(nodes, 8);
-    QCOMPARE(scene->edgeCount(), 7);
+    QCOMPARE(edges, 7);
     // Nodes sit where the document puts them.
     QCOMPARE(scene->itemFor(NodeId("thumbnail"))->pos(), QPointF(820, 40));
     // The choice's rule ports are drawn as outputs: the edge to "thumbnail"
     // leaves from its "image" port, below the header on the right edge.
     const QPointF port = scene->portPosition(NodeId("is-image"), "image", true);
-    QCOMPARE(port.x(), 560 + OverviewNodeItem::kWidth);
+    QCOMPARE(port.x(), 560 + NodeItem::kWidth);
 }
 
 void TestMainWindow::selectingAFunctionShowsItsConfigAndHandlerFile()
@@ -98,13 +111,16 @@ void TestMainWindow::selectingAFunctionShowsItsConfigAndHandlerFile()
     window.show();
     QVERIFY(window.openFile(importExample("http-api")));
     QVERIFY(window.selectNode(WorkflowId("api"), NodeId("create-todo")));
-    QTreeWidget *config = window.configList();
-    QStringList fields;
-    for (int i = 0; i < config->topLevelItemCount(); ++i)
-        fields << config->topLevelItem(i)->text(0) + QLatin1Char('=') + config->topLevelItem(i)->text(1);
-    QVERIFY2(fields.contains(QStringLiteral("handler=src/create.handler")), qPrintable(fields.join(u',')));
-    QVERIFY(fields.contains(QStringLiteral("memoryMB=256")));
-    QVERIFY(fields.contains(QStringLiteral("architecture=x86_64"))); // a default, shown too
+    stratus::editor::Inspector *inspector = window.inspector();
+    auto *handler = qobject_cast<QLineEdit *>(inspector->editorFor(QStringLiteral("handler")));
+    QVERIFY(handler);
+    QCOMPARE(handler->text(), QStringLiteral("src/create.handler"));
+    QCOMPARE(qobject_cast<QSpinBox *>(inspector->editorFor(QStringLiteral("memoryMB")))->value(), 256);
+    // A default is shown too.
+    QCOMPARE(qobject_cast<QComboBox *>(inspector->editorFor(QStringLiteral("architecture")))->currentText(),
+             QStringLiteral("x86_64"));
+    // The handler's file is open and marked.
+    QVERIFY(inspector->fileList()->currentItem()->text().startsWith(QStringLiteral("★")));
     QVERIFY(window.codeView()->text().contains(QStringLiteral("randomUUID")));
     QCOMPARE(window.codeView()->languageName(), QStringLiteral("JavaScript"));
 
@@ -127,12 +143,18 @@ void TestMainWindow::problemsAreListedAndLeadToTheNode()
     QTreeWidget *problems = window.problemsList();
     QCOMPARE(problems->topLevelItemCount(), 1);
     QCOMPARE(problems->topLevelItem(0)->text(0), QStringLiteral("w/a"));
+    QTRY_COMPARE(problems->topLevelItemCount(), 1);
     QCOMPARE(problems->topLevelItem(0)->text(1), QStringLiteral("memoryMB"));
     Q_EMIT problems->itemActivated(problems->topLevelItem(0), 0);
-    auto *scene = static_cast<WorkflowOverviewScene *>(
+    auto *scene = static_cast<WorkflowScene *>(
         qobject_cast<QGraphicsView *>(window.workflowTabs()->currentWidget())->scene());
     QVERIFY(scene->itemFor(NodeId("a"))->isSelected());
     QVERIFY(!scene->itemFor(NodeId("b"))->isSelected());
+    // The problem is shown on the field in the inspector, which has focus,
+    // and as a badge on the node.
+    QVERIFY(window.inspector()->problemText(QStringLiteral("memoryMB")).contains(QStringLiteral("128")));
+    QCOMPARE(scene->problemCount(NodeId("a")), 1);
+    QCOMPARE(scene->problemCount(NodeId("b")), 0);
 }
 
 void TestMainWindow::damagedFileIsRefusedAndNothingChanges()
@@ -166,6 +188,23 @@ void TestMainWindow::examplesMenuListsTheBundledExamples()
         }
     }
     QCOMPARE(titles, (QStringList{"http-api", "queue-between-functions", "scheduled-job", "upload-processing"}));
+}
+
+void TestMainWindow::reopensWhereTheUserLeftOff()
+{
+    const QString file = importExample("http-api");
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(file));
+        QVERIFY(window.selectNode(WorkflowId("api"), NodeId("get-todo")));
+    }
+    MainWindow window;
+    window.show();
+    window.restoreSession();
+    QCOMPARE(QFileInfo(window.currentFile()).absoluteFilePath(), QFileInfo(file).absoluteFilePath());
+    QCOMPARE(window.inspector()->nodeId(), NodeId("get-todo"));
+    QCOMPARE(window.currentScene()->selectedNodes(), std::vector<NodeId>{NodeId("get-todo")});
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,118 @@
+#include "commands.h"
+
+#include "workspacedocument.h"
+
+#include <algorithm>
+
+namespace stratus::editor {
+
+using namespace stratus::engine;
+
+NodesAndEdgesCommand::NodesAndEdgesCommand(WorkspaceDocument *document, WorkflowId workflow, bool adds,
+                                           const QString &text)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_workflow(std::move(workflow))
+    , m_adds(adds)
+{}
+
+void NodesAndEdgesCommand::insert()
+{
+    // Nodes before the edges that join them.
+    for (const PlacedNode &n : m_nodes)
+        m_document->insertNode(m_workflow, n.node, n.position);
+    for (const Edge &e : m_edges)
+        m_document->insertEdge(m_workflow, e);
+}
+
+void NodesAndEdgesCommand::remove()
+{
+    for (auto e = m_edges.rbegin(); e != m_edges.rend(); ++e)
+        m_document->removeEdge(m_workflow, e->id);
+    for (auto n = m_nodes.rbegin(); n != m_nodes.rend(); ++n)
+        m_document->removeNode(m_workflow, n->node.id);
+}
+
+AddItemsCommand::AddItemsCommand(WorkspaceDocument *document, WorkflowId workflow,
+                                 std::vector<PlacedNode> nodes, std::vector<Edge> edges,
+                                 const QString &text)
+    : NodesAndEdgesCommand(document, std::move(workflow), true, text)
+{
+    m_nodes = std::move(nodes);
+    m_edges = std::move(edges);
+}
+
+RemoveItemsCommand::RemoveItemsCommand(WorkspaceDocument *document, WorkflowId workflow,
+                                       const std::vector<NodeId> &nodes, const std::vector<EdgeId> &edges,
+                                       const QString &text)
+    : NodesAndEdgesCommand(document, std::move(workflow), false, text)
+{
+    const Workflow *w = document->workflow(m_workflow);
+    if (!w)
+        return;
+    for (const NodeId &id : nodes) {
+        if (const Node *n = w->findNode(id))
+            m_nodes.push_back({*n, w->position(id)});
+    }
+    // Every edge that is asked for or touches a removed node, in the model's order.
+    for (const Edge &e : w->edges()) {
+        const bool asked = std::find(edges.begin(), edges.end(), e.id) != edges.end();
+        const bool touches = std::any_of(m_nodes.begin(), m_nodes.end(), [&](const PlacedNode &n) {
+            return n.node.id == e.from.node || n.node.id == e.to.node;
+        });
+        if (asked || touches)
+            m_edges.push_back(e);
+    }
+}
+
+MoveNodesCommand::MoveNodesCommand(WorkspaceDocument *document, WorkflowId workflow,
+                                   std::map<NodeId, Move> moves)
+    : QUndoCommand(moves.size() == 1 ? QObject::tr("Move node") : QObject::tr("Move %1 nodes").arg(moves.size()))
+    , m_document(document)
+    , m_workflow(std::move(workflow))
+    , m_moves(std::move(moves))
+{}
+
+void MoveNodesCommand::redo()
+{
+    for (const auto &[id, move] : m_moves)
+        m_document->moveNode(m_workflow, id, move.to);
+}
+
+void MoveNodesCommand::undo()
+{
+    for (const auto &[id, move] : m_moves)
+        m_document->moveNode(m_workflow, id, move.from);
+}
+
+ChangeNodeCommand::ChangeNodeCommand(WorkspaceDocument *document, WorkflowId workflow, Node before,
+                                     Node after, const QString &text, QString mergeKey)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_workflow(std::move(workflow))
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_mergeKey(std::move(mergeKey))
+{}
+
+void ChangeNodeCommand::redo()
+{
+    m_document->replaceNode(m_workflow, m_after);
+}
+
+void ChangeNodeCommand::undo()
+{
+    m_document->replaceNode(m_workflow, m_before);
+}
+
+bool ChangeNodeCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const ChangeNodeCommand *>(other);
+    if (next->m_mergeKey != m_mergeKey || next->m_workflow != m_workflow
+        || next->m_after.id != m_after.id)
+        return false;
+    m_after = next->m_after;
+    return true;
+}
+
+} // namespace stratus::editor

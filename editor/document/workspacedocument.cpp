@@ -1,0 +1,236 @@
+#include "workspacedocument.h"
+
+#include "engine/model/validator.h"
+#include "engine/store/workspacejson.h"
+
+#include <QFileInfo>
+
+namespace stratus::editor {
+
+using namespace stratus::engine;
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+Result<std::unique_ptr<WorkspaceDocument>> WorkspaceDocument::open(const QString &path)
+{
+    const std::string file = path.toStdString();
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+        auto read = workspace_json::readFile(file);
+        if (!read)
+            return read.status();
+        return std::unique_ptr<WorkspaceDocument>(new WorkspaceDocument(
+            std::move(read->workspace), std::nullopt, QString(), path, std::move(read->problems)));
+    }
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+    if (!store)
+        return store.status();
+    auto loaded = store->load();
+    if (!loaded)
+        return loaded.status();
+    return std::unique_ptr<WorkspaceDocument>(
+        new WorkspaceDocument(loaded.take(), store.take(), path, path, {}));
+}
+
+Result<std::unique_ptr<WorkspaceDocument>> WorkspaceDocument::create(const QString &path)
+{
+    Workspace ws;
+    ws.name = QFileInfo(path).completeBaseName().toStdString();
+    ws.settings = Json{{"pricing", "aws-x86_64"}, {"region", "us-east-1"}};
+    ws.workflows.emplace_back(WorkflowId("main"), "Main");
+    if (Status s = WorkspaceStore::writeTo(path.toStdString(), ws); !s)
+        return s;
+    return open(path);
+}
+
+WorkspaceDocument::WorkspaceDocument(Workspace workspace, std::optional<WorkspaceStore> store,
+                                     QString filePath, QString sourcePath, Problems readProblems)
+    : m_workspace(std::move(workspace))
+    , m_store(std::move(store))
+    , m_filePath(std::move(filePath))
+    , m_sourcePath(std::move(sourcePath))
+    , m_readProblems(std::move(readProblems))
+{
+    m_autosave.setSingleShot(true);
+    m_autosave.setInterval(kAutosaveDelayMs);
+    connect(&m_autosave, &QTimer::timeout, this, [this] { save(); });
+    // Validation runs once per burst of changes (a move of 200 nodes is 200
+    // changes), after the command that made them.
+    m_validate.setSingleShot(true);
+    m_validate.setInterval(0);
+    connect(&m_validate, &QTimer::timeout, this, &WorkspaceDocument::revalidate);
+    revalidate();
+}
+
+WorkspaceDocument::~WorkspaceDocument()
+{
+    // Nothing is lost on close: what the timer had not written yet is written now.
+    if (m_dirty)
+        save();
+}
+
+Status WorkspaceDocument::save()
+{
+    m_autosave.stop();
+    if (!m_store)
+        return Status::ok();
+    Status s = m_store->save(m_workspace);
+    if (s)
+        m_dirty = false;
+    Q_EMIT saved(bool(s), qs(s ? std::string() : s.message()));
+    return s;
+}
+
+Status WorkspaceDocument::saveAs(const QString &path)
+{
+    if (Status s = WorkspaceStore::writeTo(path.toStdString(), m_workspace); !s)
+        return s;
+    auto store = WorkspaceStore::open(path.toStdString(), WorkspaceStore::Access::ReadWrite);
+    if (!store)
+        return store.status();
+    m_store.emplace(store.take());
+    m_filePath = path;
+    m_sourcePath = path;
+    m_dirty = false;
+    m_autosave.stop();
+    Q_EMIT saved(true, QString());
+    return Status::ok();
+}
+
+void WorkspaceDocument::revalidate()
+{
+    m_validate.stop();
+    m_problems = m_readProblems;
+    Problems validation = validateWorkspace(m_workspace);
+    m_problems.insert(m_problems.end(), validation.begin(), validation.end());
+    Q_EMIT problemsChanged();
+}
+
+void WorkspaceDocument::changed()
+{
+    m_readProblems.clear(); // the reader's problems were about the document as read
+    m_dirty = true;
+    // Started once per burst, not restarted: continuous editing still saves every second.
+    if (m_store && !m_autosave.isActive())
+        m_autosave.start();
+    m_validate.start();
+}
+
+NodeId WorkspaceDocument::freshNodeId(const WorkflowId &workflowId, const std::string &base) const
+{
+    std::string stem;
+    for (char c : base) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (c >= 'A' && c <= 'Z')
+            stem += char(c - 'A' + 'a');
+        else if (ok)
+            stem += c;
+        else if (!stem.empty() && stem.back() != '-')
+            stem += '-';
+    }
+    while (!stem.empty() && stem.back() == '-')
+        stem.pop_back();
+    if (stem.empty())
+        stem = "node";
+    const Workflow *w = workflow(workflowId);
+    if (!w || !w->findNode(NodeId(stem)))
+        return NodeId(stem);
+    for (int n = 2;; ++n) {
+        NodeId id(stem + "-" + std::to_string(n));
+        if (!w->findNode(id))
+            return id;
+    }
+}
+
+EdgeId WorkspaceDocument::freshEdgeId(const WorkflowId &workflowId) const
+{
+    const Workflow *w = workflow(workflowId);
+    for (size_t n = w ? w->edges().size() + 1 : 1;; ++n) {
+        EdgeId id("e" + std::to_string(n));
+        if (!w || !w->findEdge(id))
+            return id;
+    }
+}
+
+Workflow *WorkspaceDocument::mutableWorkflow(const WorkflowId &id)
+{
+    return m_workspace.findWorkflow(id);
+}
+
+void WorkspaceDocument::insertNode(const WorkflowId &workflowId, const Node &node, Position position)
+{
+    Workflow *w = mutableWorkflow(workflowId);
+    if (!w || !w->addNode(node, position))
+        return;
+    changed();
+    Q_EMIT nodeAdded(qs(workflowId.str()), qs(node.id.str()));
+}
+
+void WorkspaceDocument::removeNode(const WorkflowId &workflowId, const NodeId &node)
+{
+    Workflow *w = mutableWorkflow(workflowId);
+    if (!w || !w->findNode(node))
+        return;
+    // Edges go first, each with its own signal, so views never hold a dangling wire.
+    std::vector<EdgeId> touching;
+    for (const Edge &e : w->edges()) {
+        if (e.from.node == node || e.to.node == node)
+            touching.push_back(e.id);
+    }
+    for (const EdgeId &e : touching)
+        removeEdge(workflowId, e);
+    w->removeNode(node);
+    // A test event for the node would dangle: validation reports it; it is kept
+    // so that undoing the removal gives it back its node.
+    changed();
+    Q_EMIT nodeRemoved(qs(workflowId.str()), qs(node.str()));
+}
+
+void WorkspaceDocument::replaceNode(const WorkflowId &workflowId, const Node &node)
+{
+    Workflow *w = mutableWorkflow(workflowId);
+    Node *existing = w ? w->findNode(node.id) : nullptr;
+    if (!existing)
+        return;
+    existing->name = node.name;
+    existing->kind = node.kind;
+    existing->config = node.config;
+    changed();
+    Q_EMIT nodeChanged(qs(workflowId.str()), qs(node.id.str()));
+}
+
+void WorkspaceDocument::moveNode(const WorkflowId &workflowId, const NodeId &node, Position position)
+{
+    Workflow *w = mutableWorkflow(workflowId);
+    if (!w || !w->findNode(node))
+        return;
+    w->setPosition(node, position);
+    changed();
+    Q_EMIT nodeMoved(qs(workflowId.str()), qs(node.str()));
+}
+
+void WorkspaceDocument::insertEdge(const WorkflowId &workflowId, const Edge &edge)
+{
+    Workflow *w = mutableWorkflow(workflowId);
+    if (!w || !w->addEdge(edge))
+        return;
+    changed();
+    Q_EMIT edgeAdded(qs(workflowId.str()), qs(edge.id.str()));
+}
+
+void WorkspaceDocument::removeEdge(const WorkflowId &workflowId, const EdgeId &edge)
+{
+    Workflow *w = mutableWorkflow(workflowId);
+    if (!w || !w->removeEdge(edge))
+        return;
+    changed();
+    Q_EMIT edgeRemoved(qs(workflowId.str()), qs(edge.str()));
+}
+
+} // namespace stratus::editor

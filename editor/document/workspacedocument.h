@@ -1,0 +1,113 @@
+#pragma once
+
+#include "engine/model/problem.h"
+#include "engine/model/status.h"
+#include "engine/model/workflow.h"
+#include "engine/store/workspacestore.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <memory>
+#include <optional>
+
+namespace stratus::editor {
+
+/// One open workspace: the model, its undo stack and its file.
+///
+/// The model changes only through the mutators below, and those are called
+/// only by the undo commands (editor/document/commands.h), which is what makes
+/// every change undoable. Each mutator emits a signal that the canvas, the
+/// inspector and the Problems panel follow.
+///
+/// The workspace file is the document: every change is saved automatically
+/// (diff-based, one transaction) at most kAutosaveDelayMs after it is made,
+/// and on close, so a crash loses at most the last second of work. A document
+/// read from a JSON file has no workspace file until saveAs() gives it one.
+class WorkspaceDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kAutosaveDelayMs = 1000;
+
+    /// Opens a workspace file for editing (an older one is migrated), or reads
+    /// a workspace JSON document into an unsaved document. On failure the
+    /// status names the file and problem; nothing on disk changed.
+    static engine::Result<std::unique_ptr<WorkspaceDocument>> open(const QString &path);
+    /// Creates a new workspace file with one empty workflow.
+    static engine::Result<std::unique_ptr<WorkspaceDocument>> create(const QString &path);
+    ~WorkspaceDocument() override;
+
+    const engine::Workspace &workspace() const { return m_workspace; }
+    const engine::Workflow *workflow(const engine::WorkflowId &id) const
+    {
+        return m_workspace.findWorkflow(id);
+    }
+    QUndoStack *undoStack() { return &m_undo; }
+
+    /// The workspace file; empty for a document read from JSON and not yet saved.
+    QString filePath() const { return m_filePath; }
+    /// Where the document was read from (the workspace file, or the JSON document).
+    QString sourcePath() const { return m_sourcePath; }
+    bool hasUnsavedChanges() const { return m_dirty; }
+
+    /// Writes what changed since the last save. Without a workspace file,
+    /// does nothing and returns ok (the window offers saveAs on close).
+    engine::Status save();
+    /// Writes the whole workspace into a new workspace file at `path`, which
+    /// becomes the document's file.
+    engine::Status saveAs(const QString &path);
+
+    /// Validation problems of the current model (problems of the JSON reader
+    /// first, if the document came from JSON and is unchanged).
+    const engine::Problems &problems() const { return m_problems; }
+    /// Validates now (it otherwise happens once the event loop runs after a change).
+    void revalidate();
+
+    /// An id for a new node, from `base` (a kind or name), unique in the workflow.
+    engine::NodeId freshNodeId(const engine::WorkflowId &workflow, const std::string &base) const;
+    engine::EdgeId freshEdgeId(const engine::WorkflowId &workflow) const;
+
+    // --- mutators: for undo commands only -----------------------------------
+    void insertNode(const engine::WorkflowId &workflow, const engine::Node &node,
+                    engine::Position position);
+    void removeNode(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    /// Replaces the node's name and config (same id).
+    void replaceNode(const engine::WorkflowId &workflow, const engine::Node &node);
+    void moveNode(const engine::WorkflowId &workflow, const engine::NodeId &node,
+                  engine::Position position);
+    void insertEdge(const engine::WorkflowId &workflow, const engine::Edge &edge);
+    void removeEdge(const engine::WorkflowId &workflow, const engine::EdgeId &edge);
+
+Q_SIGNALS:
+    void nodeAdded(const QString &workflow, const QString &node);
+    void nodeRemoved(const QString &workflow, const QString &node);
+    void nodeChanged(const QString &workflow, const QString &node);
+    void nodeMoved(const QString &workflow, const QString &node);
+    void edgeAdded(const QString &workflow, const QString &edge);
+    void edgeRemoved(const QString &workflow, const QString &edge);
+    void problemsChanged();
+    /// An automatic or explicit save finished; `status` says whether it worked.
+    void saved(bool ok, const QString &message);
+
+private:
+    WorkspaceDocument(engine::Workspace workspace, std::optional<engine::WorkspaceStore> store,
+                      QString filePath, QString sourcePath, engine::Problems readProblems);
+    engine::Workflow *mutableWorkflow(const engine::WorkflowId &id);
+    void changed();
+
+    engine::Workspace m_workspace;
+    std::optional<engine::WorkspaceStore> m_store;
+    QString m_filePath;
+    QString m_sourcePath;
+    engine::Problems m_readProblems;
+    engine::Problems m_problems;
+    QUndoStack m_undo;
+    QTimer m_autosave;
+    QTimer m_validate;
+    bool m_dirty = false;
+};
+
+} // namespace stratus::editor

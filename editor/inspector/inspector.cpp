@@ -1,0 +1,592 @@
+#include "inspector.h"
+
+#include "editor/canvas/workflowscene.h"
+#include "editor/code/codeview.h"
+#include "editor/document/commands.h"
+#include "editor/document/workspacedocument.h"
+
+#include "engine/model/handler.h"
+#include "engine/model/nodekind.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <climits>
+
+namespace stratus::editor {
+
+using namespace stratus::engine;
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+constexpr int kPathRole = Qt::UserRole + 1;
+
+bool isStructured(FieldType type)
+{
+    switch (type) {
+    case FieldType::StringMap:
+    case FieldType::StringSet:
+    case FieldType::Json:
+    case FieldType::JsonObject:
+    case FieldType::Cors:
+    case FieldType::ChoiceRules:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Does a problem's field ("memoryMB", "environment.FOO", "rules[2].port") belong to `field`?
+bool belongsTo(const std::string &problemField, const std::string &field)
+{
+    if (problemField == field)
+        return true;
+    return problemField.size() > field.size() && problemField.compare(0, field.size(), field) == 0
+           && (problemField[field.size()] == '.' || problemField[field.size()] == '[');
+}
+
+} // namespace
+
+Inspector::Inspector(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_form(new QWidget(this))
+    , m_layout(new QFormLayout(m_form))
+    , m_filesBox(new QWidget(this))
+    , m_files(new QListWidget(m_filesBox))
+    , m_addFile(new QPushButton(tr("Add…"), m_filesBox))
+    , m_renameFile(new QPushButton(tr("Rename…"), m_filesBox))
+    , m_deleteFile(new QPushButton(tr("Delete"), m_filesBox))
+    , m_find(new QLineEdit(m_filesBox))
+    , m_replace(new QLineEdit(m_filesBox))
+    , m_code(new CodeView(m_filesBox))
+{
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::RichText);
+    m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_form);
+
+    m_files->setMaximumHeight(90);
+    m_files->setToolTip(tr("The function's source files; ★ marks the handler's file"));
+    m_find->setPlaceholderText(tr("Find (Enter: next)"));
+    m_replace->setPlaceholderText(tr("Replace with (Enter: replace and find next)"));
+    auto *fileButtons = new QHBoxLayout;
+    fileButtons->addWidget(m_addFile);
+    fileButtons->addWidget(m_renameFile);
+    fileButtons->addWidget(m_deleteFile);
+    fileButtons->addStretch();
+    auto *findRow = new QHBoxLayout;
+    findRow->addWidget(m_find);
+    findRow->addWidget(m_replace);
+    auto *filesLayout = new QVBoxLayout(m_filesBox);
+    filesLayout->setContentsMargins(0, 0, 0, 0);
+    filesLayout->addWidget(m_files);
+    filesLayout->addLayout(fileButtons);
+    filesLayout->addLayout(findRow);
+    filesLayout->addWidget(m_code, 1);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(scroll);
+    split->addWidget(m_filesBox);
+    split->setChildrenCollapsible(false);
+    scroll->setMinimumHeight(140);
+    split->setSizes({340, 460});
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(split, 1);
+
+    connect(m_files, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item && !m_updating)
+            openFile(item->data(kPathRole).toString());
+    });
+    connect(m_addFile, &QPushButton::clicked, this, [this] {
+        const QString path = QInputDialog::getText(this, tr("Add File"), tr("Path of the new file (e.g. lib/util.mjs):"));
+        if (!path.isEmpty())
+            addFile(path);
+    });
+    connect(m_renameFile, &QPushButton::clicked, this, [this] {
+        if (m_currentFile.isEmpty())
+            return;
+        const QString path = QInputDialog::getText(this, tr("Rename File"), tr("New path:"), QLineEdit::Normal, m_currentFile);
+        if (!path.isEmpty() && path != m_currentFile)
+            renameFile(m_currentFile, path);
+    });
+    connect(m_deleteFile, &QPushButton::clicked, this, [this] {
+        if (!m_currentFile.isEmpty())
+            deleteFile(m_currentFile);
+    });
+    connect(m_code, &QsciScintilla::textChanged, this, [this] {
+        if (!m_updating)
+            commitFileText();
+    });
+    connect(m_find, &QLineEdit::returnPressed, this, [this] {
+        if (!m_code->findFirst(m_find->text(), false, false, false, true))
+            Q_EMIT statusMessage(tr("'%1' not found").arg(m_find->text()));
+    });
+    connect(m_replace, &QLineEdit::returnPressed, this, [this] {
+        if (m_code->hasSelectedText() && m_code->selectedText() == m_find->text())
+            m_code->replace(m_replace->text());
+        m_code->findFirst(m_find->text(), false, false, false, true);
+    });
+    showNode(nullptr, {}, {});
+}
+
+const Node *Inspector::node() const
+{
+    if (!m_document)
+        return nullptr;
+    const Workflow *w = m_document->workflow(m_workflow);
+    return w ? w->findNode(m_node) : nullptr;
+}
+
+Json Inspector::files() const
+{
+    const Node *n = node();
+    if (!n)
+        return Json::object();
+    auto it = n->config.find("files");
+    return it != n->config.end() && it->is_object() ? *it : Json::object();
+}
+
+void Inspector::showNode(WorkspaceDocument *document, const WorkflowId &workflow, const NodeId &nodeId)
+{
+    for (const auto &c : m_documentConnections)
+        disconnect(c);
+    m_documentConnections.clear();
+    m_document = document;
+    m_workflow = workflow;
+    m_node = nodeId;
+    m_currentFile.clear();
+    if (m_document) {
+        m_documentConnections.push_back(connect(m_document, &WorkspaceDocument::nodeChanged, this,
+                                                [this](const QString &w, const QString &n) {
+                                                    if (w.toStdString() == m_workflow.str() && n.toStdString() == m_node.str())
+                                                        refreshValues();
+                                                }));
+        m_documentConnections.push_back(connect(m_document, &WorkspaceDocument::nodeRemoved, this,
+                                                [this](const QString &w, const QString &n) {
+                                                    if (w.toStdString() == m_workflow.str() && n.toStdString() == m_node.str())
+                                                        showNode(m_document, m_workflow, {});
+                                                }));
+        m_documentConnections.push_back(connect(m_document, &WorkspaceDocument::problemsChanged, this,
+                                                &Inspector::refreshProblems));
+    }
+    rebuild();
+}
+
+void Inspector::rebuild()
+{
+    m_updating = true;
+    while (m_layout->rowCount() > 0)
+        m_layout->removeRow(0);
+    m_editors.clear();
+    m_problemLabels.clear();
+    const Node *n = node();
+    if (!n) {
+        m_title->setText(tr("Select a node to see its configuration."));
+        m_filesBox->hide();
+        m_code->showFile(QString(), QString());
+        m_updating = false;
+        return;
+    }
+    const NodeKindSpec *spec = NodeKindRegistry::instance().find(n->kind);
+    m_title->setText(tr("<b>%1</b> — %2<br><small>%3</small>")
+                         .arg(qs(n->name).toHtmlEscaped(), qs(spec ? spec->label : n->kind).toHtmlEscaped(),
+                              qs(spec ? spec->description : std::string("This kind is unknown to Stratus.")).toHtmlEscaped()));
+
+    auto addRow = [&](const QString &field, const QString &label, QWidget *editor, const QString &tip) {
+        auto *box = new QWidget(m_form);
+        auto *v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(1);
+        v->addWidget(editor);
+        auto *problem = new QLabel(box);
+        problem->setWordWrap(true);
+        problem->setStyleSheet(QStringLiteral("color: #c62828;"));
+        problem->hide();
+        v->addWidget(problem);
+        auto *labelWidget = new QLabel(label, m_form);
+        labelWidget->setToolTip(tip);
+        editor->setToolTip(tip);
+        m_layout->addRow(labelWidget, box);
+        m_editors[field] = editor;
+        m_problemLabels[field] = problem;
+    };
+
+    auto *name = new QLineEdit(m_form);
+    connect(name, &QLineEdit::textEdited, this, [this](const QString &text) { commitName(text); });
+    addRow(QStringLiteral("name"), tr("Name"), name, tr("The node's name (for resources and functions, their name on AWS)"));
+
+    if (spec) {
+        for (const FieldSpec &f : spec->fields) {
+            if (f.type == FieldType::Files)
+                continue;
+            const std::string key = f.name;
+            QWidget *editor = nullptr;
+            switch (f.type) {
+            case FieldType::Enum: {
+                auto *combo = new QComboBox(m_form);
+                for (const std::string &c : f.choices)
+                    combo->addItem(qs(c));
+                connect(combo, &QComboBox::currentTextChanged, this, [this, key](const QString &text) {
+                    commitField(key, text.toStdString());
+                });
+                editor = combo;
+                break;
+            }
+            case FieldType::Integer: {
+                auto *spin = new QSpinBox(m_form);
+                spin->setRange(int(std::max<long long>(f.minimum.value_or(INT_MIN), INT_MIN)),
+                               int(std::min<long long>(f.maximum.value_or(INT_MAX), INT_MAX)));
+                spin->setKeyboardTracking(false);
+                connect(spin, &QSpinBox::valueChanged, this, [this, key](int value) { commitField(key, value); });
+                editor = spin;
+                break;
+            }
+            case FieldType::Boolean: {
+                auto *check = new QCheckBox(m_form);
+                connect(check, &QCheckBox::toggled, this, [this, key](bool on) { commitField(key, on); });
+                editor = check;
+                break;
+            }
+            default:
+                if (isStructured(f.type)) {
+                    auto *text = new QPlainTextEdit(m_form);
+                    text->setTabChangesFocus(true);
+                    text->setFixedHeight(72);
+                    text->setFont(m_code->font());
+                    connect(text, &QPlainTextEdit::textChanged, this, [this, key, text] {
+                        if (m_updating)
+                            return;
+                        const Json parsed = Json::parse(text->toPlainText().toStdString(), nullptr, false);
+                        if (parsed.is_discarded()) {
+                            m_problemLabels[qs(key)]->setText(tr("Not valid JSON yet: the field keeps its last valid value."));
+                            m_problemLabels[qs(key)]->show();
+                            return;
+                        }
+                        commitField(key, parsed);
+                    });
+                    editor = text;
+                } else {
+                    auto *line = new QLineEdit(m_form);
+                    connect(line, &QLineEdit::textEdited, this, [this, key](const QString &text) {
+                        commitField(key, text.toStdString());
+                    });
+                    editor = line;
+                }
+            }
+            QString tip = qs(f.description);
+            if (!f.defaultValue.is_null())
+                tip += tr("\nDefault: %1").arg(qs(f.defaultValue.dump()));
+            if (f.minimum || f.maximum)
+                tip += tr("\nRange: %1 to %2").arg(f.minimum ? QString::number(*f.minimum) : QStringLiteral("…"),
+                                                   f.maximum ? QString::number(*f.maximum) : QStringLiteral("…"));
+            addRow(qs(key), f.required ? qs(key) + QStringLiteral(" *") : qs(key), editor, tip);
+        }
+    }
+    const bool hasFiles = spec && spec->field("files");
+    m_filesBox->setVisible(hasFiles);
+    m_updating = false;
+    refreshValues();
+    if (hasFiles) {
+        // Open the handler's file first.
+        const QListWidgetItem *handler = nullptr;
+        for (int i = 0; i < m_files->count(); ++i) {
+            if (m_files->item(i)->text().startsWith(QStringLiteral("★")))
+                handler = m_files->item(i);
+        }
+        if (!handler && m_files->count() > 0)
+            handler = m_files->item(0);
+        if (handler)
+            openFile(handler->data(kPathRole).toString());
+    } else {
+        m_code->showFile(QString(), QString());
+    }
+    refreshProblems();
+}
+
+void Inspector::refreshValues()
+{
+    const Node *n = node();
+    if (!n)
+        return;
+    m_updating = true;
+    const Json config = NodeKindRegistry::instance().effectiveConfig(*n);
+    for (const auto &[field, editor] : m_editors) {
+        const std::string key = field.toStdString();
+        if (field == QLatin1String("name")) {
+            auto *line = static_cast<QLineEdit *>(editor);
+            if (line->text() != qs(n->name))
+                line->setText(qs(n->name));
+            continue;
+        }
+        const Json value = config.contains(key) ? config[key] : Json();
+        const bool explicitValue = n->config.contains(key);
+        if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+            combo->setCurrentText(value.is_string() ? qs(value.get<std::string>()) : QString());
+        } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+            if (value.is_number_integer())
+                spin->setValue(int(value.get<long long>()));
+            spin->setSuffix(explicitValue ? QString() : tr(" (default)"));
+        } else if (auto *check = qobject_cast<QCheckBox *>(editor)) {
+            check->setChecked(value.is_boolean() && value.get<bool>());
+        } else if (auto *text = qobject_cast<QPlainTextEdit *>(editor)) {
+            const Json shown = Json::parse(text->toPlainText().toStdString(), nullptr, false);
+            if (shown.is_discarded() || shown != value)
+                text->setPlainText(value.is_null() ? QString() : qs(value.dump(2)));
+        } else if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+            const QString shown = value.is_string() ? qs(value.get<std::string>())
+                                  : value.is_null() ? QString()
+                                                    : qs(value.dump());
+            if (explicitValue && line->text() != shown)
+                line->setText(shown);
+            else if (!explicitValue) {
+                line->clear();
+                line->setPlaceholderText(shown);
+            }
+        }
+    }
+    m_updating = false;
+    refreshFiles();
+}
+
+void Inspector::refreshFiles()
+{
+    const Node *n = node();
+    if (!n || !m_filesBox->isVisible())
+        return;
+    m_updating = true;
+    const Json config = NodeKindRegistry::instance().effectiveConfig(*n);
+    std::vector<std::string> handlerFiles;
+    if (config.contains("runtime") && config.contains("handler") && config["runtime"].is_string()
+        && config["handler"].is_string()) {
+        if (auto ref = parseHandler(config["runtime"].get<std::string>(), config["handler"].get<std::string>()))
+            handlerFiles = ref->candidateFiles;
+    }
+    const Json all = files();
+    m_files->clear();
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        const bool isHandler = std::find(handlerFiles.begin(), handlerFiles.end(), it.key()) != handlerFiles.end();
+        auto *item = new QListWidgetItem(isHandler ? QStringLiteral("★ ") + qs(it.key()) : qs(it.key()), m_files);
+        item->setData(kPathRole, qs(it.key()));
+        if (isHandler)
+            item->setToolTip(tr("The handler's file"));
+        if (qs(it.key()) == m_currentFile)
+            m_files->setCurrentItem(item);
+    }
+    // Undo or redo changed the open file's text: show it.
+    auto open = all.find(m_currentFile.toStdString());
+    if (open != all.end() && open->is_string() && m_code->text() != qs(open->get<std::string>())) {
+        int line = 0, index = 0;
+        m_code->getCursorPosition(&line, &index);
+        m_code->showFile(m_currentFile, qs(open->get<std::string>()));
+        m_code->setCursorPosition(line, index);
+    } else if (open == all.end() && !m_currentFile.isEmpty()) {
+        m_currentFile.clear();
+        m_code->showFile(QString(), QString());
+    }
+    m_deleteFile->setEnabled(!m_currentFile.isEmpty());
+    m_renameFile->setEnabled(!m_currentFile.isEmpty());
+    m_updating = false;
+}
+
+void Inspector::refreshProblems()
+{
+    std::map<QString, QStringList> byField;
+    if (m_document && node()) {
+        for (const Problem &p : m_document->problems()) {
+            if (p.workflow != m_workflow || p.node != m_node)
+                continue;
+            for (const auto &[field, label] : m_problemLabels) {
+                if (belongsTo(p.field, field.toStdString()) || (p.field.empty() && field == QLatin1String("name")))
+                    byField[field] << qs(p.message);
+            }
+        }
+    }
+    for (const auto &[field, label] : m_problemLabels) {
+        const QStringList messages = byField[field];
+        label->setText(messages.join(QLatin1Char('\n')));
+        label->setVisible(!messages.isEmpty());
+    }
+}
+
+QWidget *Inspector::editorFor(const QString &field) const
+{
+    auto it = m_editors.find(field);
+    return it == m_editors.end() ? nullptr : it->second;
+}
+
+QString Inspector::problemText(const QString &field) const
+{
+    auto it = m_problemLabels.find(field);
+    return it == m_problemLabels.end() || it->second->isHidden() ? QString() : it->second->text();
+}
+
+void Inspector::focusField(const QString &field)
+{
+    std::string key = field.toStdString();
+    // "environment.FOO" and "rules[1]" live in their field's editor.
+    key = key.substr(0, key.find_first_of(".["));
+    if (QWidget *editor = editorFor(qs(key))) {
+        editor->setFocus(Qt::OtherFocusReason);
+    } else if (key == "files" && m_filesBox->isVisible()) {
+        m_code->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+void Inspector::commitField(const std::string &field, const Json &value)
+{
+    const Node *n = node();
+    if (m_updating || !n)
+        return;
+    if (n->config.contains(field) && n->config[field] == value)
+        return;
+    Node after = *n;
+    after.config[field] = value;
+    m_document->undoStack()->push(new ChangeNodeCommand(
+        m_document, m_workflow, *n, after, tr("Set %1 of %2").arg(qs(field), qs(n->name)), qs("field:" + field)));
+}
+
+void Inspector::commitName(const QString &name)
+{
+    const Node *n = node();
+    if (m_updating || !n || name.toStdString() == n->name)
+        return;
+    Node after = *n;
+    after.name = name.toStdString();
+    m_document->undoStack()->push(new ChangeNodeCommand(m_document, m_workflow, *n, after,
+                                                        tr("Rename %1 to %2").arg(qs(n->name), name),
+                                                        QStringLiteral("name")));
+}
+
+void Inspector::openFile(const QString &path)
+{
+    const Json all = files();
+    auto it = all.find(path.toStdString());
+    if (it == all.end() || !it->is_string())
+        return;
+    m_updating = true;
+    m_currentFile = path;
+    m_code->showFile(path, qs(it->get<std::string>()));
+    for (int i = 0; i < m_files->count(); ++i) {
+        if (m_files->item(i)->data(kPathRole).toString() == path)
+            m_files->setCurrentRow(i);
+    }
+    m_deleteFile->setEnabled(true);
+    m_renameFile->setEnabled(true);
+    m_updating = false;
+}
+
+void Inspector::commitFileText()
+{
+    const Node *n = node();
+    if (!n || m_currentFile.isEmpty())
+        return;
+    const std::string path = m_currentFile.toStdString();
+    const std::string text = m_code->text().toStdString();
+    Json all = files();
+    if (all.contains(path) && all[path] == text)
+        return;
+    all[path] = text;
+    Node after = *n;
+    after.config["files"] = all;
+    m_document->undoStack()->push(new ChangeNodeCommand(m_document, m_workflow, *n, after,
+                                                        tr("Edit %1").arg(m_currentFile),
+                                                        QStringLiteral("file:") + m_currentFile));
+}
+
+namespace {
+
+/// Why `path` cannot name a function file, or empty.
+QString filePathProblem(const QString &path, const Json &existing)
+{
+    if (path.trimmed().isEmpty())
+        return Inspector::tr("a file needs a path");
+    if (path.startsWith(QLatin1Char('/')) || path.split(QLatin1Char('/')).contains(QStringLiteral("..")))
+        return Inspector::tr("'%1' must be a relative path inside the function (no leading / or ..)").arg(path);
+    if (existing.contains(path.toStdString()))
+        return Inspector::tr("the function already has a file '%1'").arg(path);
+    return {};
+}
+
+} // namespace
+
+bool Inspector::addFile(const QString &path)
+{
+    const Node *n = node();
+    if (!n)
+        return false;
+    Json all = files();
+    if (const QString problem = filePathProblem(path, all); !problem.isEmpty()) {
+        Q_EMIT statusMessage(tr("Cannot add the file: %1").arg(problem));
+        return false;
+    }
+    all[path.toStdString()] = "";
+    Node after = *n;
+    after.config["files"] = all;
+    m_document->undoStack()->push(new ChangeNodeCommand(m_document, m_workflow, *n, after, tr("Add file %1").arg(path)));
+    openFile(path);
+    return true;
+}
+
+bool Inspector::renameFile(const QString &from, const QString &to)
+{
+    const Node *n = node();
+    const Json all = files();
+    if (!n || !all.contains(from.toStdString()))
+        return false;
+    if (const QString problem = filePathProblem(to, all); !problem.isEmpty()) {
+        Q_EMIT statusMessage(tr("Cannot rename the file: %1").arg(problem));
+        return false;
+    }
+    // Same place in the list, new key.
+    Json renamed = Json::object();
+    for (auto it = all.begin(); it != all.end(); ++it)
+        renamed[it.key() == from.toStdString() ? to.toStdString() : it.key()] = it.value();
+    Node after = *n;
+    after.config["files"] = renamed;
+    m_document->undoStack()->push(
+        new ChangeNodeCommand(m_document, m_workflow, *n, after, tr("Rename file %1 to %2").arg(from, to)));
+    openFile(to);
+    return true;
+}
+
+bool Inspector::deleteFile(const QString &path)
+{
+    const Node *n = node();
+    Json all = files();
+    if (!n || !all.contains(path.toStdString()))
+        return false;
+    if (all.size() == 1) {
+        Q_EMIT statusMessage(tr("Cannot delete '%1': a function needs at least one file").arg(path));
+        return false;
+    }
+    all.erase(path.toStdString());
+    Node after = *n;
+    after.config["files"] = all;
+    m_document->undoStack()->push(new ChangeNodeCommand(m_document, m_workflow, *n, after, tr("Delete file %1").arg(path)));
+    if (!all.empty())
+        openFile(qs(all.begin().key()));
+    return true;
+}
+
+} // namespace stratus::editor

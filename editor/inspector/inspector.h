@@ -1,0 +1,90 @@
+#pragma once
+
+#include "engine/model/workflow.h"
+
+#include <QWidget>
+
+#include <map>
+
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace stratus::editor {
+
+class CodeView;
+class WorkspaceDocument;
+
+/// The selected node's configuration, as a form built from the node-kind
+/// table: a text box, number box (range enforced), check box or list per
+/// field type, JSON text for structured fields, defaults shown for absent
+/// fields, and each field's validation problems right under it. Below, a
+/// function's files: a list (★ marks the handler's file; add, rename, delete)
+/// and the code editor. Every edit becomes an undo command on the document.
+class Inspector : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Inspector(QWidget *parent = nullptr);
+
+    /// Shows `node` of `workflow` in `document` (null document: nothing).
+    void showNode(WorkspaceDocument *document, const engine::WorkflowId &workflow,
+                  const engine::NodeId &node);
+    const engine::NodeId &nodeId() const { return m_node; }
+
+    /// The editor of a field ("name" for the node's name), or null.
+    QWidget *editorFor(const QString &field) const;
+    /// The inline problem text shown under a field (empty when none).
+    QString problemText(const QString &field) const;
+    void focusField(const QString &field);
+
+    QListWidget *fileList() const { return m_files; }
+    CodeView *codeView() const { return m_code; }
+    QString currentFile() const { return m_currentFile; }
+    void openFile(const QString &path);
+    /// Adds, renames or deletes a function file through an undo command;
+    /// returns false with a reason in the status bar when refused.
+    bool addFile(const QString &path);
+    bool renameFile(const QString &from, const QString &to);
+    bool deleteFile(const QString &path);
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+
+private:
+    void rebuild();
+    void refreshValues();
+    void refreshProblems();
+    void refreshFiles();
+    void commitField(const std::string &field, const engine::Json &value);
+    void commitName(const QString &name);
+    void commitFileText();
+    const engine::Node *node() const;
+    engine::Json files() const;
+
+    WorkspaceDocument *m_document = nullptr;
+    engine::WorkflowId m_workflow;
+    engine::NodeId m_node;
+    bool m_updating = false; // widgets follow the model: their signals are not edits
+
+    QLabel *m_title;
+    QWidget *m_form;
+    QFormLayout *m_layout;
+    std::map<QString, QWidget *> m_editors;
+    std::map<QString, QLabel *> m_problemLabels;
+    QWidget *m_filesBox;
+    QListWidget *m_files;
+    QPushButton *m_addFile;
+    QPushButton *m_renameFile;
+    QPushButton *m_deleteFile;
+    QLineEdit *m_find;
+    QLineEdit *m_replace;
+    CodeView *m_code;
+    QString m_currentFile;
+    std::vector<QMetaObject::Connection> m_documentConnections;
+};
+
+} // namespace stratus::editor

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QTreeWidget;
+
+namespace stratus::editor {
+
+/// Every node kind, grouped by family (Triggers, Compute, Flow, Resources),
+/// with its icon and a one-sentence tooltip, and a filter box. Drag a kind
+/// onto the canvas, or activate it (double-click, Enter) to add it at the
+/// centre of the view.
+class NodePalette : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit NodePalette(QWidget *parent = nullptr);
+
+    QLineEdit *filterBox() const { return m_filter; }
+    QTreeWidget *tree() const { return m_tree; }
+    /// The kinds shown under the current filter.
+    QStringList visibleKinds() const;
+
+Q_SIGNALS:
+    void kindActivated(const QString &kind);
+
+private:
+    void applyFilter(const QString &text);
+
+    QLineEdit *m_filter;
+    QTreeWidget *m_tree;
+};
+
+} // namespace stratus::editor

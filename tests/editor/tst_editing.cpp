@@ -1,0 +1,445 @@
+// Designing in the studio, driving real widgets on the offscreen platform:
+// nodes from the palette (activation and a real drop), wiring by dragging
+// from port to port and refusals with their reason, moving as one undo step,
+// delete and undo, copy and paste (also into another workspace, and garbage),
+// inspector edits reaching the model, code edits stored as file revisions,
+// and the automatic save surviving a killed process.
+
+#include "testutil.h"
+
+#include "editor/canvas/workflowscene.h"
+#include "editor/code/codeview.h"
+#include "editor/document/workspacedocument.h"
+#include "editor/inspector/inspector.h"
+#include "editor/mainwindow/mainwindow.h"
+#include "editor/palette/nodepalette.h"
+#include "engine/store/workspacestore.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProcess>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+#include <csignal>
+
+using namespace stratus::engine;
+using namespace stratus::editor;
+
+class TestEditing : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void paletteAddsNodesAndUndoTakesThemBack();
+    void paletteFilterAndDrop();
+    void wiringByDraggingBetweenPorts();
+    void wiringTheModelRefusesIsRefusedWithAReason();
+    void dragMovesSelectedNodesInOneStep();
+    void deleteAndUndoRestoreNodesWithTheirWires();
+    void copyAndPasteAlsoIntoAnotherWorkspace();
+    void pastingGarbageDoesNothing();
+    void inspectorEditsReachTheModel();
+    void codeEditsAreStoredAsRevisions();
+    void editsAreSavedAutomatically();
+    void autosaveSurvivesAKilledProcess();
+
+private:
+    QString importExample(const char *name);
+    std::unique_ptr<MainWindow> openWindow(const char *example);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestEditing::initTestCase()
+{
+    static QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+}
+
+void TestEditing::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString TestEditing::importExample(const char *name)
+{
+    return stratus::test::importExample(m_dir->path(), name);
+}
+
+std::unique_ptr<MainWindow> TestEditing::openWindow(const char *example)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1200, 800);
+    window->show();
+    if (!window->openFile(importExample(example)))
+        qFatal("cannot open %s", example);
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        qFatal("window not exposed");
+    return window;
+}
+
+void TestEditing::paletteAddsNodesAndUndoTakesThemBack()
+{
+    auto window = openWindow("http-api");
+    const size_t before = window->workspace().workflows[0].nodes().size();
+    QTreeWidget *tree = window->palette()->tree();
+    QTreeWidgetItem *function = nullptr;
+    for (QTreeWidgetItem *item : tree->findItems(QStringLiteral("Function"), Qt::MatchExactly | Qt::MatchRecursive))
+        function = item;
+    QVERIFY(function);
+    Q_EMIT tree->itemActivated(function, 0);
+    const auto &nodes = window->workspace().workflows[0].nodes();
+    QCOMPARE(nodes.size(), before + 1);
+    const Node &added = nodes.back();
+    QCOMPARE(added.kind, std::string("function"));
+    QVERIFY(window->currentScene()->itemFor(added.id));
+    QCOMPARE(window->currentScene()->selectedNodes(), std::vector<NodeId>{added.id});
+    // A new function is valid as it comes: a runtime, a handler and its file.
+    window->document()->revalidate();
+    for (const Problem &p : window->problems())
+        QVERIFY2(p.node != added.id, p.toString().c_str());
+
+    QUndoStack *undo = window->document()->undoStack();
+    undo->undo();
+    QCOMPARE(window->workspace().workflows[0].nodes().size(), before);
+    QVERIFY(!window->currentScene()->itemFor(added.id));
+    undo->redo();
+    QCOMPARE(window->workspace().workflows[0].nodes().size(), before + 1);
+    QVERIFY(window->currentScene()->itemFor(added.id));
+}
+
+void TestEditing::paletteFilterAndDrop()
+{
+    auto window = openWindow("scheduled-job");
+    window->palette()->filterBox()->setText(QStringLiteral("queue"));
+    QCOMPARE(window->palette()->visibleKinds(), QStringList{QStringLiteral("queue")});
+    window->palette()->filterBox()->clear();
+    QCOMPARE(window->palette()->visibleKinds().size(), 9);
+
+    // A real drop of the palette's MIME data on the canvas.
+    WorkflowView *view = window->currentView();
+    auto *mime = new QMimeData;
+    mime->setData(QLatin1String(kNodeKindMimeType), QByteArray("bucket"));
+    const QPoint at = view->viewport()->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &drop);
+    delete mime;
+    const Node &added = window->workspace().workflows[0].nodes().back();
+    QCOMPARE(added.kind, std::string("bucket"));
+    // Placed where it was dropped, on the grid.
+    const Position p = window->workspace().workflows[0].position(added.id);
+    QCOMPARE(std::fmod(p.x, WorkflowScene::kGrid), 0.0);
+    const QPointF dropped = view->mapToScene(at);
+    QVERIFY(std::abs(p.x + NodeItem::kWidth / 2 - dropped.x()) <= WorkflowScene::kGrid);
+}
+
+void TestEditing::wiringByDraggingBetweenPorts()
+{
+    auto window = openWindow("scheduled-job");
+    WorkflowScene *scene = window->currentScene();
+    WorkflowView *view = window->currentView();
+    // A log node to wire into.
+    const NodeId log = window->addNode(QStringLiteral("log"), QPointF(900, 400));
+    QVERIFY(log.isValid());
+    const Workflow &w = window->workspace().workflows[0];
+    // Find a function with an "ok" output.
+    NodeId function;
+    for (const Node &n : w.nodes()) {
+        if (n.kind == "function")
+            function = n.id;
+    }
+    QVERIFY(function.isValid());
+    const size_t edges = w.edges().size();
+    view->setTransform(QTransform());
+    view->centerOn(QRectF(scene->portPosition(function, "ok", true), scene->portPosition(log, "in", false)).center());
+    const QPoint from = view->mapFromScene(scene->portPosition(function, "ok", true));
+    const QPoint to = view->mapFromScene(scene->portPosition(log, "in", false));
+    QVERIFY(view->viewport()->rect().contains(from) && view->viewport()->rect().contains(to));
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view->viewport(), (from + to) / 2);
+    // Compatible ports light up while dragging.
+    QVERIFY(scene->isHighlighted(log, "in", false));
+    QVERIFY(!scene->isHighlighted(function, "in", false));
+    QTest::mouseMove(view->viewport(), to);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(w.edges().size(), edges + 1);
+    const Edge &wired = w.edges().back();
+    QCOMPARE(wired.from, (PortRef{function, "ok"}));
+    QCOMPARE(wired.to, (PortRef{log, "in"}));
+    QVERIFY(scene->edgeItemFor(wired.id));
+    window->document()->undoStack()->undo();
+    QCOMPARE(w.edges().size(), edges);
+}
+
+void TestEditing::wiringTheModelRefusesIsRefusedWithAReason()
+{
+    auto window = openWindow("http-api");
+    WorkflowScene *scene = window->currentScene();
+    const Workflow &w = window->workspace().workflows[0];
+    NodeId trigger, function;
+    for (const Node &n : w.nodes()) {
+        if (n.kind == "trigger.http" && !trigger.isValid())
+            trigger = n.id;
+        if (n.kind == "function" && !function.isValid())
+            function = n.id;
+    }
+    const size_t edges = w.edges().size();
+    const int commands = window->document()->undoStack()->count();
+    // Into a trigger, which takes no input.
+    QVERIFY(!scene->connectPorts({function, "ok"}, {trigger, "in"}));
+    QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("takes no input")),
+             qPrintable(window->statusBar()->currentMessage()));
+    // An edge that exists already.
+    const Edge existing = w.edges().front();
+    QVERIFY(!scene->connectPorts(existing.from, existing.to));
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("already wired")));
+    // A loop with no queue on it.
+    const NodeId log = window->addNode(QStringLiteral("log"), QPointF(0, 600));
+    const NodeId second = window->addNode(QStringLiteral("function"), QPointF(300, 600));
+    QVERIFY(scene->connectPorts({function, "ok"}, {second, "in"}));
+    QVERIFY(!scene->connectPorts({second, "ok"}, {function, "in"}));
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("loop")));
+    Q_UNUSED(log);
+    QCOMPARE(w.edges().size(), edges + 1);
+    QCOMPARE(window->document()->undoStack()->count(), commands + 3);
+}
+
+void TestEditing::dragMovesSelectedNodesInOneStep()
+{
+    auto window = openWindow("queue-between-functions");
+    WorkflowScene *scene = window->currentScene();
+    WorkflowView *view = window->currentView();
+    const Workflow &w = window->workspace().workflows[0];
+    const NodeId a = w.nodes()[0].id, b = w.nodes()[1].id;
+    const Position pa = w.position(a), pb = w.position(b);
+    scene->selectNodes({a, b});
+    view->setTransform(QTransform());
+    view->centerOn(scene->itemFor(a));
+    // Grab a's body (below the header, away from the ports) and drag by (100, 60).
+    const QPoint grab = view->mapFromScene(scene->itemFor(a)->pos() + QPointF(NodeItem::kWidth / 2, NodeItem::kHeaderHeight + 8));
+    const int commands = window->document()->undoStack()->count();
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, grab);
+    for (int step = 1; step <= 5; ++step)
+        QTest::mouseMove(view->viewport(), grab + QPoint(20 * step, 12 * step));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, grab + QPoint(100, 60));
+    QCOMPARE(window->document()->undoStack()->count(), commands + 1);
+    QCOMPARE(w.position(a), (Position{pa.x + 100, pa.y + 60}));
+    QCOMPARE(w.position(b), (Position{pb.x + 100, pb.y + 60}));
+    // The wires followed.
+    for (const Edge &e : w.edges()) {
+        if (e.from.node == a || e.to.node == a) {
+            const QPainterPath path = scene->edgeItemFor(e.id)->path();
+            QCOMPARE(e.from.node == a ? path.elementAt(0) : QPointF(path.currentPosition()),
+                     scene->portPosition(a, e.from.node == a ? e.from.port : e.to.port, e.from.node == a));
+        }
+    }
+    window->document()->undoStack()->undo();
+    QCOMPARE(w.position(a), pa);
+    QCOMPARE(w.position(b), pb);
+    QCOMPARE(scene->itemFor(a)->pos(), QPointF(pa.x, pa.y));
+}
+
+void TestEditing::deleteAndUndoRestoreNodesWithTheirWires()
+{
+    auto window = openWindow("upload-processing");
+    const Workflow before = window->workspace().workflows[0];
+    WorkflowScene *scene = window->currentScene();
+    scene->selectNodes({NodeId("is-image")});
+    window->deleteSelection();
+    const Workflow &w = window->workspace().workflows[0];
+    QVERIFY(!w.findNode(NodeId("is-image")));
+    for (const Edge &e : w.edges())
+        QVERIFY(e.from.node != NodeId("is-image") && e.to.node != NodeId("is-image"));
+    QVERIFY(w.edges().size() < before.edges().size());
+    window->document()->undoStack()->undo();
+    QVERIFY(w.findNode(NodeId("is-image")));
+    QCOMPARE(*w.findNode(NodeId("is-image")), *before.findNode(NodeId("is-image")));
+    QCOMPARE(w.edges().size(), before.edges().size());
+    QCOMPARE(w.position(NodeId("is-image")), before.position(NodeId("is-image")));
+    // Edge alone, through the selection.
+    scene->clearSelection();
+    scene->edgeItemFor(w.edges().front().id)->setSelected(true);
+    window->deleteSelection();
+    QCOMPARE(w.edges().size(), before.edges().size() - 1);
+    QCOMPARE(w.nodes().size(), before.nodes().size());
+}
+
+void TestEditing::copyAndPasteAlsoIntoAnotherWorkspace()
+{
+    auto window = openWindow("upload-processing");
+    WorkflowScene *scene = window->currentScene();
+    scene->selectNodes({NodeId("inspect"), NodeId("is-image")});
+    window->copySelection();
+    const QString clip = QApplication::clipboard()->text();
+    QVERIFY(clip.contains(QStringLiteral("\"format\": \"stratus-workspace\"")));
+    // Pasted into the same workflow: fresh ids, the wire between them kept.
+    const size_t nodes = window->workspace().workflows[0].nodes().size();
+    const size_t edges = window->workspace().workflows[0].edges().size();
+    window->paste();
+    const Workflow &w = window->workspace().workflows[0];
+    QVERIFY2(w.nodes().size() == nodes + 2, qPrintable(clip));
+    QCOMPARE(w.edges().size(), edges + 1);
+    const Node &copy = w.nodes()[nodes];
+    QVERIFY(copy.id != NodeId("inspect"));
+    QCOMPARE(copy.name, std::string("inspect-upload-copy"));
+    QCOMPARE(w.position(copy.id), (Position{w.position(NodeId("inspect")).x + 40, w.position(NodeId("inspect")).y + 40}));
+    window->document()->undoStack()->undo();
+    QCOMPARE(w.nodes().size(), nodes);
+
+    // Into another workspace, through the clipboard.
+    auto other = openWindow("scheduled-job");
+    const size_t otherNodes = other->workspace().workflows[0].nodes().size();
+    other->paste();
+    QCOMPARE(other->workspace().workflows[0].nodes().size(), otherNodes + 2);
+    const Node *pastedFunction = nullptr;
+    for (const Node &n : other->workspace().workflows[0].nodes()) {
+        if (n.name == "inspect-upload")
+            pastedFunction = &n;
+    }
+    QVERIFY(pastedFunction);
+    QVERIFY(pastedFunction->config.contains("files"));
+
+    // Cut: removed here, on the clipboard.
+    scene->selectNodes({NodeId("index")});
+    window->cutSelection();
+    QVERIFY(!w.findNode(NodeId("index")));
+    QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("index-upload")));
+}
+
+void TestEditing::pastingGarbageDoesNothing()
+{
+    auto window = openWindow("http-api");
+    const Workspace before = window->workspace();
+    const int commands = window->document()->undoStack()->count();
+    for (const QString &junk : {QStringLiteral("hello"), QStringLiteral("{\"format\": \"stratus-workspace\", \"version\": 99}"),
+                                QStringLiteral("{\"format\": \"stratus-workspace\", \"version\": 1, \"workflows\": []}"),
+                                QString(100000, QLatin1Char('[')), QString()}) {
+        QApplication::clipboard()->setText(junk);
+        window->paste();
+        QCOMPARE(window->workspace(), before);
+        QCOMPARE(window->document()->undoStack()->count(), commands);
+    }
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("Nothing to paste")));
+}
+
+void TestEditing::inspectorEditsReachTheModel()
+{
+    auto window = openWindow("http-api");
+    QVERIFY(window->selectNode(WorkflowId("api"), NodeId("create-todo")));
+    Inspector *inspector = window->inspector();
+    auto *memory = qobject_cast<QSpinBox *>(inspector->editorFor(QStringLiteral("memoryMB")));
+    QVERIFY(memory);
+    QCOMPARE(memory->maximum(), 10240); // the kind's range is enforced by the editor
+    memory->setValue(1024);
+    const Node *node = window->workspace().workflows[0].findNode(NodeId("create-todo"));
+    QVERIFY(node->config.at("memoryMB") == Json(1024));
+    // Typing a new name is one merged undo step.
+    auto *name = qobject_cast<QLineEdit *>(inspector->editorFor(QStringLiteral("name")));
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("make-todo"));
+    QCOMPARE(node->name, std::string("make-todo"));
+    QUndoStack *undo = window->document()->undoStack();
+    undo->undo();
+    QCOMPARE(node->name, std::string("create-todo"));
+    QCOMPARE(name->text(), QStringLiteral("create-todo")); // the form follows undo
+    undo->undo();
+    QVERIFY(node->config.value("memoryMB", Json()) != Json(1024));
+    // A wrong value shows its problem on the field.
+    auto *handler = qobject_cast<QLineEdit *>(inspector->editorFor(QStringLiteral("handler")));
+    handler->setText(QString());
+    QTest::keyClicks(handler, QStringLiteral("nohandler"));
+    QVERIFY(node->config.at("handler") == Json("nohandler"));
+    window->document()->revalidate();
+    QVERIFY2(!inspector->problemText(QStringLiteral("handler")).isEmpty(), "no inline problem");
+    QVERIFY(window->currentScene()->problemCount(NodeId("create-todo")) > 0);
+}
+
+void TestEditing::codeEditsAreStoredAsRevisions()
+{
+    auto window = openWindow("http-api");
+    const QString file = window->document()->filePath();
+    QVERIFY(window->selectNode(WorkflowId("api"), NodeId("create-todo")));
+    CodeView *code = window->codeView();
+    const QString path = window->inspector()->currentFile();
+    QVERIFY(!path.isEmpty());
+    code->setFocus();
+    code->setCursorPosition(0, 0);
+    QTest::keyClicks(code, QStringLiteral("// edited in the studio"));
+    QTest::keyClick(code, Qt::Key_Return);
+    const Node *node = window->workspace().workflows[0].findNode(NodeId("create-todo"));
+    const std::string text = node->config.at("files")[path.toStdString()].get<std::string>();
+    QVERIFY(text.rfind("// edited in the studio", 0) == 0);
+    // All those key presses are one undo step.
+    QCOMPARE(window->document()->undoStack()->count(), 1);
+    QVERIFY(window->document()->save());
+    auto store = WorkspaceStore::open(file.toStdString(), WorkspaceStore::Access::ReadOnly);
+    auto revisions = store->fileRevisions(WorkflowId("api"), NodeId("create-todo"), path.toStdString());
+    QVERIFY(revisions);
+    QCOMPARE(revisions->size(), size_t(2));
+    QCOMPARE(revisions->back().text, text);
+
+    // Files: add, rename, delete, each undoable.
+    Inspector *inspector = window->inspector();
+    QVERIFY(inspector->addFile(QStringLiteral("src/util.mjs")));
+    QVERIFY(node->config.at("files").contains("src/util.mjs"));
+    QVERIFY(!inspector->addFile(QStringLiteral("../escape.js")));
+    QVERIFY(inspector->renameFile(QStringLiteral("src/util.mjs"), QStringLiteral("src/helpers.mjs")));
+    QVERIFY(node->config.at("files").contains("src/helpers.mjs"));
+    QVERIFY(inspector->deleteFile(QStringLiteral("src/helpers.mjs")));
+    QVERIFY(!node->config.at("files").contains("src/helpers.mjs"));
+    window->document()->undoStack()->undo();
+    QVERIFY(node->config.at("files").contains("src/helpers.mjs"));
+}
+
+void TestEditing::editsAreSavedAutomatically()
+{
+    auto window = openWindow("scheduled-job");
+    const QString file = window->document()->filePath();
+    const NodeId added = window->addNode(QStringLiteral("queue"), QPointF(0, 0));
+    QVERIFY(window->document()->hasUnsavedChanges());
+    // Within the autosave delay, with nothing else done.
+    QTRY_VERIFY_WITH_TIMEOUT(!window->document()->hasUnsavedChanges(), WorkspaceDocument::kAutosaveDelayMs + 2000);
+    auto store = WorkspaceStore::open(file.toStdString(), WorkspaceStore::Access::ReadOnly);
+    QVERIFY(store->load()->workflows[0].findNode(added));
+    // Closing writes what is left, too.
+    window->document()->undoStack()->undo();
+    QVERIFY(window->document()->hasUnsavedChanges());
+    window->close();
+    window.reset();
+    store = WorkspaceStore::open(file.toStdString(), WorkspaceStore::Access::ReadOnly);
+    QVERIFY(!store->load()->workflows[0].findNode(added));
+}
+
+void TestEditing::autosaveSurvivesAKilledProcess()
+{
+    const QString file = importExample("scheduled-job");
+    QProcess editor;
+    editor.start(QStringLiteral(STRATUS_STUDIO_EDITOR), {file, QStringLiteral("survivor")});
+    QVERIFY(editor.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += editor.readAllStandardOutput()).contains("saved"), 10000);
+    ::kill(pid_t(editor.processId()), SIGKILL);
+    QVERIFY(editor.waitForFinished(5000));
+    QCOMPARE(editor.exitStatus(), QProcess::CrashExit);
+    auto store = WorkspaceStore::open(file.toStdString(), WorkspaceStore::Access::ReadWrite);
+    QVERIFY2(store, store.status().message().c_str());
+    QVERIFY(store->checkIntegrity());
+    QVERIFY(store->load()->workflows[0].findNode(NodeId("survivor")));
+}
+
+QTEST_MAIN(TestEditing)
+#include "tst_editing.moc"
