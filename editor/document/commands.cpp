@@ -3,6 +3,7 @@
 #include "workspacedocument.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace stratus::editor {
 
@@ -23,14 +24,18 @@ void NodesAndEdgesCommand::insert()
         m_document->insertNode(m_workflow, n.node, n.position);
     for (const Edge &e : m_edges)
         m_document->insertEdge(m_workflow, e);
+    m_document->restoreTestEvents(std::exchange(m_testEvents, {}));
 }
 
 void NodesAndEdgesCommand::remove()
 {
     for (auto e = m_edges.rbegin(); e != m_edges.rend(); ++e)
         m_document->removeEdge(m_workflow, e->id);
-    for (auto n = m_nodes.rbegin(); n != m_nodes.rend(); ++n)
+    for (auto n = m_nodes.rbegin(); n != m_nodes.rend(); ++n) {
+        auto events = m_document->takeTestEvents(m_workflow, n->node.id);
+        m_testEvents.insert(m_testEvents.end(), events.begin(), events.end());
         m_document->removeNode(m_workflow, n->node.id);
+    }
 }
 
 AddItemsCommand::AddItemsCommand(WorkspaceDocument *document, WorkflowId workflow,
@@ -113,6 +118,70 @@ bool ChangeNodeCommand::mergeWith(const QUndoCommand *other)
         return false;
     m_after = next->m_after;
     return true;
+}
+
+WorkflowCommand::WorkflowCommand(WorkspaceDocument *document, Workflow workflow, size_t index, const QString &text)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_workflow(std::move(workflow))
+    , m_index(index)
+    , m_adds(true)
+{}
+
+WorkflowCommand::WorkflowCommand(WorkspaceDocument *document, const WorkflowId &id, const QString &text)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_adds(false)
+{
+    const auto &all = document->workspace().workflows;
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (all[i].id() == id) {
+            m_workflow = all[i];
+            m_index = i;
+        }
+    }
+}
+
+void WorkflowCommand::insert()
+{
+    m_document->insertWorkflow(m_index, m_workflow);
+    m_document->restoreTestEvents(std::exchange(m_testEvents, {}));
+}
+
+void WorkflowCommand::remove()
+{
+    m_testEvents = m_document->takeTestEvents(m_workflow.id(), NodeId());
+    m_document->removeWorkflow(m_workflow.id());
+}
+
+void WorkflowCommand::redo()
+{
+    m_adds ? insert() : remove();
+}
+
+void WorkflowCommand::undo()
+{
+    m_adds ? remove() : insert();
+}
+
+RenameWorkflowCommand::RenameWorkflowCommand(WorkspaceDocument *document, WorkflowId workflow, std::string name)
+    : QUndoCommand(QObject::tr("Rename workflow to %1").arg(QString::fromStdString(name)))
+    , m_document(document)
+    , m_workflow(std::move(workflow))
+    , m_after(std::move(name))
+{
+    if (const Workflow *w = document->workflow(m_workflow))
+        m_before = w->name();
+}
+
+void RenameWorkflowCommand::redo()
+{
+    m_document->renameWorkflow(m_workflow, m_after);
+}
+
+void RenameWorkflowCommand::undo()
+{
+    m_document->renameWorkflow(m_workflow, m_before);
 }
 
 } // namespace stratus::editor

@@ -36,6 +36,7 @@ protected:
     bool m_adds;
     std::vector<PlacedNode> m_nodes;
     std::vector<engine::Edge> m_edges; // in the model's order
+    std::vector<engine::TestEvent> m_testEvents; // of the nodes, while they are out
 };
 
 /// Adds nodes and edges: a node from the palette, a wire, a paste or a duplicate.
@@ -95,6 +96,42 @@ private:
     engine::Node m_before;
     engine::Node m_after;
     QString m_mergeKey;
+};
+
+/// Adds a workflow (a new tab) or removes one with everything on it.
+class WorkflowCommand : public QUndoCommand
+{
+public:
+    /// Adds `workflow` at `index`.
+    WorkflowCommand(WorkspaceDocument *document, engine::Workflow workflow, size_t index, const QString &text);
+    /// Removes the workflow `id`.
+    WorkflowCommand(WorkspaceDocument *document, const engine::WorkflowId &id, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    void insert();
+    void remove();
+    WorkspaceDocument *m_document;
+    engine::Workflow m_workflow;
+    size_t m_index = 0;
+    bool m_adds;
+    std::vector<engine::TestEvent> m_testEvents; // of the workflow, while it is out
+};
+
+/// Renames a workflow (its tab).
+class RenameWorkflowCommand : public QUndoCommand
+{
+public:
+    RenameWorkflowCommand(WorkspaceDocument *document, engine::WorkflowId workflow, std::string name);
+    void redo() override;
+    void undo() override;
+
+private:
+    WorkspaceDocument *m_document;
+    engine::WorkflowId m_workflow;
+    std::string m_before;
+    std::string m_after;
 };
 
 } // namespace stratus::editor

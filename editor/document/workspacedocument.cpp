@@ -5,6 +5,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace stratus::editor {
 
 using namespace stratus::engine;
@@ -186,8 +188,6 @@ void WorkspaceDocument::removeNode(const WorkflowId &workflowId, const NodeId &n
     for (const EdgeId &e : touching)
         removeEdge(workflowId, e);
     w->removeNode(node);
-    // A test event for the node would dangle: validation reports it; it is kept
-    // so that undoing the removal gives it back its node.
     changed();
     Q_EMIT nodeRemoved(qs(workflowId.str()), qs(node.str()));
 }
@@ -231,6 +231,74 @@ void WorkspaceDocument::removeEdge(const WorkflowId &workflowId, const EdgeId &e
         return;
     changed();
     Q_EMIT edgeRemoved(qs(workflowId.str()), qs(edge.str()));
+}
+
+WorkflowId WorkspaceDocument::freshWorkflowId() const
+{
+    for (size_t n = m_workspace.workflows.size() + 1;; ++n) {
+        WorkflowId id("workflow-" + std::to_string(n));
+        if (!workflow(id))
+            return id;
+    }
+}
+
+void WorkspaceDocument::insertWorkflow(size_t index, const Workflow &workflow)
+{
+    if (this->workflow(workflow.id()))
+        return;
+    index = std::min(index, m_workspace.workflows.size());
+    m_workspace.workflows.insert(m_workspace.workflows.begin() + std::ptrdiff_t(index), workflow);
+    changed();
+    Q_EMIT workflowAdded(qs(workflow.id().str()), int(index));
+}
+
+void WorkspaceDocument::removeWorkflow(const WorkflowId &id)
+{
+    auto &all = m_workspace.workflows;
+    auto it = std::find_if(all.begin(), all.end(), [&](const Workflow &w) { return w.id() == id; });
+    if (it == all.end())
+        return;
+    all.erase(it);
+    changed();
+    Q_EMIT workflowRemoved(qs(id.str()));
+}
+
+void WorkspaceDocument::renameWorkflow(const WorkflowId &id, const std::string &name)
+{
+    Workflow *w = mutableWorkflow(id);
+    if (!w)
+        return;
+    w->setName(name);
+    changed();
+    Q_EMIT workflowRenamed(qs(id.str()));
+}
+
+std::vector<TestEvent> WorkspaceDocument::takeTestEvents(const WorkflowId &workflowId, const NodeId &node)
+{
+    std::vector<TestEvent> taken;
+    auto &events = m_workspace.testEvents;
+    const Workflow *w = workflow(workflowId);
+    for (auto it = events.begin(); it != events.end();) {
+        // An event without a workflow belongs to the first workflow with its node.
+        const bool inWorkflow = it->workflow.isValid() ? it->workflow == workflowId : (w && w->findNode(it->node));
+        if (inWorkflow && (!node.isValid() || it->node == node)) {
+            taken.push_back(*it);
+            it = events.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!taken.empty())
+        changed();
+    return taken;
+}
+
+void WorkspaceDocument::restoreTestEvents(const std::vector<TestEvent> &events)
+{
+    if (events.empty())
+        return;
+    m_workspace.testEvents.insert(m_workspace.testEvents.end(), events.begin(), events.end());
+    changed();
 }
 
 } // namespace stratus::editor

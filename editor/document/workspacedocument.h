@@ -80,6 +80,16 @@ public:
                   engine::Position position);
     void insertEdge(const engine::WorkflowId &workflow, const engine::Edge &edge);
     void removeEdge(const engine::WorkflowId &workflow, const engine::EdgeId &edge);
+    /// Inserts a whole workflow (a tab) at `index` (clamped).
+    void insertWorkflow(size_t index, const engine::Workflow &workflow);
+    void removeWorkflow(const engine::WorkflowId &workflow);
+    void renameWorkflow(const engine::WorkflowId &workflow, const std::string &name);
+    /// Removes and returns the saved test events of a node (or, with an
+    /// invalid node, of a whole workflow), which cannot outlive it.
+    std::vector<engine::TestEvent> takeTestEvents(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    void restoreTestEvents(const std::vector<engine::TestEvent> &events);
+    /// An id for a new workflow, unique in the workspace.
+    engine::WorkflowId freshWorkflowId() const;
 
 Q_SIGNALS:
     void nodeAdded(const QString &workflow, const QString &node);
@@ -88,6 +98,9 @@ Q_SIGNALS:
     void nodeMoved(const QString &workflow, const QString &node);
     void edgeAdded(const QString &workflow, const QString &edge);
     void edgeRemoved(const QString &workflow, const QString &edge);
+    void workflowAdded(const QString &workflow, int index);
+    void workflowRemoved(const QString &workflow);
+    void workflowRenamed(const QString &workflow);
     void problemsChanged();
     /// An automatic or explicit save finished; `status` says whether it worked.
     void saved(bool ok, const QString &message);

@@ -34,6 +34,7 @@ public:
     void showNode(WorkspaceDocument *document, const engine::WorkflowId &workflow,
                   const engine::NodeId &node);
     const engine::NodeId &nodeId() const { return m_node; }
+    const engine::WorkflowId &workflowId() const { return m_workflow; }
 
     /// The editor of a field ("name" for the node's name), or null.
     QWidget *editorFor(const QString &field) const;

@@ -22,6 +22,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -239,6 +240,27 @@ void MainWindow::createActions()
     for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll", "rename"})
         action(QLatin1String(name))->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
+    QMenu *workflows = menuBar()->addMenu(tr("&Workflow"));
+    make(workflows, QStringLiteral("newWorkflow"), tr("&New Workflow"), [this] { newWorkflow(); },
+         QKeySequence(Qt::CTRL | Qt::Key_T), tr("Add a workflow to the workspace, as a new tab"));
+    make(workflows, QStringLiteral("renameWorkflow"), tr("&Rename Workflow…"), [this] {
+        if (WorkflowScene *scene = currentScene()) {
+            bool ok = false;
+            const QString name = QInputDialog::getText(this, tr("Rename Workflow"), tr("Name:"), QLineEdit::Normal,
+                                                       qs(scene->workflow().name()), &ok);
+            if (ok)
+                renameWorkflow(name);
+        }
+    }, {}, tr("Rename the current workflow (or double-click its tab)"));
+    make(workflows, QStringLiteral("deleteWorkflow"), tr("&Delete Workflow"), [this] { deleteWorkflow(); }, {},
+         tr("Remove the current workflow and everything on it (undoable)"));
+    connect(m_tabs, &QTabWidget::tabBarDoubleClicked, this, [this](int index) {
+        if (index >= 0) {
+            m_tabs->setCurrentIndex(index);
+            action(QStringLiteral("renameWorkflow"))->trigger();
+        }
+    });
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     make(view, QStringLiteral("zoomIn"), tr("Zoom &In"), [this] {
         if (auto *v = currentView())
@@ -363,6 +385,19 @@ Status MainWindow::openFile(const QString &path)
         m_saveState->setText(ok ? tr("All changes saved") : tr("Not saved: %1").arg(message));
         refreshTitle();
     });
+    connect(m_document.get(), &WorkspaceDocument::workflowAdded, this,
+            [this](const QString &id, int index) { addWorkflowTab(WorkflowId(id.toStdString()), index); });
+    connect(m_document.get(), &WorkspaceDocument::workflowRemoved, this, [this](const QString &id) {
+        if (const int tab = tabOf(id); tab >= 0) {
+            if (m_inspector->workflowId().str() == id.toStdString())
+                m_inspector->showNode(nullptr, {}, {});
+            delete m_tabs->widget(tab);
+        }
+    });
+    connect(m_document.get(), &WorkspaceDocument::workflowRenamed, this, [this](const QString &id) {
+        if (const int tab = tabOf(id); tab >= 0)
+            m_tabs->setTabText(tab, qs(m_document->workflow(WorkflowId(id.toStdString()))->name()));
+    });
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this] {
         m_saveState->setText(m_document->filePath().isEmpty() ? tr("Unsaved (JSON document)") : tr("Saving…"));
         refreshTitle();
@@ -452,31 +487,80 @@ void MainWindow::rebuild()
         setCentralWidget(m_tabs);
         m_tabs->show();
     }
-    for (const Workflow &workflow : m_document->workspace().workflows) {
-        auto *scene = new WorkflowScene(m_document.get(), workflow.id());
-        auto *view = new WorkflowView(scene, m_tabs);
-        scene->setParent(view);
-        const WorkflowId workflowId = workflow.id();
-        connect(scene, &WorkflowScene::nodeSelected, this, [this, workflowId](const QString &nodeId) {
-            m_inspector->showNode(m_document.get(), workflowId, NodeId(nodeId.toStdString()));
-            rememberSelection(qs(workflowId.str()), nodeId);
-        });
-        connect(scene, &WorkflowScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
-        connect(scene, &WorkflowScene::renameRequested, this, &MainWindow::startInlineRename);
-        connect(view, &WorkflowView::nodeKindDropped, this,
-                [this](const QString &kind, QPointF at) { addNode(kind, at); });
-        m_tabs->addTab(view, workflow.name().empty() ? qs(workflowId.str()) : qs(workflow.name()));
-        m_tabs->setTabToolTip(m_tabs->count() - 1, tr("Workflow %1").arg(qs(workflowId.str())));
-        connect(m_tabs, &QTabWidget::currentChanged, view, [this, view] {
-            if (m_tabs->currentWidget() == view)
-                view->zoomToFit();
-        });
-    }
+    int index = 0;
+    for (const Workflow &workflow : m_document->workspace().workflows)
+        addWorkflowTab(workflow.id(), index++);
     // Fit once the window has its final size (the first time it is shown).
     QTimer::singleShot(0, this, &MainWindow::zoomToFit);
     refreshProblems();
     refreshTitle();
     m_saveState->setText(m_document->filePath().isEmpty() ? tr("Unsaved (JSON document)") : tr("All changes saved"));
+}
+
+void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
+{
+    const Workflow *workflow = m_document->workflow(workflowId);
+    if (!workflow)
+        return;
+    auto *scene = new WorkflowScene(m_document.get(), workflowId);
+    auto *view = new WorkflowView(scene, m_tabs);
+    scene->setParent(view);
+    connect(scene, &WorkflowScene::nodeSelected, this, [this, workflowId](const QString &nodeId) {
+        m_inspector->showNode(m_document.get(), workflowId, NodeId(nodeId.toStdString()));
+        rememberSelection(qs(workflowId.str()), nodeId);
+    });
+    connect(scene, &WorkflowScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+    connect(scene, &WorkflowScene::renameRequested, this, &MainWindow::startInlineRename);
+    connect(view, &WorkflowView::nodeKindDropped, this, [this](const QString &kind, QPointF at) { addNode(kind, at); });
+    index = m_tabs->insertTab(index, view, workflow->name().empty() ? qs(workflowId.str()) : qs(workflow->name()));
+    m_tabs->setTabToolTip(index, tr("Workflow %1 (double-click to rename)").arg(qs(workflowId.str())));
+    connect(m_tabs, &QTabWidget::currentChanged, view, [this, view] {
+        if (m_tabs->currentWidget() == view)
+            view->zoomToFit();
+    });
+}
+
+int MainWindow::tabOf(const QString &workflowId) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *view = static_cast<WorkflowView *>(m_tabs->widget(i));
+        if (qs(view->workflowScene()->workflowId().str()) == workflowId)
+            return i;
+    }
+    return -1;
+}
+
+void MainWindow::newWorkflow()
+{
+    if (!m_document)
+        return;
+    const WorkflowId id = m_document->freshWorkflowId();
+    Workflow workflow(id, tr("Workflow %1").arg(m_document->workspace().workflows.size() + 1).toStdString());
+    m_document->undoStack()->push(new WorkflowCommand(m_document.get(), workflow,
+                                                      m_document->workspace().workflows.size(), tr("New workflow")));
+    m_tabs->setCurrentIndex(tabOf(qs(id.str())));
+}
+
+void MainWindow::renameWorkflow(const QString &name)
+{
+    WorkflowScene *scene = currentScene();
+    const std::string text = name.trimmed().toStdString();
+    if (!scene || text.empty() || text == scene->workflow().name())
+        return;
+    m_document->undoStack()->push(new RenameWorkflowCommand(m_document.get(), scene->workflowId(), text));
+}
+
+void MainWindow::deleteWorkflow()
+{
+    WorkflowScene *scene = currentScene();
+    if (!scene)
+        return;
+    if (m_document->workspace().workflows.size() == 1) {
+        statusBar()->showMessage(tr("A workspace keeps at least one workflow"), 6000);
+        return;
+    }
+    m_document->undoStack()->push(new WorkflowCommand(
+        m_document.get(), scene->workflowId(), tr("Delete workflow %1").arg(qs(scene->workflow().name()))));
 }
 
 void MainWindow::refreshTitle()

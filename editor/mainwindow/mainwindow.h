@@ -72,6 +72,10 @@ public:
     /// with fresh ids, offset from where it was. Anything else does nothing
     /// and says so in the status bar. Returns the number of nodes pasted.
     int pasteJson(const QString &text);
+    /// Workflows (tabs), each through an undo command.
+    void newWorkflow();
+    void renameWorkflow(const QString &name);
+    void deleteWorkflow();
     /// Opens the last workspace of the previous session, if it still exists.
     void restoreSession();
 
@@ -99,6 +103,8 @@ private:
     void showWelcome();
     void rebuild();
     void refreshProblems();
+    void addWorkflowTab(const engine::WorkflowId &workflow, int index);
+    int tabOf(const QString &workflowId) const;
     void refreshTitle();
     void onProblemActivated(QTreeWidgetItem *item);
     void rememberRecent(const QString &path);

@@ -51,6 +51,9 @@ private Q_SLOTS:
     void inspectorEditsReachTheModel();
     void codeEditsAreStoredAsRevisions();
     void editsAreSavedAutomatically();
+    void workflowsAreAddedRenamedAndDeleted();
+    void removingANodeTakesItsTestEventsAlong();
+    void renameInPlaceAndKeyboardShortcuts();
     void autosaveSurvivesAKilledProcess();
 
 private:
@@ -422,6 +425,94 @@ void TestEditing::editsAreSavedAutomatically()
     window.reset();
     store = WorkspaceStore::open(file.toStdString(), WorkspaceStore::Access::ReadOnly);
     QVERIFY(!store->load()->workflows[0].findNode(added));
+}
+
+void TestEditing::workflowsAreAddedRenamedAndDeleted()
+{
+    auto window = openWindow("http-api");
+    QUndoStack *undo = window->document()->undoStack();
+    window->newWorkflow();
+    QCOMPARE(window->workspace().workflows.size(), size_t(2));
+    QCOMPARE(window->workflowTabs()->count(), 2);
+    QCOMPARE(window->workflowTabs()->currentIndex(), 1);
+    // Nodes go into the new tab's workflow.
+    const NodeId added = window->addNode(QStringLiteral("trigger.manual"), QPointF(0, 0));
+    QVERIFY(window->workspace().workflows[1].findNode(added));
+    window->renameWorkflow(QStringLiteral("Back office"));
+    QCOMPARE(window->workspace().workflows[1].name(), std::string("Back office"));
+    QCOMPARE(window->workflowTabs()->tabText(1), QStringLiteral("Back office"));
+    undo->undo();
+    QCOMPARE(window->workflowTabs()->tabText(1), QStringLiteral("Workflow 2"));
+    undo->redo();
+    // Deleting it takes its nodes; undo brings the tab back with them.
+    window->deleteWorkflow();
+    QCOMPARE(window->workspace().workflows.size(), size_t(1));
+    QCOMPARE(window->workflowTabs()->count(), 1);
+    undo->undo();
+    QCOMPARE(window->workflowTabs()->count(), 2);
+    QVERIFY(window->workspace().workflows[1].findNode(added));
+    // The last workflow stays.
+    window->workflowTabs()->setCurrentIndex(0);
+    window->deleteWorkflow();
+    window->workflowTabs()->setCurrentIndex(0);
+    window->deleteWorkflow();
+    QCOMPARE(window->workspace().workflows.size(), size_t(1));
+    QVERIFY(window->document()->save());
+    auto store = WorkspaceStore::open(window->document()->filePath().toStdString(), WorkspaceStore::Access::ReadOnly);
+    QCOMPARE(store->load()->workflows.size(), size_t(1));
+}
+
+void TestEditing::removingANodeTakesItsTestEventsAlong()
+{
+    auto window = openWindow("http-api");
+    const Workspace &ws = window->workspace();
+    QVERIFY(!ws.testEvents.empty());
+    const TestEvent event = ws.testEvents.front();
+    const size_t events = ws.testEvents.size();
+    window->currentScene()->selectNodes({event.node});
+    window->deleteSelection();
+    QVERIFY(std::none_of(ws.testEvents.begin(), ws.testEvents.end(), [&](const TestEvent &e) { return e.node == event.node; }));
+    // The file can hold what is left (a test event for a missing node could not be stored).
+    QVERIFY(window->document()->save());
+    window->document()->undoStack()->undo();
+    QCOMPARE(ws.testEvents.size(), events);
+    QVERIFY(window->document()->save());
+    auto store = WorkspaceStore::open(window->document()->filePath().toStdString(), WorkspaceStore::Access::ReadOnly);
+    QCOMPARE(store->load()->testEvents.size(), events);
+}
+
+void TestEditing::renameInPlaceAndKeyboardShortcuts()
+{
+    auto window = openWindow("queue-between-functions");
+    WorkflowScene *scene = window->currentScene();
+    WorkflowView *view = window->currentView();
+    const Workflow &w = window->workspace().workflows[0];
+    const NodeId first = w.nodes().front().id;
+    scene->selectNodes({first});
+    view->setFocus();
+    // F2 opens a line edit over the node's header.
+    QTest::keyClick(view->viewport(), Qt::Key_F2);
+    auto *editor = view->viewport()->findChild<QLineEdit *>(QStringLiteral("inlineRename"));
+    QVERIFY(editor);
+    QVERIFY(editor->isVisible());
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("renamed-in-place"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCOMPARE(w.findNode(first)->name, std::string("renamed-in-place"));
+    QCOMPARE(window->document()->undoStack()->count(), 1);
+    // Ctrl+A selects every node; Del removes them (one step); Ctrl+Z brings them back.
+    const size_t nodes = w.nodes().size();
+    view->setFocus();
+    QTest::keyClick(view->viewport(), Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(scene->selectedNodes().size(), nodes);
+    QTest::keyClick(view->viewport(), Qt::Key_Delete);
+    QCOMPARE(w.nodes().size(), size_t(0));
+    QTest::keyClick(view->viewport(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(w.nodes().size(), nodes);
+    // Ctrl+D duplicates the selection.
+    scene->selectNodes({first});
+    QTest::keyClick(view->viewport(), Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(w.nodes().size(), nodes + 1);
 }
 
 void TestEditing::autosaveSurvivesAKilledProcess()
