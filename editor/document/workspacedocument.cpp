@@ -82,7 +82,12 @@ Status WorkspaceDocument::save()
     m_autosave.stop();
     if (!m_store)
         return Status::ok();
-    Status s = m_store->save(m_workspace);
+    // SQLite would go on writing to a file that was deleted or moved away
+    // while open, and the work would vanish with its last handle.
+    Status s = QFileInfo::exists(m_filePath)
+                   ? m_store->save(m_workspace)
+                   : Status::notFound("'" + m_filePath.toStdString()
+                                      + "' no longer exists (moved or deleted): use Save As to keep your work");
     if (s)
         m_dirty = false;
     Q_EMIT saved(bool(s), qs(s ? std::string() : s.message()));

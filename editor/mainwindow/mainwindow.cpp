@@ -155,7 +155,7 @@ void MainWindow::createActions()
     make(file, QStringLiteral("new"), tr("&New Workspace…"), [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("New Workspace"), QDir::homePath(),
                                                           tr("Stratus workspaces (*.stratus)"));
-        if (path.isEmpty())
+        if (path.isEmpty() || !okToReplaceDocument())
             return;
         if (Status s = newWorkspace(path.endsWith(QLatin1String(".stratus")) ? path : path + QStringLiteral(".stratus")); !s)
             QMessageBox::critical(this, tr("Cannot create workspace"), qs(s.message()));
@@ -467,6 +467,8 @@ Status MainWindow::exportJson(const QString &path)
 
 void MainWindow::openFileInteractively(const QString &path)
 {
+    if (!okToReplaceDocument())
+        return;
     const Status s = openFile(path);
     if (!s) {
         QMessageBox::critical(this, tr("Cannot open workspace"),
@@ -893,6 +895,14 @@ void MainWindow::restoreSession()
         openFileInteractively(last);
 }
 
+bool MainWindow::okToReplaceDocument()
+{
+    // A workspace file has saved itself; only an edited JSON document can lose work.
+    if (!m_document || !m_document->filePath().isEmpty() || m_document->undoStack()->isClean())
+        return true;
+    return confirmUnsavedJson();
+}
+
 bool MainWindow::confirmUnsavedJson()
 {
     if (!m_document || !m_document->filePath().isEmpty())
@@ -927,11 +937,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (m_document && m_document->hasUnsavedChanges()) {
-        if (Status s = m_document->save(); !s) {
-            QMessageBox::critical(this, tr("Cannot save"), tr("Your last changes could not be saved:\n%1").arg(qs(s.message())));
+    while (m_document && m_document->hasUnsavedChanges()) {
+        const Status s = m_document->save();
+        if (s)
+            break;
+        // The file cannot take the changes (deleted, read-only, disk full):
+        // never quit silently without them.
+        QMessageBox box(QMessageBox::Critical, tr("Cannot save"),
+                        tr("Your last changes could not be saved to %1:\n%2")
+                            .arg(QDir::toNativeSeparators(m_document->filePath()), qs(s.message())),
+                        QMessageBox::Retry | QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.button(QMessageBox::Save)->setText(tr("Save As…"));
+        const int answer = box.exec();
+        if (answer == QMessageBox::Discard)
+            break;
+        if (answer == QMessageBox::Cancel) {
             event->ignore();
             return;
+        }
+        if (answer == QMessageBox::Save) {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save As Workspace"), QDir::homePath(),
+                                                              tr("Stratus workspaces (*.stratus)"));
+            if (!path.isEmpty() && saveAs(path))
+                break;
         }
     }
     event->accept();

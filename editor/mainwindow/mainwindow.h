@@ -113,6 +113,8 @@ private:
     void fillRecentMenu();
     void startInlineRename(const QString &nodeId);
     bool confirmUnsavedJson();
+    /// True when opening another document loses nothing (else asks).
+    bool okToReplaceDocument();
 
     std::unique_ptr<WorkspaceDocument> m_document;
     QTabWidget *m_tabs = nullptr;

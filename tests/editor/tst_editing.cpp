@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void workflowsAreAddedRenamedAndDeleted();
     void removingANodeTakesItsTestEventsAlong();
     void renameInPlaceAndKeyboardShortcuts();
+    void aDeletedFileIsNotSavedIntoThinAir();
     void autosaveSurvivesAKilledProcess();
 
 private:
@@ -513,6 +515,23 @@ void TestEditing::renameInPlaceAndKeyboardShortcuts()
     scene->selectNodes({first});
     QTest::keyClick(view->viewport(), Qt::Key_D, Qt::ControlModifier);
     QCOMPARE(w.nodes().size(), nodes + 1);
+}
+
+void TestEditing::aDeletedFileIsNotSavedIntoThinAir()
+{
+    auto window = openWindow("scheduled-job");
+    const QString file = window->document()->filePath();
+    QVERIFY(QFile::remove(file));
+    const NodeId added = window->addNode(QStringLiteral("queue"), QPointF(0, 0));
+    const Status s = window->document()->save();
+    QVERIFY(!s);
+    QVERIFY2(QString::fromStdString(s.message()).contains(QStringLiteral("no longer exists")), s.message().c_str());
+    QVERIFY(window->document()->hasUnsavedChanges());
+    const QString rescued = m_dir->filePath(QStringLiteral("rescued.stratus"));
+    QVERIFY(window->saveAs(rescued));
+    auto store = WorkspaceStore::open(rescued.toStdString(), WorkspaceStore::Access::ReadOnly);
+    QVERIFY(store->load()->workflows[0].findNode(added));
+    QCOMPARE(window->document()->filePath(), rescued);
 }
 
 void TestEditing::autosaveSurvivesAKilledProcess()
