@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSpinBox>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void damagedFileIsRefusedAndNothingChanges();
     void examplesMenuListsTheBundledExamples();
     void reopensWhereTheUserLeftOff();
+    void canvasFollowsTheSystemPalette();
 
 private:
     QString importExample(const char *name);
@@ -205,6 +207,38 @@ void TestMainWindow::reopensWhereTheUserLeftOff()
     QCOMPARE(QFileInfo(window.currentFile()).absoluteFilePath(), QFileInfo(file).absoluteFilePath());
     QCOMPARE(window.inspector()->nodeId(), NodeId("get-todo"));
     QCOMPARE(window.currentScene()->selectedNodes(), std::vector<NodeId>{NodeId("get-todo")});
+}
+
+// Light or dark comes from the system's palette: the canvas draws its
+// background and node bodies from it rather than from fixed colours.
+void TestMainWindow::canvasFollowsTheSystemPalette()
+{
+    const QPalette light = QApplication::palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Base, QColor(0x30, 0x30, 0x30));
+    dark.setColor(QPalette::Text, Qt::white);
+    dark.setColor(QPalette::WindowText, Qt::white);
+    QApplication::setPalette(dark);
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(window.openFile(importExample("http-api")));
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = window.currentView();
+        view->setTransform(QTransform());
+        WorkflowScene *scene = window.currentScene();
+        const NodeItem *node = scene->itemFor(scene->workflow().nodes().front().id);
+        view->centerOn(node);
+        const QImage frame = view->viewport()->grab().toImage();
+        const QPoint body = view->mapFromScene(node->pos() + QPointF(NodeItem::kWidth - 30, NodeItem::kHeaderHeight + 4));
+        const QPoint empty = view->mapFromScene(node->pos() + QPointF(-60, -60));
+        const qreal dpr = frame.devicePixelRatio();
+        QCOMPARE(QColor(frame.pixel(body * dpr)), QColor(0x30, 0x30, 0x30));
+        QVERIFY(QColor(frame.pixel(empty * dpr)).lightness() < 60);
+    }
+    QApplication::setPalette(light);
 }
 
 QTEST_MAIN(TestMainWindow)
