@@ -268,14 +268,12 @@ void WorkflowScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         if (auto hit = portAt(event->scenePos())) {
             // Start a wire; every port of the other direction on another node is a target.
             m_wireFrom = hit;
+            // Only the ports the model would accept light up.
             m_highlighted.clear();
-            for (const auto &[id, item] : m_nodes) {
-                if (id == hit->node)
-                    continue;
-                for (const std::string &port : hit->output ? item->inputs() : item->outputs())
-                    m_highlighted.insert({id.str(), port});
+            for (const PortRef &p : compatiblePorts(workflow(), {hit->node, hit->port}, hit->output))
+                m_highlighted.insert({p.node.str(), p.port});
+            for (const auto &[id, item] : m_nodes)
                 item->update();
-            }
             m_wire = addPath(QPainterPath(), QPen(QColor(0x42, 0xa5, 0xf5), 2, Qt::DashLine));
             m_wire->setZValue(10);
             Q_EMIT statusMessage(hit->output ? tr("Drop on an input port to wire; Esc to cancel")

@@ -218,4 +218,58 @@ std::string connectionProblem(const Workflow &workflow, const PortRef &from, con
     return {};
 }
 
+std::vector<PortRef> compatiblePorts(const Workflow &workflow, const PortRef &end, bool endIsOutput)
+{
+    std::vector<PortRef> out;
+    const auto &registry = NodeKindRegistry::instance();
+    const Node *fixed = workflow.findNode(end.node);
+    if (!fixed)
+        return out;
+    const auto fixedPorts = endIsOutput ? registry.outputPorts(*fixed) : registry.inputPorts(*fixed);
+    if (std::find(fixedPorts.begin(), fixedPorts.end(), end.port) == fixedPorts.end())
+        return out;
+    // The nodes a new wire would close a loop with: those that lead back to
+    // `end`'s node (or that it leads to, when `end` is an input) through
+    // non-queue nodes, as connectionProblem() walks them.
+    std::set<std::string> closesLoop;
+    if (fixed->kind != "queue") {
+        std::unordered_map<NodeId, std::vector<NodeId>> step; // against the direction of the search
+        for (const Edge &e : workflow.edges())
+            step[endIsOutput ? e.to.node : e.from.node].push_back(endIsOutput ? e.from.node : e.to.node);
+        std::vector<NodeId> stack{end.node};
+        while (!stack.empty()) {
+            const NodeId at = stack.back();
+            stack.pop_back();
+            auto it = step.find(at);
+            if (it == step.end())
+                continue;
+            for (const NodeId &next : it->second) {
+                const Node *n = workflow.findNode(next);
+                if (!n || n->kind == "queue")
+                    continue;
+                if (closesLoop.insert(next.str()).second)
+                    stack.push_back(next);
+            }
+        }
+    }
+    std::set<std::pair<std::string, std::string>> wired; // the other ends already joined to `end`
+    for (const Edge &e : workflow.edges()) {
+        const PortRef &mine = endIsOutput ? e.from : e.to;
+        const PortRef &other = endIsOutput ? e.to : e.from;
+        if (mine == end)
+            wired.insert({other.node.str(), other.port});
+    }
+    for (const Node &n : workflow.nodes()) {
+        if (n.id == end.node)
+            continue;
+        if (n.kind != "queue" && closesLoop.count(n.id.str()))
+            continue;
+        for (const std::string &port : endIsOutput ? registry.inputPorts(n) : registry.outputPorts(n)) {
+            if (!wired.count({n.id.str(), port}))
+                out.push_back({n.id, port});
+        }
+    }
+    return out;
+}
+
 } // namespace stratus::engine

@@ -22,6 +22,12 @@ Problems validateNode(const WorkflowId &workflow, const Node &node);
 /// queue breaks. For the editor, which refuses such wiring as it happens.
 std::string connectionProblem(const Workflow &workflow, const PortRef &from, const PortRef &to);
 
+/// Every port that `end` could be wired to: input ports when `end` is an
+/// output, output ports when it is an input; exactly those for which
+/// connectionProblem() is empty, found in one pass over the graph (for
+/// highlighting drop targets while a wire is dragged).
+std::vector<PortRef> compatiblePorts(const Workflow &workflow, const PortRef &end, bool endIsOutput);
+
 /// Checks an API Gateway route path ("/a/{b}/{proxy+}"); empty string when valid,
 /// else the reason.
 std::string checkHttpPath(const std::string &path);

@@ -3,8 +3,11 @@
 // `stratus validate` does and expects a problem naming the node (or edge),
 // the field and the rule. Valid rows must produce no problem at all.
 
+#include "testutil.h"
+
 #include "engine/model/choicerule.h"
 #include "engine/model/schedule.h"
+#include "engine/model/nodekind.h"
 #include "engine/model/validator.h"
 #include "engine/store/workspacejson.h"
 
@@ -112,6 +115,7 @@ class TestValidation : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void compatiblePortsAreExactlyTheAcceptedOnes();
     void reportsTheRule_data();
     void reportsTheRule();
     void acceptsValidDesigns_data();
@@ -427,6 +431,59 @@ void TestValidation::scheduleExpressions()
         QCOMPARE(int(parsed->type), int(ScheduleExpression::Type::Rate));
         QCOMPARE(parsed->rateSeconds, rateSeconds);
     }
+}
+
+// compatiblePorts() answers in one pass what connectionProblem() answers per
+// pair: on every example and on random graphs with queues and loops, the two
+// must agree for every port of every node.
+void TestValidation::compatiblePortsAreExactlyTheAcceptedOnes()
+{
+    std::vector<Workflow> workflows;
+    for (const QString &file : stratus::test::exampleFiles()) {
+        auto doc = workspace_json::readFile(file.toStdString());
+        QVERIFY(doc);
+        for (const Workflow &w : doc->workspace.workflows)
+            workflows.push_back(w);
+    }
+    uint32_t seed = 7;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) % 1000u; };
+    const char *kinds[] = {"function", "function", "queue", "choice", "log", "trigger.manual", "table"};
+    for (int g = 0; g < 20; ++g) {
+        Workflow w(WorkflowId("random"), "Random");
+        const int n = 12;
+        for (int i = 0; i < n; ++i)
+            w.addNode(Node{NodeId("n" + std::to_string(i)), kinds[next() % 7], "n" + std::to_string(i), Json::object()});
+        for (int e = 0; e < 18; ++e) {
+            const PortRef from{NodeId("n" + std::to_string(next() % n)), next() % 2 ? "ok" : "out"};
+            const PortRef to{NodeId("n" + std::to_string(next() % n)), "in"};
+            if (connectionProblem(w, from, to).empty())
+                w.addEdge(Edge{EdgeId("e" + std::to_string(e)), from, to});
+        }
+        workflows.push_back(std::move(w));
+    }
+    const auto &registry = NodeKindRegistry::instance();
+    int checked = 0;
+    for (const Workflow &w : workflows) {
+        for (const Node &a : w.nodes()) {
+            for (bool output : {true, false}) {
+                for (const std::string &port : output ? registry.outputPorts(a) : registry.inputPorts(a)) {
+                    const PortRef end{a.id, port};
+                    const auto fast = compatiblePorts(w, end, output);
+                    std::vector<PortRef> slow;
+                    for (const Node &b : w.nodes()) {
+                        for (const std::string &p : output ? registry.inputPorts(b) : registry.outputPorts(b)) {
+                            const PortRef other{b.id, p};
+                            if ((output ? connectionProblem(w, end, other) : connectionProblem(w, other, end)).empty())
+                                slow.push_back(other);
+                        }
+                    }
+                    QVERIFY2(fast == slow, (w.id().str() + ": " + a.id.str() + "." + port).c_str());
+                    ++checked;
+                }
+            }
+        }
+    }
+    QVERIFY(checked > 200);
 }
 
 QTEST_APPLESS_MAIN(TestValidation)
