@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -73,12 +74,35 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("Stratus Studio"));
     resize(1400, 860);
-    m_tabs = new QTabWidget(this);
+    // The editing area: a banner for documents that are not saved anywhere
+    // yet, over a tab per workflow.
+    m_editArea = new QWidget(this);
+    m_tabs = new QTabWidget(m_editArea);
     m_tabs->setDocumentMode(true);
+    m_banner = new QWidget(m_editArea);
+    m_banner->setObjectName(QStringLiteral("unsavedBanner"));
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::ToolTipBase));
+    bannerPalette.setColor(QPalette::WindowText, bannerPalette.color(QPalette::ToolTipText));
+    m_banner->setPalette(bannerPalette);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    auto *saveAsButton = new QPushButton(tr("Save As Workspace…"), m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(saveAsButton);
+    auto *editLayout = new QVBoxLayout(m_editArea);
+    editLayout->setContentsMargins(0, 0, 0, 0);
+    editLayout->setSpacing(0);
+    editLayout->addWidget(m_banner);
+    editLayout->addWidget(m_tabs, 1);
+    m_banner->hide();
     m_saveState = new QLabel(this);
     statusBar()->addPermanentWidget(m_saveState);
     createDocks();
     createActions();
+    connect(saveAsButton, &QPushButton::clicked, action(QStringLiteral("saveAs")), &QAction::trigger);
     showWelcome();
 }
 
@@ -364,8 +388,8 @@ void MainWindow::showWelcome()
     layout->addStretch();
     m_welcome = welcome;
     setCentralWidget(welcome);
-    m_tabs->setParent(this);
-    m_tabs->hide();
+    m_editArea->setParent(this);
+    m_editArea->hide();
 }
 
 Status MainWindow::openFile(const QString &path)
@@ -482,12 +506,12 @@ void MainWindow::openFileInteractively(const QString &path)
 
 void MainWindow::rebuild()
 {
-    if (centralWidget() != m_tabs) {
+    if (centralWidget() != m_editArea) {
         takeCentralWidget();
         delete m_welcome;
         m_welcome = nullptr;
-        setCentralWidget(m_tabs);
-        m_tabs->show();
+        setCentralWidget(m_editArea);
+        m_editArea->show();
     }
     int index = 0;
     for (const Workflow &workflow : m_document->workspace().workflows)
@@ -574,6 +598,10 @@ void MainWindow::refreshTitle()
     const Workspace &ws = m_document->workspace();
     const QString name = ws.name.empty() ? QFileInfo(currentFile()).completeBaseName() : qs(ws.name);
     const bool unsavedJson = m_document->filePath().isEmpty();
+    m_bannerText->setText(tr("<b>%1</b> is a JSON document: your changes live only in this window until "
+                             "you save it as a workspace file, which then saves itself.")
+                              .arg(QFileInfo(m_document->sourcePath()).fileName().toHtmlEscaped()));
+    m_banner->setVisible(unsavedJson);
     setWindowTitle(tr("%1%2 — Stratus Studio").arg(name, unsavedJson ? tr(" (not saved)") : QString()));
 }
 

@@ -60,6 +60,8 @@ public:
     CodeView *codeView() const;
     QUndoView *historyView() const { return m_history; }
     QAction *action(const QString &objectName) const;
+    /// The banner over the canvas that offers to save a JSON document as a workspace.
+    QWidget *unsavedBanner() const { return m_banner; }
 
     /// Selects a node in its workflow's tab and shows it in the inspector.
     bool selectNode(const engine::WorkflowId &workflow, const engine::NodeId &node);
@@ -117,6 +119,9 @@ private:
     bool okToReplaceDocument();
 
     std::unique_ptr<WorkspaceDocument> m_document;
+    QWidget *m_editArea = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
     QTabWidget *m_tabs = nullptr;
     QWidget *m_welcome = nullptr;
     QTreeWidget *m_problemsList = nullptr;

@@ -8,6 +8,7 @@
 #include "editor/canvas/workflowscene.h"
 #include "editor/code/codeview.h"
 #include "editor/inspector/inspector.h"
+#include "editor/document/workspacedocument.h"
 #include "editor/mainwindow/mainwindow.h"
 #include "engine/store/workspacestore.h"
 
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void examplesMenuListsTheBundledExamples();
     void reopensWhereTheUserLeftOff();
     void canvasFollowsTheSystemPalette();
+    void jsonDocumentIsOfferedAWorkspaceFile();
 
 private:
     QString importExample(const char *name);
@@ -239,6 +241,30 @@ void TestMainWindow::canvasFollowsTheSystemPalette()
         QVERIFY(QColor(frame.pixel(empty * dpr)).lightness() < 60);
     }
     QApplication::setPalette(light);
+}
+
+// A JSON document opens as an unsaved document, says so in a banner with a
+// Save As button, and after Save As it is a workspace file that saves itself.
+void TestMainWindow::jsonDocumentIsOfferedAWorkspaceFile()
+{
+    const QString json = QStringLiteral(STRATUS_EXAMPLES_DIR "/scheduled-job.json");
+    const QByteArray before = stratus::test::fileHash(json);
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(json));
+    QVERIFY(window.unsavedBanner()->isVisible());
+    QVERIFY(window.windowTitle().contains(QStringLiteral("not saved")));
+    const NodeId added = window.addNode(QStringLiteral("log"), QPointF(0, 0));
+    QVERIFY(added.isValid());
+    QVERIFY(window.document()->save()); // nothing to save into: a no-op, not an error
+    const QString target = m_dir->filePath(QStringLiteral("from-json.stratus"));
+    QVERIFY(window.saveAs(target));
+    QVERIFY(!window.unsavedBanner()->isVisible());
+    QVERIFY(!window.windowTitle().contains(QStringLiteral("not saved")));
+    auto store = WorkspaceStore::open(target.toStdString(), WorkspaceStore::Access::ReadOnly);
+    QVERIFY(store->load()->workflows[0].findNode(added));
+    // The JSON document itself is never written.
+    QCOMPARE(stratus::test::fileHash(json), before);
 }
 
 QTEST_MAIN(TestMainWindow)
