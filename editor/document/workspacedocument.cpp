@@ -55,13 +55,19 @@ WorkspaceDocument::WorkspaceDocument(Workspace workspace, std::optional<Workspac
                                      QString filePath, QString sourcePath, Problems readProblems)
     : m_workspace(std::move(workspace))
     , m_store(std::move(store))
+    , m_hasStore(m_store.has_value())
     , m_filePath(std::move(filePath))
     , m_sourcePath(std::move(sourcePath))
     , m_readProblems(std::move(readProblems))
 {
+    // The store belongs to the save thread from here on: only code run in
+    // m_writer's context touches it.
+    m_writer.moveToThread(&m_saveThread);
+    m_saveThread.setObjectName(QStringLiteral("autosave"));
+    m_saveThread.start();
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(kAutosaveDelayMs);
-    connect(&m_autosave, &QTimer::timeout, this, [this] { save(); });
+    connect(&m_autosave, &QTimer::timeout, this, &WorkspaceDocument::saveInBackground);
     // Validation runs once per burst of changes (a move of 200 nodes is 200
     // changes), after the command that made them.
     m_validate.setSingleShot(true);
@@ -75,19 +81,62 @@ WorkspaceDocument::~WorkspaceDocument()
     // Nothing is lost on close: what the timer had not written yet is written now.
     if (m_dirty)
         save();
+    m_saveThread.quit();
+    m_saveThread.wait();
+}
+
+Status WorkspaceDocument::writeStore(const Workspace &workspace, const QString &path)
+{
+    // SQLite would go on writing to a file that was deleted or moved away
+    // while open, and the work would vanish with its last handle.
+    if (!QFileInfo::exists(path))
+        return Status::notFound("'" + path.toStdString()
+                                + "' no longer exists (moved or deleted): use Save As to keep your work");
+    return m_store->save(workspace);
+}
+
+void WorkspaceDocument::saveInBackground()
+{
+    if (!m_hasStore || !m_dirty)
+        return;
+    if (m_saving) {
+        m_saveAgain = true; // when the one in flight is done
+        return;
+    }
+    m_saving = true;
+    // The save thread writes a copy, so editing goes on while it does.
+    auto snapshot = std::make_shared<const Workspace>(m_workspace);
+    const quint64 generation = m_changes;
+    const QString path = m_filePath;
+    QMetaObject::invokeMethod(&m_writer, [this, snapshot, generation, path] {
+        const Status s = writeStore(*snapshot, path);
+        QMetaObject::invokeMethod(this, [this, generation, s] { finishBackgroundSave(generation, s); },
+                                  Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void WorkspaceDocument::finishBackgroundSave(quint64 generation, const Status &s)
+{
+    m_saving = false;
+    if (s && generation == m_changes)
+        m_dirty = false;
+    Q_EMIT saved(bool(s), qs(s ? std::string() : s.message()));
+    // Changes made while it was writing: their turn (a failure waits for the next change).
+    if (s && m_dirty && (m_saveAgain || !m_autosave.isActive()))
+        m_autosave.start();
+    m_saveAgain = false;
 }
 
 Status WorkspaceDocument::save()
 {
     m_autosave.stop();
-    if (!m_store)
+    if (!m_hasStore)
         return Status::ok();
-    // SQLite would go on writing to a file that was deleted or moved away
-    // while open, and the work would vanish with its last handle.
-    Status s = QFileInfo::exists(m_filePath)
-                   ? m_store->save(m_workspace)
-                   : Status::notFound("'" + m_filePath.toStdString()
-                                      + "' no longer exists (moved or deleted): use Save As to keep your work");
+    // Queued behind any save in flight; this thread waits, so the save thread
+    // may read the model itself, without a copy.
+    Status s;
+    QMetaObject::invokeMethod(&m_writer, [&] { s = writeStore(m_workspace, m_filePath); },
+                              Qt::BlockingQueuedConnection);
     if (s)
         m_dirty = false;
     Q_EMIT saved(bool(s), qs(s ? std::string() : s.message()));
@@ -101,7 +150,8 @@ Status WorkspaceDocument::saveAs(const QString &path)
     auto store = WorkspaceStore::open(path.toStdString(), WorkspaceStore::Access::ReadWrite);
     if (!store)
         return store.status();
-    m_store.emplace(store.take());
+    QMetaObject::invokeMethod(&m_writer, [&] { m_store.emplace(store.take()); }, Qt::BlockingQueuedConnection);
+    m_hasStore = true;
     m_filePath = path;
     m_sourcePath = path;
     m_dirty = false;
@@ -123,8 +173,9 @@ void WorkspaceDocument::changed()
 {
     m_readProblems.clear(); // the reader's problems were about the document as read
     m_dirty = true;
+    ++m_changes;
     // Started once per burst, not restarted: continuous editing still saves every second.
-    if (m_store && !m_autosave.isActive())
+    if (m_hasStore && !m_autosave.isActive())
         m_autosave.start();
     m_validate.start();
 }

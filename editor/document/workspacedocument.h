@@ -6,6 +6,7 @@
 #include "engine/store/workspacestore.h"
 
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -23,8 +24,10 @@ namespace stratus::editor {
 ///
 /// The workspace file is the document: every change is saved automatically
 /// (diff-based, one transaction) at most kAutosaveDelayMs after it is made,
-/// and on close, so a crash loses at most the last second of work. A document
-/// read from a JSON file has no workspace file until saveAs() gives it one.
+/// on a thread of its own that writes a copy of the model, so editing never
+/// waits for the disk; and on close, so a crash loses at most the last second
+/// of work. A document read from a JSON file has no workspace file until
+/// saveAs() gives it one.
 class WorkspaceDocument : public QObject
 {
     Q_OBJECT
@@ -53,8 +56,9 @@ public:
     QString sourcePath() const { return m_sourcePath; }
     bool hasUnsavedChanges() const { return m_dirty; }
 
-    /// Writes what changed since the last save. Without a workspace file,
-    /// does nothing and returns ok (the window offers saveAs on close).
+    /// Writes what changed since the last save, now (after any automatic save
+    /// in flight). Without a workspace file, does nothing and returns ok (the
+    /// window offers saveAs on close).
     engine::Status save();
     /// Writes the whole workspace into a new workspace file at `path`, which
     /// becomes the document's file.
@@ -110,9 +114,14 @@ private:
                       QString filePath, QString sourcePath, engine::Problems readProblems);
     engine::Workflow *mutableWorkflow(const engine::WorkflowId &id);
     void changed();
+    void saveInBackground();
+    void finishBackgroundSave(quint64 generation, const engine::Status &status);
+    /// Runs on the save thread only.
+    engine::Status writeStore(const engine::Workspace &workspace, const QString &path);
 
     engine::Workspace m_workspace;
-    std::optional<engine::WorkspaceStore> m_store;
+    std::optional<engine::WorkspaceStore> m_store; // used on the save thread only
+    bool m_hasStore = false;
     QString m_filePath;
     QString m_sourcePath;
     engine::Problems m_readProblems;
@@ -121,6 +130,11 @@ private:
     QTimer m_autosave;
     QTimer m_validate;
     bool m_dirty = false;
+    quint64 m_changes = 0;  // changes ever made: tells a save of an older state apart
+    bool m_saving = false;  // a background save is in flight
+    bool m_saveAgain = false;
+    QThread m_saveThread;
+    QObject m_writer; // lives in m_saveThread: the context the store is used in
 };
 
 } // namespace stratus::editor

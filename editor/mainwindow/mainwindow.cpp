@@ -406,7 +406,9 @@ Status MainWindow::openFile(const QString &path)
     m_history->setStack(m_document->undoStack());
     connect(m_document.get(), &WorkspaceDocument::problemsChanged, this, &MainWindow::refreshProblems);
     connect(m_document.get(), &WorkspaceDocument::saved, this, [this](bool ok, const QString &message) {
-        m_saveState->setText(ok ? tr("All changes saved") : tr("Not saved: %1").arg(message));
+        m_saveState->setText(!ok                                ? tr("Not saved: %1").arg(message)
+                             : m_document->hasUnsavedChanges() ? tr("Saving…")
+                                                               : tr("All changes saved"));
         refreshTitle();
     });
     connect(m_document.get(), &WorkspaceDocument::workflowAdded, this,

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void removingANodeTakesItsTestEventsAlong();
     void renameInPlaceAndKeyboardShortcuts();
     void aDeletedFileIsNotSavedIntoThinAir();
+    void changesDuringABackgroundSaveAreSavedToo();
     void autosaveSurvivesAKilledProcess();
 
 private:
@@ -532,6 +533,28 @@ void TestEditing::aDeletedFileIsNotSavedIntoThinAir()
     auto store = WorkspaceStore::open(rescued.toStdString(), WorkspaceStore::Access::ReadOnly);
     QVERIFY(store->load()->workflows[0].findNode(added));
     QCOMPARE(window->document()->filePath(), rescued);
+}
+
+// Saving runs on its own thread from a copy: edits keep coming while it
+// writes, and every one of them reaches the file.
+void TestEditing::changesDuringABackgroundSaveAreSavedToo()
+{
+    auto window = openWindow("scheduled-job");
+    const QString file = window->document()->filePath();
+    int saves = 0;
+    connect(window->document(), &WorkspaceDocument::saved, this, [&](bool ok) { saves += ok; });
+    std::vector<NodeId> added;
+    for (int i = 0; i < 6; ++i) {
+        added.push_back(window->addNode(QStringLiteral("queue"), QPointF(200.0 * i, 900)));
+        QTest::qWait(WorkspaceDocument::kAutosaveDelayMs / 3);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!window->document()->hasUnsavedChanges(), WorkspaceDocument::kAutosaveDelayMs * 4);
+    QVERIFY(saves >= 2); // at least one save happened while edits went on
+    auto store = WorkspaceStore::open(file.toStdString(), WorkspaceStore::Access::ReadOnly);
+    const Workspace onDisk = *store->load();
+    for (const NodeId &id : added)
+        QVERIFY(onDisk.workflows[0].findNode(id));
+    QCOMPARE(onDisk, window->workspace());
 }
 
 void TestEditing::autosaveSurvivesAKilledProcess()

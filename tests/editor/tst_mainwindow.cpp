@@ -235,10 +235,22 @@ void TestMainWindow::canvasFollowsTheSystemPalette()
         view->centerOn(node);
         const QImage frame = view->viewport()->grab().toImage();
         const QPoint body = view->mapFromScene(node->pos() + QPointF(NodeItem::kWidth - 30, NodeItem::kHeaderHeight + 4));
-        const QPoint empty = view->mapFromScene(node->pos() + QPointF(-60, -60));
+        // A point of bare canvas: no item there, and not one of the grid's dots.
+        QPoint empty(-1, -1);
+        const qreal ratio = frame.devicePixelRatio();
+        for (int y = 4; y < view->viewport()->height() && empty.x() < 0; y += 7) {
+            for (int x = 4; x < view->viewport()->width() && empty.x() < 0; x += 7) {
+                const bool bare = view->items(QRect(x - 2, y - 2, 5, 5)).isEmpty();
+                const bool flat = frame.pixel(QPoint(x, y) * ratio) == frame.pixel(QPoint(x + 1, y) * ratio);
+                if (bare && flat)
+                    empty = QPoint(x, y);
+            }
+        }
+        QVERIFY(view->viewport()->rect().contains(empty));
+        QVERIFY(view->viewport()->rect().contains(body));
         const qreal dpr = frame.devicePixelRatio();
         QCOMPARE(QColor(frame.pixel(body * dpr)), QColor(0x30, 0x30, 0x30));
-        QVERIFY(QColor(frame.pixel(empty * dpr)).lightness() < 60);
+        QCOMPARE(QColor(frame.pixel(empty * dpr)), QColor(0x20, 0x20, 0x20));
     }
     QApplication::setPalette(light);
 }
