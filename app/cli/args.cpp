@@ -1,5 +1,7 @@
 #include "args.h"
 
+#include <string>
+
 namespace stratus::cli {
 
 Args::Args(const std::vector<std::string> &argv, const Spec &spec)
@@ -57,6 +59,47 @@ std::vector<std::string> Args::values(const std::string &option) const
 {
     auto it = m_values.find(option);
     return it == m_values.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::optional<double> parseNumber(const std::string &text)
+{
+    try {
+        size_t used = 0;
+        const double n = std::stod(text, &used);
+        if (used == text.size())
+            return n;
+    } catch (const std::exception &) {
+    }
+    return std::nullopt;
+}
+
+engine::Result<double> Args::number(const std::string &option, double fallback, double min) const
+{
+    const auto v = value(option);
+    if (!v)
+        return fallback;
+    if (const auto n = parseNumber(*v); n && *n >= min)
+        return *n;
+    return engine::Status::invalidArgument(option + " takes a number of at least "
+                                           + std::to_string(static_cast<long long>(min)) + ", not '" + *v + "'");
+}
+
+engine::Result<long long> Args::wholeNumber(const std::string &option, long long fallback, long long min,
+                                            long long max) const
+{
+    const auto v = value(option);
+    if (!v)
+        return fallback;
+    try {
+        size_t used = 0;
+        const long long n = std::stoll(*v, &used);
+        if (used == v->size() && n >= min && n <= max)
+            return n;
+    } catch (const std::exception &) {
+    }
+    const std::string range = max == LLONG_MAX ? "of at least " + std::to_string(min)
+                                               : "from " + std::to_string(min) + " to " + std::to_string(max);
+    return engine::Status::invalidArgument(option + " takes a whole number " + range + ", not '" + *v + "'");
 }
 
 } // namespace stratus::cli

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "engine/model/status.h"
+
+#include <climits>
 #include <map>
 #include <optional>
 #include <set>
@@ -35,11 +38,21 @@ public:
     std::vector<std::string> values(const std::string &option) const;
     const std::vector<std::string> &positionals() const { return m_positionals; }
 
+    /// The option as a number of at least `min`, or `fallback` when it is not
+    /// given; the error names the option and what was given.
+    engine::Result<double> number(const std::string &option, double fallback, double min) const;
+    /// The option as a whole number in [min, max], or `fallback` when not given.
+    engine::Result<long long> wholeNumber(const std::string &option, long long fallback, long long min,
+                                          long long max = LLONG_MAX) const;
+
 private:
     std::set<std::string> m_flags;
     std::map<std::string, std::vector<std::string>> m_values;
     std::vector<std::string> m_positionals;
     std::string m_error;
 };
+
+/// `text` as a number, if all of it is one ("12", "0.5", "1e6").
+std::optional<double> parseNumber(const std::string &text);
 
 } // namespace stratus::cli

@@ -19,22 +19,6 @@ using namespace stratus::engine;
 
 namespace {
 
-Result<double> number(const Args &args, const char *option, double fallback, double min)
-{
-    const auto v = args.value(option);
-    if (!v)
-        return fallback;
-    try {
-        size_t used = 0;
-        const double n = std::stod(*v, &used);
-        if (used == v->size() && n >= min)
-            return n;
-    } catch (const std::exception &) {
-    }
-    return Status::invalidArgument(std::string(option) + " takes a number of at least "
-                                   + std::to_string(static_cast<long long>(min)) + ", not '" + *v + "'");
-}
-
 std::string money(double dollars)
 {
     char buffer[64];
@@ -50,16 +34,11 @@ Result<std::vector<double>> hourlyCurve(const std::string &text)
     while (start <= text.size()) {
         const size_t comma = std::min(text.find(',', start), text.size());
         const std::string item = text.substr(start, comma - start);
-        try {
-            size_t used = 0;
-            const double n = std::stod(item, &used);
-            if (used != item.size() || !(n >= 0) || std::isinf(n))
-                throw std::invalid_argument(item);
-            hours.push_back(n);
-        } catch (const std::exception &) {
+        const auto n = parseNumber(item);
+        if (!n || !(*n >= 0) || std::isinf(*n))
             return Status::invalidArgument("--requests-per-hour: '" + item + "' (hour "
                                            + std::to_string(hours.size()) + ") is not a number of at least 0");
-        }
+        hours.push_back(*n);
         start = comma + 1;
     }
     if (hours.size() != 24)
@@ -77,9 +56,9 @@ int cmdCost(const Args &args, Io &io)
     if (args.value("--requests-per-month").has_value() == args.value("--requests-per-hour").has_value())
         return usageError(io, "cost", "give the traffic as --requests-per-month N or as --requests-per-hour "
                                       "H0,H1,...,H23 (one of them)");
-    auto requests = number(args, "--requests-per-month", 0, 0);
-    auto assumedMs = number(args, "--duration-ms", 100, 0);
-    auto vmHourly = number(args, "--vm-hourly", 0.0416, 0);
+    auto requests = args.number("--requests-per-month", 0, 0);
+    auto assumedMs = args.number("--duration-ms", 100, 0);
+    auto vmHourly = args.number("--vm-hourly", 0.0416, 0);
     for (auto *r : {&requests, &assumedMs, &vmHourly}) {
         if (!*r)
             return usageError(io, "cost", r->status().message());

@@ -54,23 +54,6 @@ Result<std::string> readEvent(const Args &args)
     return text;
 }
 
-Result<int> intOption(const Args &args, const char *option, int fallback, int min, int max)
-{
-    const auto v = args.value(option);
-    if (!v)
-        return fallback;
-    try {
-        size_t used = 0;
-        const int n = std::stoi(*v, &used);
-        if (used == v->size() && n >= min && n <= max)
-            return n;
-    } catch (const std::exception &) {
-    }
-    return Status::invalidArgument(std::string(option) + " takes a whole number from "
-                                   + std::to_string(min) + " to " + std::to_string(max)
-                                   + ", not '" + *v + "'");
-}
-
 /// A workspace's function, with what recording its invocations needs.
 struct WorkspaceFunction
 {
@@ -189,14 +172,14 @@ Result<FunctionConfig> functionFromFolder(const Args &args)
         f.name = "function";
     f.runtime = *runtime;
     f.handler = *handler;
-    auto timeout = intOption(args, "--timeout", 3, 1, 900);
+    auto timeout = args.wholeNumber("--timeout", 3, 1, 900);
     if (!timeout)
         return timeout.status();
-    auto memory = intOption(args, "--memory", 128, 128, 10240);
+    auto memory = args.wholeNumber("--memory", 128, 128, 10240);
     if (!memory)
         return memory.status();
-    f.timeoutS = *timeout;
-    f.memoryMB = *memory;
+    f.timeoutS = int(*timeout);
+    f.memoryMB = int(*memory);
     if (const auto file = args.value("--env-file")) {
         std::ifstream in(*file, std::ios::binary);
         if (!in)

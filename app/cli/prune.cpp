@@ -17,6 +17,13 @@ int cmdPrune(const Args &args, Io &io)
 {
     if (args.positionals().size() != 1)
         return usageError(io, "prune", "expected one FILE.stratus");
+    // Flags are checked before the file is opened (read-write opening migrates it).
+    auto days = args.wholeNumber("--keep-days", 0, 1, INT_MAX);
+    if (!days)
+        return usageError(io, "prune", days.status().message());
+    auto runs = args.wholeNumber("--keep-runs", 0, 1);
+    if (!runs)
+        return usageError(io, "prune", runs.status().message());
     const std::string file = args.positionals()[0];
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
     if (!store)
@@ -25,27 +32,12 @@ int cmdPrune(const Args &args, Io &io)
     if (!ws)
         return failure(io, ws.status());
 
-    // The workspace's settings first ({"retention": {"days": N, "runs": N}}), then the flags.
+    // The workspace's settings, then the flags given.
     RetentionPolicy policy = retentionPolicy(ws->settings);
-    auto whole = [&](const char *option, long long &into) -> bool {
-        const auto v = args.value(option);
-        if (!v)
-            return true;
-        try {
-            size_t used = 0;
-            into = std::stoll(*v, &used);
-            return used == v->size() && into >= 1;
-        } catch (const std::exception &) {
-            return false;
-        }
-    };
-    long long days = policy.keepDays, runs = policy.keepRuns;
-    if (!whole("--keep-days", days))
-        return usageError(io, "prune", "--keep-days takes a whole number of at least 1");
-    if (!whole("--keep-runs", runs))
-        return usageError(io, "prune", "--keep-runs takes a whole number of at least 1");
-    policy.keepDays = int(days);
-    policy.keepRuns = runs;
+    if (*days > 0)
+        policy.keepDays = int(*days);
+    if (*runs > 0)
+        policy.keepRuns = *runs;
     if (policy.keepDays <= 0 && policy.keepRuns <= 0) {
         io.err << file << ": no retention set (settings.retention, --keep-days or --keep-runs); nothing removed\n";
         return kExitOk;

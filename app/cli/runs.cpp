@@ -38,17 +38,10 @@ int cmdRuns(const Args &args, Io &io)
     if (args.positionals().size() != 1)
         return usageError(io, "runs", "expected one FILE.stratus");
     HistoryQuery query;
-    query.limit = 20;
-    if (const auto last = args.value("--last")) {
-        try {
-            size_t used = 0;
-            query.limit = std::stoi(*last, &used);
-            if (used != last->size() || query.limit < 1)
-                throw std::invalid_argument("range");
-        } catch (const std::exception &) {
-            return usageError(io, "runs", "--last takes a whole number of at least 1, not '" + *last + "'");
-        }
-    }
+    auto last = args.wholeNumber("--last", 20, 1, INT_MAX);
+    if (!last)
+        return usageError(io, "runs", last.status().message());
+    query.limit = int(*last);
     query.functionName = args.value("--function").value_or("");
     query.withLogs = args.has("--logs");
     const std::string file = args.positionals()[0];
