@@ -180,7 +180,8 @@ void WorkspaceDocument::changed()
     m_validate.start();
 }
 
-NodeId WorkspaceDocument::freshNodeId(const WorkflowId &workflowId, const std::string &base) const
+NodeId WorkspaceDocument::freshNodeId(const WorkflowId &workflowId, const std::string &base,
+                                     const std::set<std::string> &alsoTaken) const
 {
     std::string stem;
     for (char c : base) {
@@ -197,21 +198,21 @@ NodeId WorkspaceDocument::freshNodeId(const WorkflowId &workflowId, const std::s
     if (stem.empty())
         stem = "node";
     const Workflow *w = workflow(workflowId);
-    if (!w || !w->findNode(NodeId(stem)))
+    auto free = [&](const std::string &id) { return !alsoTaken.count(id) && (!w || !w->findNode(NodeId(id))); };
+    if (free(stem))
         return NodeId(stem);
     for (int n = 2;; ++n) {
-        NodeId id(stem + "-" + std::to_string(n));
-        if (!w->findNode(id))
-            return id;
+        if (std::string id = stem + "-" + std::to_string(n); free(id))
+            return NodeId(id);
     }
 }
 
-EdgeId WorkspaceDocument::freshEdgeId(const WorkflowId &workflowId) const
+EdgeId WorkspaceDocument::freshEdgeId(const WorkflowId &workflowId, const std::set<std::string> &alsoTaken) const
 {
     const Workflow *w = workflow(workflowId);
     for (size_t n = w ? w->edges().size() + 1 : 1;; ++n) {
         EdgeId id("e" + std::to_string(n));
-        if (!w || !w->findEdge(id))
+        if (!alsoTaken.count(id.str()) && (!w || !w->findEdge(id)))
             return id;
     }
 }

@@ -11,6 +11,7 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <set>
 #include <optional>
 
 namespace stratus::editor {
@@ -70,9 +71,11 @@ public:
     /// Validates now (it otherwise happens once the event loop runs after a change).
     void revalidate();
 
-    /// An id for a new node, from `base` (a kind or name), unique in the workflow.
-    engine::NodeId freshNodeId(const engine::WorkflowId &workflow, const std::string &base) const;
-    engine::EdgeId freshEdgeId(const engine::WorkflowId &workflow) const;
+    /// An id for a new node, from `base` (a kind or name), unique in the
+    /// workflow and not among `alsoTaken` (ids handed out for the same command).
+    engine::NodeId freshNodeId(const engine::WorkflowId &workflow, const std::string &base,
+                               const std::set<std::string> &alsoTaken = {}) const;
+    engine::EdgeId freshEdgeId(const engine::WorkflowId &workflow, const std::set<std::string> &alsoTaken = {}) const;
 
     // --- mutators: for undo commands only -----------------------------------
     void insertNode(const engine::WorkflowId &workflow, const engine::Node &node,

@@ -260,9 +260,6 @@ void MainWindow::createActions()
     edit->addSeparator();
     make(edit, QStringLiteral("selectAll"), tr("Select &All"), [this] { selectAll(); }, QKeySequence::SelectAll);
     make(edit, QStringLiteral("rename"), tr("Re&name"), [this] { renameSelected(); }, QKeySequence(Qt::Key_F2));
-    // Canvas shortcuts must not steal keys from text fields and the code editor.
-    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll", "rename"})
-        action(QLatin1String(name))->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     QMenu *workflows = menuBar()->addMenu(tr("&Workflow"));
     make(workflows, QStringLiteral("newWorkflow"), tr("&New Workflow"), [this] { newWorkflow(); },
@@ -308,9 +305,13 @@ void MainWindow::createActions()
                               "<p>Everything the studio does is also a command of <tt>stratus</tt>.</p>"));
     });
 
-    // The canvas's actions apply while the canvas has focus.
-    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll", "rename"})
-        m_tabs->addAction(action(QLatin1String(name)));
+    // The canvas's actions apply while the canvas has focus, so that they do
+    // not steal keys from text fields and the code editor.
+    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll", "rename"}) {
+        QAction *a = action(QLatin1String(name));
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_tabs->addAction(a);
+    }
 }
 
 void MainWindow::createDocks()
@@ -737,18 +738,13 @@ int MainWindow::pasteJson(const QString &text)
     // Fresh ids (and names, where taken), offset so the copy is seen beside its original.
     std::map<std::string, NodeId> renamed;
     std::vector<PlacedNode> nodes;
-    std::set<std::string> takenIds, takenNames;
-    for (const Node &n : into.nodes()) {
-        takenIds.insert(n.id.str());
+    std::set<std::string> newIds, takenNames;
+    for (const Node &n : into.nodes())
         takenNames.insert(n.kind + "\n" + n.name);
-    }
     for (const Node &n : from.nodes()) {
         PlacedNode placed{n, from.position(n.id)};
-        std::string id = m_document->freshNodeId(target, n.id.str()).str();
-        for (int k = 2; takenIds.count(id); ++k)
-            id = n.id.str() + "-" + std::to_string(k);
-        takenIds.insert(id);
-        placed.node.id = NodeId(id);
+        placed.node.id = m_document->freshNodeId(target, n.id.str(), newIds);
+        newIds.insert(placed.node.id.str());
         std::string name = n.name;
         for (int k = 1; takenNames.count(n.kind + "\n" + name); ++k)
             name = n.name + (k == 1 ? std::string("-copy") : "-copy-" + std::to_string(k));
@@ -760,15 +756,13 @@ int MainWindow::pasteJson(const QString &text)
         nodes.push_back(std::move(placed));
     }
     std::vector<Edge> edges;
-    size_t next = into.edges().size() + 1;
+    std::set<std::string> newEdgeIds;
     for (const Edge &e : from.edges()) {
         auto a = renamed.find(e.from.node.str()), b = renamed.find(e.to.node.str());
         if (a == renamed.end() || b == renamed.end())
             continue;
-        EdgeId id;
-        do
-            id = EdgeId("e" + std::to_string(next++));
-        while (into.findEdge(id));
+        const EdgeId id = m_document->freshEdgeId(target, newEdgeIds);
+        newEdgeIds.insert(id.str());
         edges.push_back({id, {a->second, e.from.port}, {b->second, e.to.port}});
     }
     std::vector<NodeId> pasted;
