@@ -79,7 +79,7 @@ WorkspaceDocument::WorkspaceDocument(Workspace workspace, std::optional<Workspac
 WorkspaceDocument::~WorkspaceDocument()
 {
     // Nothing is lost on close: what the timer had not written yet is written now.
-    if (m_dirty)
+    if (hasUnsavedChanges())
         save();
     m_saveThread.quit();
     m_saveThread.wait();
@@ -97,7 +97,7 @@ Status WorkspaceDocument::writeStore(const Workspace &workspace, const QString &
 
 void WorkspaceDocument::saveInBackground()
 {
-    if (!m_hasStore || !m_dirty)
+    if (!m_hasStore || !hasUnsavedChanges())
         return;
     if (m_saving) {
         m_saveAgain = true; // when the one in flight is done
@@ -118,11 +118,11 @@ void WorkspaceDocument::saveInBackground()
 void WorkspaceDocument::finishBackgroundSave(quint64 generation, const Status &s)
 {
     m_saving = false;
-    if (s && generation == m_changes)
-        m_dirty = false;
+    if (s)
+        m_savedChanges = std::max(m_savedChanges, generation);
     Q_EMIT saved(bool(s), qs(s ? std::string() : s.message()));
     // Changes made while it was writing: their turn (a failure waits for the next change).
-    if (s && m_dirty && (m_saveAgain || !m_autosave.isActive()))
+    if (s && hasUnsavedChanges() && (m_saveAgain || !m_autosave.isActive()))
         m_autosave.start();
     m_saveAgain = false;
 }
@@ -138,7 +138,7 @@ Status WorkspaceDocument::save()
     QMetaObject::invokeMethod(&m_writer, [&] { s = writeStore(m_workspace, m_filePath); },
                               Qt::BlockingQueuedConnection);
     if (s)
-        m_dirty = false;
+        m_savedChanges = m_changes;
     Q_EMIT saved(bool(s), qs(s ? std::string() : s.message()));
     return s;
 }
@@ -154,7 +154,7 @@ Status WorkspaceDocument::saveAs(const QString &path)
     m_hasStore = true;
     m_filePath = path;
     m_sourcePath = path;
-    m_dirty = false;
+    m_savedChanges = m_changes;
     m_autosave.stop();
     Q_EMIT saved(true, QString());
     return Status::ok();
@@ -172,7 +172,6 @@ void WorkspaceDocument::revalidate()
 void WorkspaceDocument::changed()
 {
     m_readProblems.clear(); // the reader's problems were about the document as read
-    m_dirty = true;
     ++m_changes;
     // Started once per burst, not restarted: continuous editing still saves every second.
     if (m_hasStore && !m_autosave.isActive())

@@ -55,7 +55,7 @@ public:
     QString filePath() const { return m_filePath; }
     /// Where the document was read from (the workspace file, or the JSON document).
     QString sourcePath() const { return m_sourcePath; }
-    bool hasUnsavedChanges() const { return m_dirty; }
+    bool hasUnsavedChanges() const { return m_changes != m_savedChanges; }
 
     /// Writes what changed since the last save, now (after any automatic save
     /// in flight). Without a workspace file, does nothing and returns ok (the
@@ -132,8 +132,8 @@ private:
     QUndoStack m_undo;
     QTimer m_autosave;
     QTimer m_validate;
-    bool m_dirty = false;
-    quint64 m_changes = 0;  // changes ever made: tells a save of an older state apart
+    quint64 m_changes = 0;      // changes ever made
+    quint64 m_savedChanges = 0; // how many of them the file holds
     bool m_saving = false;  // a background save is in flight
     bool m_saveAgain = false;
     QThread m_saveThread;

@@ -5,6 +5,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 
 namespace stratus::engine {
@@ -200,15 +201,32 @@ const std::vector<PricingPreset> &builtinPricingPresets()
     return presets;
 }
 
-Result<std::vector<PricingPreset>> workspacePricingPresets(const Json &settings)
+namespace {
+
+/// What is wrong with a workspace's pricing settings: the setting and why.
+struct PricingError
+{
+    std::string field;
+    std::string message;
+    bool missingPreset = false; ///< settings.pricing names no preset
+    Status status() const
+    {
+        return missingPreset ? Status::notFound(field + ": " + message)
+                             : Status::invalidArgument(field + ": " + message);
+    }
+};
+
+/// The built-in presets and the workspace's own, or the first thing wrong with them.
+std::vector<PricingPreset> readWorkspacePresets(const Json &settings, std::optional<PricingError> &error)
 {
     std::vector<PricingPreset> presets = builtinPricingPresets();
     const auto custom = settings.is_object() ? settings.find("pricingPresets") : settings.end();
     if (!settings.is_object() || custom == settings.end())
         return presets;
-    const std::string where = "settings.pricingPresets";
-    if (!custom->is_array())
-        return Status::invalidArgument(where + ": expected a list of presets");
+    if (!custom->is_array()) {
+        error = PricingError{"settings.pricingPresets", "expected a list of presets"};
+        return presets;
+    }
     for (size_t i = 0; i < custom->size(); ++i) {
         try {
             PricingPreset p = readPreset((*custom)[i], i);
@@ -220,52 +238,65 @@ Result<std::vector<PricingPreset>> workspacePricingPresets(const Json &settings)
             std::string message = e.message;
             if (message.rfind("presets[", 0) == 0)
                 message = message.substr(message.find(':') + 2);
-            return Status::invalidArgument(where + "[" + std::to_string(i) + "]: " + message);
+            error = PricingError{"settings.pricingPresets[" + std::to_string(i) + "]", message};
+            return presets;
         }
     }
     return presets;
 }
 
-Result<PricingPreset> workspacePricing(const Json &settings, std::string_view architecture)
+/// The preset settings.pricing names among `presets`, else AWS for the architecture.
+const PricingPreset *choosePreset(const std::vector<PricingPreset> &presets, const Json &settings,
+                                  std::string_view architecture, std::optional<PricingError> &error)
 {
-    auto presets = workspacePricingPresets(settings);
-    if (!presets)
-        return presets.status();
     std::string id = architecture == "arm64" ? "aws-arm64" : "aws-x86_64";
     if (settings.is_object()) {
         if (auto named = settings.find("pricing"); named != settings.end() && named->is_string())
             id = named->get<std::string>();
     }
-    if (const PricingPreset *p = findPreset(*presets, id))
-        return *p;
+    if (const PricingPreset *p = findPreset(presets, id))
+        return p;
     std::string known;
-    for (const PricingPreset &p : *presets)
+    for (const PricingPreset &p : presets)
         known += (known.empty() ? "" : ", ") + p.id;
-    return Status::notFound("settings.pricing: no pricing preset '" + id + "' (presets: " + known + ")");
+    error = PricingError{"settings.pricing", "no pricing preset '" + id + "' (presets: " + known + ")", true};
+    return nullptr;
+}
+
+} // namespace
+
+Result<std::vector<PricingPreset>> workspacePricingPresets(const Json &settings)
+{
+    std::optional<PricingError> error;
+    auto presets = readWorkspacePresets(settings, error);
+    if (error)
+        return error->status();
+    return presets;
+}
+
+Result<PricingPreset> workspacePricing(const Json &settings, std::string_view architecture)
+{
+    std::optional<PricingError> error;
+    const auto presets = readWorkspacePresets(settings, error);
+    const PricingPreset *chosen = error ? nullptr : choosePreset(presets, settings, architecture, error);
+    if (!chosen)
+        return error->status();
+    return *chosen;
 }
 
 Problems pricingProblems(const Json &settings)
 {
-    Problems out;
-    auto add = [&](const std::string &field, const std::string &message) {
-        Problem p;
-        p.code = "pricing";
-        p.field = field;
-        p.message = message;
-        out.push_back(std::move(p));
-    };
-    auto presets = workspacePricingPresets(settings);
-    if (!presets) {
-        const std::string &m = presets.status().message();
-        const size_t colon = m.find(": ");
-        add(m.substr(0, colon), colon == std::string::npos ? m : m.substr(colon + 2));
-        return out;
-    }
-    if (auto pricing = workspacePricing(settings); !pricing) {
-        const std::string &m = pricing.status().message();
-        add("settings.pricing", m.substr(m.find(": ") + 2));
-    }
-    return out;
+    std::optional<PricingError> error;
+    const auto presets = readWorkspacePresets(settings, error);
+    if (!error)
+        choosePreset(presets, settings, "x86_64", error);
+    if (!error)
+        return {};
+    Problem p;
+    p.code = "pricing";
+    p.field = error->field;
+    p.message = error->message;
+    return {p};
 }
 
 const PricingPreset *findPreset(const std::vector<PricingPreset> &presets, std::string_view id)
