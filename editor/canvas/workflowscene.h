@@ -134,6 +134,7 @@ public:
     static constexpr qreal kWidth = 190;
     static constexpr qreal kHeaderHeight = 26;
     static constexpr qreal kPortSpacing = 18;
+    static constexpr qreal kPortRadius = 5;
 
     NodeItem(WorkflowScene *scene, engine::NodeId id);
 

@@ -1,5 +1,7 @@
 #include "workspacedocument.h"
 
+#include "editor/qstrings.h"
+
 #include "engine/model/validator.h"
 #include "engine/store/workspacejson.h"
 
@@ -10,15 +12,6 @@
 namespace stratus::editor {
 
 using namespace stratus::engine;
-
-namespace {
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-} // namespace
 
 Result<std::unique_ptr<WorkspaceDocument>> WorkspaceDocument::open(const QString &path)
 {

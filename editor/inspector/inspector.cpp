@@ -4,6 +4,7 @@
 #include "editor/code/codeview.h"
 #include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
+#include "editor/qstrings.h"
 
 #include "engine/model/handler.h"
 #include "engine/model/nodekind.h"
@@ -30,11 +31,6 @@ namespace stratus::editor {
 using namespace stratus::engine;
 
 namespace {
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 constexpr int kPathRole = Qt::UserRole + 1;
 
