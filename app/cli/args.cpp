@@ -1,5 +1,9 @@
 #include "args.h"
 
+#include "engine/model/text.h"
+
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace stratus::cli {
@@ -61,27 +65,59 @@ std::vector<std::string> Args::values(const std::string &option) const
     return it == m_values.end() ? std::vector<std::string>{} : it->second;
 }
 
+namespace {
+
+std::string numberText(double n)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.15g", n);
+    return buffer;
+}
+
+} // namespace
+
 std::optional<double> parseNumber(const std::string &text)
 {
+    // strtod would also take leading spaces, "inf", "nan" and hexadecimal:
+    // an option takes plain decimal numbers only.
+    if (text.empty() || text.size() > 64
+        || text.find_first_not_of("0123456789+-.eE") != std::string::npos)
+        return std::nullopt;
     try {
         size_t used = 0;
         const double n = std::stod(text, &used);
-        if (used == text.size())
+        if (used == text.size() && std::isfinite(n))
             return n;
     } catch (const std::exception &) {
     }
     return std::nullopt;
 }
 
-engine::Result<double> Args::number(const std::string &option, double fallback, double min) const
+engine::Result<long long> parseWholeNumber(const std::string &text, const std::string &what, long long min,
+                                           long long max)
+{
+    const std::string range = "from " + std::to_string(min) + " to " + std::to_string(max);
+    const auto n = parseNumber(text);
+    if (!n)
+        return engine::Status::invalidArgument(what + " takes a whole number " + range + ", not "
+                                               + engine::quote(text));
+    if (*n != std::floor(*n))
+        return engine::Status::invalidArgument(what + " takes a whole number (a count), not " + engine::quote(text));
+    if (*n < double(min) || *n > double(max))
+        return engine::Status::invalidArgument(what + " takes a whole number " + range + ", not " + text);
+    return static_cast<long long>(*n);
+}
+
+engine::Result<double> Args::number(const std::string &option, double fallback, double min, double max) const
 {
     const auto v = value(option);
     if (!v)
         return fallback;
-    if (const auto n = parseNumber(*v); n && *n >= min)
+    const auto n = parseNumber(*v);
+    if (n && *n >= min && *n <= max)
         return *n;
-    return engine::Status::invalidArgument(option + " takes a number of at least "
-                                           + std::to_string(static_cast<long long>(min)) + ", not '" + *v + "'");
+    return engine::Status::invalidArgument(option + " takes a number from " + numberText(min) + " to "
+                                           + numberText(max) + ", not " + engine::quote(*v));
 }
 
 engine::Result<long long> Args::wholeNumber(const std::string &option, long long fallback, long long min,
@@ -90,16 +126,7 @@ engine::Result<long long> Args::wholeNumber(const std::string &option, long long
     const auto v = value(option);
     if (!v)
         return fallback;
-    try {
-        size_t used = 0;
-        const long long n = std::stoll(*v, &used);
-        if (used == v->size() && n >= min && n <= max)
-            return n;
-    } catch (const std::exception &) {
-    }
-    const std::string range = max == LLONG_MAX ? "of at least " + std::to_string(min)
-                                               : "from " + std::to_string(min) + " to " + std::to_string(max);
-    return engine::Status::invalidArgument(option + " takes a whole number " + range + ", not '" + *v + "'");
+    return parseWholeNumber(*v, option, min, max);
 }
 
 } // namespace stratus::cli

@@ -38,12 +38,17 @@ public:
     std::vector<std::string> values(const std::string &option) const;
     const std::vector<std::string> &positionals() const { return m_positionals; }
 
-    /// The option as a number of at least `min`, or `fallback` when it is not
-    /// given; the error names the option and what was given.
-    engine::Result<double> number(const std::string &option, double fallback, double min) const;
-    /// The option as a whole number in [min, max], or `fallback` when not given.
+    /// The option as a finite number in [min, max], or `fallback` when it is
+    /// not given; the error names the option, the range and what was given.
+    engine::Result<double> number(const std::string &option, double fallback, double min, double max) const;
+    /// The option as a whole number in [min, max] (a count: "1e6" is one,
+    /// "1.5" is not), or `fallback` when not given.
     engine::Result<long long> wholeNumber(const std::string &option, long long fallback, long long min,
-                                          long long max = LLONG_MAX) const;
+                                          long long max = kMaxWhole) const;
+
+    /// The largest whole number an option takes: beyond it a double no longer
+    /// holds every whole number exactly.
+    static constexpr long long kMaxWhole = 1LL << 53;
 
 private:
     std::set<std::string> m_flags;
@@ -52,7 +57,14 @@ private:
     std::string m_error;
 };
 
-/// `text` as a number, if all of it is one ("12", "0.5", "1e6").
+/// `text` as a finite number, if all of it is one ("12", "0.5", "1e6"; not
+/// "inf", "nan", " 12" or "0x10").
 std::optional<double> parseNumber(const std::string &text);
+
+/// `text` as a whole number in [min, max] ("3", "1e6"); the error says what
+/// was wrong with `text`, naming it as `what` ("--last", "hour 3 of
+/// --requests-per-hour").
+engine::Result<long long> parseWholeNumber(const std::string &text, const std::string &what, long long min,
+                                           long long max);
 
 } // namespace stratus::cli

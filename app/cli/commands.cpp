@@ -3,7 +3,10 @@
 #include "engine/meter/pricing.h"
 
 #include "engine/model/nodekind.h"
+#include "engine/model/text.h"
 #include "engine/model/validator.h"
+#include "engine/model/version.h"
+#include "engine/store/files.h"
 #include "engine/store/workspacejson.h"
 #include "engine/store/workspacestore.h"
 
@@ -21,25 +24,23 @@ namespace fs = std::filesystem;
 
 int usageError(Io &io, const std::string &command, const std::string &message)
 {
-    io.err << "stratus " << command << ": " << message << "\n"
+    io.err << "stratus " << command << ": " << printable(message) << "\n"
            << "Try 'stratus " << command << " --help'.\n";
     return kExitError;
 }
 
 int failure(Io &io, const Status &status)
 {
-    io.err << "stratus: " << status.message() << "\n";
+    io.err << "stratus: " << printable(status.message()) << "\n";
     return kExitError;
 }
 
 namespace {
 
-constexpr const char *kVersion = "0.1.0";
-
 void printProblems(Io &io, const std::string &file, const Problems &problems)
 {
     for (const Problem &p : problems)
-        io.err << file << ": " << p.toString() << "\n";
+        io.err << printable(file) << ": " << printable(p.toString()) << "\n";
 }
 
 Json problemsJson(const Problems &problems)
@@ -111,32 +112,6 @@ Result<Workspace> loadWorkspaceFile(const std::string &path)
     return store->load();
 }
 
-/// Writes `text` to `path` through a temporary file and a rename, so that a
-/// failure never leaves a half-written file behind.
-Status writeFileAtomically(const std::string &path, const std::string &text)
-{
-    const std::string temp = path + ".tmp-stratus";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return Status::ioError("'" + path + "': cannot write (" + std::strerror(errno) + ")");
-        out << text;
-        out.flush();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temp, ec);
-            return Status::ioError("'" + path + "': write failed");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        return Status::ioError("'" + path + "': cannot replace the file (" + ec.message() + ")");
-    }
-    return Status::ok();
-}
-
 // --- new -------------------------------------------------------------------
 
 int cmdNew(const Args &args, Io &io)
@@ -144,17 +119,19 @@ int cmdNew(const Args &args, Io &io)
     if (args.positionals().size() != 1)
         return usageError(io, "new", "expected one FILE.stratus");
     const std::string path = args.positionals()[0];
+    auto target = resolveOutputPath(path, OutputKind::Workspace);
+    if (!target)
+        return failure(io, target.status());
     Workspace ws;
     ws.name = args.value("--name").value_or(fs::path(path).stem().string());
     ws.settings = Json{{"pricing", "aws-x86_64"}, {"region", "us-east-1"}};
     ws.workflows.emplace_back(WorkflowId("main"), "Main");
-    auto store = WorkspaceStore::create(path);
+    auto store = WorkspaceStore::create(*target);
     if (!store)
         return failure(io, store.status());
-    if (Status s = store->save(ws); !s) {
+    if (Status s = store->save(ws); !s)
         return failure(io, s);
-    }
-    io.err << "Created workspace '" << ws.name << "' in " << path << "\n";
+    io.err << "Created workspace " << quote(ws.name) << " in " << printable(path) << "\n";
     return kExitOk;
 }
 
@@ -166,11 +143,20 @@ int cmdImport(const Args &args, Io &io)
         return usageError(io, "import", "expected FILE.json and FILE.stratus");
     const std::string source = args.positionals()[0];
     const std::string target = args.positionals()[1];
+    auto targetPath = resolveOutputPath(target, OutputKind::Workspace);
+    if (!targetPath)
+        return failure(io, targetPath.status());
+    std::error_code ec;
+    const bool replacing = fs::exists(*targetPath, ec);
+    if (replacing && !args.has("--force"))
+        return failure(io, Status::invalidArgument(
+                               quote(target) + " already exists; --force replaces the workspace in it "
+                                                "(its run history is cleared, its function file history kept)"));
     auto read = workspace_json::readFile(source);
     if (!read)
         return failure(io, read.status());
     Problems problems = read->problems;
-    Problems validation = validateWorkspace(read->workspace);
+    Problems validation = workspaceProblems(read->workspace);
     problems.insert(problems.end(), validation.begin(), validation.end());
     printProblems(io, source, problems);
 
@@ -182,7 +168,9 @@ int cmdImport(const Args &args, Io &io)
                << "); " << target << " is unchanged\n";
         return kExitProblems;
     }
-    if (Status s = WorkspaceStore::writeTo(target, read->workspace); !s)
+    if (Status s = WorkspaceStore::writeTo(*targetPath, read->workspace,
+                                           WorkspaceStore::RunHistory::Clear);
+        !s)
         return failure(io, s);
     if (errors > 0) {
         io.err << "stratus: imported " << source << " into " << target << " with "
@@ -204,13 +192,12 @@ int cmdExportJson(const Args &args, Io &io)
         return failure(io, ws.status());
     const std::string text = workspace_json::write(*ws, args.has("--compact") ? -1 : 2);
     if (auto out = args.value("--output"); out && *out != "-") {
-        if (Status s = writeFileAtomically(*out, text); !s)
+        if (Status s = writeOutputFile(*out, text); !s)
             return failure(io, s);
         return kExitOk;
     }
     io.out << text;
-    io.out.flush();
-    return io.out ? kExitOk : kExitError;
+    return kExitOk;
 }
 
 // --- validate --------------------------------------------------------------
@@ -223,9 +210,9 @@ int cmdValidate(const Args &args, Io &io)
     Problems problems;
     Workspace ws;
     std::error_code ec;
-    if (!fs::exists(path, ec))
-        return failure(io, Status::notFound("'" + path + "': no such file"));
-    if (looksLikeJson(path)) {
+    if (path != "-" && !fs::exists(path, ec))
+        return failure(io, Status::notFound(quote(path) + ": no such file"));
+    if (path == "-" || looksLikeJson(path)) {
         auto read = workspace_json::readFile(path);
         if (!read)
             return failure(io, read.status());
@@ -242,10 +229,8 @@ int cmdValidate(const Args &args, Io &io)
             return failure(io, loaded.status());
         ws = loaded.take();
     }
-    Problems validation = validateWorkspace(ws);
+    Problems validation = workspaceProblems(ws);
     problems.insert(problems.end(), validation.begin(), validation.end());
-    Problems pricing = pricingProblems(ws.settings);
-    problems.insert(problems.end(), pricing.begin(), pricing.end());
     const size_t errors = countErrors(problems);
 
     if (args.has("--json")) {
@@ -382,16 +367,18 @@ const std::vector<Command> &commands()
          {{}, {"--name"}, {}, {}},
          cmdNew},
         {"import", "Import a workspace from its JSON form",
-         "Usage: stratus import FILE.json FILE.stratus [--strict]\n\n"
-         "Reads a workspace document (format stratus-workspace, version 1) and writes it\n"
-         "into FILE.stratus, creating the file or replacing the workspace in it (the\n"
-         "history of function files is kept). Problems are listed on stderr. A document\n"
+         "Usage: stratus import FILE.json|- FILE.stratus [--strict] [--force]\n\n"
+         "Reads a workspace document (format stratus-workspace, version 1; - reads stdin)\n"
+         "and writes it into a new FILE.stratus. With --force an existing FILE.stratus\n"
+         "is replaced: its design and run history go, the history of its function files\n"
+         "is kept. Problems are listed on stderr. A document\n"
          "whose ids repeat or whose edges or test events name missing nodes is not\n"
          "imported; other problems are imported and reported (exit 1).\n"
          "On any failure FILE.stratus is left exactly as it was.\n\n"
          "Options:\n"
-         "  --strict      import nothing if there is any problem\n",
-         {{"--strict"}, {}, {}, {}},
+         "  --strict      import nothing if there is any problem\n"
+         "  --force       replace the workspace in an existing FILE.stratus\n",
+         {{"--strict", "--force"}, {}, {}, {}},
          cmdImport},
         {"export-json", "Write a workspace in its JSON form",
          "Usage: stratus export-json FILE.stratus [-o OUT.json] [--compact]\n\n"
@@ -403,9 +390,10 @@ const std::vector<Command> &commands()
          {{"--compact"}, {"--output"}, {{"-o", "--output"}}, {}},
          cmdExportJson},
         {"validate", "Check a workspace and list every problem",
-         "Usage: stratus validate FILE.stratus|FILE.json [--json]\n\n"
+         "Usage: stratus validate FILE.stratus|FILE.json|- [--json]\n\n"
          "Checks the workspace against the node kinds and the workflow rules and lists\n"
-         "every problem on stderr, each naming the workflow, node, field and reason.\n"
+         "every problem on stderr, each naming the workflow, node, field and reason\n"
+         "(- reads the JSON form from stdin).\n"
          "For a .stratus file also checks the file's integrity. Exit 0 when valid\n"
          "(warnings allowed), 1 when there are problems, 2 when the file cannot be read.\n\n"
          "Options:\n"
@@ -413,25 +401,29 @@ const std::vector<Command> &commands()
          {{"--json"}, {}, {}, {}},
          cmdValidate},
         {"invoke", "Run one function, as Lambda would",
-         "Usage: stratus invoke FILE.stratus FUNCTION [--event FILE|-]\n"
+         "Usage: stratus invoke FILE.stratus FUNCTION [--event FILE|- | --test-event NAME]\n"
          "       stratus invoke --code DIR --runtime RUNTIME --handler HANDLER [--event FILE|-]\n"
          "                      [--env K=V]... [--env-file FILE.json] [--timeout S] [--memory MB]\n\n"
          "Runs one invocation of a function in a fresh instance with AWS Lambda's contract\n"
          "(handler, event, context, environment) and prints the result JSON alone on stdout\n"
          "(exit 0), or the error object as the runtime reports it (exit 1). The function's\n"
          "logs, with START, END and REPORT lines, go to stderr. Without --event the event is {}.\n\n"
-         "The first form runs the function node named (or with the id) FUNCTION of a\n"
-         "workspace; the second runs a folder of code with no workspace.\n\n"
+         "The first form runs the function of a workspace named FUNCTION (or its node id,\n"
+         "or WORKFLOW/NODE as `stratus info` shows it); the second runs a folder of code\n"
+         "with no workspace.\n\n"
          "Options:\n"
          "  --event FILE|-      the event JSON (- reads stdin)\n"
+         "  --test-event NAME   the function's saved test event NAME as the event\n"
          "  --code DIR          the function's folder (LAMBDA_TASK_ROOT)\n"
-         "  --runtime RUNTIME   nodejs20.x, nodejs22.x, python3.11, python3.12\n"
+         "  --runtime RUNTIME   nodejs20.x, nodejs22.x, nodejs24.x, python3.10 to python3.14,\n"
+         "                      provided.al2, provided.al2023\n"
          "  --handler HANDLER   e.g. index.handler, app.handler\n"
-         "  --env K=V           an environment variable (repeatable)\n"
+         "  --env K=V           an environment variable (repeatable; Lambda's reserved\n"
+         "                      names such as AWS_REGION are refused, as Lambda does)\n"
          "  --env-file FILE     a JSON object of environment variables\n"
          "  --timeout S         seconds before the invocation is stopped (default 3)\n"
          "  --memory MB         memory size, 128-10240 (default 128)\n",
-         {{}, {"--event", "--code", "--runtime", "--handler", "--env", "--env-file", "--timeout",
+         {{}, {"--event", "--test-event", "--code", "--runtime", "--handler", "--env", "--env-file", "--timeout",
                "--memory"}, {}, {"--env"}},
          cmdInvoke},
         {"runs", "List the invocations recorded in a workspace",
@@ -503,7 +495,47 @@ const std::vector<Command> &commands()
     return list;
 }
 
-int runCli(const std::vector<std::string> &argv, Io &io)
+namespace {
+
+/// The edit distance between two short words (insertions, deletions,
+/// substitutions), to suggest the command a typo meant.
+size_t editDistance(const std::string &a, const std::string &b)
+{
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The command `typed` most likely meant: one that starts with it, or the
+/// nearest within a third of its length; empty if none is close.
+std::string closestCommand(const std::string &typed)
+{
+    if (typed.size() > 64)
+        return {};
+    std::string best;
+    size_t bestDistance = std::max<size_t>(2, typed.size() / 3) + 1;
+    for (const Command &c : commands()) {
+        if (typed.size() >= 2 && c.name.starts_with(typed))
+            return c.name;
+        if (const size_t d = editDistance(typed, c.name); d < bestDistance) {
+            best = c.name;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+int dispatch(const std::vector<std::string> &argv, Io &io)
 {
     auto printUsage = [&](std::ostream &out) {
         out << "Usage: stratus COMMAND [ARGS]\n\n"
@@ -533,7 +565,7 @@ int runCli(const std::vector<std::string> &argv, Io &io)
         return kExitOk;
     }
     if (name == "--version") {
-        io.out << "stratus " << kVersion << "\n";
+        io.out << "stratus " << engine::kVersion << "\n";
         return kExitOk;
     }
     for (const Command &c : commands()) {
@@ -551,13 +583,32 @@ int runCli(const std::vector<std::string> &argv, Io &io)
         try {
             return c.run(args, io);
         } catch (const std::exception &e) {
-            io.err << "stratus " << c.name << ": internal error: " << e.what() << "\n";
+            io.err << "stratus " << c.name << ": internal error: " << printable(e.what()) << "\n";
             return kExitError;
         }
     }
-    io.err << "stratus: unknown command '" << name << "'\n";
-    printUsage(io.err);
+    io.err << "stratus: unknown command " << quote(name);
+    if (const std::string guess = closestCommand(name); !guess.empty())
+        io.err << "; did you mean '" << guess << "'?";
+    io.err << "\nRun 'stratus --help' for the list of commands.\n";
     return kExitError;
+}
+
+} // namespace
+
+int runCli(const std::vector<std::string> &argv, Io &io)
+{
+    const int code = dispatch(argv, io);
+    // Output that did not reach its reader (a full disk, a closed pipe) is a
+    // failure, whatever the command itself concluded.
+    io.out.flush();
+    if (!io.out) {
+        const int error = io.outputError ? io.outputError() : 0;
+        io.err << "stratus: cannot write to standard output (" << (error ? std::strerror(error) : "write error")
+               << ")\n";
+        return kExitError;
+    }
+    return code;
 }
 
 } // namespace stratus::cli

@@ -9,7 +9,13 @@
 #include <string>
 #include <vector>
 
+namespace stratus::engine {
+class WorkspaceStore;
+}
+
 namespace stratus::cli {
+
+using engine::Status;
 
 /// Exit codes of every command.
 enum ExitCode : int {
@@ -23,6 +29,8 @@ struct Io
 {
     std::ostream &out;
     std::ostream &err;
+    /// Why the last write to `out` failed (an errno value), 0 if unknown.
+    std::function<int()> outputError;
 };
 
 struct Command
@@ -38,6 +46,14 @@ struct Command
 int usageError(Io &io, const std::string &command, const std::string &message);
 /// "stratus: message"; returns kExitError.
 int failure(Io &io, const engine::Status &status);
+
+/// Ok when `name` is a function of the workspace's design or has recorded
+/// invocations; otherwise NotFound, listing the functions there are.
+Status checkFunctionName(engine::WorkspaceStore &store, const std::string &file, const std::string &name);
+
+/// `text` made printable for a table's column of `width` characters: cut
+/// with "…" when longer, padded with spaces when shorter.
+std::string fitColumn(const std::string &text, size_t width);
 
 int cmdInvoke(const Args &args, Io &io);
 int cmdRuns(const Args &args, Io &io);

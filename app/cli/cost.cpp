@@ -5,6 +5,7 @@
 #include "engine/meter/cost.h"
 #include "engine/model/json.h"
 #include "engine/model/nodekind.h"
+#include "engine/model/text.h"
 #include "engine/store/runhistory.h"
 #include "engine/store/workspacestore.h"
 
@@ -26,6 +27,11 @@ std::string money(double dollars)
     return buffer;
 }
 
+/// Bounds on traffic: far beyond any real workload, small enough that every
+/// figure derived from them stays exact and readable.
+constexpr long long kMaxRequestsPerMonth = 1'000'000'000'000LL; // ~380,000 requests/s
+constexpr long long kMaxRequestsPerHour = 1'000'000'000LL;
+
 /// "0,0,10,...": requests in each of the day's 24 hours.
 Result<std::vector<double>> hourlyCurve(const std::string &text)
 {
@@ -34,11 +40,13 @@ Result<std::vector<double>> hourlyCurve(const std::string &text)
     while (start <= text.size()) {
         const size_t comma = std::min(text.find(',', start), text.size());
         const std::string item = text.substr(start, comma - start);
-        const auto n = parseNumber(item);
-        if (!n || !(*n >= 0) || std::isinf(*n))
-            return Status::invalidArgument("--requests-per-hour: '" + item + "' (hour "
-                                           + std::to_string(hours.size()) + ") is not a number of at least 0");
-        hours.push_back(*n);
+        auto n = parseWholeNumber(item, "hour " + std::to_string(hours.size()) + " of --requests-per-hour", 0,
+                                  kMaxRequestsPerHour);
+        if (!n)
+            return n.status();
+        hours.push_back(double(*n));
+        if (hours.size() > 24)
+            break;
         start = comma + 1;
     }
     if (hours.size() != 24)
@@ -56,10 +64,13 @@ int cmdCost(const Args &args, Io &io)
     if (args.value("--requests-per-month").has_value() == args.value("--requests-per-hour").has_value())
         return usageError(io, "cost", "give the traffic as --requests-per-month N or as --requests-per-hour "
                                       "H0,H1,...,H23 (one of them)");
-    auto requests = args.number("--requests-per-month", 0, 0);
-    auto assumedMs = args.number("--duration-ms", 100, 0);
-    auto vmHourly = args.number("--vm-hourly", 0.0416, 0);
-    for (auto *r : {&requests, &assumedMs, &vmHourly}) {
+    auto wholeRequests = args.wholeNumber("--requests-per-month", 0, 0, kMaxRequestsPerMonth);
+    if (!wholeRequests)
+        return usageError(io, "cost", wholeRequests.status().message());
+    Result<double> requests = double(*wholeRequests);
+    auto assumedMs = args.number("--duration-ms", 100, 0, 900'000); // Lambda's 15-minute limit
+    auto vmHourly = args.number("--vm-hourly", 0.0416, 0, 1'000);
+    for (auto *r : {&assumedMs, &vmHourly}) {
         if (!*r)
             return usageError(io, "cost", r->status().message());
     }
@@ -80,19 +91,17 @@ int cmdCost(const Args &args, Io &io)
         return failure(io, ws.status());
     auto averages = functionAverages(store->database());
     if (!averages)
-        return failure(io, averages.status().withContext("'" + file + "'"));
+        return failure(io, averages.status().withContext(quote(file)));
     auto recordedRuns = runsByWorkflow(store->database());
     if (!recordedRuns)
-        return failure(io, recordedRuns.status().withContext("'" + file + "'"));
+        return failure(io, recordedRuns.status().withContext(quote(file)));
 
-    Json settings = ws->settings;
-    if (const auto chosen = args.value("--preset"))
-        settings["pricing"] = *chosen;
-    auto pricing = workspacePricing(settings);
+    const auto chosen = args.value("--preset");
+    auto pricing = chosen ? workspacePreset(ws->settings, *chosen) : workspacePricing(ws->settings);
     if (!pricing) {
-        if (args.value("--preset"))
-            return usageError(io, "cost", pricing.status().message());
-        return failure(io, pricing.status().withContext("'" + file + "'"));
+        if (chosen && pricing.status().code() == Status::Code::NotFound)
+            return usageError(io, "cost", "--preset: " + pricing.status().message());
+        return failure(io, pricing.status().withContext(quote(file)));
     }
     const PricingPreset *preset = &*pricing;
 
@@ -167,7 +176,7 @@ int cmdCost(const Args &args, Io &io)
         io.out << report.dump(2) << "\n";
         return kExitOk;
     }
-    io.out << "Monthly cost of '" << ws->name << "' at " << static_cast<long long>(*requests)
+    io.out << "Monthly cost of " << quote(ws->name) << " at " << std::llround(*requests)
            << " requests per function, " << preset->name << " (prices read " << preset->readOn
            << ")\n";
     if (!curve.empty()) {

@@ -4,6 +4,9 @@
 
 #include "engine/meter/cost.h"
 #include "engine/model/json.h"
+#include "engine/model/runtimes.h"
+#include "engine/model/text.h"
+#include "engine/store/files.h"
 #include "engine/runtime/functionruntime.h"
 #include "engine/store/runhistory.h"
 #include "engine/store/workspacestore.h"
@@ -12,10 +15,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 namespace stratus::cli {
 
@@ -24,33 +23,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// The event JSON from --event (a file, or - for stdin), checked here and
+/// then passed on exactly as written; {} when there is none.
 Result<std::string> readEvent(const Args &args)
 {
     const auto source = args.value("--event");
     if (!source)
         return std::string("{}");
-    std::string text;
-    if (*source == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-        std::ifstream in(*source, std::ios::binary);
-        if (!in)
-            return Status::notFound("'" + *source + "': cannot read the event file");
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        text = buffer.str();
-    }
-    const std::string name = *source == "-" ? std::string("stdin") : "'" + *source + "'";
-    // Checked here, then passed on exactly as written.
-    if (!Json::accept(text)) {
-        std::string why = "not valid JSON";
-        try {
-            const Json parsed = Json::parse(text);
-        } catch (const Json::exception &e) {
-            why = e.what();
-        }
-        return Status::invalidArgument(name + ": the event is not valid JSON (" + why + ")");
-    }
+    auto text = readInputFile(*source, "the event file");
+    if (!text)
+        return text.status();
+    if (auto parsed = parseJson(*text); !parsed)
+        return Status::invalidArgument((*source == "-" ? std::string("standard input") : quote(*source))
+                                       + ": the event is not valid JSON (" + parsed.status().message() + ")");
     return text;
 }
 
@@ -61,10 +46,13 @@ struct WorkspaceFunction
     std::string workflowId;
     std::string nodeId;
     Json settings; ///< the workspace's (pricing, retention)
+    std::optional<std::string> testEvent; ///< the saved test event asked for, as JSON
 };
 
-/// The function named (or with the id) `wanted` in a workspace file.
+/// The function named `wanted` in a workspace file (or with that node id, or
+/// WORKFLOW/NODE), with its saved test event `testEvent` when one is asked for.
 Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const std::string &wanted,
+                                                const std::optional<std::string> &testEvent,
                                                 const std::string &cacheRoot)
 {
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
@@ -88,8 +76,13 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
         }
     }
     if (!found) {
+        // By node id, or as WORKFLOW/NODE, the form `stratus info` prints.
+        const size_t slash = wanted.find('/');
         for (const Workflow &w : ws->workflows) {
-            if (const Node *n = w.findNode(NodeId(wanted)); n && n->kind == "function") {
+            if (slash != std::string::npos && w.id().str() != wanted.substr(0, slash))
+                continue;
+            const std::string id = slash == std::string::npos ? wanted : wanted.substr(slash + 1);
+            if (const Node *n = w.findNode(NodeId(id)); n && n->kind == "function") {
                 found = n;
                 owner = &w;
                 break;
@@ -100,8 +93,26 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
         std::string list;
         for (const std::string &n : names)
             list += (list.empty() ? "" : ", ") + n;
-        return Status::notFound("'" + file + "' has no function '" + wanted + "'"
+        return Status::notFound(quote(file) + " has no function " + quote(wanted)
                                 + (list.empty() ? std::string(" (it has none)") : " (functions: " + list + ")"));
+    }
+    std::optional<std::string> event;
+    if (testEvent) {
+        std::vector<std::string> saved;
+        for (const TestEvent &e : ws->testEvents) {
+            if ((e.workflow.isValid() && e.workflow != owner->id()) || e.node != found->id)
+                continue;
+            saved.push_back(e.name);
+            if (e.name == *testEvent)
+                event = e.event.dump();
+        }
+        if (!event) {
+            std::string list;
+            for (const std::string &n : saved)
+                list += (list.empty() ? "" : ", ") + n;
+            return Status::notFound("function " + quote(found->name) + " has no test event " + quote(*testEvent)
+                                    + (list.empty() ? std::string(" (it has none)") : " (it has: " + list + ")"));
+        }
     }
     auto setting = [&](const char *key, const char *fallback) {
         return ws->settings.contains(key) && ws->settings[key].is_string()
@@ -111,7 +122,7 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
     auto config = FunctionConfig::fromNode(*found, setting("region", "us-east-1"), cacheRoot);
     if (!config)
         return config.status();
-    WorkspaceFunction f{config.take(), owner->id().str(), found->id.str(), ws->settings};
+    WorkspaceFunction f{config.take(), owner->id().str(), found->id.str(), ws->settings, event};
     return f;
 }
 
@@ -133,24 +144,28 @@ void recordInvocation(const std::string &file, const WorkspaceFunction &f,
             entry.record = record;
             entry.workflowId = f.workflowId;
             entry.nodeId = f.nodeId;
-            if (auto preset = workspacePricing(f.settings, f.config.architecture))
-                entry.cost = invocationCost(*preset, record.durationUs, record.memorySizeMB,
-                                            record.maxMemoryUsedMB).total();
-            else
-                io.err << "stratus: warning: the invocation is recorded without a cost: "
-                       << preset.status().message() << "\n";
+            const RecordingPrice price = recordingPricing(f.settings, f.config.architecture);
+            if (!price.warning.empty())
+                io.err << "stratus: warning: " << printable(price.warning) << "\n";
+            entry.cost = invocationCost(price.preset, record.durationUs, record.memorySizeMB, record.maxMemoryUsedMB)
+                             .total();
             (*recorder)->record(std::move(entry));
             if (Status s = (*recorder)->flush(); !s)
                 return s;
         }
         const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
                                 std::chrono::system_clock::now().time_since_epoch()).count();
-        if (auto pruned = pruneHistory(store->database(), retentionPolicy(f.settings), now); !pruned)
-            io.err << "stratus: warning: the history was not pruned: " << pruned.status().message() << "\n";
+        auto policy = retentionPolicy(f.settings);
+        if (!policy)
+            io.err << "stratus: warning: the history was not pruned: " << printable(policy.status().message())
+                   << "\n";
+        else if (auto pruned = pruneHistory(store->database(), *policy, now); !pruned)
+            io.err << "stratus: warning: the history was not pruned: " << printable(pruned.status().message())
+                   << "\n";
         return Status::ok();
     };
     if (Status s = recordAndPrune(); !s)
-        io.err << "stratus: warning: the invocation was not recorded: " << s.message() << "\n";
+        io.err << "stratus: warning: the invocation was not recorded: " << printable(s.message()) << "\n";
 }
 
 Result<FunctionConfig> functionFromFolder(const Args &args)
@@ -181,27 +196,28 @@ Result<FunctionConfig> functionFromFolder(const Args &args)
     f.timeoutS = int(*timeout);
     f.memoryMB = int(*memory);
     if (const auto file = args.value("--env-file")) {
-        std::ifstream in(*file, std::ios::binary);
-        if (!in)
-            return Status::notFound("'" + *file + "': cannot read the environment file");
-        try {
-            const Json env = Json::parse(in);
-            if (!env.is_object())
-                return Status::invalidArgument("'" + *file + "': expected a JSON object of NAME: value");
-            for (auto it = env.begin(); it != env.end(); ++it) {
-                if (!it.value().is_string())
-                    return Status::invalidArgument("'" + *file + "': variable '" + it.key()
-                                                   + "' is not a string");
-                f.environment[it.key()] = it.value().get<std::string>();
-            }
-        } catch (const Json::exception &e) {
-            return Status::invalidArgument("'" + *file + "': not valid JSON (" + e.what() + ")");
+        auto text = readInputFile(*file, "the environment file");
+        if (!text)
+            return text.status();
+        auto env = parseJson(*text);
+        if (!env)
+            return Status::invalidArgument(quote(*file) + ": not valid JSON (" + env.status().message() + ")");
+        if (!env->is_object())
+            return Status::invalidArgument(quote(*file) + ": expected a JSON object of NAME: \"value\"");
+        for (auto it = env->begin(); it != env->end(); ++it) {
+            if (const std::string problem = environmentNameProblem(it.key()); !problem.empty())
+                return Status::invalidArgument(quote(*file) + ": " + problem);
+            if (!it.value().is_string())
+                return Status::invalidArgument(quote(*file) + ": variable " + quote(it.key()) + " is not a string");
+            f.environment[it.key()] = it.value().get<std::string>();
         }
     }
     for (const std::string &kv : args.values("--env")) {
         const auto eq = kv.find('=');
         if (eq == 0 || eq == std::string::npos)
-            return Status::invalidArgument("--env takes NAME=VALUE, not '" + kv + "'");
+            return Status::invalidArgument("--env takes NAME=VALUE, not " + quote(kv));
+        if (const std::string problem = environmentNameProblem(kv.substr(0, eq)); !problem.empty())
+            return Status::invalidArgument("--env: " + problem);
         f.environment[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
     return f;
@@ -216,6 +232,10 @@ int cmdInvoke(const Args &args, Io &io)
         return usageError(io, "invoke", "give either --code DIR or FILE.stratus FUNCTION, not both");
     if (!fromFolder && args.positionals().size() != 2)
         return usageError(io, "invoke", "expected FILE.stratus FUNCTION, or --code DIR");
+    if (fromFolder && args.value("--test-event"))
+        return usageError(io, "invoke", "--test-event goes with FILE.stratus FUNCTION (test events are saved in a workspace)");
+    if (args.value("--event") && args.value("--test-event"))
+        return usageError(io, "invoke", "give either --event or --test-event, not both");
     if (!fromFolder) {
         for (const char *option : {"--runtime", "--handler", "--env", "--env-file", "--timeout", "--memory"}) {
             if (args.value(option))
@@ -246,11 +266,14 @@ int cmdInvoke(const Args &args, Io &io)
         }
         config = folder.take();
     } else {
-        auto found = functionFromWorkspace(args.positionals()[0], args.positionals()[1], options.cacheRoot);
+        auto found = functionFromWorkspace(args.positionals()[0], args.positionals()[1], args.value("--test-event"),
+                                           options.cacheRoot);
         if (!found)
             return failure(io, found.status());
         workspaceFunction = found.take();
         config = workspaceFunction->config;
+        if (workspaceFunction->testEvent)
+            *event = *workspaceFunction->testEvent;
     }
     const std::string functionName = config.name;
     if (Status s = runtime.addFunction(std::move(config)); !s)

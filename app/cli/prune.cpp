@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "engine/model/json.h"
+#include "engine/model/text.h"
 #include "engine/store/runhistory.h"
 #include "engine/store/workspacestore.h"
 
@@ -32,22 +33,29 @@ int cmdPrune(const Args &args, Io &io)
     if (!ws)
         return failure(io, ws.status());
 
-    // The workspace's settings, then the flags given.
-    RetentionPolicy policy = retentionPolicy(ws->settings);
+    // The workspace's settings, then the flags given; a wrong setting is
+    // reported, never read as "no retention".
+    auto configured = retentionPolicy(ws->settings);
+    if (!configured && *days == 0 && *runs == 0) {
+        io.err << "stratus: " << printable(file) << ": " << printable(configured.status().message())
+               << "; nothing removed (fix the setting, or give --keep-days or --keep-runs)\n";
+        return kExitProblems;
+    }
+    RetentionPolicy policy = configured ? *configured : RetentionPolicy{};
     if (*days > 0)
         policy.keepDays = int(*days);
     if (*runs > 0)
         policy.keepRuns = *runs;
     if (policy.keepDays <= 0 && policy.keepRuns <= 0) {
-        io.err << file << ": no retention set (settings.retention, --keep-days or --keep-runs); nothing removed\n";
+        io.err << printable(file) << ": no retention set (settings.retention, --keep-days or --keep-runs); nothing removed\n";
         return kExitOk;
     }
     const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::system_clock::now().time_since_epoch()).count();
     auto pruned = pruneHistory(store->database(), policy, now);
     if (!pruned)
-        return failure(io, pruned.status().withContext("'" + file + "'"));
-    io.out << file << ": removed " << pruned->runsRemoved << " runs and " << pruned->invocationsRemoved
+        return failure(io, pruned.status().withContext(quote(file)));
+    io.out << printable(file) << ": removed " << pruned->runsRemoved << " runs and " << pruned->invocationsRemoved
            << " invocations, reclaimed " << pruned->bytesReclaimed / 1024 << " KB\n";
     return kExitOk;
 }

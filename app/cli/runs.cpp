@@ -3,13 +3,16 @@
 #include "commands.h"
 
 #include "engine/model/json.h"
+#include "engine/model/text.h"
 #include "engine/store/runhistory.h"
 #include "engine/store/workspacestore.h"
 
 #include <QDateTime>
 
+#include <climits>
 #include <cstdio>
 #include <ostream>
+#include <set>
 
 namespace stratus::cli {
 
@@ -24,6 +27,14 @@ std::string timestamp(int64_t us)
         .toStdString();
 }
 
+/// ISO 8601 in UTC with milliseconds: 2026-11-26T16:20:39.287Z.
+std::string isoTimestamp(int64_t us)
+{
+    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
+}
+
+constexpr size_t kFunctionWidth = 20;
+
 std::string format(const char *pattern, double value)
 {
     char buffer[64];
@@ -32,6 +43,49 @@ std::string format(const char *pattern, double value)
 }
 
 } // namespace
+
+Status checkFunctionName(WorkspaceStore &store, const std::string &file, const std::string &name)
+{
+    auto ws = store.load();
+    if (!ws)
+        return ws.status();
+    std::set<std::string> names;
+    for (const Workflow &w : ws->workflows) {
+        for (const Node &n : w.nodes()) {
+            if (n.kind == "function")
+                names.insert(n.name);
+        }
+    }
+    if (names.contains(name))
+        return Status::ok();
+    auto recorded = recordedFunctionNames(store.database());
+    if (!recorded)
+        return recorded.status().withContext(quote(file));
+    names.insert(recorded->begin(), recorded->end());
+    if (names.contains(name))
+        return Status::ok();
+    std::string list;
+    for (const std::string &n : names)
+        list += (list.empty() ? "" : ", ") + n;
+    return Status::notFound(quote(file) + " has no function " + quote(name)
+                            + (list.empty() ? std::string(" (it has none)") : " (functions: " + list + ")"));
+}
+
+std::string fitColumn(const std::string &text, size_t width)
+{
+    const std::string shown = printable(text);
+    // Count characters, not bytes: a UTF-8 continuation byte starts none.
+    size_t characters = 0, cut = shown.size();
+    for (size_t i = 0; i < shown.size(); ++i) {
+        if ((static_cast<unsigned char>(shown[i]) & 0xC0) == 0x80)
+            continue;
+        if (characters == width - 1 && cut == shown.size())
+            cut = i;
+        if (++characters > width)
+            return shown.substr(0, cut) + "\u2026";
+    }
+    return shown + std::string(width - characters, ' ');
+}
 
 int cmdRuns(const Args &args, Io &io)
 {
@@ -48,9 +102,13 @@ int cmdRuns(const Args &args, Io &io)
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
     if (!store)
         return failure(io, store.status());
+    if (!query.functionName.empty()) {
+        if (Status s = checkFunctionName(*store, file, query.functionName); !s)
+            return failure(io, s);
+    }
     auto entries = queryInvocations(store->database(), query);
     if (!entries)
-        return failure(io, entries.status().withContext("'" + file + "'"));
+        return failure(io, entries.status().withContext(quote(file)));
 
     if (args.has("--json")) {
         Json list = Json::array();
@@ -58,7 +116,7 @@ int cmdRuns(const Args &args, Io &io)
             const InvocationRecord &r = e.record;
             Json j = {{"requestId", r.requestId}, {"runId", e.runId}, {"workflow", e.workflowId},
                       {"node", e.nodeId}, {"function", r.functionName}, {"trigger", r.trigger},
-                      {"startedAt", timestamp(r.startedAtUs)}, {"startedAtUs", r.startedAtUs},
+                      {"startedAt", isoTimestamp(r.startedAtUs)}, {"startedAtUs", r.startedAtUs},
                       {"cold", r.coldStart}, {"initDurationUs", r.initDurationUs},
                       {"durationUs", r.durationUs}, {"billedDurationMs", r.billedDurationMs},
                       {"waitUs", r.waitUs}, {"memorySizeMB", r.memorySizeMB},
@@ -72,28 +130,29 @@ int cmdRuns(const Args &args, Io &io)
         return kExitOk;
     }
     if (entries->empty()) {
-        io.err << file << ": no invocations recorded"
-               << (query.functionName.empty() ? "" : " for " + query.functionName) << "\n";
+        io.err << printable(file) << ": no invocations recorded"
+               << (query.functionName.empty() ? "" : " for " + quote(query.functionName)) << "\n";
         return kExitOk;
     }
     char line[512];
-    std::snprintf(line, sizeof line, "%-23s  %-36s  %-20s  %-4s  %10s  %8s  %11s  %-9s  %s\n",
-                  "STARTED (UTC)", "REQUEST ID", "FUNCTION", "", "DURATION", "BILLED", "MEMORY",
-                  "STATUS", "COST");
+    std::snprintf(line, sizeof line, "%-23s  %-36s  %s  %-5s  %10s  %8s  %11s  %-9s  %s\n",
+                  "STARTED (UTC)", "REQUEST ID", fitColumn("FUNCTION", kFunctionWidth).c_str(), "START", "DURATION",
+                  "BILLED", "MEMORY", "STATUS", "COST");
     io.out << line;
     for (const HistoryEntry &e : *entries) {
         const InvocationRecord &r = e.record;
         const std::string memory = std::to_string(r.maxMemoryUsedMB) + "/" + std::to_string(r.memorySizeMB) + " MB";
-        std::snprintf(line, sizeof line, "%-23s  %-36s  %-20s  %-4s  %10s  %8s  %11s  %-9s  %s\n",
+        std::snprintf(line, sizeof line, "%-23s  %-36s  %s  %-5s  %10s  %8s  %11s  %-9s  %s\n",
                       timestamp(r.startedAtUs).c_str(), r.requestId.c_str(),
-                      r.functionName.substr(0, 20).c_str(), r.coldStart ? "cold" : "warm",
+                      fitColumn(r.functionName, kFunctionWidth).c_str(),
+                      r.coldStart ? "cold" : "warm",
                       format("%.2f ms", double(r.durationUs) / 1000).c_str(),
                       (std::to_string(r.billedDurationMs) + " ms").c_str(), memory.c_str(),
                       statusName(r.status), format("$%.10f", e.cost).c_str());
         io.out << line;
         if (query.withLogs) {
             for (const std::string &log : r.logs)
-                io.out << "    " << log << "\n";
+                io.out << "    " << printable(log) << "\n";
         }
     }
     return kExitOk;

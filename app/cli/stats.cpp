@@ -4,6 +4,7 @@
 
 #include "engine/meter/statistics.h"
 #include "engine/model/json.h"
+#include "engine/model/text.h"
 #include "engine/store/runhistory.h"
 #include "engine/store/workspacestore.h"
 
@@ -26,8 +27,12 @@ Result<int64_t> parseSince(const std::string &text)
 {
     std::smatch m;
     if (std::regex_match(text, m, std::regex(R"(^(\d+)([smhd])$)"))) {
-        const long long n = std::stoll(m[1].str());
         const long long unit = m[2] == "s" ? 1 : m[2] == "m" ? 60 : m[2] == "h" ? 3600 : 86400;
+        // A century back is as far as an age may go (and far from overflowing).
+        auto age = parseWholeNumber(m[1].str(), "--since", 0, 100LL * 366 * 86400 / unit);
+        if (!age)
+            return age.status();
+        const long long n = *age;
         const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
                              std::chrono::system_clock::now().time_since_epoch()).count();
         return int64_t(now - n * unit * 1000000);
@@ -35,7 +40,7 @@ Result<int64_t> parseSince(const std::string &text)
     const QDateTime t = QDateTime::fromString(QString::fromStdString(text), Qt::ISODateWithMs);
     if (t.isValid())
         return int64_t(t.toMSecsSinceEpoch()) * 1000;
-    return Status::invalidArgument("--since takes a time (2026-11-26T10:00:00Z) or an age (90s, 30m, 2h, 7d), not '" + text + "'");
+    return Status::invalidArgument("--since takes a time (2026-11-26T10:00:00Z) or an age (90s, 30m, 2h, 7d), not " + quote(text));
 }
 
 Json summaryJson(const InvocationStatistics::Summary &m)
@@ -64,12 +69,16 @@ int cmdStats(const Args &args, Io &io)
     }
     const std::string by = args.value("--by").value_or("");
     if (!by.empty() && by != "function" && by != "workflow")
-        return usageError(io, "stats", "--by takes 'function' or 'workflow', not '" + by + "'");
+        return usageError(io, "stats", "--by takes 'function' or 'workflow', not " + quote(by));
     const std::string function = args.value("--function").value_or("");
     const std::string file = args.positionals()[0];
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
     if (!store)
         return failure(io, store.status());
+    if (!function.empty()) {
+        if (Status s = checkFunctionName(*store, file, function); !s)
+            return failure(io, s);
+    }
     InvocationStatistics total;
     std::map<std::string, InvocationStatistics> groups;
     InvocationStatistics *group = nullptr;
@@ -106,8 +115,8 @@ int cmdStats(const Args &args, Io &io)
         return kExitOk;
     }
     char line[256];
-    io.out << "Invocations of " << (function.empty() ? std::string("every function") : "'" + function + "'")
-           << " in " << file << (since ? " since the time given" : "") << "\n";
+    io.out << "Invocations of " << (function.empty() ? std::string("every function") : quote(function))
+           << " in " << printable(file) << (since ? " since the time given" : "") << "\n";
     std::snprintf(line, sizeof line,
                   "  count %llu, errors %llu (%.2f %%), throttles %llu, cold starts %.1f %%\n",
                   static_cast<unsigned long long>(m.count), static_cast<unsigned long long>(m.errors),
@@ -127,8 +136,8 @@ int cmdStats(const Args &args, Io &io)
         io.out << line;
         for (auto &[key, stats] : groups) {
             const auto g = stats.summary();
-            std::snprintf(line, sizeof line, "  %-24s %10llu %8llu %10.2f %10.2f %14.6f\n",
-                          (key.empty() ? std::string("(none)") : key).substr(0, 24).c_str(),
+            std::snprintf(line, sizeof line, "  %s %10llu %8llu %10.2f %10.2f %14.6f\n",
+                          fitColumn(key.empty() ? std::string("(none)") : key, 24).c_str(),
                           static_cast<unsigned long long>(g.count), static_cast<unsigned long long>(g.errors),
                           g.p50Ms, g.p99Ms, g.cost);
             io.out << line;

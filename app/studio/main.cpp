@@ -1,6 +1,7 @@
 // stratus-studio: wires the editor library into an application.
 
 #include "editor/mainwindow/mainwindow.h"
+#include "engine/model/version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,7 +35,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Stratus Studio"));
     QApplication::setOrganizationName(QStringLiteral("Stratus"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QString::fromLatin1(stratus::engine::kVersion));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -2,7 +2,8 @@
 
 #include "editor/qstrings.h"
 
-#include "engine/model/validator.h"
+#include "engine/meter/pricing.h"
+#include "engine/store/files.h"
 #include "engine/store/workspacejson.h"
 
 #include <QFileInfo>
@@ -39,7 +40,10 @@ Result<std::unique_ptr<WorkspaceDocument>> WorkspaceDocument::create(const QStri
     ws.name = QFileInfo(path).completeBaseName().toStdString();
     ws.settings = Json{{"pricing", "aws-x86_64"}, {"region", "us-east-1"}};
     ws.workflows.emplace_back(WorkflowId("main"), "Main");
-    if (Status s = WorkspaceStore::writeTo(path.toStdString(), ws); !s)
+    auto target = resolveOutputPath(path.toStdString(), OutputKind::Workspace);
+    if (!target)
+        return target.status();
+    if (Status s = WorkspaceStore::writeTo(*target, ws, WorkspaceStore::RunHistory::Clear); !s)
         return s;
     return open(path);
 }
@@ -138,7 +142,13 @@ Status WorkspaceDocument::save()
 
 Status WorkspaceDocument::saveAs(const QString &path)
 {
-    if (Status s = WorkspaceStore::writeTo(path.toStdString(), m_workspace); !s)
+    auto target = resolveOutputPath(path.toStdString(), OutputKind::Workspace);
+    if (!target)
+        return target.status();
+    // Over another workspace (the dialog asked to replace it), its runs go
+    // with its design, as with `stratus import --force`.
+    const auto history = path == m_filePath ? WorkspaceStore::RunHistory::Keep : WorkspaceStore::RunHistory::Clear;
+    if (Status s = WorkspaceStore::writeTo(*target, m_workspace, history); !s)
         return s;
     auto store = WorkspaceStore::open(path.toStdString(), WorkspaceStore::Access::ReadWrite);
     if (!store)
@@ -157,7 +167,7 @@ void WorkspaceDocument::revalidate()
 {
     m_validate.stop();
     m_problems = m_readProblems;
-    Problems validation = validateWorkspace(m_workspace);
+    Problems validation = workspaceProblems(m_workspace);
     m_problems.insert(m_problems.end(), validation.begin(), validation.end());
     Q_EMIT problemsChanged();
 }

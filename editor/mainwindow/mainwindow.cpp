@@ -8,6 +8,7 @@
 #include "editor/palette/nodepalette.h"
 #include "editor/qstrings.h"
 
+#include "engine/store/files.h"
 #include "engine/store/workspacejson.h"
 
 #include <QAction>
@@ -27,7 +28,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -468,11 +468,9 @@ Status MainWindow::exportJson(const QString &path)
 {
     if (!m_document)
         return Status::invalidArgument("no workspace is open");
-    QSaveFile out(path);
-    const std::string text = workspace_json::write(m_document->workspace());
-    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
-        || !out.commit())
-        return Status::ioError("cannot write '" + path.toStdString() + "': " + out.errorString().toStdString());
+    // The same rule as `stratus export-json -o` (links followed, mode kept).
+    if (Status s = writeOutputFile(path.toStdString(), workspace_json::write(m_document->workspace())); !s)
+        return s;
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 4000);
     return Status::ok();
 }

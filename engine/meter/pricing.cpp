@@ -1,6 +1,8 @@
 #include "pricing.h"
 
 #include "engine/model/json.h"
+#include "engine/model/text.h"
+#include "engine/model/validator.h"
 
 #include <QFile>
 
@@ -259,7 +261,7 @@ const PricingPreset *choosePreset(const std::vector<PricingPreset> &presets, con
     std::string known;
     for (const PricingPreset &p : presets)
         known += (known.empty() ? "" : ", ") + p.id;
-    error = PricingError{"settings.pricing", "no pricing preset '" + id + "' (presets: " + known + ")", true};
+    error = PricingError{"settings.pricing", "no pricing preset " + quote(id) + " (presets: " + known + ")", true};
     return nullptr;
 }
 
@@ -284,6 +286,31 @@ Result<PricingPreset> workspacePricing(const Json &settings, std::string_view ar
     return *chosen;
 }
 
+Result<PricingPreset> workspacePreset(const Json &settings, std::string_view id)
+{
+    auto presets = workspacePricingPresets(settings);
+    if (!presets)
+        return presets.status();
+    if (const PricingPreset *p = findPreset(*presets, id))
+        return *p;
+    std::string known;
+    for (const PricingPreset &p : *presets)
+        known += (known.empty() ? "" : ", ") + p.id;
+    return Status::notFound("no pricing preset " + quote(id) + " (presets: " + known + ")");
+}
+
+RecordingPrice recordingPricing(const Json &settings, std::string_view architecture)
+{
+    auto chosen = workspacePricing(settings, architecture);
+    if (chosen)
+        return {chosen.take(), {}};
+    // Never a cost of zero for want of a preset: the default one prices it,
+    // and the caller says so.
+    const std::string fallback = architecture == "arm64" ? "aws-arm64" : "aws-x86_64";
+    const PricingPreset *preset = findPreset(builtinPricingPresets(), fallback);
+    return {*preset, chosen.status().message() + "; priced under " + fallback + " instead"};
+}
+
 Problems pricingProblems(const Json &settings)
 {
     std::optional<PricingError> error;
@@ -297,6 +324,14 @@ Problems pricingProblems(const Json &settings)
     p.field = error->field;
     p.message = error->message;
     return {p};
+}
+
+Problems workspaceProblems(const Workspace &workspace)
+{
+    Problems problems = validateWorkspace(workspace);
+    Problems pricing = pricingProblems(workspace.settings);
+    problems.insert(problems.end(), pricing.begin(), pricing.end());
+    return problems;
 }
 
 const PricingPreset *findPreset(const std::vector<PricingPreset> &presets, std::string_view id)

@@ -3,6 +3,7 @@
 #include "engine/model/json.h"
 #include "engine/model/problem.h"
 #include "engine/model/status.h"
+#include "engine/model/workflow.h"
 
 #include <map>
 #include <string>
@@ -70,9 +71,29 @@ Result<std::vector<PricingPreset>> workspacePricingPresets(const Json &settings)
 /// the named preset does not exist (listing those that do) or a custom one is wrong.
 Result<PricingPreset> workspacePricing(const Json &settings, std::string_view architecture = "x86_64");
 
+/// The preset with this id among the built-in ones and the workspace's own
+/// (`stratus cost --preset`). Fails naming the id and listing those there are.
+Result<PricingPreset> workspacePreset(const Json &settings, std::string_view id);
+
+/// The preset that prices an invocation being recorded, and a warning when
+/// it is not the one the settings ask for: with a wrong pricing setting the
+/// invocation is priced under AWS's preset for its architecture, and the
+/// warning says why, so no cost is ever recorded as zero for want of a preset.
+struct RecordingPrice
+{
+    PricingPreset preset;
+    std::string warning; ///< empty when the workspace's own choice prices it
+};
+RecordingPrice recordingPricing(const Json &settings, std::string_view architecture);
+
 /// What is wrong with a workspace's pricing settings, as validation problems
 /// (field "settings.pricingPresets" or "settings.pricing").
 Problems pricingProblems(const Json &settings);
+
+/// Every problem of a workspace: validateWorkspace() and pricingProblems().
+/// What `validate`, `import` and the studio's Problems panel report, so that
+/// all three say the same.
+Problems workspaceProblems(const Workspace &workspace);
 
 /// The preset with this id among `presets`, or null.
 const PricingPreset *findPreset(const std::vector<PricingPreset> &presets, std::string_view id);

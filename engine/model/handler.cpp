@@ -1,5 +1,7 @@
 #include "handler.h"
 
+#include "runtimes.h"
+
 #include <cctype>
 
 namespace stratus::engine {
@@ -59,17 +61,20 @@ bool hasBadPathPart(std::string_view path)
 
 bool isNodeRuntime(std::string_view runtime)
 {
-    return runtime.starts_with("nodejs");
+    const LambdaRuntime *r = findLambdaRuntime(runtime);
+    return r && r->language == RuntimeLanguage::NodeJs;
 }
 
 bool isPythonRuntime(std::string_view runtime)
 {
-    return runtime.starts_with("python");
+    const LambdaRuntime *r = findLambdaRuntime(runtime);
+    return r && r->language == RuntimeLanguage::Python;
 }
 
 bool isProvidedRuntime(std::string_view runtime)
 {
-    return runtime.starts_with("provided");
+    const LambdaRuntime *r = findLambdaRuntime(runtime);
+    return r && r->language == RuntimeLanguage::OsOnly;
 }
 
 Result<HandlerRef> parseHandler(std::string_view runtime, std::string_view handler)
@@ -142,7 +147,7 @@ Result<HandlerRef> parseHandler(std::string_view runtime, std::string_view handl
         ref.candidateFiles = {module + ".py", module + "/__init__.py"};
         return ref;
     }
-    return Status::invalidArgument("runtime '" + std::string(runtime) + "' is not supported");
+    return Status::invalidArgument(unknownRuntimeMessage(runtime));
 }
 
 } // namespace stratus::engine

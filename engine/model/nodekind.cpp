@@ -1,5 +1,6 @@
 #include "nodekind.h"
 
+#include "runtimes.h"
 #include "workflow.h"
 
 #include <algorithm>
@@ -35,6 +36,14 @@ FieldSpec choices(FieldSpec f, std::vector<std::string> values)
 {
     f.choices = std::move(values);
     return f;
+}
+
+std::vector<std::string> runtimeIds()
+{
+    std::vector<std::string> ids;
+    for (const LambdaRuntime &r : lambdaRuntimes())
+        ids.emplace_back(r.id);
+    return ids;
 }
 
 FieldSpec checked(FieldSpec f, FieldCheck check)
@@ -120,11 +129,10 @@ std::vector<NodeKindSpec> buildKinds()
         k.fields = {
             required(choices(field("runtime", FieldType::Enum, nullptr,
                                    "The Lambda runtime identifier."),
-                             {"nodejs20.x", "nodejs22.x", "python3.11", "python3.12",
-                              "provided.al2023"})),
+                             runtimeIds())),
             required(checked(field("handler", FieldType::String, nullptr,
                                    "file.export (Node.js), module.function (Python); "
-                                   "provided.al2023 runs the file bootstrap."),
+                                   "provided.al2/al2023 run the file bootstrap."),
                              FieldCheck::Handler)),
             ranged(field("memoryMB", FieldType::Integer, 128,
                          "Memory size in MB, which also scales CPU and cost."),

@@ -4,7 +4,9 @@
 #include "graphchecks.h"
 #include "handler.h"
 #include "nodekind.h"
+#include "runtimes.h"
 #include "schedule.h"
+#include "settings.h"
 
 #include <QByteArray>
 #include <QTimeZone>
@@ -204,18 +206,6 @@ void checkChoiceRules(NodeProblems &problems, const std::string &field, const Js
     }
 }
 
-const std::set<std::string> &reservedEnvironmentKeys()
-{
-    static const std::set<std::string> keys = {
-        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION",
-        "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-        "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
-        "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-        "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR"};
-    return keys;
-}
-
 bool isBadFilePath(const std::string &path)
 {
     if (path.empty() || path.front() == '/' || path.find('\\') != std::string::npos
@@ -267,6 +257,8 @@ void checkFieldRule(NodeProblems &problems, const Node &node, const FieldSpec &f
         if (runtime == node.config.end() || !runtime->is_string())
             return; // reported on the runtime field
         const std::string rt = runtime->get<std::string>();
+        if (!findLambdaRuntime(rt))
+            return; // reported on the runtime field
         auto ref = parseHandler(rt, v.get<std::string>());
         if (!ref) {
             problems.add("bad-handler", f.name, ref.status().message() + " (runtime " + rt + ")");
@@ -288,13 +280,8 @@ void checkFieldRule(NodeProblems &problems, const Node &node, const FieldSpec &f
         for (auto it = v.begin(); it != v.end(); ++it) {
             const std::string sub = f.name + "." + it.key();
             bytes += it.key().size() + (it.value().is_string() ? it->get<std::string>().size() : 0);
-            if (!matches(it.key(), "^[A-Za-z][A-Za-z0-9_]*$"))
-                problems.add("bad-environment", sub,
-                             "'" + it.key() + "' is not a variable name (a letter, then letters, "
-                             "digits or underscores)");
-            else if (reservedEnvironmentKeys().contains(it.key()))
-                problems.add("bad-environment", sub,
-                             "'" + it.key() + "' is reserved by the Lambda runtime");
+            if (const std::string problem = environmentNameProblem(it.key()); !problem.empty())
+                problems.add("bad-environment", sub, problem);
         }
         if (bytes > 4096)
             problems.add("out-of-range", f.name,
@@ -560,28 +547,8 @@ Problems validateWorkspace(const Workspace &workspace)
         }
     }
 
-    if (auto retention = workspace.settings.find("retention"); retention != workspace.settings.end()) {
-        Problem p;
-        p.code = "wrong-type";
-        if (!retention->is_object()) {
-            p.field = "settings.retention";
-            p.message = "expected {\"days\": N, \"runs\": N}, found " + typeName(*retention);
-            out.push_back(p);
-        } else {
-            for (auto it = retention->begin(); it != retention->end(); ++it) {
-                p.field = "settings.retention." + it.key();
-                if (it.key() != "days" && it.key() != "runs") {
-                    p.code = "unknown-field";
-                    p.message = "'" + it.key() + "' is not a retention setting (days, runs)";
-                    out.push_back(p);
-                } else if (!it->is_number_integer() || it->get<long long>() < 0) {
-                    p.code = "wrong-type";
-                    p.message = "expected a whole number of at least 0, found " + it->dump();
-                    out.push_back(p);
-                }
-            }
-        }
-    }
+    for (Problem &p : retentionProblems(workspace.settings))
+        out.push_back(std::move(p));
     for (const char *key : {"pricing", "region"}) {
         auto it = workspace.settings.find(key);
         if (it != workspace.settings.end() && !it->is_string()) {

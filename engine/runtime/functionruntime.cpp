@@ -3,10 +3,10 @@
 #include "launch.h"
 
 #include "engine/model/handler.h"
+#include "engine/model/runtimes.h"
+#include "engine/model/text.h"
 
 #include <QEventLoop>
-#include <QProcess>
-#include <QStandardPaths>
 
 namespace stratus::engine {
 
@@ -33,10 +33,9 @@ Status FunctionRuntime::addFunction(FunctionConfig config)
         return m_runtimeStatus;
     if (config.name.empty())
         return Status::invalidArgument("a function needs a name");
-    if (!isNodeRuntime(config.runtime) && !isPythonRuntime(config.runtime)
-        && !isProvidedRuntime(config.runtime))
-        return Status::invalidArgument("function '" + config.name + "': runtime '" + config.runtime
-                                       + "' is not supported");
+    if (!findLambdaRuntime(config.runtime))
+        return Status::invalidArgument("function " + quote(config.name) + ": "
+                                       + unknownRuntimeMessage(config.runtime));
     if (auto handler = parseHandler(config.runtime, config.handler); !handler)
         return handler.status().withContext("function '" + config.name + "'");
     if (config.timeoutS < 1 || config.memoryMB < 128)
@@ -93,18 +92,15 @@ void FunctionRuntime::shutdown()
 
 void FunctionRuntime::checkInterpreterVersion(const FunctionConfig &config)
 {
-    if (!isNodeRuntime(config.runtime) || m_warned.contains(config.runtime) || !m_options.warn)
+    if (isProvidedRuntime(config.runtime) || m_warned.contains(config.runtime) || !m_options.warn)
         return;
     m_warned[config.runtime] = true;
-    QProcess node;
-    node.start(QStringLiteral("/usr/bin/node"), {QStringLiteral("--version")});
-    if (!node.waitForFinished(5000))
-        return;
-    const std::string version = node.readAllStandardOutput().trimmed().toStdString(); // "v20.20.2"
-    const std::string wanted = config.runtime.substr(6, config.runtime.find('.') - 6); // "20"
-    if (version.rfind("v" + wanted + ".", 0) != 0)
-        m_options.warn("runtime " + config.runtime + " runs on this machine's Node.js " + version
-                       + ", not Node.js " + wanted);
+    // The same lookup launchCommand uses, so the warning names what runs.
+    auto interpreter = findInterpreter(config.runtime, m_runtimeDirectory);
+    if (!interpreter)
+        m_options.warn(interpreter.status().message());
+    else if (!interpreter->exact)
+        m_options.warn(interpreter->warning);
 }
 
 } // namespace stratus::engine

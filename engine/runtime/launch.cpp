@@ -1,6 +1,7 @@
 #include "launch.h"
 
 #include "engine/model/handler.h"
+#include "engine/model/runtimes.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -8,7 +9,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QStandardPaths>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include <climits>
+#include <cstdlib>
+#include <map>
+#include <mutex>
 
 #include <unistd.h>
 
@@ -16,13 +23,167 @@ namespace stratus::engine {
 
 namespace {
 
-QString findExecutable(const std::vector<QString> &preferred, const QString &name)
+/// Folders searched for interpreters: the system's first (Debian installs
+/// python3.X and node there), then PATH, then the versions pyenv and nvm
+/// installed. Version managers' shims are skipped: they are scripts that
+/// pick an interpreter by their own rules (and fail for a version not
+/// selected), where the engine must run the one it chose.
+QStringList interpreterFolders()
 {
-    for (const QString &path : preferred) {
-        if (QFileInfo(path).isExecutable())
-            return path;
+    QStringList folders = {QStringLiteral("/usr/bin"), QStringLiteral("/usr/local/bin")};
+    auto add = [&](const QString &dir) {
+        if (!dir.endsWith(QLatin1String("/shims")) && !folders.contains(dir))
+            folders << dir;
+    };
+    for (const QString &dir : qEnvironmentVariable("PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts))
+        add(dir);
+    const QString home = QDir::homePath();
+    const QString pyenv = qEnvironmentVariable("PYENV_ROOT", home + QStringLiteral("/.pyenv"));
+    const QString nvm = qEnvironmentVariable("NVM_DIR", home + QStringLiteral("/.nvm"));
+    for (const QString &versions : {pyenv + QStringLiteral("/versions"), nvm + QStringLiteral("/versions/node")}) {
+        for (const QString &version : QDir(versions).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+            add(versions + QLatin1Char('/') + version + QStringLiteral("/bin"));
     }
-    return QStandardPaths::findExecutable(name);
+    return folders;
+}
+
+/// Executables named `name` in interpreterFolders(), in order, each once.
+QStringList executablesNamed(const QString &name)
+{
+    QStringList found;
+    for (const QString &dir : interpreterFolders()) {
+        const QFileInfo info(dir + QLatin1Char('/') + name);
+        if (info.isFile() && info.isExecutable()) {
+            const QString real = info.canonicalFilePath();
+            if (!found.contains(real))
+                found << real;
+        }
+    }
+    return found;
+}
+
+/// `node --version` of `program` ("20.20.2"), from the cache file when it
+/// knows this binary (same path, size and modification time), else by
+/// running it once and remembering the answer.
+std::string nodeVersion(const QString &program, const QString &cacheFile)
+{
+    const QFileInfo info(program);
+    const QString key = program + QLatin1Char('\t') + QString::number(info.size()) + QLatin1Char('\t')
+                        + QString::number(info.lastModified().toMSecsSinceEpoch());
+    QFile cache(cacheFile);
+    QByteArray lines;
+    if (cache.open(QIODevice::ReadOnly)) {
+        lines = cache.readAll();
+        cache.close();
+        for (const QByteArray &line : lines.split('\n')) {
+            const int tab = line.lastIndexOf('\t');
+            if (tab > 0 && QString::fromUtf8(line.left(tab)) == key)
+                return line.mid(tab + 1).toStdString();
+        }
+    }
+    QProcess node;
+    node.start(program, {QStringLiteral("--version")});
+    if (!node.waitForFinished(10000)) { // once per binary, ever: a few tens of ms
+        node.kill();
+        node.waitForFinished(1000);
+        return {};
+    }
+    std::string version = node.readAllStandardOutput().trimmed().toStdString(); // "v20.20.2"
+    if (version.starts_with('v'))
+        version.erase(0, 1);
+    if (version.empty() || version.find_first_not_of("0123456789.") != std::string::npos)
+        return {};
+    // Another process may write the same entry meanwhile: a temporary file
+    // and a rename keep the cache whole.
+    const QString temp = cacheFile + QStringLiteral(".tmp-%1").arg(::getpid());
+    QFile out(temp);
+    if (out.open(QIODevice::WriteOnly)) {
+        out.write(lines);
+        if (!lines.isEmpty() && !lines.endsWith('\n'))
+            out.write("\n");
+        out.write((key + QLatin1Char('\t') + QString::fromStdString(version) + QLatin1Char('\n')).toUtf8());
+        out.close();
+        if (!QFile::rename(temp, cacheFile)) {
+            QFile::remove(cacheFile);
+            if (!QFile::rename(temp, cacheFile))
+                QFile::remove(temp);
+        }
+    }
+    return version;
+}
+
+int majorOf(const std::string &version)
+{
+    return std::atoi(version.c_str());
+}
+
+int minorOf(const std::string &version)
+{
+    const size_t dot = version.find('.');
+    return dot == std::string::npos ? -1 : std::atoi(version.c_str() + dot + 1);
+}
+
+Result<Interpreter> findNode(const LambdaRuntime &runtime, const QString &cacheFile)
+{
+    const QString major = QString::fromLatin1(runtime.languageVersion.data(), int(runtime.languageVersion.size()));
+    QStringList candidates = executablesNamed(QStringLiteral("node") + major);
+    for (const QString &p : executablesNamed(QStringLiteral("node"))) {
+        if (!candidates.contains(p))
+            candidates << p;
+    }
+    Interpreter best;
+    int bestDistance = INT_MAX;
+    for (const QString &program : candidates) {
+        const std::string version = nodeVersion(program, cacheFile);
+        if (version.empty())
+            continue;
+        const int distance = std::abs(majorOf(version) - major.toInt());
+        if (distance < bestDistance) {
+            best = Interpreter{program, version, distance == 0, {}};
+            bestDistance = distance;
+        }
+        if (distance == 0)
+            break;
+    }
+    if (best.program.isEmpty())
+        return Status::notFound("no Node.js on this machine for " + std::string(runtime.id)
+                                + " (looked for node" + major.toStdString() + " and node in /usr/bin, "
+                                  "/usr/local/bin and PATH)");
+    if (!best.exact)
+        best.warning = std::string(runtime.id) + " runs on this machine's Node.js " + best.version
+                       + " (Node.js " + major.toStdString() + " is not installed)";
+    return best;
+}
+
+Result<Interpreter> findPython(const LambdaRuntime &runtime)
+{
+    const std::string wanted(runtime.languageVersion);
+    if (const QStringList exact = executablesNamed(QStringLiteral("python") + QString::fromStdString(wanted));
+        !exact.isEmpty())
+        return Interpreter{exact.first(), wanted, true, {}};
+    // The closest python3.N installed: the nearest minor version, the newer on a tie.
+    Interpreter best;
+    int bestDistance = INT_MAX;
+    static const QRegularExpression pythonName(QStringLiteral("^python3\\.(\\d+)$"));
+    for (const QString &dir : interpreterFolders()) {
+        for (const QFileInfo &info : QDir(dir).entryInfoList({QStringLiteral("python3.*")}, QDir::Files)) {
+            const auto match = pythonName.match(info.fileName());
+            if (!match.hasMatch() || !info.isExecutable())
+                continue;
+            const int minor = match.captured(1).toInt();
+            const int distance = std::abs(minor - minorOf(wanted)) * 2 - (minor > minorOf(wanted) ? 1 : 0);
+            if (distance < bestDistance) {
+                best = Interpreter{info.absoluteFilePath(), "3." + std::to_string(minor), false, {}};
+                bestDistance = distance;
+            }
+        }
+    }
+    if (best.program.isEmpty())
+        return Status::notFound("no Python 3 on this machine for " + std::string(runtime.id)
+                                + " (looked for python3.N in /usr/bin, /usr/local/bin and PATH)");
+    best.warning = std::string(runtime.id) + " runs on this machine's Python " + best.version + " (Python "
+                   + wanted + " is not installed)";
+    return best;
 }
 
 /// The environment Lambda gives a function, and nothing of ours.
@@ -63,22 +224,42 @@ QProcessEnvironment lambdaEnvironment(const FunctionConfig &f, const std::string
 
 } // namespace
 
+Result<Interpreter> findInterpreter(const std::string &runtimeId, const std::string &runtimeDirectory)
+{
+    const LambdaRuntime *runtime = findLambdaRuntime(runtimeId);
+    if (!runtime || runtime->language == RuntimeLanguage::OsOnly)
+        return Status::invalidArgument(unknownRuntimeMessage(runtimeId));
+    // What is installed does not change while we run: look once per runtime.
+    static std::mutex mutex;
+    static std::map<std::string, Result<Interpreter>> found;
+    std::lock_guard lock(mutex);
+    if (auto it = found.find(runtimeId); it != found.end())
+        return it->second;
+    const QString cacheFile = QFileInfo(QString::fromStdString(runtimeDirectory)).absolutePath()
+                              + QStringLiteral("/interpreters.tsv");
+    Result<Interpreter> result = runtime->language == RuntimeLanguage::NodeJs ? findNode(*runtime, cacheFile)
+                                                                              : findPython(*runtime);
+    found.emplace(runtimeId, result);
+    return result;
+}
+
 Result<LaunchCommand> launchCommand(const FunctionConfig &config,
                                     const std::string &runtimeDirectory,
                                     const std::string &runtimeApi)
 {
     LaunchCommand command;
     const QString runtimeDir = QString::fromStdString(runtimeDirectory);
+    if (isNodeRuntime(config.runtime) || isPythonRuntime(config.runtime)) {
+        auto interpreter = findInterpreter(config.runtime, runtimeDirectory);
+        if (!interpreter)
+            return interpreter.status();
+        command.program = interpreter->program;
+    }
     if (isNodeRuntime(config.runtime)) {
-        command.program = findExecutable({QStringLiteral("/usr/bin/node")}, QStringLiteral("node"));
         // As the AWS runtime does: the V8 heap may use most of the memory size.
         command.arguments << QStringLiteral("--max-old-space-size=%1").arg(std::max(16, config.memoryMB * 9 / 10))
                           << runtimeDir + QStringLiteral("/bootstrap.js");
     } else if (isPythonRuntime(config.runtime)) {
-        const QString version = QString::fromStdString(config.runtime.substr(6)); // "3.12"
-        command.program = findExecutable({QStringLiteral("/usr/bin/python") + version,
-                                          QStringLiteral("/usr/bin/python3")},
-                                         QStringLiteral("python3"));
         command.arguments << QStringLiteral("-u") << runtimeDir + QStringLiteral("/bootstrap.py");
     } else if (isProvidedRuntime(config.runtime)) {
         command.program = QString::fromStdString(config.codeDirectory) + QStringLiteral("/bootstrap");
@@ -86,7 +267,7 @@ Result<LaunchCommand> launchCommand(const FunctionConfig &config,
             return Status::notFound("Couldn't find valid bootstrap(s): [" + command.program.toStdString()
                                     + "] (a provided runtime runs an executable file named bootstrap)");
     } else {
-        return Status::invalidArgument("runtime " + config.runtime + " is not supported");
+        return Status::invalidArgument(unknownRuntimeMessage(config.runtime));
     }
     if (command.program.isEmpty())
         return Status::notFound("no interpreter for " + config.runtime + " on this machine");

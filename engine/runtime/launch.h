@@ -20,6 +20,26 @@ struct LaunchCommand
     QProcessEnvironment environment;
 };
 
+/// The program that runs a Node.js or Python runtime's instances here.
+struct Interpreter
+{
+    QString program;     ///< absolute path
+    std::string version; ///< what it is: "20.20.2", "3.11"
+    /// False when the runtime's own version is not installed and the
+    /// closest one runs instead (say so: warning() is the text).
+    bool exact = true;
+    std::string warning;
+};
+
+/// The interpreter for `runtime` (a Node.js or Python one): its own version
+/// when installed (node24 or a node of version 24 on PATH, python3.13), else
+/// the closest installed one of the same language. Looked up once per
+/// runtime and process; a Node.js binary's version is cached beside the
+/// bootstraps in `runtimeDirectory` (by path, size and time), so a cold start
+/// does not run `node --version`. Fails when the language has no interpreter
+/// here at all.
+Result<Interpreter> findInterpreter(const std::string &runtime, const std::string &runtimeDirectory);
+
 /// The command for `config`. `runtimeDirectory` holds the bootstraps (see
 /// writeRuntimeBootstraps); `runtimeApi` is AWS_LAMBDA_RUNTIME_API for a
 /// provided runtime (empty otherwise). Fails, saying why, when the runtime is
@@ -28,6 +48,7 @@ struct LaunchCommand
 Result<LaunchCommand> launchCommand(const FunctionConfig &config,
                                     const std::string &runtimeDirectory,
                                     const std::string &runtimeApi);
+
 
 /// Writes the engine's Node.js and Python bootstraps (compiled in as
 /// resources) into a folder under `cacheRoot` named by their content, once,

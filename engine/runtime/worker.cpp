@@ -44,7 +44,8 @@ std::string isoNow()
 }
 
 /// Moves a descriptor above 2 (close-on-exec), so that a parent started
-/// without stdin/stdout cannot hand the child one of its standard descriptors.
+/// without stdin/stdout cannot hand the child one of its standard
+/// descriptors. -1 (and `fd` closed) when no descriptor is left.
 int aboveStandard(int fd)
 {
     if (fd > 2)
@@ -52,6 +53,14 @@ int aboveStandard(int fd)
     const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
     ::close(fd);
     return moved;
+}
+
+void closeAll(std::initializer_list<int> fds)
+{
+    for (int fd : fds) {
+        if (fd >= 0)
+            ::close(fd);
+    }
 }
 
 void setNonBlocking(int fd)
@@ -81,6 +90,14 @@ Worker::Worker(FunctionConfig config, std::string runtimeDirectory, QObject *par
     m_deadline.setTimerType(Qt::PreciseTimer);
     connect(&m_deadline, &QTimer::timeout, this, &Worker::onTimeout);
     connect(&m_process, &QProcess::finished, this, &Worker::onProcessFinished);
+    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        // An exec that fails after start() returned (Qt may report it late).
+        if (error != QProcess::FailedToStart || m_state == State::Dead)
+            return;
+        const std::string message = "cannot start " + m_process.program().toStdString() + ": "
+                                    + m_process.errorString().toStdString();
+        fail(InvocationStatus::Error, "Runtime.InvalidRuntime", message);
+    });
     m_memoryWatch.setInterval(20);
     connect(&m_memoryWatch, &QTimer::timeout, this, &Worker::checkMemory);
 }
@@ -119,20 +136,29 @@ bool Worker::spawn(std::string *error)
         *error = command.status().message();
         return false;
     }
+    if (!isProvidedRuntime(m_config.runtime)) {
+        // Recorded with the cold start's logs, so the history says what ran.
+        if (auto interpreter = findInterpreter(m_config.runtime, m_runtimeDirectory); interpreter && !interpreter->exact)
+            m_initLogs.push_back("[stratus] warning: " + interpreter->warning);
+    }
 
-    int channel[2], out[2], err[2];
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0) {
-        *error = std::string("socketpair: ") + std::strerror(errno);
+    int channel[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0 || ::pipe2(out, O_CLOEXEC) != 0
+        || ::pipe2(err, O_CLOEXEC) != 0) {
+        *error = std::string("cannot make the instance's channels: ") + std::strerror(errno);
+        closeAll({channel[0], channel[1], out[0], out[1], err[0], err[1]});
         return false;
     }
-    if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
-        *error = std::string("pipe: ") + std::strerror(errno);
-        ::close(channel[0]);
-        ::close(channel[1]);
-        return false;
-    }
-    for (int *fd : {&channel[0], &channel[1], &out[0], &out[1], &err[0], &err[1]})
+    bool movedAll = true;
+    for (int *fd : {&channel[0], &channel[1], &out[0], &out[1], &err[0], &err[1]}) {
         *fd = aboveStandard(*fd);
+        movedAll = movedAll && *fd >= 0;
+    }
+    if (!movedAll) {
+        *error = std::string("cannot make the instance's channels: ") + std::strerror(errno);
+        closeAll({channel[0], channel[1], out[0], out[1], err[0], err[1]});
+        return false;
+    }
     const int childChannel = channel[1], childOut = out[1], childErr = err[1];
 
     m_process.setProgram(command->program);
@@ -150,16 +176,15 @@ bool Worker::spawn(std::string *error)
         ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the engine
     });
     m_spawnedAt = Clock::now();
+    // QProcess forks inside start() and reports a failed exec at once (its
+    // own pipe from the child), so nothing here waits on the caller's thread;
+    // the child has its copies of these by now.
     m_process.start();
-    const bool started = m_process.waitForStarted(10000);
-    ::close(childChannel);
-    ::close(childOut);
-    ::close(childErr);
-    if (!started) {
+    closeAll({childChannel, childOut, childErr});
+    if (m_process.state() == QProcess::NotRunning) {
         *error = "cannot start " + command->program.toStdString() + ": "
                  + m_process.errorString().toStdString();
-        for (int fd : {channel[0], out[0], err[0]})
-            ::close(fd);
+        closeAll({channel[0], out[0], err[0]});
         return false;
     }
     if (m_api)
@@ -572,8 +597,13 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
         r.logs.push_back("[stratus] " + std::to_string(p->droppedBytes)
                          + " bytes of output were dropped (over "
                          + std::to_string(kMaxLogBytesPerInvocation / 1024) + " KB)");
-    if (status == InvocationStatus::Timeout || status == InvocationStatus::Crashed)
-        r.logs.push_back(isoNow() + " " + r.requestId + " " + errorMessage);
+    if (status == InvocationStatus::Timeout || status == InvocationStatus::Crashed) {
+        // The log line states the error without the "RequestId: … Error: "
+        // the response carries: the line has the request id already.
+        const std::string prefix = "RequestId: " + r.requestId + " Error: ";
+        r.logs.push_back(isoNow() + " " + r.requestId + " "
+                         + (errorMessage.starts_with(prefix) ? errorMessage.substr(prefix.size()) : errorMessage));
+    }
     r.logs.push_back("END RequestId: " + r.requestId);
     r.logs.push_back(reportLine(r));
     result.payload = std::move(payload);
@@ -606,11 +636,12 @@ void Worker::onTimeout()
     drainOutput();
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", double(m_config.timeoutS));
-    const std::string message = "Task timed out after " + std::string(seconds) + " seconds";
-    const std::string id = m_pending->request.requestId;
-    finishPending(InvocationStatus::Timeout,
-                  Json{{"errorMessage", isoNow() + " " + id + " " + message}}.dump(),
-                  int64_t(m_config.timeoutS) * 1000000, "Sandbox.Timedout", message);
+    // As Lambda's current runtimes answer (docs/runtime.md cites the page).
+    const std::string type = "Sandbox.Timedout";
+    const std::string message = "RequestId: " + m_pending->request.requestId + " Error: Task timed out after "
+                                + std::string(seconds) + " seconds";
+    finishPending(InvocationStatus::Timeout, errorObjectJson(type, message), int64_t(m_config.timeoutS) * 1000000,
+                  type, message);
     becomeDead();
 }
 

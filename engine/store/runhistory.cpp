@@ -279,6 +279,20 @@ Result<std::map<std::string, FunctionAverages>> functionAverages(sql::Database &
     return out;
 }
 
+Result<std::vector<std::string>> recordedFunctionNames(sql::Database &db)
+{
+    // Walks the invocations_by_function index: one step per name.
+    auto stmt = db.prepare("SELECT DISTINCT function_name FROM invocations ORDER BY function_name");
+    if (!stmt)
+        return stmt.status();
+    std::vector<std::string> names;
+    while (stmt->step())
+        names.push_back(stmt->text(0));
+    if (!stmt->status())
+        return stmt->status();
+    return names;
+}
+
 } // namespace stratus::engine
 
 namespace stratus::engine {
@@ -308,19 +322,6 @@ Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &fu
 } // namespace stratus::engine
 
 namespace stratus::engine {
-
-RetentionPolicy retentionPolicy(const Json &settings)
-{
-    RetentionPolicy policy;
-    const auto r = settings.is_object() ? settings.find("retention") : settings.end();
-    if (!settings.is_object() || r == settings.end() || !r->is_object())
-        return policy;
-    if (auto days = r->find("days"); days != r->end() && days->is_number_integer() && *days >= 0)
-        policy.keepDays = int(std::min<long long>(days->get<long long>(), 1'000'000));
-    if (auto runs = r->find("runs"); runs != r->end() && runs->is_number_integer() && *runs >= 0)
-        policy.keepRuns = runs->get<long long>();
-    return policy;
-}
 
 namespace {
 

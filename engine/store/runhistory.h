@@ -4,6 +4,7 @@
 
 #include "engine/model/invocationrecord.h"
 #include "engine/model/json.h"
+#include "engine/model/settings.h"
 #include "engine/model/status.h"
 
 #include <atomic>
@@ -94,17 +95,6 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
 Status scanInvocations(sql::Database &db, int64_t sinceUs, const std::string &functionName,
                        const std::function<void(const HistoryEntry &)> &row);
 
-/// How much run history a workspace keeps; 0 means no limit.
-struct RetentionPolicy
-{
-    int keepDays = 0;       ///< runs that started earlier are removed
-    long long keepRuns = 0; ///< only the most recent runs are kept
-};
-
-/// The policy in a workspace's settings.retention ({"days": N, "runs": N});
-/// values of the wrong type count as no limit (validation reports them).
-RetentionPolicy retentionPolicy(const Json &settings);
-
 struct PruneResult
 {
     long long runsRemoved = 0;
@@ -131,6 +121,9 @@ struct FunctionAverages
 
 /// Per function name, over every recorded invocation that succeeded.
 Result<std::map<std::string, FunctionAverages>> functionAverages(sql::Database &db);
+
+/// The names of the functions that have recorded invocations, sorted.
+Result<std::vector<std::string>> recordedFunctionNames(sql::Database &db);
 
 /// What one workflow's recorded runs consisted of, to price them per run.
 struct WorkflowRuns

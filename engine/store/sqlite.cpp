@@ -2,26 +2,69 @@
 
 #include <sqlite3.h>
 
+#include "engine/model/text.h"
+
+#include <cctype>
+#include <filesystem>
 #include <utility>
 
 namespace stratus::engine::sql {
+
+namespace fs = std::filesystem;
 
 namespace {
 
 Status statusFor(int rc, sqlite3 *db, std::string_view what)
 {
-    const std::string reason = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    // SQLite's text may quote bytes of a damaged file: make it printable.
+    const std::string reason = printable(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     const std::string message = std::string(what) + ": " + reason;
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return Status::corruption(message);
+        return Status::corruption("the file is damaged (SQLite: " + reason + ")");
     case SQLITE_CANTOPEN:
     case SQLITE_NOTFOUND:
         return Status::notFound(message);
     default:
         return Status::ioError(message);
     }
+}
+
+/// A URI filename for `path` (https://www.sqlite.org/uri.html): every byte
+/// but the unreserved ones and '/' percent-encoded, so '?', '#' and '%' in a
+/// name stay part of the name.
+std::string uriPath(const std::string &path)
+{
+    static const char *hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : path) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        }
+    }
+    return out;
+}
+
+/// How a read-only open names the file. With no -wal beside it, no
+/// connection has the file open in WAL mode, and its content is all in the
+/// main file: `immutable` reads it without creating -shm (which a folder we
+/// cannot write would refuse, and which would be left behind owned by us).
+/// With a -wal, the committed changes in it must be read too, through the
+/// -shm that the writer keeps.
+std::string readOnlyUri(const std::string &path)
+{
+    std::error_code ec;
+    fs::path real = fs::canonical(path, ec);
+    if (ec)
+        real = path;
+    const bool walInUse = fs::exists(real.string() + "-wal", ec);
+    return "file:" + uriPath(real.string()) + (walInUse ? "?mode=ro" : "?immutable=1");
 }
 
 } // namespace
@@ -61,10 +104,11 @@ Result<Database> Database::open(const std::string &path, Mode mode)
     switch (mode) {
     case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
     case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI; break;
     }
+    const std::string name = mode == Mode::ReadOnly && path != ":memory:" ? readOnlyUri(path) : path;
     sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         Status s = statusFor(rc, db, "cannot open");
         sqlite3_close_v2(db);

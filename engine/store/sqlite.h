@@ -23,7 +23,12 @@ public:
     enum class Mode {
         ReadWrite,       ///< open an existing file for reading and writing
         ReadWriteCreate, ///< open or create
-        ReadOnly,        ///< open an existing file; never writes to it
+        /// Open an existing file; never writes to it nor beside it, so a file
+        /// in a folder the user cannot write can be read, and no -wal/-shm
+        /// files are left behind. When no other connection has the file open
+        /// in WAL mode (no -wal file beside it) SQLite opens it `immutable`;
+        /// otherwise read-only through the writer's WAL.
+        ReadOnly,
     };
 
     Database() = default;

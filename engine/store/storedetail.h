@@ -6,6 +6,7 @@
 
 #include "engine/model/json.h"
 #include "engine/model/nodekind.h"
+#include "engine/model/text.h"
 #include "engine/model/workflow.h"
 
 #include <chrono>
@@ -22,7 +23,7 @@ inline long long nowMs()
 
 inline std::string inQuotes(const std::string &path)
 {
-    return "'" + path + "'";
+    return quote(path);
 }
 
 /// The node's field that holds files (path -> text), stored as rows of their

@@ -1,5 +1,9 @@
 #include "workspacejson.h"
 
+#include "files.h"
+
+#include "engine/model/text.h"
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -209,20 +213,6 @@ bool nestsTooDeep(const Json &value)
     return false;
 }
 
-std::string lineAndColumn(std::string_view text, size_t byte)
-{
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 /// Whole coordinates are written as integers ([40, 80], not [40.0, 80.0]):
 /// layouts are mostly on a grid, and this keeps the documents as people write them.
 Json coordinate(double v)
@@ -240,20 +230,10 @@ Result<ReadResult> read(std::string_view text)
         return Status::invalidArgument("the document is larger than "
                                        + std::to_string(kMaxDocumentBytes / (1024 * 1024))
                                        + " MB");
-    Json doc;
-    try {
-        doc = Json::parse(text);
-    } catch (const Json::parse_error &e) {
-        std::string reason = e.what();
-        // nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column 2: ...";
-        // keep what follows the last ": " of its prefix.
-        if (auto pos = reason.find("syntax error"); pos != std::string::npos)
-            reason = reason.substr(pos);
-        return Status::invalidArgument("not valid JSON at " + lineAndColumn(text, e.byte) + ": "
-                                       + reason);
-    } catch (const Json::exception &e) {
-        return Status::invalidArgument(std::string("not valid JSON: ") + e.what());
-    }
+    auto parsed = parseJson(text);
+    if (!parsed)
+        return Status::invalidArgument("not valid JSON: " + parsed.status().message());
+    Json doc = parsed.take();
 
     // nlohmann parses and frees without recursion, but writing a value out
     // recurses: refuse absurd depth before anything else sees the value.
@@ -326,24 +306,12 @@ Result<ReadResult> read(std::string_view text)
 
 Result<ReadResult> readFile(const std::string &path)
 {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        return Status::notFound("'" + path + "': no such file");
-    if (std::filesystem::is_directory(path, ec))
-        return Status::invalidArgument("'" + path + "' is a folder, not a JSON document");
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxDocumentBytes)
-        return Status::invalidArgument("'" + path + "' is larger than "
-                                       + std::to_string(kMaxDocumentBytes / (1024 * 1024))
-                                       + " MB, too large for a workspace document");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Status::ioError("'" + path + "': cannot read the file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    auto result = read(buffer.str());
+    auto text = readInputFile(path, "a JSON document", kMaxDocumentBytes);
+    if (!text)
+        return text.status();
+    auto result = read(*text);
     if (!result)
-        return result.status().withContext("'" + path + "'");
+        return result.status().withContext(path == "-" ? std::string("standard input") : quote(path));
     return result;
 }
 

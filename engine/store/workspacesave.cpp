@@ -19,7 +19,7 @@ using sql::Statement;
 using sql::Transaction;
 using namespace store_detail;
 
-Status WorkspaceStore::save(const Workspace &workspace)
+Status WorkspaceStore::save(const Workspace &workspace, RunHistory history)
 {
     if (m_access == Access::ReadOnly)
         return Status::invalidArgument(inQuotes(m_path) + " is open read-only");
@@ -29,6 +29,10 @@ Status WorkspaceStore::save(const Workspace &workspace)
     if (!tx.status())
         return fail(tx.status());
     const long long now = nowMs();
+    if (history == RunHistory::Clear) {
+        if (Status s = m_db.exec("DELETE FROM invocation_metrics; DELETE FROM invocations; DELETE FROM runs;"); !s)
+            return fail(s);
+    }
 
     {
         auto stmt = m_db.prepare("INSERT INTO meta(key, value) VALUES ('name', ?1) "

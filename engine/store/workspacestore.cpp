@@ -4,6 +4,7 @@
 #include "storedetail.h"
 
 #include "engine/model/nodekind.h"
+#include "engine/model/text.h"
 
 #include <chrono>
 #include <cstring>
@@ -155,14 +156,14 @@ Result<WorkspaceStore> WorkspaceStore::open(const std::string &path, Access acce
     return WorkspaceStore(db.take(), path, access, onDisk);
 }
 
-Status WorkspaceStore::writeTo(const std::string &path, const Workspace &workspace)
+Status WorkspaceStore::writeTo(const std::string &path, const Workspace &workspace, RunHistory history)
 {
     std::error_code ec;
     if (fs::exists(path, ec)) {
         auto store = open(path, Access::ReadWrite);
         if (!store)
             return store.status();
-        return store->save(workspace);
+        return store->save(workspace, history);
     }
     auto store = create(path);
     if (!store)
@@ -327,13 +328,16 @@ Status WorkspaceStore::checkIntegrity()
     if (!stmt)
         return stmt.status().withContext(inQuotes(m_path));
     std::string problems;
+    int count = 0;
     while (stmt->step()) {
         const std::string line = stmt->text(0);
-        if (line != "ok")
-            problems += (problems.empty() ? "" : "; ") + line;
+        if (line != "ok" && ++count <= 3)
+            problems += (problems.empty() ? "" : "; ") + printable(line);
     }
+    if (count > 3)
+        problems += "; and " + std::to_string(count - 3) + " more";
     if (!stmt->status())
-        return stmt->status().withContext(inQuotes(m_path) + " is damaged");
+        return stmt->status().withContext(inQuotes(m_path));
     if (!problems.empty())
         return Status::corruption(inQuotes(m_path) + " is damaged: " + problems);
     auto fk = m_db.prepare("PRAGMA foreign_key_check");
@@ -343,7 +347,7 @@ Status WorkspaceStore::checkIntegrity()
         return Status::corruption(inQuotes(m_path) + " is damaged: table " + fk->text(0)
                                   + " has a row that refers to a missing " + fk->text(2));
     if (!fk->status())
-        return fk->status().withContext(inQuotes(m_path) + " is damaged");
+        return fk->status().withContext(inQuotes(m_path));
     return Status::ok();
 }
 

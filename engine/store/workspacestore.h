@@ -41,10 +41,17 @@ public:
     /// written by a newer Stratus.
     static Result<WorkspaceStore> open(const std::string &path, Access access);
 
+    /// What becomes of the run history when a design is written over another.
+    enum class RunHistory {
+        Keep,  ///< the same workspace saved again (the studio)
+        Clear, ///< another design replaces it (import --force): the old runs describe functions that may be gone
+    };
+
     /// Writes `workspace` into the file at `path`, creating it if absent, or
     /// replacing the design of the workspace there (its file revision history
     /// is kept). On any failure the file is as it was (or absent, if it was).
-    static Status writeTo(const std::string &path, const Workspace &workspace);
+    static Status writeTo(const std::string &path, const Workspace &workspace,
+                          RunHistory history = RunHistory::Keep);
 
     WorkspaceStore(WorkspaceStore &&) noexcept = default;
     WorkspaceStore &operator=(WorkspaceStore &&) noexcept = default;
@@ -59,7 +66,7 @@ public:
     /// Makes the file hold exactly `workspace`: rows that changed are
     /// updated, rows that went away deleted, and a function file whose text
     /// changed gets a new revision. One transaction.
-    Status save(const Workspace &workspace);
+    Status save(const Workspace &workspace, RunHistory history = RunHistory::Keep);
 
     /// Every saved revision of one function file, oldest first.
     Result<std::vector<FileRevision>> fileRevisions(const WorkflowId &workflow,

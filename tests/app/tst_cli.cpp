@@ -1,6 +1,7 @@
 // The `stratus` command line, run as a real process: outputs, messages and
 // exit codes (0 ok, 1 the workspace has problems, 2 usage or I/O error).
 
+#include "clirunner.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -14,31 +15,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = stratus::test::CliRun;
 
 Run stratusCli(const QStringList &args, const QByteArray &stdinData = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(STRATUS_CLI_PATH), args);
-    if (!p.waitForStarted(10000))
-        qFatal("cannot start %s", STRATUS_CLI_PATH);
-    if (!stdinData.isEmpty())
-        p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        qFatal("stratus %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    }
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return stratus::test::runStratus(args, stdinData);
 }
 
 QString example(const char *name)
@@ -122,8 +103,9 @@ QString TestCli::importedWithSettings(const char *exampleName, const char *setti
     const QString json = path(QString::fromLatin1(exampleName) + QStringLiteral("-settings.json"));
     stratus::test::writeBytes(json, QJsonDocument(doc).toJson());
     const QString target = path(QString::fromLatin1(exampleName) + QStringLiteral("-settings.stratus"));
+    // Settings that are wrong on purpose are imported with their problem (exit 1).
     const Run r = stratusCli({"import", json, target});
-    if (r.exitCode != 0)
+    if (r.exitCode != 0 && r.exitCode != 1)
         qFatal("import failed: %s", r.err.constData());
     return target;
 }
@@ -236,7 +218,7 @@ void TestCli::exportToAFile()
 
     r = stratusCli({"export-json", target, "--output=" + path(QStringLiteral("no/such/dir/out.json"))});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY(r.err.contains("cannot write"));
+    QVERIFY2(r.err.contains("no/such/dir' does not exist"), r.err.constData());
 }
 
 void TestCli::importWithProblems()
@@ -286,7 +268,7 @@ void TestCli::failedImportLeavesTargetUnchanged_data()
     QTest::addColumn<QByteArray>("document");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("malformed") << QByteArray("{\"format\": ") << 2 << "not valid JSON at line 1";
+    QTest::newRow("malformed") << QByteArray("{\"format\": ") << 2 << "not valid JSON: line 1, column 12";
     QTest::newRow("wrong types") << QByteArray(R"json({"format": "stratus-workspace", "version": 1, "workflows": [{"id": 3}]})json") << 2 << "workflows[0].id: expected a string, found a number";
     QTest::newRow("newer version") << QByteArray(R"json({"format": "stratus-workspace", "version": 9})json") << 2 << "format version 9 is newer";
     QTest::newRow("dangling edge") << QByteArray(R"json({"format": "stratus-workspace", "version": 1, "workflows": [{"id": "w", "edges": [{"id": "e", "from": {"node": "a", "port": "ok"}, "to": {"node": "b", "port": "in"}}]}]})json") << 1 << "not imported";
@@ -301,7 +283,7 @@ void TestCli::failedImportLeavesTargetUnchanged()
     const QByteArray before = stratus::test::fileHash(target);
     const QString source = path(QStringLiteral("bad.json"));
     stratus::test::writeBytes(source, document);
-    const Run r = stratusCli({"import", source, target});
+    const Run r = stratusCli({"import", source, target, "--force"});
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
     QVERIFY2(r.err.contains(source.toUtf8()), r.err.constData());
@@ -458,13 +440,13 @@ void TestCli::invokeReadsTheEventFromStdin()
 void TestCli::invokeEnvironment()
 {
     const QString code = writeCode(*m_dir, "index.js",
-                                   "exports.handler = async () => [process.env.A, process.env.B, process.env.C, "
+                                   "exports.handler = async () => [process.env.AA, process.env.BB, process.env.CC, "
                                    "process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE];");
     const QString envFile = path(QStringLiteral("env.json"));
-    stratus::test::writeBytes(envFile, R"json({"A": "from file", "B": "file"})json");
+    stratus::test::writeBytes(envFile, R"json({"AA": "from file", "BB": "file"})json");
     const Run r = stratusCli({"invoke", "--code", code, "--runtime", "nodejs20.x", "--handler",
-                              "index.handler", "--env-file", envFile, "--env", "B=flag", "--env",
-                              "C=x=y", "--memory", "256"});
+                              "index.handler", "--env-file", envFile, "--env", "BB=flag", "--env",
+                              "CC=x=y", "--memory", "256"});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray(R"json(["from file","flag","x=y","256"])json" "\n"));
 }
@@ -729,9 +711,9 @@ void TestCli::invokeUsageErrors_data()
     QTest::newRow("bad timeout") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--timeout", "0"} << "--timeout takes a whole number from 1 to 900";
     QTest::newRow("bad memory") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--memory", "64"} << "--memory takes a whole number from 128 to 10240";
     QTest::newRow("bad env") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--env", "NOEQUALS"} << "--env takes NAME=VALUE";
-    QTest::newRow("bad runtime") << QStringList{"invoke", "--code", ".", "--runtime", "java21", "--handler", "index.handler"} << "runtime 'java21' is not supported";
+    QTest::newRow("bad runtime") << QStringList{"invoke", "--code", ".", "--runtime", "java21", "--handler", "index.handler"} << "runtime 'java21' is not a Lambda runtime Stratus runs (one of: nodejs20.x";
     QTest::newRow("bad handler") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index"} << "is not FILE.EXPORT";
-    QTest::newRow("missing event file") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--event", "/no/such/event.json"} << "cannot read the event file";
+    QTest::newRow("missing event file") << QStringList{"invoke", "--code", ".", "--runtime", "nodejs20.x", "--handler", "index.handler", "--event", "/no/such/event.json"} << "'/no/such/event.json': no such file";
     QTest::newRow("runtime with workspace") << QStringList{"invoke", "x.stratus", "f", "--runtime", "nodejs20.x"} << "--runtime goes with --code";
 }
 
@@ -741,7 +723,7 @@ void TestCli::invokeRefusesAnEventThatIsNotJson()
                               "index.handler", "--event", "-"},
                              "{\"unterminated\": ");
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("stdin: the event is not valid JSON"), r.err.constData());
+    QVERIFY2(r.err.contains("standard input: the event is not valid JSON"), r.err.constData());
 }
 
 void TestCli::invokeUsageErrors()

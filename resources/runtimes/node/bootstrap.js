@@ -13,6 +13,9 @@ const fs = require('node:fs');
 
 const taskRoot = process.env.LAMBDA_TASK_ROOT || process.cwd();
 const handlerString = process.env._HANDLER || '';
+// nodejs20.x and nodejs22.x take handler(event, context, callback); nodejs24.x does not.
+const runtimeMajor = Number((/nodejs(\d+)\.x$/.exec(process.env.AWS_EXECUTION_ENV || '') || [])[1] || 0);
+const callbackHandlersAllowed = runtimeMajor > 0 && runtimeMajor < 24;
 const channel = new net.Socket({ fd: 3, readable: true, writable: true });
 
 function send(header, body) {
@@ -157,6 +160,17 @@ async function loadHandler() {
   if (typeof handler !== 'function') {
     throw new InitError({ errorType: 'Runtime.HandlerNotFound', errorMessage: `${base} is not a function`, trace: [] });
   }
+  // Node.js 24's runtime refuses a handler that takes a callback, async or
+  // not (aws-lambda-nodejs-runtime-interface-client, callback-deprecation).
+  if (!callbackHandlersAllowed && handler.length >= 3) {
+    throw new InitError({
+      errorType: 'Runtime.CallbackHandlerDeprecated',
+      errorMessage: 'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. '
+        + 'You need to modify this function to use a supported handler signature to use Node.js 24 or later. '
+        + 'For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.',
+      trace: [],
+    });
+  }
   return handler;
 }
 
@@ -214,28 +228,43 @@ function invoke(header, body) {
     if (err !== null && err !== undefined) reply(header, start, errorObject(err));
     else reply(header, start, undefined, value);
   };
-  const context = makeContext(header, finish);
+  // As the AWS runtime does: the first of callback, context.succeed/fail/done
+  // and the returned promise claims the invocation; later ones are ignored.
+  // A callback's value waits for the event loop to drain (unless
+  // callbackWaitsForEmptyEventLoop is false); an error goes out at once.
+  let claimed = false;
+  const claim = () => {
+    if (claimed) return false;
+    claimed = true;
+    return true;
+  };
+  const context = makeContext(header, (err, value) => {
+    if (claim()) finish(err, value);
+  });
   const callback = (err, value) => {
-    if (settled) return;
-    if (context.callbackWaitsForEmptyEventLoop) whenLoopEmpty = () => finish(err, value);
-    else finish(err, value);
+    if (!claim()) return;
+    if (err !== null && err !== undefined) finish(err);
+    else if (context.callbackWaitsForEmptyEventLoop) whenLoopEmpty = () => finish(null, value);
+    else finish(null, value);
   };
   channel.unref();
   let returned;
   try {
-    returned = handlerFn(event, context, callback);
+    returned = callbackHandlersAllowed ? handlerFn(event, context, callback) : handlerFn(event, context);
   } catch (err) {
-    finish(err);
+    if (claim()) finish(err);
     return;
   }
   if (returned && typeof returned.then === 'function') {
-    returned.then((value) => finish(null, value), (err) => finish(err === undefined || err === null ? new Error('handled') : err));
+    returned.then(
+      (value) => { if (claim()) finish(null, value); },
+      (err) => { if (claim()) finish(err === undefined || err === null ? new Error('handled') : err); });
   } else if (handlerFn.length < 3) {
     // A plain function that takes no callback: its return value is the result.
-    finish(null, returned);
-  } else if (!settled && !whenLoopEmpty) {
+    if (claim()) finish(null, returned);
+  } else if (!claimed && !whenLoopEmpty) {
     // Waits for the callback; with none, the result is null once the loop is empty.
-    whenLoopEmpty = () => finish(null, null);
+    whenLoopEmpty = () => { if (claim()) finish(null, null); };
   }
 }
 

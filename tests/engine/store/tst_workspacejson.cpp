@@ -216,8 +216,9 @@ void TestWorkspaceJson::malformedDocumentsAreRefused_data()
     QByteArray noise(20 * 1024 * 1024, '\0');
     QRandomGenerator rng(42);
     rng.fillRange(reinterpret_cast<quint32 *>(noise.data()), noise.size() / 4);
-    noise[0] = '\x80'; // never a JSON opening character
-    QTest::newRow("20 MB of noise") << noise << "not valid JSON at line 1, column 1" << invalid;
+    noise[0] = '\x80'; // never a JSON opening character, nor UTF-8
+    QTest::newRow("20 MB of noise") << noise << "not valid JSON: byte 0x80 at line 1, column 1 is not UTF-8 text"
+                                    << invalid;
 }
 
 void TestWorkspaceJson::malformedDocumentsAreRefused()
