@@ -20,6 +20,8 @@ private Q_SLOTS:
     void handlerStyles_data();
     void handlerStyles();
     void callbackWaitsForTheEventLoop();
+    void theFirstCompletionClaimsTheInvocation_data();
+    void theFirstCompletionClaimsTheInvocation();
     void contextHasLambdaFields();
     void environmentIsLambdasAndNothingOfOurs();
     void valuesSurviveTheRoundTrip_data();
@@ -127,6 +129,40 @@ exports.handler = (event, context, callback) => {
     QVERIFY(r.ok());
     QCOMPARE(parsed(r.payload)["firedBefore"].get<int>(), 1);
     QVERIFY2(r.record.durationUs < 250000, qPrintable(QString::number(r.record.durationUs)));
+}
+
+void TestNodeRuntime::theFirstCompletionClaimsTheInvocation_data()
+{
+    QTest::addColumn<QString>("handler");
+    QTest::addColumn<QString>("expected");
+    // As AWS's runtime interface client (nodejs20.x/22.x): the callback came
+    // first, so its value is the answer (delivered when the loop drains),
+    // not the promise's that settled meanwhile.
+    QTest::newRow("callback, then a promise") << "async (e, c, callback) => { callback(null, 'callback'); "
+                                                 "await new Promise((r) => setTimeout(r, 50)); return 'promise'; }"
+                                              << R"("callback")";
+    QTest::newRow("promise settles first") << "(e, c, callback) => { setTimeout(() => callback(null, 'late'), 50); "
+                                              "return Promise.resolve('promise'); }"
+                                           << R"("promise")";
+    // An error through the callback goes out at once, whatever was pending.
+    QTest::newRow("callback error") << "(e, c, callback) => { setTimeout(() => {}, 2000); "
+                                       "callback(new Error('boom')); }"
+                                    << R"("errorMessage":"boom")";
+    QTest::newRow("succeed, then callback") << "(e, c, callback) => { c.succeed('succeed'); callback(null, 'cb'); }"
+                                            << R"("succeed")";
+}
+
+void TestNodeRuntime::theFirstCompletionClaimsTheInvocation()
+{
+    QFETCH(QString, handler);
+    QFETCH(QString, expected);
+    const std::string name = nextName();
+    m_fixture->add(name, "nodejs22.x", "index.handler", {{"index.js", "exports.handler = " + handler.toStdString() + ";"}});
+    QElapsedTimer timer;
+    timer.start();
+    const InvocationResult r = m_fixture->invoke(name);
+    QVERIFY2(QString::fromStdString(r.payload).contains(expected), r.payload.c_str());
+    QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestNodeRuntime::contextHasLambdaFields()
