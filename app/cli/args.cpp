@@ -30,7 +30,7 @@ Args::Args(const std::vector<std::string> &argv, const Spec &spec)
             arg = alias->second;
         if (spec.flags.contains(arg)) {
             if (inlineValue) {
-                m_error = "option " + arg + " takes no value";
+                m_error = "option " + engine::quote(arg) + " takes no value";
                 return;
             }
             m_flags.insert(arg);
@@ -45,7 +45,7 @@ Args::Args(const std::vector<std::string> &argv, const Spec &spec)
             }
             m_values[arg].push_back(inlineValue ? *inlineValue : argv[++i]);
         } else {
-            m_error = "unknown option " + argv[i];
+            m_error = "unknown option " + engine::quote(argv[i]);
             return;
         }
     }
@@ -96,7 +96,8 @@ std::optional<double> parseNumber(const std::string &text)
 engine::Result<long long> parseWholeNumber(const std::string &text, const std::string &what, long long min,
                                            long long max)
 {
-    const std::string range = "from " + std::to_string(min) + " to " + std::to_string(max);
+    const std::string range = max >= Args::kMaxWhole ? "of at least " + std::to_string(min)
+                                                     : "from " + std::to_string(min) + " to " + std::to_string(max);
     const auto n = parseNumber(text);
     if (!n)
         return engine::Status::invalidArgument(what + " takes a whole number " + range + ", not "
@@ -104,7 +105,7 @@ engine::Result<long long> parseWholeNumber(const std::string &text, const std::s
     if (*n != std::floor(*n))
         return engine::Status::invalidArgument(what + " takes a whole number (a count), not " + engine::quote(text));
     if (*n < double(min) || *n > double(max))
-        return engine::Status::invalidArgument(what + " takes a whole number " + range + ", not " + text);
+        return engine::Status::invalidArgument(what + " takes a whole number " + range + ", not " + engine::quote(text));
     return static_cast<long long>(*n);
 }
 

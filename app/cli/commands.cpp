@@ -7,6 +7,7 @@
 #include "engine/model/validator.h"
 #include "engine/model/version.h"
 #include "engine/store/files.h"
+#include "engine/store/runhistory.h"
 #include "engine/store/workspacejson.h"
 #include "engine/store/workspacestore.h"
 
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace stratus::cli {
 
@@ -33,6 +35,52 @@ int failure(Io &io, const Status &status)
 {
     io.err << "stratus: " << printable(status.message()) << "\n";
     return kExitError;
+}
+
+Status noSuchFunction(const std::string &file, const std::string &name, const std::vector<std::string> &functions)
+{
+    return Status::notFound(quote(file) + " has no function " + quote(name)
+                            + (functions.empty() ? std::string(" (it has none)")
+                                                 : " (functions: " + printable(joined(functions)) + ")"));
+}
+
+Status checkFunctionName(WorkspaceStore &store, const std::string &file, const std::string &name)
+{
+    auto ws = store.load();
+    if (!ws)
+        return ws.status();
+    std::set<std::string> names;
+    for (const Workflow &w : ws->workflows) {
+        for (const Node &n : w.nodes()) {
+            if (n.kind == "function")
+                names.insert(n.name);
+        }
+    }
+    if (names.contains(name))
+        return Status::ok();
+    auto recorded = recordedFunctionNames(store.database());
+    if (!recorded)
+        return recorded.status().withContext(quote(file));
+    names.insert(recorded->begin(), recorded->end());
+    if (names.contains(name))
+        return Status::ok();
+    return noSuchFunction(file, name, std::vector<std::string>(names.begin(), names.end()));
+}
+
+std::string fitColumn(const std::string &text, size_t width)
+{
+    const std::string shown = printable(text);
+    // Count characters, not bytes: a UTF-8 continuation byte starts none.
+    size_t characters = 0, cut = shown.size();
+    for (size_t i = 0; i < shown.size(); ++i) {
+        if ((static_cast<unsigned char>(shown[i]) & 0xC0) == 0x80)
+            continue;
+        if (characters == width - 1 && cut == shown.size())
+            cut = i;
+        if (++characters > width)
+            return shown.substr(0, cut) + "\u2026";
+    }
+    return shown + std::string(width - characters, ' ');
 }
 
 namespace {
@@ -158,14 +206,15 @@ int cmdImport(const Args &args, Io &io)
     Problems problems = read->problems;
     Problems validation = workspaceProblems(read->workspace);
     problems.insert(problems.end(), validation.begin(), validation.end());
-    printProblems(io, source, problems);
+    const std::string sourceName = source == "-" ? std::string("standard input") : source;
+    printProblems(io, sourceName, problems);
 
     const bool unstorable = std::any_of(problems.begin(), problems.end(),
                                         workspace_json::isUnstorable);
     const size_t errors = countErrors(problems);
     if (unstorable || (args.has("--strict") && errors > 0)) {
-        io.err << "stratus: " << source << ": not imported (" << plural(errors, "problem")
-               << "); " << target << " is unchanged\n";
+        io.err << "stratus: " << printable(sourceName) << ": not imported (" << plural(errors, "problem") << "); "
+               << printable(target) << " is unchanged\n";
         return kExitProblems;
     }
     if (Status s = WorkspaceStore::writeTo(*targetPath, read->workspace,
@@ -173,11 +222,11 @@ int cmdImport(const Args &args, Io &io)
         !s)
         return failure(io, s);
     if (errors > 0) {
-        io.err << "stratus: imported " << source << " into " << target << " with "
+        io.err << "stratus: imported " << printable(sourceName) << " into " << printable(target) << " with "
                << plural(errors, "problem") << "\n";
         return kExitProblems;
     }
-    io.err << "Imported " << source << " into " << target << "\n";
+    io.err << "Imported " << printable(sourceName) << " into " << printable(target) << "\n";
     return kExitOk;
 }
 
@@ -242,16 +291,17 @@ int cmdValidate(const Args &args, Io &io)
         report["problems"] = problemsJson(problems);
         io.out << report.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     } else {
-        printProblems(io, path, problems);
+        const std::string name = path == "-" ? std::string("standard input") : path;
+        printProblems(io, name, problems);
         size_t nodes = 0;
         for (const Workflow &w : ws.workflows)
             nodes += w.nodes().size();
         if (errors == 0)
-            io.out << path << ": valid (" << plural(ws.workflows.size(), "workflow") << ", "
+            io.out << printable(name) << ": valid (" << plural(ws.workflows.size(), "workflow") << ", "
                    << plural(nodes, "node")
                    << (problems.empty() ? "" : ", " + plural(problems.size(), "warning")) << ")\n";
         else
-            io.err << path << ": " << plural(errors, "problem") << "\n";
+            io.err << printable(name) << ": " << plural(errors, "problem") << "\n";
     }
     return errors == 0 ? kExitOk : kExitProblems;
 }
@@ -327,27 +377,26 @@ int cmdInfo(const Args &args, Io &io)
         io.out << info.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
         return kExitOk;
     }
-    io.out << "Workspace '" << ws.name << "' (" << path << ", schema version "
+    // Names come from the file: shown through printable(), as any outside text.
+    auto shown = [](const Json &v) { return printable(v.is_string() ? v.get<std::string>() : v.dump()); };
+    io.out << "Workspace " << quote(ws.name) << " (" << printable(path) << ", schema version "
            << store->schemaVersionOnDisk() << ")\n";
     io.out << "  " << plural(ws.workflows.size(), "workflow") << ", " << plural(nodesTotal, "node")
            << ", " << plural(edgesTotal, "edge") << ", " << plural(functions.size(), "function")
            << ", " << plural(ws.testEvents.size(), "test event") << "\n";
     for (const Json &w : workflows) {
-        io.out << "\nWorkflow " << w["id"].get<std::string>() << " \""
-               << w["name"].get<std::string>() << "\": "
-               << plural(w["nodes"].get<size_t>(), "node") << ", "
-               << plural(w["edges"].get<size_t>(), "edge") << "\n";
+        io.out << "\nWorkflow " << shown(w["id"]) << " \"" << shown(w["name"]) << "\": "
+               << plural(w["nodes"].get<size_t>(), "node") << ", " << plural(w["edges"].get<size_t>(), "edge")
+               << "\n";
         for (auto it = w["nodesByKind"].begin(); it != w["nodesByKind"].end(); ++it)
-            io.out << "  " << it.key() << ": " << it.value().get<size_t>() << "\n";
+            io.out << "  " << printable(it.key()) << ": " << it.value().get<size_t>() << "\n";
     }
     if (!functions.empty()) {
         io.out << "\nFunctions:\n";
         for (const Json &f : functions) {
-            auto text = [](const Json &v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
-            io.out << "  " << f["name"].get<std::string>() << " (" << f["workflow"].get<std::string>()
-                   << "/" << f["id"].get<std::string>() << "): " << text(f["runtime"]) << ", "
-                   << text(f["handler"]) << ", " << text(f["memoryMB"]) << " MB, "
-                   << text(f["timeoutS"]) << " s, " << plural(f["files"].size(), "file") << "\n";
+            io.out << "  " << shown(f["name"]) << " (" << shown(f["workflow"]) << "/" << shown(f["id"])
+                   << "): " << shown(f["runtime"]) << ", " << shown(f["handler"]) << ", " << shown(f["memoryMB"])
+                   << " MB, " << shown(f["timeoutS"]) << " s, " << plural(f["files"].size(), "file") << "\n";
         }
     }
     return kExitOk;
@@ -516,17 +565,22 @@ size_t editDistance(const std::string &a, const std::string &b)
     return row[b.size()];
 }
 
-/// The command `typed` most likely meant: one that starts with it, or the
-/// nearest within a third of its length; empty if none is close.
+/// The command `typed` most likely meant: the only one that starts with it,
+/// or the nearest within a third of its length; empty if none is close.
 std::string closestCommand(const std::string &typed)
 {
     if (typed.size() > 64)
         return {};
+    std::vector<std::string> prefixed;
+    for (const Command &c : commands()) {
+        if (typed.size() >= 2 && c.name.starts_with(typed))
+            prefixed.push_back(c.name);
+    }
+    if (prefixed.size() == 1)
+        return prefixed.front(); // "in" could be info or invoke: no guess
     std::string best;
     size_t bestDistance = std::max<size_t>(2, typed.size() / 3) + 1;
     for (const Command &c : commands()) {
-        if (typed.size() >= 2 && c.name.starts_with(typed))
-            return c.name;
         if (const size_t d = editDistance(typed, c.name); d < bestDistance) {
             best = c.name;
             bestDistance = d;

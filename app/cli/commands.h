@@ -15,8 +15,6 @@ class WorkspaceStore;
 
 namespace stratus::cli {
 
-using engine::Status;
-
 /// Exit codes of every command.
 enum ExitCode : int {
     kExitOk = 0,
@@ -49,7 +47,11 @@ int failure(Io &io, const engine::Status &status);
 
 /// Ok when `name` is a function of the workspace's design or has recorded
 /// invocations; otherwise NotFound, listing the functions there are.
-Status checkFunctionName(engine::WorkspaceStore &store, const std::string &file, const std::string &name);
+engine::Status checkFunctionName(engine::WorkspaceStore &store, const std::string &file, const std::string &name);
+
+/// "FILE has no function NAME (functions: a, b)": NotFound.
+engine::Status noSuchFunction(const std::string &file, const std::string &name,
+                              const std::vector<std::string> &functions);
 
 /// `text` made printable for a table's column of `width` characters: cut
 /// with "…" when longer, padded with spaces when shorter.

@@ -89,13 +89,8 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
             }
         }
     }
-    if (!found) {
-        std::string list;
-        for (const std::string &n : names)
-            list += (list.empty() ? "" : ", ") + n;
-        return Status::notFound(quote(file) + " has no function " + quote(wanted)
-                                + (list.empty() ? std::string(" (it has none)") : " (functions: " + list + ")"));
-    }
+    if (!found)
+        return noSuchFunction(file, wanted, names);
     std::optional<std::string> event;
     if (testEvent) {
         std::vector<std::string> saved;
@@ -106,13 +101,10 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
             if (e.name == *testEvent)
                 event = e.event.dump();
         }
-        if (!event) {
-            std::string list;
-            for (const std::string &n : saved)
-                list += (list.empty() ? "" : ", ") + n;
+        if (!event)
             return Status::notFound("function " + quote(found->name) + " has no test event " + quote(*testEvent)
-                                    + (list.empty() ? std::string(" (it has none)") : " (it has: " + list + ")"));
-        }
+                                    + (saved.empty() ? std::string(" (it has none)")
+                                                     : " (it has: " + printable(joined(saved)) + ")"));
     }
     auto setting = [&](const char *key, const char *fallback) {
         return ws->settings.contains(key) && ws->settings[key].is_string()

@@ -12,7 +12,6 @@
 #include <climits>
 #include <cstdio>
 #include <ostream>
-#include <set>
 
 namespace stratus::cli {
 
@@ -43,49 +42,6 @@ std::string format(const char *pattern, double value)
 }
 
 } // namespace
-
-Status checkFunctionName(WorkspaceStore &store, const std::string &file, const std::string &name)
-{
-    auto ws = store.load();
-    if (!ws)
-        return ws.status();
-    std::set<std::string> names;
-    for (const Workflow &w : ws->workflows) {
-        for (const Node &n : w.nodes()) {
-            if (n.kind == "function")
-                names.insert(n.name);
-        }
-    }
-    if (names.contains(name))
-        return Status::ok();
-    auto recorded = recordedFunctionNames(store.database());
-    if (!recorded)
-        return recorded.status().withContext(quote(file));
-    names.insert(recorded->begin(), recorded->end());
-    if (names.contains(name))
-        return Status::ok();
-    std::string list;
-    for (const std::string &n : names)
-        list += (list.empty() ? "" : ", ") + n;
-    return Status::notFound(quote(file) + " has no function " + quote(name)
-                            + (list.empty() ? std::string(" (it has none)") : " (functions: " + list + ")"));
-}
-
-std::string fitColumn(const std::string &text, size_t width)
-{
-    const std::string shown = printable(text);
-    // Count characters, not bytes: a UTF-8 continuation byte starts none.
-    size_t characters = 0, cut = shown.size();
-    for (size_t i = 0; i < shown.size(); ++i) {
-        if ((static_cast<unsigned char>(shown[i]) & 0xC0) == 0x80)
-            continue;
-        if (characters == width - 1 && cut == shown.size())
-            cut = i;
-        if (++characters > width)
-            return shown.substr(0, cut) + "\u2026";
-    }
-    return shown + std::string(width - characters, ' ');
-}
 
 int cmdRuns(const Args &args, Io &io)
 {

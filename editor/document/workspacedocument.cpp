@@ -9,6 +9,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace stratus::editor {
 
@@ -147,7 +148,10 @@ Status WorkspaceDocument::saveAs(const QString &path)
         return target.status();
     // Over another workspace (the dialog asked to replace it), its runs go
     // with its design, as with `stratus import --force`.
-    const auto history = path == m_filePath ? WorkspaceStore::RunHistory::Keep : WorkspaceStore::RunHistory::Clear;
+    std::error_code ec;
+    const bool sameFile = !m_filePath.isEmpty()
+                          && std::filesystem::equivalent(*target, m_filePath.toStdString(), ec);
+    const auto history = sameFile ? WorkspaceStore::RunHistory::Keep : WorkspaceStore::RunHistory::Clear;
     if (Status s = WorkspaceStore::writeTo(*target, m_workspace, history); !s)
         return s;
     auto store = WorkspaceStore::open(path.toStdString(), WorkspaceStore::Access::ReadWrite);

@@ -258,10 +258,10 @@ const PricingPreset *choosePreset(const std::vector<PricingPreset> &presets, con
     }
     if (const PricingPreset *p = findPreset(presets, id))
         return p;
-    std::string known;
+    std::vector<std::string> known;
     for (const PricingPreset &p : presets)
-        known += (known.empty() ? "" : ", ") + p.id;
-    error = PricingError{"settings.pricing", "no pricing preset " + quote(id) + " (presets: " + known + ")", true};
+        known.push_back(p.id);
+    error = PricingError{"settings.pricing", "no pricing preset " + quote(id) + " (presets: " + joined(known) + ")", true};
     return nullptr;
 }
 
@@ -293,10 +293,10 @@ Result<PricingPreset> workspacePreset(const Json &settings, std::string_view id)
         return presets.status();
     if (const PricingPreset *p = findPreset(*presets, id))
         return *p;
-    std::string known;
+    std::vector<std::string> known;
     for (const PricingPreset &p : *presets)
-        known += (known.empty() ? "" : ", ") + p.id;
-    return Status::notFound("no pricing preset " + quote(id) + " (presets: " + known + ")");
+        known.push_back(p.id);
+    return Status::notFound("no pricing preset " + quote(id) + " (presets: " + joined(known) + ")");
 }
 
 RecordingPrice recordingPricing(const Json &settings, std::string_view architecture)

@@ -2,6 +2,7 @@
 #include "validator.h"
 
 #include "nodekind.h"
+#include "text.h"
 
 #include <algorithm>
 #include <set>
@@ -10,14 +11,6 @@
 namespace stratus::engine {
 
 namespace {
-
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string out;
-    for (size_t i = 0; i < items.size(); ++i)
-        out += (i ? ", " : "") + items[i];
-    return out;
-}
 
 void addEdgeProblem(Problems &out, const Workflow &workflow, const Edge &edge, std::string code,
                     std::string message, Problem::Severity severity = Problem::Severity::Error)

@@ -32,10 +32,10 @@ const LambdaRuntime *findLambdaRuntime(std::string_view id)
 
 std::string lambdaRuntimeList()
 {
-    std::string list;
+    std::vector<std::string> ids;
     for (const LambdaRuntime &r : lambdaRuntimes())
-        list += (list.empty() ? "" : ", ") + std::string(r.id);
-    return list;
+        ids.emplace_back(r.id);
+    return joined(ids);
 }
 
 std::string unknownRuntimeMessage(std::string_view id)

@@ -45,10 +45,43 @@ size_t utf8SequenceLength(std::string_view text, size_t i)
     return length;
 }
 
+/// "FF": a byte in two hexadecimal digits.
+std::string hexDigits(unsigned char c)
+{
+    char buffer[4];
+    std::snprintf(buffer, sizeof buffer, "%02X", c);
+    return buffer;
+}
+
 std::string hexByte(unsigned char c)
 {
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "\\x%02X", c);
+    return "\\x" + hexDigits(c);
+}
+
+/// Characters that are valid UTF-8 but change how a terminal shows what
+/// follows: the C1 controls (U+0080-U+009F; U+009B starts an escape sequence
+/// on some terminals) and the bidirectional overrides and isolates
+/// (U+202A-U+202E, U+2066-U+2069), which can make text read other than it is.
+bool isHiddenControl(std::string_view text, size_t i, size_t length)
+{
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    if (length == 2)
+        return byte(0) == 0xC2 && byte(1) <= 0x9F;
+    if (length == 3 && byte(0) == 0xE2) {
+        return (byte(1) == 0x80 && byte(2) >= 0xAA && byte(2) <= 0xAE)
+               || (byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9);
+    }
+    return false;
+}
+
+/// "\u202E": a character by its code point.
+std::string codePointName(std::string_view text, size_t i, size_t length)
+{
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    const unsigned code = length == 2 ? ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu)
+                                      : ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    char buffer[12];
+    std::snprintf(buffer, sizeof buffer, "\\u%04X", code);
     return buffer;
 }
 
@@ -72,6 +105,9 @@ std::string printable(std::string_view text)
             default: out += hexByte(c);
             }
             ++i;
+        } else if (isHiddenControl(text, i, length)) {
+            out += codePointName(text, i, length);
+            i += length;
         } else {
             out.append(text.substr(i, length));
             i += length;
@@ -83,6 +119,17 @@ std::string printable(std::string_view text)
 std::string quote(std::string_view text)
 {
     return "'" + printable(text) + "'";
+}
+
+std::string joined(const std::vector<std::string> &items, std::string_view separator)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i)
+            out += separator;
+        out += items[i];
+    }
+    return out;
 }
 
 bool isValidUtf8(std::string_view text)
@@ -103,8 +150,8 @@ std::string lineAndColumn(std::string_view text, size_t byte)
         if (text[i] == '\n') {
             ++line;
             column = 1;
-        } else {
-            ++column;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column; // a column is a character, not a UTF-8 continuation byte
         }
     }
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
@@ -116,12 +163,19 @@ Result<Json> parseJson(std::string_view text)
         return Json::parse(text);
     } catch (const Json::parse_error &e) {
         // e.byte is 1-based and points just past what was read last.
-        const size_t at = e.byte > 0 ? e.byte - 1 : 0;
-        if (at < text.size() && utf8SequenceLength(text, at) == 0)
-            return Status::invalidArgument("byte 0x" + hexByte(static_cast<unsigned char>(text[at])).substr(2)
-                                           + " at " + lineAndColumn(text, at) + " is not UTF-8 text");
+        size_t at = e.byte > 0 ? e.byte - 1 : 0;
+        // The parser may stop a byte after a broken sequence ("\xE2(" stops
+        // at the "("): name the first byte that is not UTF-8, if it is here.
+        for (size_t i = 0; i < text.size() && i <= at;) {
+            const size_t length = utf8SequenceLength(text, i);
+            if (length == 0) {
+                return Status::invalidArgument("byte 0x" + hexDigits(static_cast<unsigned char>(text[i])) + " at "
+                                               + lineAndColumn(text, i) + " is not UTF-8 text");
+            }
+            i += length;
+        }
         if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-            return Status::invalidArgument("empty: no JSON value");
+            return Status::invalidArgument("the text is empty");
         // nlohmann says "[json.exception.parse_error.101] parse error at line 1,
         // column 2: syntax error while parsing value - invalid literal; last
         // read: 'x'": keep the reason, drop the prefix (we say where ourselves).

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace stratus::engine {
 
@@ -17,6 +18,9 @@ std::string printable(std::string_view text);
 
 /// printable(text) between single quotes: 'my file.json'.
 std::string quote(std::string_view text);
+
+/// "a, b, c": for messages that list what there is.
+std::string joined(const std::vector<std::string> &items, std::string_view separator = ", ");
 
 /// Whether all of `text` is valid UTF-8.
 bool isValidUtf8(std::string_view text);

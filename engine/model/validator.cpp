@@ -7,6 +7,7 @@
 #include "runtimes.h"
 #include "schedule.h"
 #include "settings.h"
+#include "text.h"
 
 #include <QByteArray>
 #include <QTimeZone>
@@ -66,14 +67,6 @@ std::string typeName(const Json &v)
     case Json::value_t::discarded: return "nothing";
     default: return v.is_number_integer() ? "a whole number" : "a number";
     }
-}
-
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string out;
-    for (size_t i = 0; i < items.size(); ++i)
-        out += (i ? ", " : "") + items[i];
-    return out;
 }
 
 /// Patterns are compiled once: validation runs on every edit in the studio.

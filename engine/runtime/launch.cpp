@@ -94,7 +94,8 @@ std::string nodeVersion(const QString &program, const QString &cacheFile)
     if (version.empty() || version.find_first_not_of("0123456789.") != std::string::npos)
         return {};
     // Another process may write the same entry meanwhile: a temporary file
-    // and a rename keep the cache whole.
+    // renamed over the cache (rename(2) replaces atomically; QFile::rename
+    // would not replace at all) keeps it whole.
     const QString temp = cacheFile + QStringLiteral(".tmp-%1").arg(::getpid());
     QFile out(temp);
     if (out.open(QIODevice::WriteOnly)) {
@@ -103,13 +104,17 @@ std::string nodeVersion(const QString &program, const QString &cacheFile)
             out.write("\n");
         out.write((key + QLatin1Char('\t') + QString::fromStdString(version) + QLatin1Char('\n')).toUtf8());
         out.close();
-        if (!QFile::rename(temp, cacheFile)) {
-            QFile::remove(cacheFile);
-            if (!QFile::rename(temp, cacheFile))
-                QFile::remove(temp);
-        }
+        if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(cacheFile).constData()) != 0)
+            QFile::remove(temp);
     }
     return version;
+}
+
+/// How far an installed version is from the wanted one, to pick the
+/// closest: the nearer first, the newer of two as near.
+int versionDistance(int installed, int wanted)
+{
+    return std::abs(installed - wanted) * 2 - (installed > wanted ? 1 : 0);
 }
 
 int majorOf(const std::string &version)
@@ -137,7 +142,7 @@ Result<Interpreter> findNode(const LambdaRuntime &runtime, const QString &cacheF
         const std::string version = nodeVersion(program, cacheFile);
         if (version.empty())
             continue;
-        const int distance = std::abs(majorOf(version) - major.toInt());
+        const int distance = versionDistance(majorOf(version), major.toInt());
         if (distance < bestDistance) {
             best = Interpreter{program, version, distance == 0, {}};
             bestDistance = distance;
@@ -148,7 +153,7 @@ Result<Interpreter> findNode(const LambdaRuntime &runtime, const QString &cacheF
     if (best.program.isEmpty())
         return Status::notFound("no Node.js on this machine for " + std::string(runtime.id)
                                 + " (looked for node" + major.toStdString() + " and node in /usr/bin, "
-                                  "/usr/local/bin and PATH)");
+                                  "/usr/local/bin, PATH and nvm's versions)");
     if (!best.exact)
         best.warning = std::string(runtime.id) + " runs on this machine's Node.js " + best.version
                        + " (Node.js " + major.toStdString() + " is not installed)";
@@ -171,7 +176,7 @@ Result<Interpreter> findPython(const LambdaRuntime &runtime)
             if (!match.hasMatch() || !info.isExecutable())
                 continue;
             const int minor = match.captured(1).toInt();
-            const int distance = std::abs(minor - minorOf(wanted)) * 2 - (minor > minorOf(wanted) ? 1 : 0);
+            const int distance = versionDistance(minor, minorOf(wanted));
             if (distance < bestDistance) {
                 best = Interpreter{info.absoluteFilePath(), "3." + std::to_string(minor), false, {}};
                 bestDistance = distance;
@@ -180,7 +185,7 @@ Result<Interpreter> findPython(const LambdaRuntime &runtime)
     }
     if (best.program.isEmpty())
         return Status::notFound("no Python 3 on this machine for " + std::string(runtime.id)
-                                + " (looked for python3.N in /usr/bin, /usr/local/bin and PATH)");
+                                + " (looked for python3.N in /usr/bin, /usr/local/bin, PATH and pyenv's versions)");
     best.warning = std::string(runtime.id) + " runs on this machine's Python " + best.version + " (Python "
                    + wanted + " is not installed)";
     return best;
@@ -229,17 +234,24 @@ Result<Interpreter> findInterpreter(const std::string &runtimeId, const std::str
     const LambdaRuntime *runtime = findLambdaRuntime(runtimeId);
     if (!runtime || runtime->language == RuntimeLanguage::OsOnly)
         return Status::invalidArgument(unknownRuntimeMessage(runtimeId));
-    // What is installed does not change while we run: look once per runtime.
+    // Found once per runtime and process; a failure is not remembered, so
+    // installing the interpreter is enough (no restart). The lock is not
+    // held while looking: that may run `node --version`.
     static std::mutex mutex;
-    static std::map<std::string, Result<Interpreter>> found;
-    std::lock_guard lock(mutex);
-    if (auto it = found.find(runtimeId); it != found.end())
-        return it->second;
+    static std::map<std::string, Interpreter> found;
+    {
+        std::lock_guard lock(mutex);
+        if (auto it = found.find(runtimeId); it != found.end())
+            return it->second;
+    }
     const QString cacheFile = QFileInfo(QString::fromStdString(runtimeDirectory)).absolutePath()
                               + QStringLiteral("/interpreters.tsv");
     Result<Interpreter> result = runtime->language == RuntimeLanguage::NodeJs ? findNode(*runtime, cacheFile)
                                                                               : findPython(*runtime);
-    found.emplace(runtimeId, result);
+    if (result) {
+        std::lock_guard lock(mutex);
+        found.emplace(runtimeId, *result);
+    }
     return result;
 }
 
@@ -254,6 +266,7 @@ Result<LaunchCommand> launchCommand(const FunctionConfig &config,
         if (!interpreter)
             return interpreter.status();
         command.program = interpreter->program;
+        command.warning = interpreter->warning;
     }
     if (isNodeRuntime(config.runtime)) {
         // As the AWS runtime does: the V8 heap may use most of the memory size.

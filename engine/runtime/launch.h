@@ -18,6 +18,8 @@ struct LaunchCommand
     QString program;
     QStringList arguments;
     QProcessEnvironment environment;
+    /// Set when the closest interpreter stands in for the runtime's own.
+    std::string warning;
 };
 
 /// The program that runs a Node.js or Python runtime's instances here.
@@ -26,7 +28,7 @@ struct Interpreter
     QString program;     ///< absolute path
     std::string version; ///< what it is: "20.20.2", "3.11"
     /// False when the runtime's own version is not installed and the
-    /// closest one runs instead (say so: warning() is the text).
+    /// closest one runs instead (say so: `warning` is the text).
     bool exact = true;
     std::string warning;
 };
@@ -48,7 +50,6 @@ Result<Interpreter> findInterpreter(const std::string &runtime, const std::strin
 Result<LaunchCommand> launchCommand(const FunctionConfig &config,
                                     const std::string &runtimeDirectory,
                                     const std::string &runtimeApi);
-
 
 /// Writes the engine's Node.js and Python bootstraps (compiled in as
 /// resources) into a folder under `cacheRoot` named by their content, once,

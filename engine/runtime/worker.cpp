@@ -5,6 +5,7 @@
 
 #include "engine/model/handler.h"
 #include "engine/model/json.h"
+#include "engine/model/text.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -91,12 +92,14 @@ Worker::Worker(FunctionConfig config, std::string runtimeDirectory, QObject *par
     connect(&m_deadline, &QTimer::timeout, this, &Worker::onTimeout);
     connect(&m_process, &QProcess::finished, this, &Worker::onProcessFinished);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        // An exec that fails after start() returned (Qt may report it late).
-        if (error != QProcess::FailedToStart || m_state == State::Dead)
+        // With a child-process modifier Qt learns of a failed exec after
+        // start() has returned, through its own pipe from the child. A
+        // failure inside start() (fork) is handled by spawn() itself.
+        if (error != QProcess::FailedToStart || m_state == State::Dead || m_spawning)
             return;
-        const std::string message = "cannot start " + m_process.program().toStdString() + ": "
-                                    + m_process.errorString().toStdString();
-        fail(InvocationStatus::Error, "Runtime.InvalidRuntime", message);
+        fail(InvocationStatus::Error, startFailureType(),
+             "cannot start " + printable(m_process.program().toStdString()) + ": "
+                 + m_process.errorString().toStdString());
     });
     m_memoryWatch.setInterval(20);
     connect(&m_memoryWatch, &QTimer::timeout, this, &Worker::checkMemory);
@@ -136,11 +139,8 @@ bool Worker::spawn(std::string *error)
         *error = command.status().message();
         return false;
     }
-    if (!isProvidedRuntime(m_config.runtime)) {
-        // Recorded with the cold start's logs, so the history says what ran.
-        if (auto interpreter = findInterpreter(m_config.runtime, m_runtimeDirectory); interpreter && !interpreter->exact)
-            m_initLogs.push_back("[stratus] warning: " + interpreter->warning);
-    }
+    if (!command->warning.empty()) // with the cold start's logs, so the history says what ran
+        m_initLogs.push_back("[stratus] warning: " + command->warning);
 
     int channel[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0 || ::pipe2(out, O_CLOEXEC) != 0
@@ -176,10 +176,12 @@ bool Worker::spawn(std::string *error)
         ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the engine
     });
     m_spawnedAt = Clock::now();
-    // QProcess forks inside start() and reports a failed exec at once (its
-    // own pipe from the child), so nothing here waits on the caller's thread;
-    // the child has its copies of these by now.
+    // QProcess forks inside start(); the child has its copies of these by
+    // now. Nothing waits here for the exec: a failed one is reported later
+    // through errorOccurred (see the constructor).
+    m_spawning = true;
     m_process.start();
+    m_spawning = false;
     closeAll({childChannel, childOut, childErr});
     if (m_process.state() == QProcess::NotRunning) {
         *error = "cannot start " + command->program.toStdString() + ": "
@@ -215,8 +217,7 @@ void Worker::start()
     m_state = State::Starting;
     std::string error;
     if (!spawn(&error)) {
-        const char *type = isProvidedRuntime(m_config.runtime) ? "Runtime.InvalidEntrypoint"
-                                                               : "Runtime.InvalidRuntime";
+        const std::string type = startFailureType();
         if (m_pending) {
             finishPending(InvocationStatus::Error, errorObjectJson(type, error), 0, type, error);
         }
@@ -608,6 +609,12 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
     r.logs.push_back(reportLine(r));
     result.payload = std::move(payload);
     p->done(std::move(result));
+}
+
+std::string Worker::startFailureType() const
+{
+    // Lambda's names: a provided runtime's bootstrap is its entry point.
+    return isProvidedRuntime(m_config.runtime) ? "Runtime.InvalidEntrypoint" : "Runtime.InvalidRuntime";
 }
 
 void Worker::fail(InvocationStatus status, const std::string &errorType, const std::string &message)

@@ -103,6 +103,8 @@ private:
     void finishPending(InvocationStatus status, std::string payload, int64_t durationUs,
                        const std::string &errorType, const std::string &errorMessage);
     void fail(InvocationStatus status, const std::string &errorType, const std::string &message);
+    /// The error type of an instance that could not be started.
+    std::string startFailureType() const;
     void appendLog(std::string_view line);
     void killGroup();
     void becomeDead();
@@ -131,6 +133,7 @@ private:
     long long m_maxRssKb = 0;
     bool m_initialised = false;
     bool m_killedForTimeout = false;
+    bool m_spawning = false; ///< inside QProcess::start(): spawn() reports its own failures
     bool m_outOfMemory = false;
     std::unique_ptr<Pending> m_pending;
     std::vector<std::string> m_initLogs; // output before the first invocation

@@ -2,11 +2,12 @@
 
 #include "engine/model/text.h"
 
+#include <QRandomGenerator>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
 #include <optional>
 
 #include <fcntl.h>
@@ -24,9 +25,26 @@ std::string systemReason(int error)
     return std::strerror(error);
 }
 
+std::string megabytes(size_t bytes)
+{
+    return std::to_string(bytes / (1024 * 1024)) + " MB";
+}
+
+/// open(2), retried when a signal interrupts it (opening a pipe waits for
+/// its reader).
+int openRetrying(const std::string &path, int flags, mode_t mode = 0)
+{
+    for (;;) {
+        const int fd = ::open(path.c_str(), flags | O_CLOEXEC, mode);
+        if (fd >= 0 || errno != EINTR)
+            return fd;
+    }
+}
+
 /// `path` with every symbolic link along its last component followed (at
 /// most 40, as the kernel allows); a link to a missing file gives the missing
-/// file's path, so that writing creates the file the link names.
+/// file's path, so that writing creates the file the link names. Only for
+/// regular or missing targets: special files are opened by the name given.
 Result<std::string> followLinks(const std::string &path)
 {
     std::string current = path;
@@ -58,11 +76,11 @@ Status writeAll(int fd, std::string_view bytes, const std::string &path)
     return Status::ok();
 }
 
-/// Writes to something that is not a regular file (a device, a pipe, a
-/// terminal): there is nothing to replace, only to write into.
-Status writeInPlace(const std::string &path, std::string_view bytes)
+/// Writes into what is at `path` as it is: a device, a pipe, a terminal, or
+/// (with `truncate`) a regular file that cannot be replaced.
+Status writeInPlace(const std::string &path, std::string_view bytes, bool truncate)
 {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    const int fd = openRetrying(path, O_WRONLY | O_NOCTTY | (truncate ? O_TRUNC : 0));
     if (fd < 0)
         return Status::ioError(quote(path) + ": cannot write (" + systemReason(errno) + ")");
     Status s = writeAll(fd, bytes, path);
@@ -71,24 +89,44 @@ Status writeInPlace(const std::string &path, std::string_view bytes)
     return s;
 }
 
-mode_t currentUmask()
+/// Makes a rename in `folder` durable (style.md: a rename is only as durable
+/// as the directory entry that records it).
+void syncFolder(const fs::path &folder)
 {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    return mask;
+    const int fd = openRetrying(folder.string(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
 }
 
 /// Writes a regular file beside itself and renames it over: readers see the
-/// old file or the new one, never half of it.
+/// old file or the new one, never half of it. The temporary file is created
+/// with mode 0666 so that the kernel applies the umask, as for any new file.
 Status replaceRegularFile(const std::string &path, std::string_view bytes,
                           const std::optional<struct stat> &existing)
 {
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string temp = (folder / ("." + target.filename().string() + ".stratus-XXXXXX")).string();
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return Status::ioError(quote(path) + ": cannot write in its folder (" + systemReason(errno) + ")");
+    std::string temp;
+    int fd = -1;
+    for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+        char suffix[20];
+        std::snprintf(suffix, sizeof suffix, ".%016llx",
+                      static_cast<unsigned long long>(QRandomGenerator::global()->generate64()));
+        temp = (folder / ("." + target.filename().string() + suffix)).string();
+        fd = openRetrying(temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        const int error = errno;
+        // A file we may write in a folder we may not: write it in place, as
+        // a shell's `>` would (not atomic, but the only way to write it).
+        if ((error == EACCES || error == EPERM || error == EROFS) && existing)
+            return writeInPlace(path, bytes, true);
+        return Status::ioError(quote(path) + ": cannot write in its folder (" + systemReason(error) + ")");
+    }
     auto fail = [&](Status s) {
         ::close(fd);
         ::unlink(temp.c_str());
@@ -96,13 +134,14 @@ Status replaceRegularFile(const std::string &path, std::string_view bytes,
     };
     if (Status s = writeAll(fd, bytes, path); !s)
         return fail(s);
-    // mkstemp makes 0600: give the file the mode (and, where we may, the
-    // owner) the old one had, or what a new file gets under the umask.
-    const mode_t mode = existing ? (existing->st_mode & 07777) : (0666 & ~currentUmask());
-    if (::fchmod(fd, mode) != 0)
-        return fail(Status::ioError(quote(path) + ": cannot set its mode (" + systemReason(errno) + ")"));
-    if (existing && (existing->st_uid != ::geteuid() || existing->st_gid != ::getegid()))
-        (void)!::fchown(fd, existing->st_uid, existing->st_gid); // only root may; others keep their own
+    if (existing) {
+        // Owner first: chown clears the set-user-id and set-group-id bits
+        // that the mode then puts back. Only root may give a file away.
+        if (existing->st_uid != ::geteuid() || existing->st_gid != ::getegid())
+            (void)!::fchown(fd, existing->st_uid, existing->st_gid);
+        if (::fchmod(fd, existing->st_mode & 07777) != 0)
+            return fail(Status::ioError(quote(path) + ": cannot set its mode (" + systemReason(errno) + ")"));
+    }
     if (::fsync(fd) != 0)
         return fail(Status::ioError(quote(path) + ": cannot write (" + systemReason(errno) + ")"));
     if (::close(fd) != 0) {
@@ -114,6 +153,7 @@ Status replaceRegularFile(const std::string &path, std::string_view bytes,
         ::unlink(temp.c_str());
         return Status::ioError(quote(path) + ": cannot replace the file (" + systemReason(error) + ")");
     }
+    syncFolder(folder);
     return Status::ok();
 }
 
@@ -122,54 +162,52 @@ Status replaceRegularFile(const std::string &path, std::string_view bytes,
 Result<std::string> readInputFile(const std::string &path, std::string_view what, size_t maxBytes)
 {
     const std::string role(what);
+    const bool standardInput = path == "-";
+    const std::string name = standardInput ? std::string("standard input") : quote(path);
+    auto tooLarge = [&] {
+        return Status::invalidArgument(name + " is larger than " + megabytes(maxBytes) + ", too large for " + role);
+    };
+    int fd = STDIN_FILENO;
+    if (!standardInput) {
+        if (path.empty())
+            return Status::invalidArgument(role + ": no file name given");
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) {
+            if (errno == ENOENT || errno == ENOTDIR)
+                return Status::notFound(name + ": no such file");
+            return Status::ioError(name + ": cannot read " + role + " (" + systemReason(errno) + ")");
+        }
+        if (S_ISDIR(st.st_mode))
+            return Status::invalidArgument(name + " is a folder, not " + role);
+        if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > maxBytes)
+            return tooLarge();
+        fd = openRetrying(path, O_RDONLY);
+        if (fd < 0)
+            return Status::ioError(name + ": cannot read " + role + " (" + systemReason(errno) + ")");
+    }
     std::string text;
-    if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        if (std::cin.bad())
-            return Status::ioError("cannot read " + role + " from standard input");
-        if (text.size() > maxBytes)
-            return Status::invalidArgument(role + " on standard input is larger than "
-                                           + std::to_string(maxBytes / (1024 * 1024)) + " MB");
-        return text;
-    }
-    if (path.empty())
-        return Status::invalidArgument(role + ": no file name given");
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            return Status::notFound(quote(path) + ": no such file");
-        return Status::ioError(quote(path) + ": cannot read " + role + " (" + systemReason(errno) + ")");
-    }
-    if (S_ISDIR(st.st_mode))
-        return Status::invalidArgument(quote(path) + " is a folder, not " + role);
-    if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > maxBytes)
-        return Status::invalidArgument(quote(path) + " is larger than "
-                                       + std::to_string(maxBytes / (1024 * 1024)) + " MB, too large for "
-                                       + role);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return Status::ioError(quote(path) + ": cannot read " + role + " (" + systemReason(errno) + ")");
     char buffer[65536];
+    Status status;
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            const int error = errno;
-            ::close(fd);
-            return Status::ioError(quote(path) + ": cannot read " + role + " (" + systemReason(error) + ")");
+            status = Status::ioError(name + ": cannot read " + role + " (" + systemReason(errno) + ")");
+            break;
         }
         if (n == 0)
             break;
         text.append(buffer, static_cast<size_t>(n));
         if (text.size() > maxBytes) {
-            ::close(fd);
-            return Status::invalidArgument(quote(path) + " is larger than "
-                                           + std::to_string(maxBytes / (1024 * 1024))
-                                           + " MB, too large for " + role);
+            status = tooLarge();
+            break;
         }
     }
-    ::close(fd);
+    if (!standardInput)
+        ::close(fd);
+    if (!status)
+        return status;
     return text;
 }
 
@@ -180,17 +218,23 @@ Result<std::string> resolveOutputPath(const std::string &path, OutputKind kind)
     if (kind == OutputKind::Workspace && fs::path(path).extension() == ".json")
         return Status::invalidArgument(quote(path) + ": a workspace file is a SQLite database; name it "
                                        "*.stratus (export-json writes the JSON form)");
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return Status::invalidArgument(quote(path) + " is a folder; give the name of a file");
+        if (!S_ISREG(st.st_mode)) {
+            if (kind == OutputKind::Workspace)
+                return Status::invalidArgument(quote(path) + " is not a regular file; a workspace must be one");
+            // /dev/stdout, /dev/fd/N, a pipe, a device: the kernel follows
+            // these names itself (/proc/self/fd/1 reads back as "pipe:[N]").
+            return path;
+        }
+    }
     auto resolved = followLinks(path);
     if (!resolved)
         return resolved;
-    struct stat st {};
-    if (::stat(resolved->c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return Status::invalidArgument(quote(path) + " is a folder; give the name of a file");
-        if (kind == OutputKind::Workspace && !S_ISREG(st.st_mode))
-            return Status::invalidArgument(quote(path) + " is not a regular file; a workspace must be one");
+    if (::stat(resolved->c_str(), &st) == 0)
         return resolved;
-    }
     if (errno != ENOENT)
         return Status::ioError(quote(path) + ": " + systemReason(errno));
     const fs::path parent = fs::path(*resolved).parent_path();
@@ -209,7 +253,7 @@ Status writeOutputFile(const std::string &path, std::string_view bytes)
     if (::stat(resolved->c_str(), &st) != 0)
         return replaceRegularFile(*resolved, bytes, std::nullopt);
     if (!S_ISREG(st.st_mode))
-        return writeInPlace(*resolved, bytes);
+        return writeInPlace(*resolved, bytes, false);
     // A file we may not write stays as it is, as with a shell's `>`, even
     // though its folder would let us rename over it.
     if (::access(resolved->c_str(), W_OK) != 0)

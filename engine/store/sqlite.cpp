@@ -4,7 +4,6 @@
 
 #include "engine/model/text.h"
 
-#include <cctype>
 #include <filesystem>
 #include <utility>
 
@@ -40,7 +39,9 @@ std::string uriPath(const std::string &path)
     std::string out;
     for (const char c : path) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
+        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                                || c == '/' || c == '.' || c == '-' || c == '_' || c == '~';
+        if (unreserved) {
             out += c;
         } else {
             out += '%';
@@ -78,6 +79,7 @@ Database::~Database()
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
+    , m_immutable(other.m_immutable)
 {}
 
 Database &Database::operator=(Database &&other) noexcept
@@ -87,6 +89,7 @@ Database &Database::operator=(Database &&other) noexcept
             sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_immutable = other.m_immutable;
     }
     return *this;
 }
@@ -118,7 +121,9 @@ Result<Database> Database::open(const std::string &path, Mode mode)
     // Another connection (the studio and a CLI on one file) may hold the write
     // lock for a moment; wait rather than fail.
     sqlite3_busy_timeout(db, 5000);
-    return Database(db, path);
+    Database opened(db, path);
+    opened.m_immutable = name.ends_with("?immutable=1");
+    return opened;
 }
 
 Status Database::exec(std::string_view sql)

@@ -43,6 +43,8 @@ public:
     static Result<Database> open(const std::string &path, Mode mode);
 
     bool isOpen() const { return m_db != nullptr; }
+    /// Opened read-only as `immutable` (see Mode::ReadOnly): without locks.
+    bool isImmutable() const { return m_immutable; }
     const std::string &path() const { return m_path; }
     sqlite3 *handle() const { return m_db; }
 
@@ -71,6 +73,7 @@ private:
 
     sqlite3 *m_db = nullptr;
     std::string m_path;
+    bool m_immutable = false;
 };
 
 /// A prepared statement. Bind by 1-based index, step, read columns by 0-based index.

@@ -21,11 +21,6 @@ inline long long nowMs()
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-inline std::string inQuotes(const std::string &path)
-{
-    return quote(path);
-}
-
 /// The node's field that holds files (path -> text), stored as rows of their
 /// own with a history; null for kinds without one.
 inline const FieldSpec *filesField(const Node &node)

@@ -22,8 +22,8 @@ using namespace store_detail;
 Status WorkspaceStore::save(const Workspace &workspace, RunHistory history)
 {
     if (m_access == Access::ReadOnly)
-        return Status::invalidArgument(inQuotes(m_path) + " is open read-only");
-    auto fail = [&](const Status &s) { return s.withContext("cannot save " + inQuotes(m_path)); };
+        return Status::invalidArgument(quote(m_path) + " is open read-only");
+    auto fail = [&](const Status &s) { return s.withContext("cannot save " + quote(m_path)); };
 
     Transaction tx(m_db);
     if (!tx.status())

@@ -32,20 +32,20 @@ Status checkLooksLikeSqlite(const std::string &path)
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st))
-        return Status::notFound(inQuotes(path) + ": no such file");
+        return Status::notFound(quote(path) + ": no such file");
     if (fs::is_directory(st))
-        return Status::invalidArgument(inQuotes(path) + " is a folder, not a workspace file");
+        return Status::invalidArgument(quote(path) + " is a folder, not a workspace file");
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return Status::ioError(inQuotes(path) + ": cannot read the file ("
+        return Status::ioError(quote(path) + ": cannot read the file ("
                                + std::strerror(errno) + ")");
     char header[16] = {};
     in.read(header, sizeof header);
     const auto got = in.gcount();
     if (got == 0)
-        return Status::corruption(inQuotes(path) + " is empty, not a Stratus workspace");
+        return Status::corruption(quote(path) + " is empty, not a Stratus workspace");
     if (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
-        return Status::corruption(inQuotes(path)
+        return Status::corruption(quote(path)
                                   + " is not a Stratus workspace: it is not a SQLite database");
     return Status::ok();
 }
@@ -79,10 +79,10 @@ Result<WorkspaceStore> WorkspaceStore::create(const std::string &path)
 {
     std::error_code ec;
     if (fs::exists(path, ec))
-        return Status::invalidArgument(inQuotes(path) + " already exists");
+        return Status::invalidArgument(quote(path) + " already exists");
     auto db = Database::open(path, Database::Mode::ReadWriteCreate);
     if (!db)
-        return db.status().withContext(inQuotes(path));
+        return db.status().withContext(quote(path));
     // auto_vacuum must be chosen before the first table exists: incremental,
     // so that pruning the run history can give the space back.
     Status s = db->exec("PRAGMA auto_vacuum = INCREMENTAL; PRAGMA application_id = "
@@ -98,7 +98,7 @@ Result<WorkspaceStore> WorkspaceStore::create(const std::string &path)
     if (!s) {
         { Database closing = db.take(); } // close before removing
         removeDatabaseFiles(path);
-        return s.withContext("cannot create " + inQuotes(path));
+        return s.withContext("cannot create " + quote(path));
     }
     return WorkspaceStore(db.take(), path, Access::ReadWrite, store::kSchemaVersion);
 }
@@ -110,38 +110,44 @@ Result<WorkspaceStore> WorkspaceStore::open(const std::string &path, Access acce
     auto db = Database::open(path, access == Access::ReadOnly ? Database::Mode::ReadOnly
                                                               : Database::Mode::ReadWrite);
     if (!db)
-        return db.status().withContext(inQuotes(path));
+        return db.status().withContext(quote(path));
 
     auto appId = db->queryInt("PRAGMA application_id");
+    std::error_code ec;
+    if (!appId && access == Access::ReadOnly && !db->isImmutable() && fs::exists(path + "-wal", ec)
+        && appId.status().code() != Status::Code::Corruption)
+        return Status::ioError(quote(path) + " has changes in its -wal file that can only be read where SQLite may "
+                               "create " + quote(path + "-shm") + " (" + appId.status().message()
+                               + "); open it once with write access to its folder, or ask its owner to");
     if (!appId)
-        return appId.status().withContext(inQuotes(path) + " cannot be read as a workspace");
+        return appId.status().withContext(quote(path) + " cannot be read as a workspace");
     if (*appId != store::kApplicationId)
-        return Status::corruption(inQuotes(path)
+        return Status::corruption(quote(path)
                                   + " is a SQLite database but not a Stratus workspace");
     auto version = db->queryInt("PRAGMA user_version");
     if (!version)
-        return version.status().withContext(inQuotes(path));
+        return version.status().withContext(quote(path));
     const int onDisk = static_cast<int>(*version);
     if (onDisk > store::kSchemaVersion)
-        return Status::notSupported(inQuotes(path) + " was written by a newer Stratus (schema version "
+        return Status::notSupported(quote(path) + " was written by a newer Stratus (schema version "
                                     + std::to_string(onDisk) + "; this build reads up to "
                                     + std::to_string(store::kSchemaVersion) + ")");
     if (onDisk < 1)
-        return Status::corruption(inQuotes(path) + " has no Stratus schema (user_version "
+        return Status::corruption(quote(path) + " has no Stratus schema (user_version "
                                   + std::to_string(onDisk) + ")");
 
     if (access == Access::ReadOnly) {
         if (Status s = db->exec("PRAGMA query_only = 1"); !s)
-            return s.withContext(inQuotes(path));
+            return s.withContext(quote(path));
         if (onDisk < store::kSchemaVersion) {
             // Never write to a file opened read-only: migrate a copy in memory.
             auto memory = Database::open(":memory:", Database::Mode::ReadWriteCreate);
             if (!memory)
                 return memory.status();
             if (Status s = db->copyTo(*memory); !s)
-                return s.withContext(inQuotes(path));
+                return s.withContext(quote(path));
             if (Status s = store::migrate(*memory); !s)
-                return s.withContext(inQuotes(path));
+                return s.withContext(quote(path));
             return WorkspaceStore(memory.take(), path, access, onDisk);
         }
         return WorkspaceStore(db.take(), path, access, onDisk);
@@ -150,9 +156,9 @@ Result<WorkspaceStore> WorkspaceStore::open(const std::string &path, Access acce
     if (Status s = db->exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
                             " PRAGMA synchronous = NORMAL;");
         !s)
-        return s.withContext(inQuotes(path));
+        return s.withContext(quote(path));
     if (Status s = store::migrate(*db); !s)
-        return s.withContext(inQuotes(path));
+        return s.withContext(quote(path));
     return WorkspaceStore(db.take(), path, access, onDisk);
 }
 
@@ -178,8 +184,27 @@ Status WorkspaceStore::writeTo(const std::string &path, const Workspace &workspa
 
 Result<Workspace> WorkspaceStore::load()
 {
+    Result<Workspace> loaded = loadDesign();
+    // An immutable read takes no locks (sqlite.h): a writer that started
+    // meanwhile (a -wal appeared) and checkpointed can make the file look
+    // damaged for a moment. Read again through the writer's WAL, as any
+    // reader would, before calling the file damaged.
+    std::error_code ec;
+    if (!loaded && loaded.status().code() == Status::Code::Corruption && m_db.isImmutable()
+        && fs::exists(m_path + "-wal", ec)) {
+        auto again = Database::open(m_path, Database::Mode::ReadOnly);
+        if (again && !again->isImmutable() && again->exec("PRAGMA query_only = 1")) {
+            m_db = again.take();
+            loaded = loadDesign();
+        }
+    }
+    return loaded;
+}
+
+Result<Workspace> WorkspaceStore::loadDesign()
+{
     Workspace ws;
-    auto fail = [&](const Status &s) { return s.withContext(inQuotes(m_path)); };
+    auto fail = [&](const Status &s) { return s.withContext(quote(m_path)); };
 
     // A read transaction, so that a writer in another process cannot show us
     // half of its change.
@@ -326,7 +351,7 @@ Status WorkspaceStore::checkIntegrity()
 {
     auto stmt = m_db.prepare("PRAGMA quick_check");
     if (!stmt)
-        return stmt.status().withContext(inQuotes(m_path));
+        return stmt.status().withContext(quote(m_path));
     std::string problems;
     int count = 0;
     while (stmt->step()) {
@@ -337,17 +362,17 @@ Status WorkspaceStore::checkIntegrity()
     if (count > 3)
         problems += "; and " + std::to_string(count - 3) + " more";
     if (!stmt->status())
-        return stmt->status().withContext(inQuotes(m_path));
+        return stmt->status().withContext(quote(m_path));
     if (!problems.empty())
-        return Status::corruption(inQuotes(m_path) + " is damaged: " + problems);
+        return Status::corruption(quote(m_path) + " is damaged: " + problems);
     auto fk = m_db.prepare("PRAGMA foreign_key_check");
     if (!fk)
-        return fk.status().withContext(inQuotes(m_path));
+        return fk.status().withContext(quote(m_path));
     if (fk->step())
-        return Status::corruption(inQuotes(m_path) + " is damaged: table " + fk->text(0)
+        return Status::corruption(quote(m_path) + " is damaged: table " + fk->text(0)
                                   + " has a row that refers to a missing " + fk->text(2));
     if (!fk->status())
-        return fk->status().withContext(inQuotes(m_path));
+        return fk->status().withContext(quote(m_path));
     return Status::ok();
 }
 

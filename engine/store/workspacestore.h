@@ -85,6 +85,7 @@ public:
 private:
     WorkspaceStore(sql::Database db, std::string path, Access access, int versionOnDisk);
     Status saveWorkflow(const Workflow &workflow, long long ordinal, long long nowMs);
+    Result<Workspace> loadDesign();
 
     sql::Database m_db;
     std::string m_path;

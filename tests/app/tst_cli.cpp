@@ -149,7 +149,7 @@ void TestCli::usageErrors_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("no command") << QStringList{} << "Usage: stratus COMMAND";
     QTest::newRow("unknown command") << QStringList{"deploy"} << "unknown command 'deploy'";
-    QTest::newRow("unknown option") << QStringList{"info", "--fast", "x.stratus"} << "unknown option --fast";
+    QTest::newRow("unknown option") << QStringList{"info", "--fast", "x.stratus"} << "unknown option '--fast'";
     QTest::newRow("missing value") << QStringList{"export-json", "x.stratus", "-o"} << "option --output needs a value";
     QTest::newRow("missing file") << QStringList{"info"} << "expected one FILE.stratus";
     QTest::newRow("import one file") << QStringList{"import", "a.json"} << "expected FILE.json and FILE.stratus";

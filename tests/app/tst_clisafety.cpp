@@ -173,6 +173,12 @@ void TestCliSafety::exportWritesIntoAPipe()
     struct stat st {};
     QCOMPARE(::lstat(fifo.toLocal8Bit().constData(), &st), 0);
     QVERIFY2(S_ISFIFO(st.st_mode), "the pipe was replaced");
+
+    // /dev/stdout when standard output is a pipe (/proc/self/fd/1 reads back
+    // as "pipe:[N]", which is no file name to follow).
+    const CliRun viaStdout = runStratus({"export-json", workspace, "-o", "/dev/stdout"});
+    QVERIFY2(viaStdout.exitCode == 0, viaStdout.err.constData());
+    QCOMPARE(viaStdout.out, stratus::test::readBytes(example("http-api.json")));
 }
 
 void TestCliSafety::exportKeepsModeAndOwner()

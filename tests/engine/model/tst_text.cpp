@@ -34,6 +34,9 @@ void TestText::printableKeepsUtf8AndEscapesTheRest_data()
     QTest::newRow("past U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << QByteArray("\\xF4\\x90\\x80\\x80");
     QTest::newRow("cut short") << QByteArray("\xe2\x82") << QByteArray("\\xE2\\x82");
     QTest::newRow("nul") << QByteArray("a\0b", 3) << QByteArray("a\\x00b");
+    QTest::newRow("C1 control (CSI)") << QByteArray("a\xc2\x9b" "31m") << QByteArray("a\\u009B31m");
+    QTest::newRow("right-to-left override") << QByteArray("txt\xe2\x80\xae" "exe") << QByteArray("txt\\u202Eexe");
+    QTest::newRow("isolate") << QByteArray("\xe2\x81\xa6x") << QByteArray("\\u2066x");
 }
 
 void TestText::printableKeepsUtf8AndEscapesTheRest()
@@ -43,8 +46,10 @@ void TestText::printableKeepsUtf8AndEscapesTheRest()
     const std::string out = printable(input.toStdString());
     QCOMPARE(QByteArray::fromStdString(out), shown);
     QVERIFY(isValidUtf8(out));
-    QCOMPARE(isValidUtf8(input.toStdString()), input == shown || input.contains('\n') || input.contains('\x1b')
-                                                    || input.contains('\0'));
+    const bool onlyControls = input.contains('\n') || input.contains('\x1b') || input.contains('\0')
+                              || input.contains("\xc2\x9b") || input.contains("\xe2\x80\xae")
+                              || input.contains("\xe2\x81\xa6");
+    QCOMPARE(isValidUtf8(input.toStdString()), input == shown || onlyControls);
     QCOMPARE(QByteArray::fromStdString(quote(input.toStdString())), "'" + shown + "'");
 }
 
@@ -54,7 +59,9 @@ void TestText::jsonErrorsSayWhereAndWhy_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("binary") << QByteArray("\xff\xfe{}") << "byte 0xFF at line 1, column 1 is not UTF-8 text";
     QTest::newRow("bad byte in a string") << QByteArray("{\n  \"a\": \"x\xc0\"}") << "byte 0xC0 at line 2, column 10 is not UTF-8 text";
-    QTest::newRow("empty") << QByteArray("  \n") << "empty: no JSON value";
+    QTest::newRow("empty") << QByteArray("  \n") << "the text is empty";
+    QTest::newRow("broken sequence") << QByteArray("[\"\xe2(\"]") << "byte 0xE2 at line 1, column 3 is not UTF-8 text";
+    QTest::newRow("columns count characters") << QByteArray("[\"\xc3\xa9\xc3\xa9\", }") << "line 1, column 8: syntax error";
     QTest::newRow("missing value") << QByteArray("{\"a\": }") << "line 1, column 7: syntax error";
     QTest::newRow("trailing comma") << QByteArray("[1,\n2,\n]") << "line 3, column 1: syntax error";
 }

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void onlyTheInstanceMayUseItsEndpoint();
     void officialNodeRuntimeInterfaceClient();
     void missingBootstrap();
+    void bootstrapThatCannotBeExecuted();
     void bootstrapThatNeverAsksForWork();
 
 private:
@@ -168,6 +169,19 @@ void TestProvidedRuntime::missingBootstrap()
     QCOMPARE(int(r.record.status), int(InvocationStatus::Error));
     QCOMPARE(r.record.errorType, std::string("Runtime.InvalidEntrypoint"));
     QVERIFY(r.record.errorMessage.find("bootstrap") != std::string::npos);
+}
+
+void TestProvidedRuntime::bootstrapThatCannotBeExecuted()
+{
+    // The exec itself fails (its interpreter does not exist): reported once,
+    // after start() returned, as Lambda names it, and the next call fails alike.
+    m_fixture->add("bad-shebang", "provided.al2", "bootstrap", {{"bootstrap", "#!/no/such/interpreter\n"}});
+    for (int i = 0; i < 2; ++i) {
+        const InvocationResult r = m_fixture->invoke("bad-shebang");
+        QCOMPARE(int(r.record.status), int(InvocationStatus::Error));
+        QCOMPARE(r.record.errorType, std::string("Runtime.InvalidEntrypoint"));
+        QVERIFY2(r.record.errorMessage.find("cannot start") != std::string::npos, r.record.errorMessage.c_str());
+    }
 }
 
 void TestProvidedRuntime::bootstrapThatNeverAsksForWork()
