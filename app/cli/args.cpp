@@ -87,7 +87,7 @@ std::optional<double> parseNumber(const std::string &text)
         size_t used = 0;
         const double n = std::stod(text, &used);
         if (used == text.size() && std::isfinite(n))
-            return n;
+            return n == 0 ? 0.0 : n; // "-0" is 0, never printed as -0.00
     } catch (const std::exception &) {
     }
     return std::nullopt;

@@ -12,11 +12,14 @@
 #include "engine/store/workspacestore.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace stratus::cli {
@@ -37,6 +40,21 @@ int failure(Io &io, const Status &status)
     return kExitError;
 }
 
+std::string plural(long long n, const std::string &word)
+{
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string money(double dollars)
+{
+    // Cents for sums, more places for what a single invocation costs.
+    char buffer[64];
+    const double size = std::fabs(dollars);
+    std::snprintf(buffer, sizeof buffer, size == 0 ? "$%.2f" : size < 0.01 ? "$%.10f" : size < 1 ? "$%.4f" : "$%.2f",
+                  dollars);
+    return buffer;
+}
+
 Status noSuchFunction(const std::string &file, const std::string &name, const std::vector<std::string> &functions)
 {
     return Status::notFound(quote(file) + " has no function " + quote(name)
@@ -44,27 +62,38 @@ Status noSuchFunction(const std::string &file, const std::string &name, const st
                                                  : " (functions: " + printable(joined(functions)) + ")"));
 }
 
-Status checkFunctionName(WorkspaceStore &store, const std::string &file, const std::string &name)
+Result<std::string> functionNameFor(WorkspaceStore &store, const std::string &file, const std::string &wanted)
 {
     auto ws = store.load();
     if (!ws)
         return ws.status();
     std::set<std::string> names;
+    const size_t slash = wanted.find('/');
+    std::optional<std::string> byId;
     for (const Workflow &w : ws->workflows) {
         for (const Node &n : w.nodes()) {
-            if (n.kind == "function")
-                names.insert(n.name);
+            if (n.kind != "function")
+                continue;
+            names.insert(n.name);
+            const bool idMatches = slash == std::string::npos
+                                       ? n.id.str() == wanted
+                                       : w.id().str() == wanted.substr(0, slash) && n.id.str() == wanted.substr(slash + 1);
+            if (idMatches && !byId)
+                byId = n.name;
         }
     }
-    if (names.contains(name))
-        return Status::ok();
+    if (names.contains(wanted))
+        return wanted;
+    if (byId)
+        return *byId;
+    // A function no longer in the design may still have recorded runs.
     auto recorded = recordedFunctionNames(store.database());
     if (!recorded)
         return recorded.status().withContext(quote(file));
     names.insert(recorded->begin(), recorded->end());
-    if (names.contains(name))
-        return Status::ok();
-    return noSuchFunction(file, name, std::vector<std::string>(names.begin(), names.end()));
+    if (names.contains(wanted))
+        return wanted;
+    return noSuchFunction(file, wanted, std::vector<std::string>(names.begin(), names.end()));
 }
 
 std::string fitColumn(const std::string &text, size_t width)
@@ -122,11 +151,6 @@ size_t countErrors(const Problems &problems)
     }));
 }
 
-std::string plural(size_t n, const std::string &word)
-{
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 bool hasSqliteHeader(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -172,6 +196,8 @@ int cmdNew(const Args &args, Io &io)
         return failure(io, target.status());
     Workspace ws;
     ws.name = args.value("--name").value_or(fs::path(path).stem().string());
+    if (ws.name.empty())
+        return usageError(io, "new", "--name takes a name that is not empty");
     ws.settings = Json{{"pricing", "aws-x86_64"}, {"region", "us-east-1"}};
     ws.workflows.emplace_back(WorkflowId("main"), "Main");
     auto store = WorkspaceStore::create(*target);
@@ -567,17 +593,22 @@ size_t editDistance(const std::string &a, const std::string &b)
 
 /// The command `typed` most likely meant: the only one that starts with it,
 /// or the nearest within a third of its length; empty if none is close.
-std::string closestCommand(const std::string &typed)
+std::string closestCommand(const std::string &typedAsIs)
 {
-    if (typed.size() > 64)
+    if (typedAsIs.size() > 64)
         return {};
+    std::string typed = typedAsIs; // commands are lower case: INFO meant info
+    for (char &c : typed)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
     std::vector<std::string> prefixed;
     for (const Command &c : commands()) {
         if (typed.size() >= 2 && c.name.starts_with(typed))
             prefixed.push_back(c.name);
     }
     if (prefixed.size() == 1)
-        return prefixed.front(); // "in" could be info or invoke: no guess
+        return prefixed.front();
+    if (prefixed.size() > 1)
+        return {}; // "in" could be info or invoke: no guess
     std::string best;
     size_t bestDistance = std::max<size_t>(2, typed.size() / 3) + 1;
     for (const Command &c : commands()) {

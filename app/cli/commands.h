@@ -45,13 +45,21 @@ int usageError(Io &io, const std::string &command, const std::string &message);
 /// "stratus: message"; returns kExitError.
 int failure(Io &io, const engine::Status &status);
 
-/// Ok when `name` is a function of the workspace's design or has recorded
-/// invocations; otherwise NotFound, listing the functions there are.
-engine::Status checkFunctionName(engine::WorkspaceStore &store, const std::string &file, const std::string &name);
+/// The name of the function `wanted` stands for: a function of the design by
+/// name, node id or WORKFLOW/NODE (as `info` prints it), or a name with
+/// recorded invocations; otherwise NotFound, listing the functions there are.
+engine::Result<std::string> functionNameFor(engine::WorkspaceStore &store, const std::string &file,
+                                            const std::string &wanted);
 
 /// "FILE has no function NAME (functions: a, b)": NotFound.
 engine::Status noSuchFunction(const std::string &file, const std::string &name,
                               const std::vector<std::string> &functions);
+
+/// "1 run", "2 runs".
+std::string plural(long long n, const std::string &word);
+
+/// "$12.34", "$0.0416", "$0.0000002021": as many places as the amount needs.
+std::string money(double dollars);
 
 /// `text` made printable for a table's column of `width` characters: cut
 /// with "…" when longer, padded with spaces when shorter.

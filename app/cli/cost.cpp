@@ -20,13 +20,6 @@ using namespace stratus::engine;
 
 namespace {
 
-std::string money(double dollars)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, dollars < 0.01 && dollars > 0 ? "$%.8f" : "$%.2f", dollars);
-    return buffer;
-}
-
 /// Bounds on traffic: far beyond any real workload, small enough that every
 /// figure derived from them stays exact and readable.
 constexpr long long kMaxRequestsPerMonth = 1'000'000'000'000LL; // ~380,000 requests/s
@@ -36,6 +29,9 @@ constexpr long long kMaxRequestsPerHour = 1'000'000'000LL;
 Result<std::vector<double>> hourlyCurve(const std::string &text)
 {
     std::vector<double> hours;
+    if (text.find_first_not_of(" ") == std::string::npos)
+        return Status::invalidArgument("--requests-per-hour takes 24 numbers, one per hour of the day "
+                                       "(comma-separated), not " + quote(text));
     size_t start = 0;
     while (start <= text.size()) {
         const size_t comma = std::min(text.find(',', start), text.size());
@@ -101,7 +97,9 @@ int cmdCost(const Args &args, Io &io)
     if (!pricing) {
         if (chosen && pricing.status().code() == Status::Code::NotFound)
             return usageError(io, "cost", "--preset: " + pricing.status().message());
-        return failure(io, pricing.status().withContext(quote(file)));
+        // The workspace's own settings are wrong: a problem of the workspace (exit 1), as `prune` says of retention.
+        failure(io, pricing.status().withContext(quote(file)));
+        return kExitProblems;
     }
     const PricingPreset *preset = &*pricing;
 
@@ -176,8 +174,8 @@ int cmdCost(const Args &args, Io &io)
         io.out << report.dump(2) << "\n";
         return kExitOk;
     }
-    io.out << "Monthly cost of " << quote(ws->name) << " at " << std::llround(*requests)
-           << " requests per function, " << preset->name << " (prices read " << preset->readOn
+    io.out << "Monthly cost of " << quote(ws->name) << " at " << plural(std::llround(*requests), "request")
+           << " per function, " << preset->name << " (prices read " << preset->readOn
            << ")\n";
     if (!curve.empty()) {
         char peak[128];
@@ -187,12 +185,12 @@ int cmdCost(const Args &args, Io &io)
     }
     io.out << "\n";
     char line[256];
-    std::snprintf(line, sizeof line, "  %-24s %8s %12s %-9s %16s\n", "FUNCTION", "MEMORY", "AVG DURATION",
-                  "FROM", "WITHOUT FREE TIER");
+    std::snprintf(line, sizeof line, "  %s %8s %12s %-9s %16s\n", fitColumn("FUNCTION", 24).c_str(), "MEMORY",
+                  "AVG DURATION", "FROM", "WITHOUT FREE TIER");
     io.out << line;
     for (const Json &f : functions) {
-        std::snprintf(line, sizeof line, "  %-24s %5d MB %9.2f ms %-9s %16s\n",
-                      f["function"].get<std::string>().substr(0, 24).c_str(), f["memoryMB"].get<int>(),
+        std::snprintf(line, sizeof line, "  %s %5d MB %9.2f ms %-9s %16s\n",
+                      fitColumn(f["function"].get<std::string>(), 24).c_str(), f["memoryMB"].get<int>(),
                       f["averageDurationMs"].get<double>(), f["durationFrom"].get<std::string>().c_str(),
                       money(f["costWithoutFreeTier"].get<double>()).c_str());
         io.out << line;
@@ -204,17 +202,18 @@ int cmdCost(const Args &args, Io &io)
     io.out << "  an always-on VM at " << money(*vmHourly) << "/h costs " << money(*vmHourly * kHoursPerMonth)
            << " a month";
     if (breakEven)
-        io.out << "; serverless costs as much at " << static_cast<long long>(*breakEven)
-               << " requests per function a month\n";
+        io.out << "; serverless costs as much at " << plural(std::llround(*breakEven), "request")
+               << " per function a month\n";
     else
         io.out << "; serverless stays cheaper at any traffic\n";
     if (!runs.empty()) {
         io.out << "\n  recorded runs, as priced under this preset:\n";
         for (const Json &w : runs) {
             const std::string name = w["workflow"].get<std::string>();
-            io.out << "    " << (name.empty() ? std::string("(functions on their own)") : "workflow '" + name + "'")
-                   << ": " << w["runs"].get<long long>() << " runs, " << w["invocations"].get<long long>()
-                   << " invocations, " << money(w["total"].get<double>()) << " ("
+            io.out << "    " << (name.empty() ? std::string("(functions on their own)") : "workflow " + quote(name))
+                   << ": " << plural(w["runs"].get<long long>(), "run") << ", "
+                   << plural(w["invocations"].get<long long>(), "invocation") << ", "
+                   << money(w["total"].get<double>()) << " ("
                    << money(w["averagePerRun"].get<double>()) << " a run)\n";
         }
     }

@@ -30,12 +30,19 @@ Result<std::string> readEvent(const Args &args)
     const auto source = args.value("--event");
     if (!source)
         return std::string("{}");
-    auto text = readInputFile(*source, "the event file");
+    // Lambda takes at most 6 MB for a synchronous invocation's payload
+    // (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
+    auto text = readInputFile(*source, "an event (Lambda's limit for a synchronous invocation)", 6 * 1024 * 1024);
     if (!text)
         return text.status();
+    const std::string name = *source == "-" ? std::string("standard input") : quote(*source);
+    // Passed on as written, so refused here if a runtime would refuse it:
+    // Node's JSON.parse and Python's json.loads both reject a byte order mark.
+    if (text->starts_with("\xEF\xBB\xBF"))
+        return Status::invalidArgument(name + ": the event starts with a byte order mark (U+FEFF), which JSON "
+                                              "parsers of the runtimes refuse; save it as UTF-8 without one");
     if (auto parsed = parseJson(*text); !parsed)
-        return Status::invalidArgument((*source == "-" ? std::string("standard input") : quote(*source))
-                                       + ": the event is not valid JSON (" + parsed.status().message() + ")");
+        return Status::invalidArgument(name + ": the event is not valid JSON (" + parsed.status().message() + ")");
     return text;
 }
 
@@ -170,7 +177,8 @@ Result<FunctionConfig> functionFromFolder(const Args &args)
         return Status::invalidArgument("--code needs --runtime and --handler");
     std::error_code ec;
     if (!fs::is_directory(*code, ec))
-        return Status::notFound("'" + *code + "' is not a folder");
+        return ec || !fs::exists(*code, ec) ? Status::notFound(quote(*code) + ": no such folder")
+                                            : Status::invalidArgument(quote(*code) + " is not a folder");
     f.codeDirectory = fs::absolute(*code).lexically_normal().string();
     if (!f.codeDirectory.empty() && f.codeDirectory.back() == '/')
         f.codeDirectory.pop_back();
@@ -212,6 +220,11 @@ Result<FunctionConfig> functionFromFolder(const Args &args)
             return Status::invalidArgument("--env: " + problem);
         f.environment[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
+    size_t bytes = 0;
+    for (const auto &[name, value] : f.environment)
+        bytes += name.size() + value.size();
+    if (const std::string problem = environmentSizeProblem(bytes); !problem.empty())
+        return Status::invalidArgument("--env and --env-file: " + problem);
     return f;
 }
 
@@ -279,7 +292,7 @@ int cmdInvoke(const Args &args, Io &io)
     if (workspaceFunction)
         recordInvocation(args.positionals()[0], *workspaceFunction, result.record, io);
     for (const std::string &line : result.record.logs)
-        io.err << line << "\n";
+        io.err << printable(line) << "\n"; // the function's own bytes: never raw to a terminal
     io.out << result.payload << "\n";
     io.out.flush();
     return result.ok() ? kExitOk : kExitProblems;

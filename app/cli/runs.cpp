@@ -59,8 +59,10 @@ int cmdRuns(const Args &args, Io &io)
     if (!store)
         return failure(io, store.status());
     if (!query.functionName.empty()) {
-        if (Status s = checkFunctionName(*store, file, query.functionName); !s)
-            return failure(io, s);
+        auto name = functionNameFor(*store, file, query.functionName);
+        if (!name)
+            return failure(io, name.status());
+        query.functionName = name.take();
     }
     auto entries = queryInvocations(store->database(), query);
     if (!entries)

@@ -29,7 +29,9 @@ Result<int64_t> parseSince(const std::string &text)
     if (std::regex_match(text, m, std::regex(R"(^(\d+)([smhd])$)"))) {
         const long long unit = m[2] == "s" ? 1 : m[2] == "m" ? 60 : m[2] == "h" ? 3600 : 86400;
         // A century back is as far as an age may go (and far from overflowing).
-        auto age = parseWholeNumber(m[1].str(), "--since", 0, 100LL * 366 * 86400 / unit);
+        const std::string unitName = unit == 1 ? "seconds" : unit == 60 ? "minutes" : unit == 3600 ? "hours" : "days";
+        auto age = parseWholeNumber(m[1].str(), "--since (in " + unitName + ", a century at most)", 0,
+                                    100LL * 366 * 86400 / unit);
         if (!age)
             return age.status();
         const long long n = *age;
@@ -70,14 +72,16 @@ int cmdStats(const Args &args, Io &io)
     const std::string by = args.value("--by").value_or("");
     if (!by.empty() && by != "function" && by != "workflow")
         return usageError(io, "stats", "--by takes 'function' or 'workflow', not " + quote(by));
-    const std::string function = args.value("--function").value_or("");
+    std::string function = args.value("--function").value_or("");
     const std::string file = args.positionals()[0];
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
     if (!store)
         return failure(io, store.status());
     if (!function.empty()) {
-        if (Status s = checkFunctionName(*store, file, function); !s)
-            return failure(io, s);
+        auto name = functionNameFor(*store, file, function);
+        if (!name)
+            return failure(io, name.status());
+        function = name.take();
     }
     InvocationStatistics total;
     std::map<std::string, InvocationStatistics> groups;
@@ -95,8 +99,14 @@ int cmdStats(const Args &args, Io &io)
         group->add(e.record, e.cost);
     });
     if (!s)
-        return failure(io, s.withContext("'" + file + "'"));
+        return failure(io, s.withContext(quote(file)));
     const InvocationStatistics::Summary m = total.summary();
+    if (m.count == 0 && !args.has("--json")) {
+        // As `runs` says it: percentiles of nothing would be zeros that look measured.
+        io.err << printable(file) << ": no invocations recorded" << (function.empty() ? "" : " for " + quote(function))
+               << (since ? " in the time given" : "") << "\n";
+        return kExitOk;
+    }
 
     if (args.has("--json")) {
         Json report = {{"file", file}, {"function", function}, {"sinceUs", since}};
@@ -127,8 +137,8 @@ int cmdStats(const Args &args, Io &io)
                   m.minMs, m.meanMs, m.p50Ms, m.p90Ms, m.p95Ms, m.p99Ms, m.maxMs,
                   m.percentilesExact ? "exact" : "sketch, within 1 %");
     io.out << line;
-    std::snprintf(line, sizeof line, "  throughput %.1f/s, peak concurrency %d, %.3f GB-s, cost $%.6f\n",
-                  m.throughputPerSecond, m.peakConcurrency, m.gbSeconds, m.cost);
+    std::snprintf(line, sizeof line, "  throughput %.1f/s, peak concurrency %d, %.3f GB-s, cost %s\n",
+                  m.throughputPerSecond, m.peakConcurrency, m.gbSeconds, money(m.cost).c_str());
     io.out << line;
     if (!by.empty()) {
         std::snprintf(line, sizeof line, "\n  %-24s %10s %8s %10s %10s %14s\n", by == "function" ? "FUNCTION" : "WORKFLOW",
@@ -136,10 +146,10 @@ int cmdStats(const Args &args, Io &io)
         io.out << line;
         for (auto &[key, stats] : groups) {
             const auto g = stats.summary();
-            std::snprintf(line, sizeof line, "  %s %10llu %8llu %10.2f %10.2f %14.6f\n",
+            std::snprintf(line, sizeof line, "  %s %10llu %8llu %10.2f %10.2f %14s\n",
                           fitColumn(key.empty() ? std::string("(none)") : key, 24).c_str(),
                           static_cast<unsigned long long>(g.count), static_cast<unsigned long long>(g.errors),
-                          g.p50Ms, g.p99Ms, g.cost);
+                          g.p50Ms, g.p99Ms, money(g.cost).c_str());
             io.out << line;
         }
     }

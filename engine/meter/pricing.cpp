@@ -218,50 +218,58 @@ struct PricingError
     }
 };
 
-/// The built-in presets and the workspace's own, or the first thing wrong with them.
-std::vector<PricingPreset> readWorkspacePresets(const Json &settings, std::optional<PricingError> &error)
+/// The built-in presets and the workspace's own; every wrong entry of
+/// settings.pricingPresets is added to `errors` and left out.
+std::vector<PricingPreset> readWorkspacePresets(const Json &settings, std::vector<PricingError> &errors)
 {
     std::vector<PricingPreset> presets = builtinPricingPresets();
     const auto custom = settings.is_object() ? settings.find("pricingPresets") : settings.end();
     if (!settings.is_object() || custom == settings.end())
         return presets;
     if (!custom->is_array()) {
-        error = PricingError{"settings.pricingPresets", "expected a list of presets"};
+        errors.push_back(PricingError{"settings.pricingPresets", "expected a list of presets"});
         return presets;
     }
     for (size_t i = 0; i < custom->size(); ++i) {
         try {
             PricingPreset p = readPreset((*custom)[i], i);
             if (findPreset(presets, p.id))
-                throw Invalid{"preset '" + p.id + "': the id is taken (by a built-in preset or an earlier one)"};
+                throw Invalid{"preset " + quote(p.id) + ": the id is taken (by a built-in preset or an earlier one)"};
             presets.push_back(std::move(p));
         } catch (const Invalid &e) {
             // readPreset names "presets[i]" only for entries it cannot name by id.
             std::string message = e.message;
             if (message.rfind("presets[", 0) == 0)
                 message = message.substr(message.find(':') + 2);
-            error = PricingError{"settings.pricingPresets[" + std::to_string(i) + "]", message};
-            return presets;
+            errors.push_back(PricingError{"settings.pricingPresets[" + std::to_string(i) + "]", message});
         }
     }
     return presets;
 }
 
-/// The preset settings.pricing names among `presets`, else AWS for the architecture.
+/// The preset settings.pricing names among `presets`, else AWS for the
+/// architecture; null, with the reason in `errors`, when there is none.
 const PricingPreset *choosePreset(const std::vector<PricingPreset> &presets, const Json &settings,
-                                  std::string_view architecture, std::optional<PricingError> &error)
+                                  std::string_view architecture, std::vector<PricingError> &errors)
 {
     std::string id = architecture == "arm64" ? "aws-arm64" : "aws-x86_64";
     if (settings.is_object()) {
-        if (auto named = settings.find("pricing"); named != settings.end() && named->is_string())
+        if (auto named = settings.find("pricing"); named != settings.end()) {
+            if (!named->is_string()) {
+                errors.push_back(PricingError{"settings.pricing", "expected a preset's id (a string), found "
+                                                                      + printable(named->dump())});
+                return nullptr;
+            }
             id = named->get<std::string>();
+        }
     }
     if (const PricingPreset *p = findPreset(presets, id))
         return p;
     std::vector<std::string> known;
     for (const PricingPreset &p : presets)
         known.push_back(p.id);
-    error = PricingError{"settings.pricing", "no pricing preset " + quote(id) + " (presets: " + joined(known) + ")", true};
+    errors.push_back(
+        PricingError{"settings.pricing", "no pricing preset " + quote(id) + " (presets: " + joined(known) + ")", true});
     return nullptr;
 }
 
@@ -269,20 +277,20 @@ const PricingPreset *choosePreset(const std::vector<PricingPreset> &presets, con
 
 Result<std::vector<PricingPreset>> workspacePricingPresets(const Json &settings)
 {
-    std::optional<PricingError> error;
-    auto presets = readWorkspacePresets(settings, error);
-    if (error)
-        return error->status();
+    std::vector<PricingError> errors;
+    auto presets = readWorkspacePresets(settings, errors);
+    if (!errors.empty())
+        return errors.front().status();
     return presets;
 }
 
 Result<PricingPreset> workspacePricing(const Json &settings, std::string_view architecture)
 {
-    std::optional<PricingError> error;
-    const auto presets = readWorkspacePresets(settings, error);
-    const PricingPreset *chosen = error ? nullptr : choosePreset(presets, settings, architecture, error);
+    std::vector<PricingError> errors;
+    const auto presets = readWorkspacePresets(settings, errors);
+    const PricingPreset *chosen = errors.empty() ? choosePreset(presets, settings, architecture, errors) : nullptr;
     if (!chosen)
-        return error->status();
+        return errors.front().status();
     return *chosen;
 }
 
@@ -313,17 +321,21 @@ RecordingPrice recordingPricing(const Json &settings, std::string_view architect
 
 Problems pricingProblems(const Json &settings)
 {
-    std::optional<PricingError> error;
-    const auto presets = readWorkspacePresets(settings, error);
-    if (!error)
-        choosePreset(presets, settings, "x86_64", error);
-    if (!error)
-        return {};
-    Problem p;
-    p.code = "pricing";
-    p.field = error->field;
-    p.message = error->message;
-    return {p};
+    std::vector<PricingError> errors;
+    const auto presets = readWorkspacePresets(settings, errors);
+    // With a wrong custom preset, "no preset X" could only mislead: say what
+    // is wrong with the presets, and check the choice once they are right.
+    if (errors.empty())
+        choosePreset(presets, settings, "x86_64", errors);
+    Problems problems;
+    for (const PricingError &e : errors) {
+        Problem p;
+        p.code = "pricing";
+        p.field = e.field;
+        p.message = e.message;
+        problems.push_back(std::move(p));
+    }
+    return problems;
 }
 
 Problems workspaceProblems(const Workspace &workspace)

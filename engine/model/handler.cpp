@@ -1,6 +1,7 @@
 #include "handler.h"
 
 #include "runtimes.h"
+#include "text.h"
 
 #include <cctype>
 
@@ -79,12 +80,14 @@ bool isProvidedRuntime(std::string_view runtime)
 
 Result<HandlerRef> parseHandler(std::string_view runtime, std::string_view handler)
 {
-    const std::string quoted = "'" + std::string(handler) + "'";
+    const std::string quoted = quote(handler);
     if (handler.empty())
         return Status::invalidArgument("the handler is empty");
     for (unsigned char c : handler) {
-        if (std::isspace(c) || c < 0x20)
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
             return Status::invalidArgument("handler " + quoted + " contains white space");
+        if (c < 0x20 || c == 0x7F)
+            return Status::invalidArgument("handler " + quoted + " contains a control character");
     }
     HandlerRef ref;
     if (isProvidedRuntime(runtime)) {

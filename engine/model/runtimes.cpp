@@ -67,4 +67,13 @@ std::string environmentNameProblem(std::string_view name)
     return {};
 }
 
+std::string environmentSizeProblem(size_t bytes)
+{
+    constexpr size_t kMaxEnvironmentBytes = 4096;
+    if (bytes <= kMaxEnvironmentBytes)
+        return {};
+    return "variables take " + std::to_string(bytes) + " bytes; Lambda allows " + std::to_string(kMaxEnvironmentBytes)
+           + " in all";
+}
+
 } // namespace stratus::engine

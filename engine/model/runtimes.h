@@ -42,4 +42,8 @@ std::string unknownRuntimeMessage(std::string_view id);
 /// the validator and `stratus invoke --env`.
 std::string environmentNameProblem(std::string_view name);
 
+/// Why variables taking `bytes` (names and values together) are too many for
+/// Lambda (4 KB in all), or empty when they fit.
+std::string environmentSizeProblem(size_t bytes);
+
 } // namespace stratus::engine

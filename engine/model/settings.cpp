@@ -46,8 +46,12 @@ Problems retentionProblems(const Json &settings)
 
 Result<RetentionPolicy> retentionPolicy(const Json &settings)
 {
-    if (const Problems problems = retentionProblems(settings); !problems.empty())
-        return Status::invalidArgument(problems.front().field + ": " + problems.front().message);
+    if (const Problems problems = retentionProblems(settings); !problems.empty()) {
+        std::vector<std::string> each;
+        for (const Problem &p : problems)
+            each.push_back(p.field + ": " + p.message);
+        return Status::invalidArgument(joined(each, "; "));
+    }
     RetentionPolicy policy;
     const auto r = settings.is_object() ? settings.find("retention") : settings.end();
     if (!settings.is_object() || r == settings.end())

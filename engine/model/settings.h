@@ -18,7 +18,7 @@ struct RetentionPolicy
 Problems retentionProblems(const Json &settings);
 
 /// The policy in a workspace's settings.retention (no limit when there is
-/// none). Fails with the first of retentionProblems(), so that `prune`, the
+/// none). Fails with every one of retentionProblems(), so that `prune`, the
 /// recorder and `validate` all say the same of a wrong value.
 Result<RetentionPolicy> retentionPolicy(const Json &settings);
 

@@ -159,6 +159,11 @@ std::string lineAndColumn(std::string_view text, size_t byte)
 
 Result<Json> parseJson(std::string_view text)
 {
+    // nlohmann stops at a NUL byte and takes what came before as the whole
+    // document; JSON allows none anywhere (RFC 8259: control characters must
+    // be escaped), so a NUL is an error wherever it is.
+    if (const size_t nul = text.find('\0'); nul != std::string_view::npos && isValidUtf8(text.substr(0, nul)))
+        return Status::invalidArgument("byte 0x00 at " + lineAndColumn(text, nul) + " is not allowed in JSON text");
     try {
         return Json::parse(text);
     } catch (const Json::parse_error &e) {

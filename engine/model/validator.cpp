@@ -276,10 +276,8 @@ void checkFieldRule(NodeProblems &problems, const Node &node, const FieldSpec &f
             if (const std::string problem = environmentNameProblem(it.key()); !problem.empty())
                 problems.add("bad-environment", sub, problem);
         }
-        if (bytes > 4096)
-            problems.add("out-of-range", f.name,
-                         "variables take " + std::to_string(bytes)
-                             + " bytes; Lambda allows 4096 in all");
+        if (const std::string problem = environmentSizeProblem(bytes); !problem.empty())
+            problems.add("out-of-range", f.name, problem);
         return;
     }
     case FieldCheck::FilePaths:
@@ -542,15 +540,13 @@ Problems validateWorkspace(const Workspace &workspace)
 
     for (Problem &p : retentionProblems(workspace.settings))
         out.push_back(std::move(p));
-    for (const char *key : {"pricing", "region"}) {
-        auto it = workspace.settings.find(key);
-        if (it != workspace.settings.end() && !it->is_string()) {
-            Problem p;
-            p.code = "wrong-type";
-            p.field = std::string("settings.") + key;
-            p.message = "expected a string, found " + typeName(*it);
-            out.push_back(std::move(p));
-        }
+    // settings.pricing is checked with the presets it names (engine/meter, pricingProblems).
+    if (auto it = workspace.settings.find("region"); it != workspace.settings.end() && !it->is_string()) {
+        Problem p;
+        p.code = "wrong-type";
+        p.field = "settings.region";
+        p.message = "expected a string, found " + typeName(*it);
+        out.push_back(std::move(p));
     }
     return out;
 }

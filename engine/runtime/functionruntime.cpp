@@ -38,9 +38,14 @@ Status FunctionRuntime::addFunction(FunctionConfig config)
                                        + unknownRuntimeMessage(config.runtime));
     if (auto handler = parseHandler(config.runtime, config.handler); !handler)
         return handler.status().withContext("function '" + config.name + "'");
-    if (config.timeoutS < 1 || config.memoryMB < 128)
-        return Status::invalidArgument("function '" + config.name
-                                       + "': timeout must be at least 1 s and memory 128 MB");
+    // Lambda's limits (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html),
+    // the same the validator holds a workspace to.
+    if (config.timeoutS < 1 || config.timeoutS > 900)
+        return Status::invalidArgument("function " + quote(config.name) + ": the timeout must be from 1 to 900 s, not "
+                                       + std::to_string(config.timeoutS));
+    if (config.memoryMB < 128 || config.memoryMB > 10240)
+        return Status::invalidArgument("function " + quote(config.name) + ": the memory size must be from 128 to "
+                                       "10240 MB, not " + std::to_string(config.memoryMB));
     checkInterpreterVersion(config);
     const std::string name = config.name;
     m_pools.erase(name); // stops the old instances

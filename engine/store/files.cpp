@@ -4,6 +4,7 @@
 
 #include <QRandomGenerator>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -157,6 +158,37 @@ Status replaceRegularFile(const std::string &path, std::string_view bytes,
     return Status::ok();
 }
 
+/// The descriptor a name stands for: /dev/stdout, /dev/stderr, /dev/fd/N,
+/// /proc/self/fd/N. Writing goes to that descriptor as it is open (at its
+/// offset, appending if it appends): reopening the name would truncate a
+/// file the shell opened with `>>`, or fail for a file only the shell could open.
+std::optional<int> descriptorNamed(const std::string &path)
+{
+    if (path == "/dev/stdout")
+        return STDOUT_FILENO;
+    if (path == "/dev/stderr")
+        return STDERR_FILENO;
+    for (const char *prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+        const std::string_view p(prefix);
+        if (path.size() > p.size() && path.size() <= p.size() + 6 && path.starts_with(p)
+            && path.find_first_not_of("0123456789", p.size()) == std::string::npos)
+            return std::stoi(path.substr(p.size()));
+    }
+    return std::nullopt;
+}
+
+/// Whether the regular file at `path` is a SQLite database (a workspace).
+bool isSqliteDatabase(const std::string &path)
+{
+    const int fd = openRetrying(path, O_RDONLY);
+    if (fd < 0)
+        return false;
+    char header[16] = {};
+    const ssize_t n = ::read(fd, header, sizeof header);
+    ::close(fd);
+    return n == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
 } // namespace
 
 Result<std::string> readInputFile(const std::string &path, std::string_view what, size_t maxBytes)
@@ -215,9 +247,16 @@ Result<std::string> resolveOutputPath(const std::string &path, OutputKind kind)
 {
     if (path.empty())
         return Status::invalidArgument("no file name given (the name is empty)");
-    if (kind == OutputKind::Workspace && fs::path(path).extension() == ".json")
-        return Status::invalidArgument(quote(path) + ": a workspace file is a SQLite database; name it "
-                                       "*.stratus (export-json writes the JSON form)");
+    if (kind == OutputKind::Workspace) {
+        std::string extension = fs::path(path).extension().string();
+        for (char &c : extension)
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        if (extension == ".json")
+            return Status::invalidArgument(quote(path) + ": a workspace file is a SQLite database; name it "
+                                           "*.stratus (export-json writes the JSON form)");
+        if (path == "-")
+            return Status::invalidArgument("'-' is standard input, not a workspace file; give a file name");
+    }
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode))
@@ -233,19 +272,33 @@ Result<std::string> resolveOutputPath(const std::string &path, OutputKind kind)
     auto resolved = followLinks(path);
     if (!resolved)
         return resolved;
-    if (::stat(resolved->c_str(), &st) == 0)
+    if (::stat(resolved->c_str(), &st) == 0) {
+        // A document never replaces a workspace: `export-json w.stratus -o
+        // w.stratus` would lose the design and its history.
+        if (kind == OutputKind::Text && S_ISREG(st.st_mode) && isSqliteDatabase(*resolved))
+            return Status::invalidArgument(quote(path) + " is a workspace file (SQLite); writing this here would "
+                                                         "replace it, so choose another name");
         return resolved;
+    }
     if (errno != ENOENT)
         return Status::ioError(quote(path) + ": " + systemReason(errno));
     const fs::path parent = fs::path(*resolved).parent_path();
     std::error_code ec;
     if (!parent.empty() && !fs::is_directory(parent, ec))
         return Status::notFound(quote(path) + ": the folder " + quote(parent.string()) + " does not exist");
+    if (::access(parent.empty() ? "." : parent.c_str(), W_OK | X_OK) != 0)
+        return Status::ioError(quote(path) + ": cannot create a file in " + quote(parent.empty() ? "." : parent.string())
+                               + " (" + systemReason(errno) + ")");
     return resolved;
 }
 
 Status writeOutputFile(const std::string &path, std::string_view bytes)
 {
+    if (const auto fd = descriptorNamed(path)) {
+        if (Status s = writeAll(*fd, bytes, path); !s)
+            return s;
+        return Status::ok();
+    }
     auto resolved = resolveOutputPath(path, OutputKind::Text);
     if (!resolved)
         return resolved.status();

@@ -31,9 +31,11 @@ Result<std::string> resolveOutputPath(const std::string &path, OutputKind kind);
 /// Writes `bytes` to `path` as a shell's `>` would, but never leaves a half
 /// written file: a regular file (or a new one) is written beside itself and
 /// renamed over, keeping its mode and owner; a symbolic link is followed;
-/// anything else (a device, a pipe, /dev/stdout) is written to directly. Fails
-/// on a folder or an empty name, and when the data could not all be written
-/// (a full disk, /dev/full), with the system's reason.
+/// /dev/stdout, /dev/stderr and /dev/fd/N are the open descriptors (written
+/// at their offset, so `>>` appends); anything else (a device, a pipe) is
+/// written to directly. Fails on a folder, an empty name, a workspace file
+/// (a document never replaces one), and when the data could not all be
+/// written (a full disk, /dev/full), with the system's reason.
 Status writeOutputFile(const std::string &path, std::string_view bytes);
 
 } // namespace stratus::engine

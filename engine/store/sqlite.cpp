@@ -132,10 +132,11 @@ Status Database::exec(std::string_view sql)
     const std::string text(sql);
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &error);
     if (rc != SQLITE_OK) {
-        std::string reason = error ? error : sqlite3_errstr(rc);
+        const std::string reason = printable(error ? error : sqlite3_errstr(rc));
         sqlite3_free(error);
         Status s = statusFor(rc, nullptr, "");
-        return Status::error(s.code(), reason);
+        // A damaged file says so in the same words wherever it is found.
+        return s.code() == Status::Code::Corruption ? s : Status::error(s.code(), reason);
     }
     return Status::ok();
 }

@@ -15,6 +15,8 @@
 #include <set>
 #include <unordered_set>
 
+#include <unistd.h>
+
 namespace stratus::engine {
 
 namespace fs = std::filesystem;
@@ -47,6 +49,25 @@ Status checkLooksLikeSqlite(const std::string &path)
     if (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
         return Status::corruption(quote(path)
                                   + " is not a Stratus workspace: it is not a SQLite database");
+    return Status::ok();
+}
+
+/// Why the workspace at `path` cannot be changed by this user, in their
+/// terms, before SQLite says "attempt to write a readonly database" (and
+/// before it leaves a -wal and -shm beside a file it then cannot write).
+Status checkWritable(const std::string &path)
+{
+    if (::access(path.c_str(), W_OK) != 0)
+        return Status::ioError(quote(path) + " is read-only for you (" + std::strerror(errno)
+                               + "); it can be read, not changed");
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);
+    const fs::path folder = (ec ? fs::path(path) : real).parent_path();
+    const bool walThere = fs::exists((ec ? fs::path(path) : real).string() + "-wal", ec);
+    if (!walThere && ::access(folder.empty() ? "." : folder.c_str(), W_OK) != 0)
+        return Status::ioError(quote(path) + " cannot be changed here: SQLite writes its journal (-wal, -shm) "
+                               "beside it, and its folder " + quote(folder.string()) + " is not writable ("
+                               + std::strerror(errno) + ")");
     return Status::ok();
 }
 
@@ -107,6 +128,10 @@ Result<WorkspaceStore> WorkspaceStore::open(const std::string &path, Access acce
 {
     if (Status s = checkLooksLikeSqlite(path); !s)
         return s;
+    if (access == Access::ReadWrite) {
+        if (Status s = checkWritable(path); !s)
+            return s;
+    }
     auto db = Database::open(path, access == Access::ReadOnly ? Database::Mode::ReadOnly
                                                               : Database::Mode::ReadWrite);
     if (!db)
@@ -356,8 +381,13 @@ Status WorkspaceStore::checkIntegrity()
     int count = 0;
     while (stmt->step()) {
         const std::string line = stmt->text(0);
-        if (line != "ok" && ++count <= 3)
-            problems += (problems.empty() ? "" : "; ") + printable(line);
+        if (line == "ok" || ++count > 3)
+            continue;
+        // One problem may span lines ("*** in database main ***\nOn tree page 5 ...").
+        std::string flat = line;
+        for (size_t nl = flat.find('\n'); nl != std::string::npos; nl = flat.find('\n', nl))
+            flat.replace(nl, 1, " ");
+        problems += (problems.empty() ? "" : "; ") + printable(flat);
     }
     if (count > 3)
         problems += "; and " + std::to_string(count - 3) + " more";

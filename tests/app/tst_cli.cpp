@@ -667,7 +667,7 @@ void TestCli::costFollowsADailyCurveAndCustomPresets()
     QVERIFY2(r.out.contains("gbSecondPrice") || r.err.contains("gbSecondPrice"), r.out.constData());
     QVERIFY(r.out.contains("settings.pricingPresets[0]") || r.err.contains("settings.pricingPresets[0]"));
     r = stratusCli({"cost", bad, "--requests-per-month", "10"});
-    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.exitCode, 1); // a problem of the workspace, as validate says
     QVERIFY2(r.err.contains("field 'gbSecondPrice': must not be negative"), r.err.constData());
 }
 

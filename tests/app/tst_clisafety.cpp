@@ -104,6 +104,16 @@ private Q_SLOTS:
     void standardInputForImportAndValidate();
     void unknownFunctionsAreNamed();
     void runsTableHasHeadersEllipsesAndIsoTimes();
+    // Found by a new user's trial after the fixes above
+    void aDocumentNeverReplacesAWorkspace();
+    void standardOutputByNameAppendsWhereTheShellSaid();
+    void eventsLambdaWouldRefuseAreRefused();
+    void aWorkspaceYouCannotChangeSaysSo();
+    void wrongPricingSettingsAreNamedEverywhere();
+    void functionsOutsideLambdasLimitsDoNotRun();
+    void aFunctionsOwnBytesNeverReachTheTerminalRaw();
+    void namesInTheFormsInfoPrints();
+    void moreNamesAreRefused();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -712,6 +722,188 @@ void TestCliSafety::runsTableHasHeadersEllipsesAndIsoTimes()
     const QString started = QJsonDocument::fromJson(r.out).array().at(0).toObject()[QStringLiteral("startedAt")].toString();
     QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$")).match(started).hasMatch(),
              qPrintable(started));
+}
+
+// --- found by a new user's trial --------------------------------------------
+
+void TestCliSafety::aDocumentNeverReplacesAWorkspace()
+{
+    const QString workspace = imported("http-api.json");
+    const QByteArray before = stratus::test::fileHash(workspace);
+    for (const QString &target : {workspace, imported("scheduled-job.json")}) {
+        const QByteArray targetBefore = stratus::test::fileHash(target);
+        const CliRun r = runStratus({"export-json", workspace, "-o", target});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("is a workspace file"), r.err.constData());
+        QCOMPARE(stratus::test::fileHash(target), targetBefore);
+    }
+    QCOMPARE(stratus::test::fileHash(workspace), before);
+}
+
+void TestCliSafety::standardOutputByNameAppendsWhereTheShellSaid()
+{
+    const QString workspace = imported("http-api.json");
+    const QString log = path(QStringLiteral("appended.txt"));
+    stratus::test::writeBytes(log, "line1\n");
+    // As `stratus export-json w -o /dev/stdout >> appended.txt`.
+    const CliRun r = runStratus({"export-json", workspace, "--compact", "-o", "/dev/stdout"}, {},
+                                [&](QProcess &p) { p.setStandardOutputFile(log, QIODevice::Append); });
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QByteArray text = stratus::test::readBytes(log);
+    QVERIFY2(text.startsWith("line1\n{\"format\""), text.left(40).constData());
+}
+
+void TestCliSafety::eventsLambdaWouldRefuseAreRefused()
+{
+    const QString code = writeCode(QStringLiteral("code"), QStringLiteral("app.py"), "def handler(e, c):\n    return e\n");
+    const QStringList invoke = {"invoke", "--code", code, "--runtime", "python3.11", "--handler", "app.handler", "--event", "-"};
+    CliRun r = runStratus(invoke, "\xEF\xBB\xBF{\"a\": 1}");
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("byte order mark"), r.err.constData());
+    r = runStratus(invoke, QByteArray("{\"a\": 1}\0zzz", 11));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("byte 0x00"), r.err.constData());
+    r = runStratus(invoke, "\"" + QByteArray(7 * 1024 * 1024, 'x') + "\"");
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("larger than 6 MB"), r.err.constData());
+    // A document that ends at a NUL is not a document.
+    stratus::test::writeBytes(path(QStringLiteral("nul.json")),
+                              QByteArray(R"({"format":"stratus-workspace","version":1,"name":"x","workflows":[]})") + '\0'
+                                  + "\xff garbage");
+    r = runStratus({"validate", path(QStringLiteral("nul.json"))});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCliSafety::aWorkspaceYouCannotChangeSaysSo()
+{
+    if (!isRoot())
+        QSKIP("needs root to run as another user (runuser -u nobody)");
+    QDir().mkpath(path(QStringLiteral("theirs")));
+    const QString workspace = imported("queue-between-functions.json", QStringLiteral("theirs/w.stratus"));
+    QCOMPARE(::chmod(m_dir->path().toLocal8Bit().constData(), 0755), 0);
+    QCOMPARE(::chmod(path(QStringLiteral("theirs")).toLocal8Bit().constData(), 0777), 0); // a folder anyone may write
+    QCOMPARE(::chmod(workspace.toLocal8Bit().constData(), 0644), 0);                       // a file only root may
+    auto asNobody = [&](const QStringList &args) {
+        return runStratus({}, {}, [&](QProcess &p) {
+            p.setProgram(QStringLiteral("runuser"));
+            p.setArguments(QStringList{"-u", "nobody", "--", QStringLiteral(STRATUS_CLI_PATH)} + args);
+        });
+    };
+    CliRun r = asNobody({"invoke", workspace, "accept-order", "--test-event", "two items"});
+    QCOMPARE(r.exitCode, 0); // it ran; it could not be recorded
+    QVERIFY2(r.err.contains("not recorded") && r.err.contains("is read-only for you"), r.err.constData());
+    r = asNobody({"prune", workspace, "--keep-runs", "1"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("is read-only for you"), r.err.constData());
+    QVERIFY(!QFileInfo::exists(workspace + QStringLiteral("-wal")));
+    QVERIFY(!QFileInfo::exists(workspace + QStringLiteral("-shm")));
+    // Creating where one may not write says where and why.
+    QCOMPARE(::chmod(path(QStringLiteral("theirs")).toLocal8Bit().constData(), 0755), 0);
+    r = asNobody({"new", path(QStringLiteral("theirs/new.stratus"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("cannot create a file in") && r.err.contains("Permission denied"), r.err.constData());
+}
+
+void TestCliSafety::wrongPricingSettingsAreNamedEverywhere()
+{
+    QJsonObject doc = QJsonDocument::fromJson(stratus::test::readBytes(example("queue-between-functions.json"))).object();
+    doc[QStringLiteral("settings")] = QJsonObject{{QStringLiteral("pricing"), 5}};
+    stratus::test::writeBytes(path(QStringLiteral("p5.json")), QJsonDocument(doc).toJson());
+    const QString workspace = path(QStringLiteral("p5.stratus"));
+    CliRun r = runStratus({"import", path(QStringLiteral("p5.json")), workspace});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.count("settings.pricing"), 1); // once, not by two checks
+    r = runStratus({"invoke", workspace, "accept-order", "--test-event", "two items"});
+    QVERIFY2(r.exitCode == 0 && r.err.contains("settings.pricing: expected a preset's id"), r.err.constData());
+    r = runStratus({"cost", workspace, "--requests-per-month", "10"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("settings.pricing"), r.err.constData());
+
+    // Every wrong custom preset is reported, not only the first.
+    doc[QStringLiteral("settings")] = QJsonObject{{QStringLiteral("pricingPresets"),
+                                                   QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("aws-x86_64")}}, 5}}};
+    stratus::test::writeBytes(path(QStringLiteral("presets.json")), QJsonDocument(doc).toJson());
+    r = runStratus({"validate", path(QStringLiteral("presets.json"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("settings.pricingPresets[0]") && r.err.contains("settings.pricingPresets[1]"),
+             r.err.constData());
+}
+
+void TestCliSafety::functionsOutsideLambdasLimitsDoNotRun()
+{
+    QByteArray text = stratus::test::readBytes(example("queue-between-functions.json"));
+    QJsonObject doc = QJsonDocument::fromJson(text).object();
+    QJsonArray workflows = doc[QStringLiteral("workflows")].toArray();
+    QJsonObject w = workflows[0].toObject();
+    QJsonArray nodes = w[QStringLiteral("nodes")].toArray();
+    for (int i = 0; i < nodes.size(); ++i) {
+        QJsonObject n = nodes[i].toObject();
+        if (n[QStringLiteral("id")].toString() == QLatin1String("accept")) {
+            QJsonObject config = n[QStringLiteral("config")].toObject();
+            config[QStringLiteral("memoryMB")] = 99999;
+            n[QStringLiteral("config")] = config;
+            nodes[i] = n;
+        }
+    }
+    w[QStringLiteral("nodes")] = nodes;
+    workflows[0] = w;
+    doc[QStringLiteral("workflows")] = workflows;
+    stratus::test::writeBytes(path(QStringLiteral("big.json")), QJsonDocument(doc).toJson());
+    const QString workspace = path(QStringLiteral("big.stratus"));
+    QCOMPARE(runStratus({"import", path(QStringLiteral("big.json")), workspace}).exitCode, 1);
+    const CliRun r = runStratus({"invoke", workspace, "accept-order", "--test-event", "two items"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("from 128 to 10240 MB, not 99999"), r.err.constData());
+    const QString code = writeCode(QStringLiteral("code"), QStringLiteral("app.py"), "def handler(e, c):\n    return 1\n");
+    const CliRun env = runStratus({"invoke", "--code", code, "--runtime", "python3.11", "--handler", "app.handler",
+                                   "--env", "MYV=" + QString(5000, QLatin1Char('x'))});
+    QCOMPARE(env.exitCode, 2);
+    QVERIFY2(env.err.contains("Lambda allows 4096"), env.err.constData());
+}
+
+void TestCliSafety::aFunctionsOwnBytesNeverReachTheTerminalRaw()
+{
+    const QString code = writeCode(QStringLiteral("noisy"), QStringLiteral("app.py"),
+                                   "import sys\ndef handler(e, c):\n"
+                                   "    sys.stdout.buffer.write(b'raw\\xff\\xfe\\x1b[31m\\n')\n    sys.stdout.flush()\n    return 1\n");
+    const CliRun r = runStratus({"invoke", "--code", code, "--runtime", "python3.11", "--handler", "app.handler"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    verifyReadable(r.err);
+    QVERIFY2(!r.err.contains('\x1b'), r.err.constData());
+    QVERIFY2(r.err.contains("raw\\xFF\\xFE\\x1B[31m"), r.err.constData());
+}
+
+void TestCliSafety::namesInTheFormsInfoPrints()
+{
+    const QString workspace = imported("queue-between-functions.json");
+    QCOMPARE(runStratus({"invoke", workspace, "accept-order", "--test-event", "two items"}).exitCode, 0);
+    for (const char *form : {"accept-order", "accept", "orders/accept"}) {
+        const CliRun r = runStratus({"runs", workspace, "--function", QString::fromLatin1(form), "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 1);
+        QCOMPARE(runStratus({"stats", workspace, "--function", QString::fromLatin1(form)}).exitCode, 0);
+    }
+    const CliRun none = runStratus({"stats", workspace, "--function", "fulfil-order"});
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY2(none.err.contains("no invocations recorded for 'fulfil-order'"), none.err.constData());
+    QVERIFY(none.out.isEmpty()); // no percentiles of nothing
+}
+
+void TestCliSafety::moreNamesAreRefused()
+{
+    CliRun r = runStratus({"new", path(QStringLiteral("A.JSON"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!QFileInfo::exists(path(QStringLiteral("A.JSON"))));
+    r = runStratus({"new", path(QStringLiteral("n.stratus")), "--name", ""});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!QFileInfo::exists(path(QStringLiteral("n.stratus"))));
+    r = runStratus({"import", "-", "-"}, stratus::test::readBytes(example("http-api.json")));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("'-' is standard input"), r.err.constData());
+    r = runStratus({"INFO"});
+    QVERIFY2(r.err.contains("did you mean 'info'?"), r.err.constData());
+    r = runStratus({"in"});
+    QVERIFY2(!r.err.contains("did you mean"), r.err.constData()); // info or invoke: no guess
 }
 
 QTEST_GUILESS_MAIN(TestCliSafety)

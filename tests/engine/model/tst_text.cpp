@@ -60,6 +60,7 @@ void TestText::jsonErrorsSayWhereAndWhy_data()
     QTest::newRow("binary") << QByteArray("\xff\xfe{}") << "byte 0xFF at line 1, column 1 is not UTF-8 text";
     QTest::newRow("bad byte in a string") << QByteArray("{\n  \"a\": \"x\xc0\"}") << "byte 0xC0 at line 2, column 10 is not UTF-8 text";
     QTest::newRow("empty") << QByteArray("  \n") << "the text is empty";
+    QTest::newRow("NUL after a document") << QByteArray("{}\n\0garbage", 11) << "byte 0x00 at line 2, column 1 is not allowed";
     QTest::newRow("broken sequence") << QByteArray("[\"\xe2(\"]") << "byte 0xE2 at line 1, column 3 is not UTF-8 text";
     QTest::newRow("columns count characters") << QByteArray("[\"\xc3\xa9\xc3\xa9\", }") << "line 1, column 8: syntax error";
     QTest::newRow("missing value") << QByteArray("{\"a\": }") << "line 1, column 7: syntax error";

@@ -5,6 +5,7 @@
 
 #include "testutil.h"
 
+#include "engine/meter/pricing.h"
 #include "engine/model/choicerule.h"
 #include "engine/model/schedule.h"
 #include "engine/model/nodekind.h"
@@ -94,7 +95,7 @@ Problems problemsOf(const QString &doc)
         return {Problem{Problem::Severity::Error, "unreadable", {}, {}, {}, {}, {}, read.status().message()}};
     }
     Problems problems = read->problems;
-    Problems more = validateWorkspace(read->workspace);
+    Problems more = workspaceProblems(read->workspace); // what `validate` reports, pricing included
     problems.insert(problems.end(), more.begin(), more.end());
     return problems;
 }
