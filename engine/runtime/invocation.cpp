@@ -1,12 +1,42 @@
 #include "invocation.h"
 
 #include "engine/model/json.h"
+#include "engine/model/text.h"
 
 namespace stratus::engine {
 
 std::string errorObjectJson(const std::string &type, const std::string &message)
 {
-    return Json{{"errorType", type}, {"errorMessage", message}}.dump();
+    // The text may come from a function (its output, a header it sent): bytes
+    // that are not UTF-8 become U+FFFD rather than an exception.
+    return Json{{"errorType", type}, {"errorMessage", message}}.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+bool isValidResponse(std::string_view body)
+{
+    return isValidUtf8(body) && Json::accept(body.begin(), body.end());
+}
+
+PostedError postedError(const std::string &body, const std::string &typeHeader, const std::string &fallbackType)
+{
+    PostedError e;
+    // A header is Latin-1 on the wire: keep what is printable of it.
+    e.errorType = printable(typeHeader);
+    if (isValidResponse(body)) {
+        e.payload = body;
+        if (e.errorType.empty()) {
+            const Json parsed = Json::parse(body, nullptr, false);
+            if (parsed.is_object()) {
+                if (auto type = parsed.find("errorType"); type != parsed.end() && type->is_string())
+                    e.errorType = printable(type->get<std::string>());
+            }
+        }
+    } else {
+        e.payload = errorObjectJson(e.errorType.empty() ? fallbackType : e.errorType, body);
+    }
+    if (e.errorType.empty())
+        e.errorType = fallbackType;
+    return e;
 }
 
 InvocationResult failedInvocation(const InvocationRequest &request, const std::string &functionName,

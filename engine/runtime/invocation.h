@@ -34,6 +34,23 @@ struct InvocationResult
 /// {"errorType": type, "errorMessage": message}, as the engine reports its own failures.
 std::string errorObjectJson(const std::string &type, const std::string &message);
 
+/// What a function's runtime posted as an error to the Runtime API
+/// (/invocation/{id}/error or /init/error), as the caller receives it: the
+/// body when it is a JSON object in UTF-8, else an error object made of it;
+/// the type from the Lambda-Runtime-Function-Error-Type header, else the
+/// body's errorType when it is a string, else `fallbackType`. Never throws,
+/// whatever the bytes (the instance is the user's code).
+struct PostedError
+{
+    std::string payload;
+    std::string errorType;
+};
+PostedError postedError(const std::string &body, const std::string &typeHeader, const std::string &fallbackType);
+
+/// Whether a body posted to /invocation/{id}/response can be the result the
+/// caller receives: JSON, in UTF-8.
+bool isValidResponse(std::string_view body);
+
 /// The result of an invocation that never reached an instance (throttled,
 /// engine stopping, no such function): no duration, the error as the payload.
 InvocationResult failedInvocation(const InvocationRequest &request, const std::string &functionName,

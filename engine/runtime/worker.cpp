@@ -299,8 +299,8 @@ void Worker::connectRuntimeApi()
             [this, duration](const QByteArray &, const QByteArray &body) {
                 m_maxRssKb = std::max(m_maxRssKb, peakRssKb());
                 const int64_t us = duration();
-                if (!Json::accept(body.constData(), body.constData() + body.size())) {
-                    const std::string message = "the function's response is not JSON";
+                if (!isValidResponse(std::string_view(body.constData(), size_t(body.size())))) {
+                    const std::string message = "the function's response is not JSON in UTF-8";
                     onAnswer(false, errorObjectJson("Runtime.InvalidResponse", message), us,
                              "Runtime.InvalidResponse");
                     return;
@@ -311,25 +311,13 @@ void Worker::connectRuntimeApi()
             [this, duration](const QByteArray &, const QByteArray &body, const QByteArray &type) {
                 m_maxRssKb = std::max(m_maxRssKb, peakRssKb());
                 const int64_t us = duration();
-                std::string payload = body.toStdString();
-                std::string errorType = type.toStdString();
-                if (!Json::accept(payload)) {
-                    payload = errorObjectJson(errorType.empty() ? "Runtime.Unknown" : errorType, payload);
-                } else if (errorType.empty()) {
-                    const Json e = Json::parse(payload);
-                    errorType = e.is_object() ? e.value("errorType", std::string("Runtime.Unknown"))
-                                              : std::string("Runtime.Unknown");
-                }
-                onAnswer(false, std::move(payload), us, errorType.empty() ? "Runtime.Unknown" : errorType);
+                PostedError e = postedError(body.toStdString(), type.toStdString(), "Runtime.Unknown");
+                onAnswer(false, std::move(e.payload), us, e.errorType);
             });
     connect(m_api, &RuntimeApiServer::initErrored, this,
             [this](const QByteArray &body, const QByteArray &type) {
-                std::string payload = body.toStdString();
-                const std::string errorType = type.isEmpty() ? std::string("Runtime.InitError")
-                                                             : type.toStdString();
-                if (!Json::accept(payload))
-                    payload = errorObjectJson(errorType, payload);
-                onInitError(std::move(payload), errorType);
+                PostedError e = postedError(body.toStdString(), type.toStdString(), "Runtime.InitError");
+                onInitError(std::move(e.payload), e.errorType);
             });
 }
 

@@ -5,6 +5,8 @@
 
 #include "runtimetest.h"
 
+#include "engine/model/text.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void officialNodeRuntimeInterfaceClient();
     void missingBootstrap();
     void bootstrapThatCannotBeExecuted();
+    void hostileErrorPostsNeverBreakTheEngine();
     void bootstrapThatNeverAsksForWork();
 
 private:
@@ -182,6 +185,32 @@ void TestProvidedRuntime::bootstrapThatCannotBeExecuted()
         QCOMPARE(r.record.errorType, std::string("Runtime.InvalidEntrypoint"));
         QVERIFY2(r.record.errorMessage.find("cannot start") != std::string::npos, r.record.errorMessage.c_str());
     }
+}
+
+void TestProvidedRuntime::hostileErrorPostsNeverBreakTheEngine()
+{
+    // Found by fuzz_runtimeapi: an errorType that is not a string, and bytes
+    // that are not UTF-8, in what a bootstrap posts. Each used to throw out of
+    // the engine's handler (a crash of the whole process).
+    const char *script = R"sh(#!/bin/sh
+API="http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime"
+n=0
+while true; do
+  ID=$(curl -sS -D - -o /dev/null "$API/invocation/next" | tr -d '\r' | sed -n 's/^[Ll]ambda-[Rr]untime-[Aa]ws-[Rr]equest-[Ii]d: //p')
+  n=$((n + 1))
+  if [ $n = 1 ]; then body='{"errorType": 5, "errorMessage": "typed badly"}'; else body=$(printf '{"errorMessage": "\377\376"}'); fi
+  printf '%s' "$body" | curl -sS -X POST -H "Lambda-Runtime-Function-Error-Type: $(printf 'Bad\351')" --data-binary @- "$API/invocation/$ID/error" >/dev/null
+done
+)sh";
+    m_fixture->add("hostile", "provided.al2023", "bootstrap", {{"bootstrap", script}});
+    InvocationResult r = m_fixture->invoke("hostile");
+    QCOMPARE(int(r.record.status), int(InvocationStatus::Error));
+    QCOMPARE(parsed(r.payload)["errorMessage"].get<std::string>(), std::string("typed badly"));
+    QVERIFY2(r.record.errorType.starts_with("Bad"), r.record.errorType.c_str()); // the header's type, made printable
+    r = m_fixture->invoke("hostile");
+    QCOMPARE(int(r.record.status), int(InvocationStatus::Error));
+    QVERIFY2(isValidUtf8(r.payload), r.payload.c_str());
+    QVERIFY(parsed(r.payload).contains("errorMessage"));
 }
 
 void TestProvidedRuntime::bootstrapThatNeverAsksForWork()
