@@ -4,7 +4,7 @@
 # when nothing is missing. Run as root (or with sudo available).
 #
 #   installer/setup-deps.sh              what the build, the tests and the studio need
-#   installer/setup-deps.sh --dev-tools  also what ../shared/tools/screenshot.sh needs
+#   installer/setup-deps.sh --dev-tools  also screenshots, formatting and fuzzing (clang, libFuzzer)
 set -euo pipefail
 
 packages=(
@@ -33,7 +33,8 @@ packages=(
 if [ "${1:-}" = "--dev-tools" ]; then
   # screenshots (../shared/tools/screenshot.sh), formatting, and building the
   # official AWS Node.js runtime interface client for its opt-in test
-  packages+=(xdotool x11-utils imagemagick python3-xlib clang-format autoconf automake libtool make)
+  packages+=(xdotool x11-utils imagemagick python3-xlib clang-format autoconf automake libtool make
+             clang libclang-rt-14-dev)
 elif [ -n "${1:-}" ]; then
   echo "setup-deps: unknown option $1 (try --dev-tools)" >&2
   exit 2

@@ -2,6 +2,7 @@
 
 #include "engine/model/text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -96,6 +97,10 @@ std::optional<double> parseNumber(const std::string &text)
 engine::Result<long long> parseWholeNumber(const std::string &text, const std::string &what, long long min,
                                            long long max)
 {
+    // Past 2^53 a double no longer holds every whole number, and LLONG_MAX
+    // itself rounds up to 2^63, which no long long holds (found by fuzz_cliargs).
+    max = std::min(max, Args::kMaxWhole);
+    min = std::max(min, -Args::kMaxWhole);
     const std::string range = max >= Args::kMaxWhole ? "of at least " + std::to_string(min)
                                                      : "from " + std::to_string(min) + " to " + std::to_string(max);
     const auto n = parseNumber(text);

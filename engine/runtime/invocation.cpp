@@ -22,15 +22,11 @@ PostedError postedError(const std::string &body, const std::string &typeHeader, 
     PostedError e;
     // A header is Latin-1 on the wire: keep what is printable of it.
     e.errorType = printable(typeHeader);
-    if (isValidResponse(body)) {
+    const Json parsed = isValidUtf8(body) ? Json::parse(body, nullptr, false) : Json(Json::value_t::discarded);
+    if (parsed.is_object()) {
         e.payload = body;
-        if (e.errorType.empty()) {
-            const Json parsed = Json::parse(body, nullptr, false);
-            if (parsed.is_object()) {
-                if (auto type = parsed.find("errorType"); type != parsed.end() && type->is_string())
-                    e.errorType = printable(type->get<std::string>());
-            }
-        }
+        if (auto type = parsed.find("errorType"); e.errorType.empty() && type != parsed.end() && type->is_string())
+            e.errorType = printable(type->get<std::string>());
     } else {
         e.payload = errorObjectJson(e.errorType.empty() ? fallbackType : e.errorType, body);
     }
