@@ -51,6 +51,42 @@ QList<QStringList> readOnlyCommands(const QString &workspace)
             {"stats", workspace},       {"cost", workspace, "--requests-per-month", "1000"}};
 }
 
+/// The example's document with one function's config field set: the first
+/// function node, or the one with node id `nodeId`.
+QByteArray exampleWithFunctionField(const char *exampleName, const QString &nodeId, const QString &field,
+                                    const QJsonValue &value)
+{
+    QJsonObject doc = QJsonDocument::fromJson(stratus::test::readBytes(example(exampleName))).object();
+    QJsonArray workflows = doc[QStringLiteral("workflows")].toArray();
+    QJsonObject workflow = workflows[0].toObject();
+    QJsonArray nodes = workflow[QStringLiteral("nodes")].toArray();
+    for (int i = 0; i < nodes.size(); ++i) {
+        QJsonObject n = nodes[i].toObject();
+        const bool wanted = nodeId.isEmpty() ? n[QStringLiteral("kind")].toString() == QLatin1String("function")
+                                             : n[QStringLiteral("id")].toString() == nodeId;
+        if (!wanted)
+            continue;
+        QJsonObject config = n[QStringLiteral("config")].toObject();
+        config[field] = value;
+        n[QStringLiteral("config")] = config;
+        nodes[i] = n;
+        break;
+    }
+    workflow[QStringLiteral("nodes")] = nodes;
+    workflows[0] = workflow;
+    doc[QStringLiteral("workflows")] = workflows;
+    return QJsonDocument(doc).toJson();
+}
+
+/// `stratus ARGS` run as the user nobody (runuser), for permission cases.
+CliRun runStratusAsNobody(const QStringList &args)
+{
+    return runStratus({}, {}, [&](QProcess &p) {
+        p.setProgram(QStringLiteral("runuser"));
+        p.setArguments(QStringList{"-u", "nobody", "--", QStringLiteral(STRATUS_CLI_PATH)} + args);
+    });
+}
+
 bool isRoot()
 {
     return ::geteuid() == 0;
@@ -242,11 +278,7 @@ void TestCliSafety::exportRefusesAFileItMayNotWrite()
         // The folder lets nobody in and write (so a rename would succeed); the file does not.
         QCOMPARE(::chmod(m_dir->path().toLocal8Bit().constData(), 0755), 0);
         QCOMPARE(::chmod(shared.toLocal8Bit().constData(), 0777), 0);
-        const CliRun r = runStratus({}, {}, [&](QProcess &p) {
-            p.setProgram(QStringLiteral("runuser"));
-            p.setArguments({"-u", "nobody", "--", QStringLiteral(STRATUS_CLI_PATH), "export-json", workspace,
-                            "-o", out});
-        });
+        const CliRun r = runStratusAsNobody({"export-json", workspace, "-o", out});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("Permission denied"), r.err.constData());
         QCOMPARE(stratus::test::readBytes(out), QByteArray("theirs"));
@@ -286,10 +318,7 @@ void TestCliSafety::readOnlyCommandsWorkInAFolderOthersOwn()
     QCOMPARE(::chmod(workspace.toLocal8Bit().constData(), 0644), 0);
     const QByteArray before = stratus::test::fileHash(workspace);
     for (const QStringList &args : readOnlyCommands(workspace)) {
-        const CliRun r = runStratus({}, {}, [&](QProcess &p) {
-            p.setProgram(QStringLiteral("runuser"));
-            p.setArguments(QStringList{"-u", "nobody", "--", QStringLiteral(STRATUS_CLI_PATH)} + args);
-        });
+        const CliRun r = runStratusAsNobody(args);
         QVERIFY2(r.exitCode == 0, qPrintable(args.first() + QLatin1String(": ") + QString::fromUtf8(r.err)));
         QVERIFY2(!r.err.contains("readonly"), r.err.constData());
     }
@@ -416,25 +445,8 @@ void TestCliSafety::onlyLambdasRuntimesAreAccepted()
              r.err.constData());
 
     // The validator says the same of a workspace.
-    QJsonObject doc = QJsonDocument::fromJson(stratus::test::readBytes(example("http-api.json"))).object();
-    QJsonArray workflows = doc[QStringLiteral("workflows")].toArray();
-    QJsonObject api = workflows[0].toObject();
-    QJsonArray nodes = api[QStringLiteral("nodes")].toArray();
-    for (int i = 0; i < nodes.size(); ++i) {
-        QJsonObject n = nodes[i].toObject();
-        if (n[QStringLiteral("kind")].toString() == QLatin1String("function")) {
-            QJsonObject config = n[QStringLiteral("config")].toObject();
-            config[QStringLiteral("runtime")] = runtime;
-            n[QStringLiteral("config")] = config;
-            nodes[i] = n;
-            break;
-        }
-    }
-    api[QStringLiteral("nodes")] = nodes;
-    workflows[0] = api;
-    doc[QStringLiteral("workflows")] = workflows;
     const QString json = path(QStringLiteral("bad-runtime.json"));
-    stratus::test::writeBytes(json, QJsonDocument(doc).toJson());
+    stratus::test::writeBytes(json, exampleWithFunctionField("http-api.json", {}, QStringLiteral("runtime"), runtime));
     const CliRun v = runStratus({"validate", json});
     QCOMPARE(v.exitCode, 1);
     QVERIFY2(v.err.contains("field 'runtime'") && v.err.contains("nodejs24.x"), v.err.constData());
@@ -783,23 +795,17 @@ void TestCliSafety::aWorkspaceYouCannotChangeSaysSo()
     QCOMPARE(::chmod(m_dir->path().toLocal8Bit().constData(), 0755), 0);
     QCOMPARE(::chmod(path(QStringLiteral("theirs")).toLocal8Bit().constData(), 0777), 0); // a folder anyone may write
     QCOMPARE(::chmod(workspace.toLocal8Bit().constData(), 0644), 0);                       // a file only root may
-    auto asNobody = [&](const QStringList &args) {
-        return runStratus({}, {}, [&](QProcess &p) {
-            p.setProgram(QStringLiteral("runuser"));
-            p.setArguments(QStringList{"-u", "nobody", "--", QStringLiteral(STRATUS_CLI_PATH)} + args);
-        });
-    };
-    CliRun r = asNobody({"invoke", workspace, "accept-order", "--test-event", "two items"});
+    CliRun r = runStratusAsNobody({"invoke", workspace, "accept-order", "--test-event", "two items"});
     QCOMPARE(r.exitCode, 0); // it ran; it could not be recorded
     QVERIFY2(r.err.contains("not recorded") && r.err.contains("is read-only for you"), r.err.constData());
-    r = asNobody({"prune", workspace, "--keep-runs", "1"});
+    r = runStratusAsNobody({"prune", workspace, "--keep-runs", "1"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("is read-only for you"), r.err.constData());
     QVERIFY(!QFileInfo::exists(workspace + QStringLiteral("-wal")));
     QVERIFY(!QFileInfo::exists(workspace + QStringLiteral("-shm")));
     // Creating where one may not write says where and why.
     QCOMPARE(::chmod(path(QStringLiteral("theirs")).toLocal8Bit().constData(), 0755), 0);
-    r = asNobody({"new", path(QStringLiteral("theirs/new.stratus"))});
+    r = runStratusAsNobody({"new", path(QStringLiteral("theirs/new.stratus"))});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("cannot create a file in") && r.err.contains("Permission denied"), r.err.constData());
 }
@@ -831,24 +837,9 @@ void TestCliSafety::wrongPricingSettingsAreNamedEverywhere()
 
 void TestCliSafety::functionsOutsideLambdasLimitsDoNotRun()
 {
-    QByteArray text = stratus::test::readBytes(example("queue-between-functions.json"));
-    QJsonObject doc = QJsonDocument::fromJson(text).object();
-    QJsonArray workflows = doc[QStringLiteral("workflows")].toArray();
-    QJsonObject w = workflows[0].toObject();
-    QJsonArray nodes = w[QStringLiteral("nodes")].toArray();
-    for (int i = 0; i < nodes.size(); ++i) {
-        QJsonObject n = nodes[i].toObject();
-        if (n[QStringLiteral("id")].toString() == QLatin1String("accept")) {
-            QJsonObject config = n[QStringLiteral("config")].toObject();
-            config[QStringLiteral("memoryMB")] = 99999;
-            n[QStringLiteral("config")] = config;
-            nodes[i] = n;
-        }
-    }
-    w[QStringLiteral("nodes")] = nodes;
-    workflows[0] = w;
-    doc[QStringLiteral("workflows")] = workflows;
-    stratus::test::writeBytes(path(QStringLiteral("big.json")), QJsonDocument(doc).toJson());
+    stratus::test::writeBytes(path(QStringLiteral("big.json")),
+                              exampleWithFunctionField("queue-between-functions.json", QStringLiteral("accept"),
+                                                       QStringLiteral("memoryMB"), 99999));
     const QString workspace = path(QStringLiteral("big.stratus"));
     QCOMPARE(runStratus({"import", path(QStringLiteral("big.json")), workspace}).exitCode, 1);
     const CliRun r = runStratus({"invoke", workspace, "accept-order", "--test-event", "two items"});
