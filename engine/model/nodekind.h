@@ -42,7 +42,7 @@ enum class FieldCheck {
     NonEmpty,
 };
 
-/// One config field of a node kind, as ../shared/workspace-format.md lists it.
+/// One config field of a node kind, as docs/workspace-format.md lists it.
 struct FieldSpec
 {
     std::string name;

@@ -10,7 +10,7 @@
 namespace stratus::engine {
 
 /// The JSON interchange form of a workspace ("stratus-workspace", version 1),
-/// as ../shared/workspace-format.md and docs/workspace-json.md describe it:
+/// as docs/workspace-format.md and docs/workspace-json.md describe it:
 ///
 ///   {"format": "stratus-workspace", "version": 1, "name": "...",
 ///    "settings": {...}, "workflows": [{"id", "name", "nodes": [...],

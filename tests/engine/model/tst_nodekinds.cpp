@@ -1,4 +1,4 @@
-// The node-kind table against ../shared/workspace-format.md: every kind, its
+// The node-kind table against docs/workspace-format.md: every kind, its
 // ports and its config fields with their defaults, ranges and required flags.
 
 #include "engine/model/nodekind.h"

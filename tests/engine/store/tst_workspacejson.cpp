@@ -150,7 +150,7 @@ void TestWorkspaceJson::valuesSurviveExactly()
 
 void TestWorkspaceJson::formatDocumentExampleReads()
 {
-    // The example of ../shared/workspace-format.md, as other tools write it.
+    // The example of docs/workspace-format.md, as other tools write it.
     const std::string doc = R"json({
       "format": "stratus-workspace", "version": 1, "name": "orders",
       "settings": { "pricing": "aws-x86_64", "region": "us-east-1" },
