@@ -40,7 +40,8 @@ QStringList interpreterFolders()
     const QString home = QDir::homePath();
     const QString pyenv = qEnvironmentVariable("PYENV_ROOT", home + QStringLiteral("/.pyenv"));
     const QString nvm = qEnvironmentVariable("NVM_DIR", home + QStringLiteral("/.nvm"));
-    for (const QString &versions : {pyenv + QStringLiteral("/versions"), nvm + QStringLiteral("/versions/node")}) {
+    const QStringList managed = {pyenv + QStringLiteral("/versions"), nvm + QStringLiteral("/versions/node")};
+    for (const QString &versions : managed) {
         for (const QString &version : QDir(versions).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
             add(versions + QLatin1Char('/') + version + QStringLiteral("/bin"));
     }
