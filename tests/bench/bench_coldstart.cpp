@@ -17,29 +17,30 @@
 
 namespace {
 
-double medianMs(const QString &program, const QStringList &args, int runs)
+/// One run of `program`, in ms; negative if it failed.
+double runMs(const QString &program, const QStringList &args)
 {
-    std::vector<double> times;
-    for (int i = 0; i < runs + 1; ++i) {
-        QProcess p;
-        // A clean environment for both sides: this sandbox's NODE_EXTRA_CA_CERTS
-        // alone adds ~40 ms to a node start.
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
-        env.insert(QStringLiteral("HOME"), qEnvironmentVariable("HOME"));
-        p.setProcessEnvironment(env);
-        QElapsedTimer t;
-        t.start();
-        p.start(program, args);
-        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-            std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), p.readAllStandardError().constData());
-            return -1;
-        }
-        if (i > 0) // the first run warms the page cache and Stratus's own caches
-            times.push_back(double(t.nsecsElapsed()) / 1e6);
+    QProcess p;
+    // A clean environment for both sides: this sandbox's NODE_EXTRA_CA_CERTS
+    // alone adds ~40 ms to a node start.
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
+    env.insert(QStringLiteral("HOME"), qEnvironmentVariable("HOME"));
+    p.setProcessEnvironment(env);
+    QElapsedTimer t;
+    t.start();
+    p.start(program, args);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), p.readAllStandardError().constData());
+        return -1;
     }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
 }
 
 void write(const QString &path, const QByteArray &text)
@@ -82,10 +83,22 @@ int main(int argc, char *argv[])
           folder}},
     };
     for (const Case &c : cases) {
-        const double ours = medianMs(stratus, c.stratusArgs, runs);
-        const double bare = medianMs(c.bare, c.bareArgs, runs);
-        std::printf("  %-12s stratus invoke %7.1f   bare interpreter %7.1f   ratio %.2fx (target <= 1.50x)\n", c.name,
-                    ours, bare, ours / bare);
+        // Interleaved, so that the load of this noisy VM drifting during the
+        // run weighs on both sides alike; the first pair warms the caches.
+        std::vector<double> ours, bare, ratios;
+        for (int i = 0; i <= runs; ++i) {
+            const double o = runMs(stratus, c.stratusArgs);
+            const double b = runMs(c.bare, c.bareArgs);
+            if (o < 0 || b < 0)
+                return 1;
+            if (i == 0)
+                continue;
+            ours.push_back(o);
+            bare.push_back(b);
+            ratios.push_back(o / b);
+        }
+        std::printf("  %-12s stratus invoke %7.1f   bare interpreter %7.1f   median ratio %.2fx (target <= 1.50x)\n",
+                    c.name, median(ours), median(bare), median(ratios));
     }
     return 0;
 }
