@@ -19,7 +19,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <set>
 
 namespace stratus::cli {
@@ -62,34 +61,41 @@ Status noSuchFunction(const std::string &file, const std::string &name, const st
                                                  : " (functions: " + printable(joined(functions)) + ")"));
 }
 
+FunctionNode findFunctionNode(const Workspace &workspace, const std::string &wanted, std::vector<std::string> *names)
+{
+    FunctionNode byName, byId;
+    const size_t slash = wanted.find('/');
+    for (const Workflow &w : workspace.workflows) {
+        for (const Node &n : w.nodes()) {
+            if (n.kind != "function")
+                continue;
+            if (names)
+                names->push_back(n.name);
+            if (n.name == wanted && !byName.node)
+                byName = {&w, &n};
+            const bool idMatches = slash == std::string::npos
+                                       ? n.id.str() == wanted
+                                       : w.id().str() == wanted.substr(0, slash) && n.id.str() == wanted.substr(slash + 1);
+            if (idMatches && !byId.node)
+                byId = {&w, &n};
+        }
+    }
+    return byName.node ? byName : byId;
+}
+
 Result<std::string> functionNameFor(WorkspaceStore &store, const std::string &file, const std::string &wanted)
 {
     auto ws = store.load();
     if (!ws)
         return ws.status();
-    std::set<std::string> names;
-    const size_t slash = wanted.find('/');
-    std::optional<std::string> byId;
-    for (const Workflow &w : ws->workflows) {
-        for (const Node &n : w.nodes()) {
-            if (n.kind != "function")
-                continue;
-            names.insert(n.name);
-            const bool idMatches = slash == std::string::npos
-                                       ? n.id.str() == wanted
-                                       : w.id().str() == wanted.substr(0, slash) && n.id.str() == wanted.substr(slash + 1);
-            if (idMatches && !byId)
-                byId = n.name;
-        }
-    }
-    if (names.contains(wanted))
-        return wanted;
-    if (byId)
-        return *byId;
+    std::vector<std::string> designNames;
+    if (const FunctionNode found = findFunctionNode(*ws, wanted, &designNames); found.node)
+        return found.node->name;
     // A function no longer in the design may still have recorded runs.
     auto recorded = recordedFunctionNames(store.database());
     if (!recorded)
         return recorded.status().withContext(quote(file));
+    std::set<std::string> names(designNames.begin(), designNames.end());
     names.insert(recorded->begin(), recorded->end());
     if (names.contains(wanted))
         return wanted;

@@ -11,6 +11,9 @@
 
 namespace stratus::engine {
 class WorkspaceStore;
+class Workflow;
+struct Node;
+struct Workspace;
 }
 
 namespace stratus::cli {
@@ -44,6 +47,19 @@ struct Command
 int usageError(Io &io, const std::string &command, const std::string &message);
 /// "stratus: message"; returns kExitError.
 int failure(Io &io, const engine::Status &status);
+
+/// A function node of a workspace and the workflow that holds it; null when none.
+struct FunctionNode
+{
+    const engine::Workflow *workflow = nullptr;
+    const engine::Node *node = nullptr;
+};
+
+/// The function `wanted` stands for in `workspace`: by name first, then by
+/// node id or WORKFLOW/NODE (the form `stratus info` prints). `names`, when
+/// given, receives every function's name in the design's order.
+FunctionNode findFunctionNode(const engine::Workspace &workspace, const std::string &wanted,
+                              std::vector<std::string> *names = nullptr);
 
 /// The name of the function `wanted` stands for: a function of the design by
 /// name, node id or WORKFLOW/NODE (as `info` prints it), or a name with

@@ -68,34 +68,8 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
     auto ws = store->load();
     if (!ws)
         return ws.status();
-    const Node *found = nullptr;
-    const Workflow *owner = nullptr;
     std::vector<std::string> names;
-    for (const Workflow &w : ws->workflows) {
-        for (const Node &n : w.nodes()) {
-            if (n.kind != "function")
-                continue;
-            names.push_back(n.name);
-            if (n.name == wanted && !found) {
-                found = &n;
-                owner = &w;
-            }
-        }
-    }
-    if (!found) {
-        // By node id, or as WORKFLOW/NODE, the form `stratus info` prints.
-        const size_t slash = wanted.find('/');
-        for (const Workflow &w : ws->workflows) {
-            if (slash != std::string::npos && w.id().str() != wanted.substr(0, slash))
-                continue;
-            const std::string id = slash == std::string::npos ? wanted : wanted.substr(slash + 1);
-            if (const Node *n = w.findNode(NodeId(id)); n && n->kind == "function") {
-                found = n;
-                owner = &w;
-                break;
-            }
-        }
-    }
+    const auto [owner, found] = findFunctionNode(*ws, wanted, &names);
     if (!found)
         return noSuchFunction(file, wanted, names);
     std::optional<std::string> event;
