@@ -58,14 +58,20 @@ std::string uriPath(const std::string &path)
 /// cannot write would refuse, and which would be left behind owned by us).
 /// With a -wal, the committed changes in it must be read too, through the
 /// -shm that the writer keeps.
-std::string readOnlyUri(const std::string &path)
+struct ReadOnlyName
+{
+    std::string uri;
+    bool immutable = false;
+};
+
+ReadOnlyName readOnlyName(const std::string &path)
 {
     std::error_code ec;
     fs::path real = fs::canonical(path, ec);
     if (ec)
         real = path;
     const bool walInUse = fs::exists(real.string() + "-wal", ec);
-    return "file:" + uriPath(real.string()) + (walInUse ? "?mode=ro" : "?immutable=1");
+    return {"file:" + uriPath(real.string()) + (walInUse ? "?mode=ro" : "?immutable=1"), !walInUse};
 }
 
 } // namespace
@@ -109,7 +115,8 @@ Result<Database> Database::open(const std::string &path, Mode mode)
     case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI; break;
     }
-    const std::string name = mode == Mode::ReadOnly && path != ":memory:" ? readOnlyUri(path) : path;
+    const ReadOnlyName readOnly = mode == Mode::ReadOnly && path != ":memory:" ? readOnlyName(path) : ReadOnlyName{path};
+    const std::string &name = readOnly.uri;
     sqlite3 *db = nullptr;
     const int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
@@ -122,7 +129,7 @@ Result<Database> Database::open(const std::string &path, Mode mode)
     // lock for a moment; wait rather than fail.
     sqlite3_busy_timeout(db, 5000);
     Database opened(db, path);
-    opened.m_immutable = name.ends_with("?immutable=1");
+    opened.m_immutable = readOnly.immutable;
     return opened;
 }
 
