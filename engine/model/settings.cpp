@@ -3,6 +3,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <regex>
 
 namespace stratus::engine {
 
@@ -61,6 +62,87 @@ Result<RetentionPolicy> retentionPolicy(const Json &settings)
     if (auto runs = r->find("runs"); runs != r->end())
         policy.keepRuns = runs->get<long long>();
     return policy;
+}
+
+namespace {
+
+/// An IPv4 or IPv6 literal, checked by shape (QtNetwork parses it when listening).
+bool looksLikeIpAddress(const std::string &text)
+{
+    static const std::regex v4(R"(^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$)");
+    static const std::regex v6(R"(^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$)");
+    return text.size() <= 45 && (std::regex_match(text, v4) || std::regex_match(text, v6));
+}
+
+void checkPort(const Json &value, const std::string &field, Problems &out)
+{
+    if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > 65535)
+        out.push_back(settingsProblem("out-of-range", field,
+                                      "expected a port from 0 to 65535 (0: a free one), found " + printable(value.dump())));
+}
+
+} // namespace
+
+Problems gatewayProblems(const Json &settings)
+{
+    Problems out;
+    if (!settings.is_object())
+        return out;
+    if (auto gateway = settings.find("gateway"); gateway != settings.end()) {
+        if (!gateway->is_object()) {
+            out.push_back(settingsProblem("wrong-type", "settings.gateway",
+                                          "expected {\"host\": \"127.0.0.1\", \"port\": N}, found "
+                                              + printable(gateway->dump())));
+        } else {
+            for (auto it = gateway->begin(); it != gateway->end(); ++it) {
+                const std::string field = "settings.gateway." + it.key();
+                if (it.key() == "port") {
+                    checkPort(*it, field, out);
+                } else if (it.key() == "host") {
+                    const bool address = it->is_string()
+                                         && (it->get<std::string>() == "localhost"
+                                             || looksLikeIpAddress(it->get<std::string>()));
+                    if (!address)
+                        out.push_back(settingsProblem("wrong-type", field,
+                                                      "expected an IP address such as 127.0.0.1, ::1 or 0.0.0.0, found "
+                                                          + printable(it->dump())));
+                } else {
+                    out.push_back(settingsProblem("unknown-field", field,
+                                                  quote(it.key()) + " is not a gateway setting (host, port)"));
+                }
+            }
+        }
+    }
+    if (auto services = settings.find("services"); services != settings.end()) {
+        if (!services->is_object()) {
+            out.push_back(settingsProblem("wrong-type", "settings.services",
+                                          "expected {\"port\": N}, found " + printable(services->dump())));
+        } else {
+            for (auto it = services->begin(); it != services->end(); ++it) {
+                if (it.key() == "port")
+                    checkPort(*it, "settings.services.port", out);
+                else
+                    out.push_back(settingsProblem("unknown-field", "settings.services." + it.key(),
+                                                  quote(it.key()) + " is not a services setting (port)"));
+            }
+        }
+    }
+    return out;
+}
+
+GatewaySettings gatewaySettings(const Json &settings)
+{
+    GatewaySettings g;
+    if (!settings.is_object())
+        return g;
+    auto gateway = settings.find("gateway");
+    if (gateway == settings.end() || !gateway->is_object())
+        return g;
+    if (auto host = gateway->find("host"); host != gateway->end() && host->is_string())
+        g.host = host->get<std::string>();
+    if (auto port = gateway->find("port"); port != gateway->end() && port->is_number_integer())
+        g.port = int(port->get<long long>());
+    return g;
 }
 
 } // namespace stratus::engine

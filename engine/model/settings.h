@@ -4,6 +4,8 @@
 #include "problem.h"
 #include "status.h"
 
+#include <string>
+
 namespace stratus::engine {
 
 /// How much run history a workspace keeps; 0 means no limit.
@@ -21,5 +23,17 @@ Problems retentionProblems(const Json &settings);
 /// none). Fails with every one of retentionProblems(), so that `prune`, the
 /// recorder and `validate` all say the same of a wrong value.
 Result<RetentionPolicy> retentionPolicy(const Json &settings);
+
+/// Where the HTTP gateway listens: settings.gateway {"host", "port"}.
+struct GatewaySettings
+{
+    std::string host = "127.0.0.1";
+    int port = 0; ///< 0: a free port
+};
+
+/// Every wrong value in settings.gateway and settings.services ({"port"}).
+Problems gatewayProblems(const Json &settings);
+/// The gateway's address (defaults where absent); assumes gatewayProblems() is empty.
+GatewaySettings gatewaySettings(const Json &settings);
 
 } // namespace stratus::engine

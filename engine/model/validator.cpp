@@ -540,6 +540,8 @@ Problems validateWorkspace(const Workspace &workspace)
 
     for (Problem &p : retentionProblems(workspace.settings))
         out.push_back(std::move(p));
+    for (Problem &p : gatewayProblems(workspace.settings))
+        out.push_back(std::move(p));
     // settings.pricing is checked with the presets it names (engine/meter, pricingProblems).
     if (auto it = workspace.settings.find("region"); it != workspace.settings.end() && !it->is_string()) {
         Problem p;

@@ -70,6 +70,8 @@ public:
     int instanceCount() const { return int(m_workers.size()); }
     int idleCount() const;
     int queuedCount() const { return int(m_queue.size()); }
+    /// Some invocation is running or waiting.
+    bool isBusy() const { return !m_queue.empty() || idleCount() < instanceCount(); }
     /// Callers wait, and only a slot of the machine budget would let them run.
     bool isWaitingForBudget() const;
     std::vector<qint64> instancePids() const;

@@ -48,10 +48,31 @@ Status FunctionRuntime::addFunction(FunctionConfig config)
                                        "10240 MB, not " + std::to_string(config.memoryMB));
     checkInterpreterVersion(config);
     const std::string name = config.name;
-    m_pools.erase(name); // stops the old instances
+    if (auto old = m_pools.find(name); old != m_pools.end()) {
+        // A new version takes the next invocation; the old one finishes what
+        // it has (a reload must never drop work in flight), then goes.
+        if (old->second->isBusy())
+            m_retired.push_back(std::move(old->second));
+        m_pools.erase(old);
+    }
     m_pools[name] = std::make_unique<FunctionPool>(std::move(config), m_runtimeDirectory,
                                                    &m_budget, m_options.keepWarm);
     return Status::ok();
+}
+
+void FunctionRuntime::removeFunction(const std::string &functionName)
+{
+    auto it = m_pools.find(functionName);
+    if (it == m_pools.end())
+        return;
+    if (it->second->isBusy())
+        m_retired.push_back(std::move(it->second));
+    m_pools.erase(it);
+}
+
+void FunctionRuntime::dropIdleRetiredPools()
+{
+    std::erase_if(m_retired, [](const std::unique_ptr<FunctionPool> &p) { return !p->isBusy(); });
 }
 
 FunctionPool *FunctionRuntime::pool(const std::string &functionName) const
@@ -71,7 +92,15 @@ void FunctionRuntime::invoke(const std::string &functionName, InvocationRequest 
         done(std::move(r));
         return;
     }
-    p->invoke(std::move(request), std::move(done));
+    if (m_retired.empty()) {
+        p->invoke(std::move(request), std::move(done));
+        return;
+    }
+    p->invoke(std::move(request), [this, done = std::move(done)](InvocationResult r) {
+        done(std::move(r));
+        // Not from inside the retired pool's own callback: it is still on the stack.
+        QMetaObject::invokeMethod(this, [this] { dropIdleRetiredPools(); }, Qt::QueuedConnection);
+    });
 }
 
 InvocationResult FunctionRuntime::invokeAndWait(const std::string &functionName,
@@ -93,6 +122,9 @@ void FunctionRuntime::shutdown()
     for (auto &[name, pool] : m_pools)
         pool->shutdown();
     m_pools.clear();
+    for (auto &pool : m_retired)
+        pool->shutdown();
+    m_retired.clear();
 }
 
 void FunctionRuntime::checkInterpreterVersion(const FunctionConfig &config)

@@ -41,6 +41,8 @@ public:
     /// Registers (or replaces, after stopping its instances) a function.
     Status addFunction(FunctionConfig config);
     FunctionPool *pool(const std::string &functionName) const;
+    /// Unregisters a function; invocations in flight finish first.
+    void removeFunction(const std::string &functionName);
 
     /// Runs one invocation of a registered function; `done` is called once.
     void invoke(const std::string &functionName, InvocationRequest request,
@@ -61,7 +63,11 @@ private:
     std::string m_runtimeDirectory;
     Status m_runtimeStatus;
     InstanceBudget m_budget;
+    void dropIdleRetiredPools();
+
     std::map<std::string, std::unique_ptr<FunctionPool>> m_pools;
+    /// Replaced versions still finishing their invocations.
+    std::vector<std::unique_ptr<FunctionPool>> m_retired;
     std::map<std::string, bool> m_warned;
 };
 

@@ -1,10 +1,37 @@
 #include "runhistory.h"
 #include "historymetrics.h"
 
+#include "engine/model/text.h"
+
 #include <algorithm>
 #include <span>
 
 namespace stratus::engine {
+
+namespace {
+
+/// NULL for an empty text: the columns that may be absent.
+void bindOptional(sql::Statement &stmt, int index, const std::string &text)
+{
+    if (text.empty())
+        stmt.bindNull(index);
+    else
+        stmt.bind(index, text);
+}
+
+/// Lines joined with newlines, as the history stores logs.
+std::vector<std::string> splitLines(std::string_view lines)
+{
+    std::vector<std::string> out;
+    while (!lines.empty()) {
+        const size_t end = lines.find('\n');
+        out.emplace_back(lines.substr(0, end));
+        lines = end == std::string_view::npos ? std::string_view() : lines.substr(end + 1);
+    }
+    return out;
+}
+
+} // namespace
 
 Result<std::unique_ptr<RunRecorder>> RunRecorder::open(const std::string &path)
 {
@@ -45,7 +72,17 @@ void RunRecorder::record(HistoryEntry entry)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_queue.push_back(std::move(entry));
+        m_queue.emplace_back(std::move(entry));
+        ++m_queued;
+    }
+    m_wake.notify_one();
+}
+
+void RunRecorder::recordRun(RunEntry run)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.emplace_back(std::move(run));
         ++m_queued;
     }
     m_wake.notify_one();
@@ -64,7 +101,7 @@ Status RunRecorder::flush()
 
 void RunRecorder::run()
 {
-    std::vector<HistoryEntry> taken;
+    std::vector<Item> taken;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
@@ -91,7 +128,7 @@ void RunRecorder::run()
     }
 }
 
-Status RunRecorder::writeBatch(const HistoryEntry *batch, size_t count)
+Status RunRecorder::writeBatch(const Item *batch, size_t count)
 {
     sql::Transaction tx(m_db);
     if (!tx.status())
@@ -115,38 +152,38 @@ Status RunRecorder::writeBatch(const HistoryEntry *batch, size_t count)
         if (!*stmt)
             return stmt->status();
     }
-    auto optional = [](sql::Statement &stmt, int index, const std::string &text) {
-        if (text.empty())
-            stmt.bindNull(index);
-        else
-            stmt.bind(index, text);
-    };
     std::string joined;
     store::MetricBlockBuilder metrics;
-    for (const HistoryEntry &e : std::span(batch, count)) {
+    for (const Item &item : std::span(batch, count)) {
+        if (const auto *run = std::get_if<RunEntry>(&item)) {
+            if (Status s = writeRun(*run); !s)
+                return s.withContext("run " + run->runId);
+            continue;
+        }
+        const HistoryEntry &e = std::get<HistoryEntry>(item);
         const InvocationRecord &r = e.record;
         const std::string &runId = e.runId.empty() ? r.requestId : e.runId;
         const char *status = statusName(r.status);
         sql::Statement &runStmt = e.runId.empty() ? *newRun : *run;
-        optional(runStmt, 2, e.workflowId);
+        bindOptional(runStmt, 2, e.workflowId);
         runStmt.bind(1, runId).bind(3, r.trigger.empty() ? std::string("unknown") : r.trigger)
             .bind(4, static_cast<long long>(r.startedAtUs))
             .bind(5, static_cast<long long>(r.startedAtUs + r.durationUs)).bind(6, status);
         if (Status s = runStmt.run(); !s)
             return s;
         invocation->bind(1, r.requestId).bind(2, runId);
-        optional(*invocation, 3, e.workflowId);
-        optional(*invocation, 4, e.nodeId);
+        bindOptional(*invocation, 3, e.workflowId);
+        bindOptional(*invocation, 4, e.nodeId);
         invocation->bind(5, r.functionName).bind(6, r.trigger.empty() ? std::string("unknown") : r.trigger);
-        optional(*invocation, 7, r.parentRequestId);
+        bindOptional(*invocation, 7, r.parentRequestId);
         invocation->bind(8, static_cast<long long>(r.startedAtUs)).bind(9, r.coldStart ? 1 : 0)
             .bind(10, static_cast<long long>(r.initDurationUs))
             .bind(11, static_cast<long long>(r.durationUs))
             .bind(12, static_cast<long long>(r.billedDurationMs))
             .bind(13, static_cast<long long>(r.waitUs)).bind(14, r.memorySizeMB)
             .bind(15, r.maxMemoryUsedMB).bind(16, status);
-        optional(*invocation, 17, r.errorType);
-        optional(*invocation, 18, r.errorMessage);
+        bindOptional(*invocation, 17, r.errorType);
+        bindOptional(*invocation, 18, r.errorMessage);
         invocation->bind(19, e.cost);
         // END and REPORT close every invocation's log and follow from the
         // record itself: they are written again when read, not stored.
@@ -172,6 +209,116 @@ Status RunRecorder::writeBatch(const HistoryEntry *batch, size_t count)
     if (Status s = metrics.write(m_db, true); !s)
         return s;
     return tx.commit();
+}
+
+Status RunRecorder::writeRun(const RunEntry &run)
+{
+    // Its invocations may have made the row already (with their own view of
+    // the status): the run's own word is final.
+    auto row = m_db.prepare(
+        "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status, path, output, "
+        "error, log, parent_run_id, trigger_node_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+        "ON CONFLICT(run_id) DO UPDATE SET workflow_id = excluded.workflow_id, trigger = excluded.trigger, "
+        "started_at_us = excluded.started_at_us, finished_at_us = excluded.finished_at_us, "
+        "status = excluded.status, path = excluded.path, output = excluded.output, error = excluded.error, "
+        "log = excluded.log, parent_run_id = excluded.parent_run_id, trigger_node_id = excluded.trigger_node_id");
+    if (!row)
+        return row.status();
+    Json path = Json::array();
+    for (const RunStepEntry &step : run.steps)
+        path.push_back(step.nodeId);
+    std::string log;
+    for (const std::string &line : run.log) {
+        log += line;
+        log += '\n';
+    }
+    row->bind(1, run.runId);
+    bindOptional(*row, 2, run.workflowId);
+    row->bind(3, run.trigger.empty() ? std::string("unknown") : run.trigger)
+        .bind(4, static_cast<long long>(run.startedAtUs)).bind(5, static_cast<long long>(run.finishedAtUs))
+        .bind(6, run.status).bind(7, path.dump());
+    bindOptional(*row, 8, run.output);
+    bindOptional(*row, 9, run.error);
+    bindOptional(*row, 10, log);
+    bindOptional(*row, 11, run.parentRunId);
+    bindOptional(*row, 12, run.triggerNodeId);
+    if (Status s = row->run(); !s)
+        return s;
+    auto step = m_db.prepare("INSERT INTO run_steps(run_id, node_id, kind, started_at_us, duration_us, status, "
+                             "input, output, port, request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!step)
+        return step.status();
+    for (const RunStepEntry &st : run.steps) {
+        step->bind(1, run.runId).bind(2, st.nodeId).bind(3, st.kind)
+            .bind(4, static_cast<long long>(st.startedAtUs)).bind(5, static_cast<long long>(st.durationUs))
+            .bind(6, st.status).bind(7, st.input.empty() ? std::string("null") : st.input);
+        bindOptional(*step, 8, st.output);
+        bindOptional(*step, 9, st.port);
+        bindOptional(*step, 10, st.requestId);
+        if (Status s = step->run(); !s)
+            return s;
+    }
+    return Status::ok();
+}
+
+Result<std::vector<RunEntry>> queryRuns(sql::Database &db, const RunQuery &q)
+{
+    const bool one = !q.runId.empty();
+    std::string sql = "SELECT run_id, workflow_id, trigger, started_at_us, finished_at_us, status, output, error, "
+                      "log, parent_run_id, trigger_node_id, path FROM runs";
+    sql += one ? " WHERE run_id = ?1" : " WHERE workflow_id IS NOT NULL ORDER BY id DESC LIMIT ?2";
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.status();
+    if (one)
+        stmt->bind(1, q.runId);
+    else
+        stmt->bind(2, static_cast<long long>(q.limit));
+    std::vector<RunEntry> out;
+    while (stmt->step()) {
+        RunEntry r;
+        r.runId = stmt->text(0);
+        r.workflowId = stmt->text(1);
+        r.trigger = stmt->text(2);
+        r.startedAtUs = stmt->integer(3);
+        r.finishedAtUs = stmt->integer(4);
+        r.status = stmt->text(5);
+        r.output = stmt->text(6);
+        r.error = stmt->text(7);
+        r.log = splitLines(stmt->textView(8));
+        r.parentRunId = stmt->text(9);
+        r.triggerNodeId = stmt->text(10);
+        if (!q.withSteps && !one) {
+            // The path alone, from the row (no step rows read for a listing).
+            if (auto path = parseJson(stmt->text(11)); path && path->is_array()) {
+                for (const Json &id : *path) {
+                    if (id.is_string())
+                        r.steps.push_back(RunStepEntry{id.get<std::string>(), {}, 0, 0, {}, {}, {}, {}, {}});
+                }
+            }
+        }
+        out.push_back(std::move(r));
+    }
+    if (!stmt->status())
+        return stmt->status();
+    if (q.withSteps || one) {
+        auto steps = db.prepare("SELECT node_id, kind, started_at_us, duration_us, status, input, output, port, "
+                                "request_id FROM run_steps WHERE run_id = ?1 ORDER BY id");
+        if (!steps)
+            return steps.status();
+        for (RunEntry &r : out) {
+            steps->reset();
+            steps->bind(1, r.runId);
+            while (steps->step()) {
+                r.steps.push_back(RunStepEntry{steps->text(0), steps->text(1), steps->integer(2), steps->integer(3),
+                                               steps->text(4), steps->text(5), steps->text(6), steps->text(7),
+                                               steps->text(8)});
+            }
+            if (!steps->status())
+                return steps->status();
+        }
+    }
+    return out;
 }
 
 Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &q)
@@ -218,17 +365,9 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
         r.errorMessage = stmt->text(17);
         e.cost = stmt->real(18);
         if (q.withLogs && !stmt->isNull(19)) {
-            const std::string_view lines = stmt->textView(19);
-            size_t start = 0;
-            while (start < lines.size()) {
-                const size_t end = lines.find('\n', start);
-                r.logs.emplace_back(lines.substr(start, end == std::string_view::npos ? end : end - start));
-                if (end == std::string_view::npos)
-                    break;
-                start = end + 1;
-            }
+            r.logs = splitLines(stmt->textView(19));
             const std::string startLine = "START RequestId: " + r.requestId;
-            const bool stripped = r.logs.back().rfind("REPORT RequestId: ", 0) != 0;
+            const bool stripped = !r.logs.empty() && r.logs.back().rfind("REPORT RequestId: ", 0) != 0;
             if (stripped && std::any_of(r.logs.begin(), r.logs.end(), [&](const std::string &l) {
                     return l.rfind(startLine, 0) == 0;
                 })) {

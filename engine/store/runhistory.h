@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <variant>
 #include <vector>
 
 namespace stratus::engine {
@@ -28,6 +29,37 @@ struct HistoryEntry
     std::string workflowId; ///< empty outside a workflow (stratus invoke --code)
     std::string nodeId;
     double cost = 0;        ///< priced by the caller (engine/meter) under the workspace's preset
+};
+
+/// One node a workflow run passed, as the history keeps it.
+struct RunStepEntry
+{
+    std::string nodeId;
+    std::string kind;
+    int64_t startedAtUs = 0;
+    int64_t durationUs = 0;
+    std::string status; ///< ok, error (the run failed here), caught (left by `error`), aborted
+    std::string input;  ///< JSON text: what the node received
+    std::string output; ///< JSON text: what it gave (the error, for error and caught); empty: nothing
+    std::string port;   ///< the port the value left by; empty: none
+    std::string requestId; ///< a function's invocation
+};
+
+/// One workflow run: a trigger event and its path through the graph.
+struct RunEntry
+{
+    std::string runId;
+    std::string workflowId;
+    std::string trigger;       ///< http, schedule, manual, queue, table, bucket, replay
+    std::string triggerNodeId; ///< the node it started at
+    std::string parentRunId;   ///< the run whose write into a resource started this one
+    int64_t startedAtUs = 0;
+    int64_t finishedAtUs = 0;
+    std::string status; ///< ok, error, aborted
+    std::string output; ///< JSON text; empty: none
+    std::string error;  ///< JSON text {"Error", "Cause"}; empty: none
+    std::vector<std::string> log; ///< what log nodes wrote
+    std::vector<RunStepEntry> steps;
 };
 
 /// Writes invocation records into a workspace file's run history off the
@@ -50,6 +82,9 @@ public:
     RunRecorder &operator=(const RunRecorder &) = delete;
 
     void record(HistoryEntry entry);
+    /// Queues a finished run (after its invocations, which record() got as
+    /// they ended): its row, status, output, log and path.
+    void recordRun(RunEntry run);
     /// Waits until everything queued before the call is committed; returns the
     /// first write error since the last flush, if any.
     Status flush();
@@ -60,14 +95,16 @@ public:
 
 private:
     explicit RunRecorder(sql::Database db);
+    using Item = std::variant<HistoryEntry, RunEntry>;
     void run();
-    Status writeBatch(const HistoryEntry *batch, size_t count);
+    Status writeBatch(const Item *batch, size_t count);
+    Status writeRun(const RunEntry &run);
 
     sql::Database m_db; // used by the writer thread only
     std::mutex m_mutex; // guards everything below, up to m_thread
     std::condition_variable m_wake;
     std::condition_variable m_done;
-    std::vector<HistoryEntry> m_queue;
+    std::vector<Item> m_queue;
     uint64_t m_queued = 0;    // records ever queued
     uint64_t m_committed = 0; // records ever committed (or dropped on error)
     bool m_stopping = false;
@@ -75,6 +112,16 @@ private:
     std::atomic<uint64_t> m_written{0};
     std::thread m_thread;
 };
+
+/// Workflow runs, newest first: `limit` of them, or the one named `runId`
+/// (then with its steps and log).
+struct RunQuery
+{
+    int limit = 20;
+    std::string runId;
+    bool withSteps = false;
+};
+Result<std::vector<RunEntry>> queryRuns(sql::Database &db, const RunQuery &query);
 
 /// What to read back from the history, newest (last recorded) first.
 struct HistoryQuery

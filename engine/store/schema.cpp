@@ -174,6 +174,67 @@ CREATE TABLE invocation_metrics (
 );
 )sql";
 
+// Version 5: whole-workflow runs. A run keeps its final output or error and
+// its log; its path is one row per node passed, with the value the node got
+// and gave, untruncated (retention bounds what is kept, not truncation).
+// Resource contents: queue messages and table items with their stream, so
+// that nothing accepted is lost to a crash (committed before it is acked).
+constexpr const char *kVersion5 = R"sql(
+ALTER TABLE runs ADD COLUMN output TEXT;         -- JSON: the run's final value
+ALTER TABLE runs ADD COLUMN error TEXT;          -- JSON: {"Error", "Cause"} of a failed run
+ALTER TABLE runs ADD COLUMN log TEXT;            -- what log nodes wrote, one line each
+ALTER TABLE runs ADD COLUMN parent_run_id TEXT;  -- the run whose write into a resource started it
+ALTER TABLE runs ADD COLUMN trigger_node_id TEXT;
+CREATE TABLE run_steps (
+  id            INTEGER PRIMARY KEY,
+  run_id        TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+  node_id       TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  started_at_us INTEGER NOT NULL,
+  duration_us   INTEGER NOT NULL,
+  status        TEXT NOT NULL,  -- ok, error, caught, aborted
+  input         TEXT NOT NULL,  -- JSON
+  output        TEXT,           -- JSON; the error for a step that failed
+  port          TEXT,           -- the port the value left by
+  request_id    TEXT            -- a function's invocation
+);
+CREATE INDEX run_steps_by_run ON run_steps(run_id);
+CREATE TABLE queue_messages (
+  id                INTEGER PRIMARY KEY,
+  queue             TEXT NOT NULL,      -- the queue node's name
+  message_id        TEXT NOT NULL UNIQUE,
+  body              TEXT NOT NULL,
+  attributes        TEXT NOT NULL DEFAULT '{}',
+  sent_at_ms        INTEGER NOT NULL,
+  first_received_ms INTEGER NOT NULL DEFAULT 0,
+  receive_count     INTEGER NOT NULL DEFAULT 0,
+  visible_at_ms     INTEGER NOT NULL,   -- hidden while a consumer has it
+  dead              INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX queue_messages_visible ON queue_messages(queue, dead, visible_at_ms);
+CREATE TABLE table_items (
+  table_name TEXT NOT NULL,
+  item_key   TEXT NOT NULL,             -- the key attributes, canonical JSON
+  item       TEXT NOT NULL,             -- typed attribute values, JSON
+  PRIMARY KEY (table_name, item_key)
+) WITHOUT ROWID;
+CREATE TABLE table_stream (
+  sequence    INTEGER PRIMARY KEY,      -- the stream's order
+  table_name  TEXT NOT NULL,
+  event_name  TEXT NOT NULL,            -- INSERT, MODIFY, REMOVE
+  item_key    TEXT NOT NULL,
+  keys        TEXT NOT NULL,
+  old_image   TEXT,
+  new_image   TEXT,
+  created_ms  INTEGER NOT NULL
+);
+CREATE INDEX table_stream_by_table ON table_stream(table_name, sequence);
+CREATE TABLE stream_checkpoints (
+  table_name TEXT PRIMARY KEY,
+  delivered  INTEGER NOT NULL           -- the last sequence handed on successfully
+) WITHOUT ROWID;
+)sql";
+
 Status runStep(sql::Database &db, int version)
 {
     switch (version) {
@@ -190,6 +251,8 @@ Status runStep(sql::Database &db, int version)
         if (Status s = db.exec(kVersion4); !s)
             return s;
         return rebuildMetricBlocks(db, true);
+    case 5:
+        return db.exec(kVersion5);
     }
     return Status::notSupported("no migration to schema version " + std::to_string(version));
 }

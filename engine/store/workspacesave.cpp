@@ -34,6 +34,11 @@ Status WorkspaceStore::save(const Workspace &workspace, RunHistory history)
             return fail(s);
     }
 
+    // A running engine polls this to reload the design (never the history).
+    if (Status s = m_db.exec("INSERT INTO meta(key, value) VALUES ('design_generation', '1') "
+                             "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+        !s)
+        return fail(s);
     {
         auto stmt = m_db.prepare("INSERT INTO meta(key, value) VALUES ('name', ?1) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");

@@ -407,3 +407,19 @@ Status WorkspaceStore::checkIntegrity()
 }
 
 } // namespace stratus::engine
+
+namespace stratus::engine {
+
+Result<long long> WorkspaceStore::designGeneration()
+{
+    auto stmt = m_db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'design_generation'");
+    if (!stmt)
+        return stmt.status();
+    if (stmt->step())
+        return stmt->integer(0);
+    if (!stmt->status())
+        return stmt->status();
+    return 0LL;
+}
+
+} // namespace stratus::engine

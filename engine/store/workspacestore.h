@@ -75,6 +75,9 @@ public:
 
     /// SQLite's quick_check plus a foreign key check; ok when the file is sound.
     Status checkIntegrity();
+    /// Grows with every save of the design (workflows, settings, test
+    /// events), never with run history: a cheap "did the design change" poll.
+    Result<long long> designGeneration();
 
     /// The schema version of the file as it was on disk when opened.
     int schemaVersionOnDisk() const { return m_versionOnDisk; }
