@@ -507,6 +507,41 @@ const std::vector<Command> &commands()
          {{}, {"--event", "--test-event", "--code", "--runtime", "--handler", "--env", "--env-file", "--timeout",
                "--memory"}, {}, {"--env"}},
          cmdInvoke},
+        {"serve", "Run a workspace: its HTTP gateway, schedules and resources",
+         "Usage: stratus serve FILE.stratus [--host ADDRESS] [--port N] [--quiet]\n\n"
+         "Starts every trigger and resource of the workspace on this machine, as they run\n"
+         "on AWS (docs/runner.md): the HTTP gateway (payload format 2.0 or 1.0, routes\n"
+         "matched as HTTP API matches them), schedules, queues, tables and buckets. Prints\n"
+         "the gateway's URL and routes, then a REPORT line per invocation and a line per\n"
+         "run. A saved change to the workspace is picked up while it runs. Every run is\n"
+         "recorded in the workspace (see `stratus runs`). Ctrl+C or SIGTERM stops it: runs\n"
+         "in flight get 1.5 s to end, then are stopped and recorded as failed.\n"
+         "Exit 1 when the workspace has problems (listed), 2 when it cannot start.\n\n"
+         "Options:\n"
+         "  --host ADDRESS   listen on this address (default: settings.gateway.host,\n"
+         "                   127.0.0.1)\n"
+         "  --port N         listen on this port (default: settings.gateway.port; 0 = free)\n"
+         "  --quiet          no line per invocation and run\n",
+         {{"--quiet"}, {"--host", "--port"}, {}, {}},
+         cmdServe},
+        {"send", "Send one event through a workflow and print its run",
+         "Usage: stratus send FILE.stratus --trigger NODE [--event FILE|-] [--wait S] [--json]\n\n"
+         "Sends one event from a trigger through its workflow, as `serve` would, and prints\n"
+         "the run: every node it passed with its output, then the final output or error\n"
+         "(for an HTTP trigger, the HTTP answer too), then the runs it started through\n"
+         "queues, tables and buckets. The function's logs go to stderr. Exit 0 when the run\n"
+         "succeeded, 1 when it failed.\n\n"
+         "Without --event the trigger makes its own: a manual trigger its configured event,\n"
+         "a schedule its Scheduled Event for now, an HTTP trigger a request to its route.\n"
+         "For an HTTP trigger the event may be a request {\"method\", \"path\", \"query\",\n"
+         "\"headers\", \"body\"} or a full payload 2.0 event.\n\n"
+         "Options:\n"
+         "  --trigger NODE   the trigger's name, node id or WORKFLOW/NODE\n"
+         "  --event FILE|-   the event JSON (- reads stdin)\n"
+         "  --wait S         how long to wait for the runs to end (default 30)\n"
+         "  --json           print the run as JSON\n",
+         {{"--json"}, {"--trigger", "--event", "--wait"}, {}, {}},
+         cmdSend},
         {"runs", "List the invocations recorded in a workspace",
          "Usage: stratus runs FILE.stratus [--last N] [--function NAME] [--logs] [--json]\n\n"
          "Lists the workspace's recorded invocations, newest first: start, request id,\n"

@@ -86,6 +86,8 @@ int cmdRuns(const Args &args, Io &io);
 int cmdCost(const Args &args, Io &io);
 int cmdStats(const Args &args, Io &io);
 int cmdPrune(const Args &args, Io &io);
+int cmdServe(const Args &args, Io &io);
+int cmdSend(const Args &args, Io &io);
 
 /// Every command of the CLI, in the order `stratus --help` lists them.
 const std::vector<Command> &commands();

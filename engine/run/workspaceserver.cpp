@@ -1,0 +1,399 @@
+#include "workspaceserver.h"
+
+#include "engine/meter/pricing.h"
+#include "engine/model/nodekind.h"
+#include "engine/model/settings.h"
+#include "engine/model/text.h"
+#include "engine/store/workspacestore.h"
+#include "engine/triggers/scheduletimes.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTimeZone>
+#include <QUrl>
+
+namespace stratus::engine::run {
+
+namespace {
+
+std::string settingText(const Json &settings, const char *key, const char *fallback)
+{
+    return settings.is_object() && settings.contains(key) && settings[key].is_string()
+               ? settings[key].get<std::string>()
+               : std::string(fallback);
+}
+
+std::string routeTarget(const WorkflowId &workflow, const NodeId &node)
+{
+    return workflow.str() + "/" + node.str();
+}
+
+} // namespace
+
+WorkspaceServer::WorkspaceServer(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_reloadTimer.setInterval(m_options.reloadPollMs);
+    connect(&m_reloadTimer, &QTimer::timeout, this, [this] { checkForSavedDesign(); });
+}
+
+WorkspaceServer::~WorkspaceServer()
+{
+    stop(0);
+}
+
+Status WorkspaceServer::start()
+{
+    const std::string &file = m_options.executor.workspaceFile;
+    auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+    if (!store)
+        return store.status();
+    m_store = std::make_unique<WorkspaceStore>(store.take());
+    auto generation = m_store->designGeneration();
+    m_designGeneration = generation ? *generation : 0;
+    auto workspace = m_store->load();
+    if (!workspace)
+        return workspace.status();
+    if (const Problems problems = workspaceProblems(*workspace); hasErrors(problems)) {
+        std::string text = quote(file) + " has problems to fix before it can run:";
+        for (const Problem &p : problems) {
+            if (p.severity == Problem::Severity::Error)
+                text += "\n  " + p.toString();
+        }
+        return Status::invalidArgument(text);
+    }
+    m_executor = std::make_unique<Executor>(m_options.executor);
+    if (Status s = loadDesign(*workspace); !s)
+        return s;
+    if (m_options.listen) {
+        Gateway::Options g;
+        const GatewaySettings saved = gatewaySettings(workspace->settings);
+        g.host = m_options.host.value_or(saved.host);
+        g.port = m_options.port.value_or(saved.port);
+        m_gateway = std::make_unique<Gateway>(
+            [this](http::Request request, Gateway::Respond respond) { serveHttp(std::move(request), std::move(respond)); });
+        if (Status s = m_gateway->listen(g); !s)
+            return s;
+        m_api.domainName = (g.host.find(':') != std::string::npos ? "[" + g.host + "]" : g.host) + ":"
+                           + std::to_string(m_gateway->port());
+    }
+    if (m_options.schedules)
+        armSchedules();
+    if (m_options.reloadPollMs > 0)
+        m_reloadTimer.start();
+    return Status::ok();
+}
+
+Status WorkspaceServer::loadDesign(const Workspace &workspace)
+{
+    http::RouteTable routes;
+    std::vector<RouteInfo> info;
+    for (const Workflow &wf : workspace.workflows) {
+        for (const Node &node : wf.nodes()) {
+            if (node.kind != "trigger.http")
+                continue;
+            const Json config = NodeKindRegistry::instance().effectiveConfig(node);
+            http::Route route{config.value("method", std::string("GET")), config.value("path", std::string("/")),
+                              routeTarget(wf.id(), node.id)};
+            if (Status s = routes.add(route); !s)
+                return s.withContext("HTTP trigger " + quote(node.name));
+            info.push_back(RouteInfo{route.method, route.path, wf.id(), node.id, node.name});
+        }
+    }
+    if (Status s = m_executor->load(workspace); !s)
+        return s;
+    m_routes = std::move(routes);
+    m_routeInfo = std::move(info);
+    m_api.region = settingText(workspace.settings, "region", "us-east-1");
+    return Status::ok();
+}
+
+void WorkspaceServer::stop(int graceMs)
+{
+    m_reloadTimer.stop();
+    m_scheduleTimers.clear();
+    if (m_gateway)
+        m_gateway->close();
+    if (!m_executor)
+        return;
+    // In-flight runs get a bounded time to end; what is left is stopped
+    // (its instances killed: the runs end failed and are recorded so).
+    QElapsedTimer waited;
+    waited.start();
+    while (m_executor->runsInFlight() > 0 && m_executor->pausedRuns().empty() && waited.elapsed() < graceMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    m_executor->shutdown();
+    QElapsedTimer settle;
+    settle.start();
+    while (m_executor->runsInFlight() > 0 && settle.elapsed() < 500)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    (void)m_executor->flushHistory();
+}
+
+void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond respond)
+{
+    auto match = m_routes.match(request.method, request.rawPath);
+    auto design = m_executor->design();
+    auto findTrigger = [&](const std::string &target) -> std::pair<const Workflow *, const Node *> {
+        const auto slash = target.find('/');
+        const Workflow *wf = design->findWorkflow(WorkflowId(target.substr(0, slash)));
+        return {wf, wf ? wf->findNode(NodeId(target.substr(slash + 1))) : nullptr};
+    };
+    if (!match) {
+        // A preflight for a path some route serves is answered from that route's CORS.
+        if (request.method == "OPTIONS") {
+            for (const http::Route &route : m_routes.routes()) {
+                auto any = m_routes.match(route.method == "ANY" ? std::string("GET") : route.method, request.rawPath);
+                if (!any || any->route->target != route.target)
+                    continue;
+                const auto [wf, node] = findTrigger(route.target);
+                if (!node)
+                    continue;
+                const http::Cors cors = http::Cors::fromJson(NodeKindRegistry::instance().effectiveConfig(*node).value(
+                    "cors", Json::object()));
+                if (auto preflight = http::preflightResponse(cors, request); preflight && !cors.empty()) {
+                    respond(*preflight);
+                    return;
+                }
+            }
+        }
+        respond(http::errorResponse(404));
+        return;
+    }
+    const auto [workflow, node] = findTrigger(match->route->target);
+    if (!node) {
+        respond(http::errorResponse(404));
+        return;
+    }
+    const Json config = NodeKindRegistry::instance().effectiveConfig(*node);
+    const http::Cors cors = http::Cors::fromJson(config.value("cors", Json::object()));
+    if (!cors.empty()) {
+        if (auto preflight = http::preflightResponse(cors, request)) {
+            respond(*preflight);
+            return;
+        }
+    }
+    const bool v1 = config.value("payloadFormat", std::string("2.0")) == "1.0";
+    Json event = v1 ? http::eventV1(request, *match, m_api) : http::eventV2(request, *match, m_api);
+    RunRequest run;
+    run.workflow = workflow->id();
+    run.node = node->id;
+    run.event = std::move(event);
+    run.trigger = "http";
+    Node trigger = *node;
+    m_executor->start(std::move(run), [this, trigger, cors, request = std::move(request),
+                                       respond = std::move(respond)](const RunOutcome &outcome) {
+        http::Response answer = httpAnswer(trigger, outcome);
+        if (!cors.empty())
+            http::addCorsHeaders(cors, request, answer);
+        respond(std::move(answer));
+    });
+}
+
+http::Response WorkspaceServer::httpAnswer(const Node &trigger, const RunOutcome &outcome) const
+{
+    // As API Gateway answers a Lambda integration's failures
+    // (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html).
+    if (outcome.failure == FailureKind::Throttled)
+        return http::errorResponse(500);
+    if (!outcome.ok())
+        return http::errorResponse(502);
+    const Json config = NodeKindRegistry::instance().effectiveConfig(trigger);
+    const bool v1 = config.value("payloadFormat", std::string("2.0")) == "1.0";
+    const std::string result = outcome.output ? outcome.output->dump(-1, ' ', false, Json::error_handler_t::replace)
+                                              : std::string("null");
+    auto response = v1 ? http::responseFromResultV1(result) : http::responseFromResultV2(result);
+    if (!response)
+        return http::errorResponse(502);
+    return response.take();
+}
+
+Result<Json> WorkspaceServer::defaultEvent(const Workflow &workflow, const Node &trigger) const
+{
+    const Json config = NodeKindRegistry::instance().effectiveConfig(trigger);
+    const Json settings = m_executor->design() ? m_executor->design()->settings : Json::object();
+    const std::string region = settingText(settings, "region", "us-east-1");
+    if (trigger.kind == "trigger.manual")
+        return config.value("event", Json::object());
+    if (trigger.kind == "trigger.schedule") {
+        const std::string arn = "arn:aws:events:" + region + ":000000000000:rule/" + trigger.name;
+        return schedule::scheduledEvent(newRequestId(), QDateTime::currentDateTimeUtc(), region, "000000000000", arn,
+                                        config.value("detail", Json::object()));
+    }
+    if (trigger.kind == "trigger.http") {
+        // The trigger's own route, its {params} filled with their names.
+        std::string path = config.value("path", std::string("/"));
+        for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
+            const size_t close = path.find('}', open);
+            if (close == std::string::npos)
+                break;
+            std::string name = path.substr(open + 1, close - open - 1);
+            if (name.ends_with('+'))
+                name.pop_back();
+            path.replace(open, close - open + 1, name);
+        }
+        std::string method = config.value("method", std::string("GET"));
+        if (method == "ANY")
+            method = "GET";
+        return httpEvent(workflow, trigger, Json{{"method", method}, {"path", path}});
+    }
+    return Status::invalidArgument("node " + quote(trigger.name) + " is not a trigger (it is a " + trigger.kind + ")");
+}
+
+Result<Json> WorkspaceServer::httpEvent(const Workflow &workflow, const Node &trigger, const Json &d) const
+{
+    if (!d.is_object())
+        return Status::invalidArgument("an HTTP request is an object {\"method\", \"path\", \"query\", \"headers\", "
+                                       "\"body\"} or a full payload 2.0 event");
+    if (d.contains("routeKey") || d.contains("requestContext") || d.contains("httpMethod"))
+        return d; // already an event: sent as given
+    const Json config = NodeKindRegistry::instance().effectiveConfig(trigger);
+    http::Request request;
+    auto text = [&](const char *key, const std::string &fallback) -> Result<std::string> {
+        if (!d.contains(key))
+            return fallback;
+        if (!d[key].is_string())
+            return Status::invalidArgument("the request's " + std::string(key) + " must be a string, not "
+                                           + printable(d[key].dump()));
+        return d[key].get<std::string>();
+    };
+    std::string method = config.value("method", std::string("GET"));
+    auto m = text("method", method == "ANY" ? std::string("GET") : method);
+    if (!m)
+        return m.status();
+    request.method = *m;
+    auto path = text("path", config.value("path", std::string("/")));
+    if (!path)
+        return path.status();
+    const auto question = path->find('?');
+    request.rawPath = path->substr(0, question);
+    if (question != std::string::npos)
+        request.rawQueryString = path->substr(question + 1);
+    if (d.contains("query")) {
+        if (d["query"].is_string()) {
+            request.rawQueryString = d["query"].get<std::string>();
+        } else if (d["query"].is_object()) {
+            std::string q;
+            for (auto it = d["query"].begin(); it != d["query"].end(); ++it) {
+                const std::string value = it->is_string() ? it->get<std::string>() : it->dump();
+                q += (q.empty() ? "" : "&")
+                     + QUrl::toPercentEncoding(QString::fromStdString(it.key())).toStdString() + "="
+                     + QUrl::toPercentEncoding(QString::fromStdString(value)).toStdString();
+            }
+            request.rawQueryString = q;
+        } else {
+            return Status::invalidArgument("the request's query must be a string or an object");
+        }
+    }
+    if (d.contains("headers")) {
+        if (!d["headers"].is_object())
+            return Status::invalidArgument("the request's headers must be an object of name: value");
+        for (auto it = d["headers"].begin(); it != d["headers"].end(); ++it)
+            request.headers.emplace_back(it.key(), it->is_string() ? it->get<std::string>() : it->dump());
+    }
+    if (d.contains("body"))
+        request.body = d["body"].is_string() ? d["body"].get<std::string>() : d["body"].dump();
+    if (!http::headerValue(request.headers, "host"))
+        request.headers.emplace_back("host", m_api.domainName.empty() ? std::string("localhost") : m_api.domainName);
+    if (!request.body.empty() && !http::headerValue(request.headers, "content-type") && !d["body"].is_string())
+        request.headers.emplace_back("content-type", "application/json");
+    request.requestId = newRequestId();
+    request.timeEpochMs = QDateTime::currentMSecsSinceEpoch();
+    auto match = m_routes.match(request.method, request.rawPath);
+    if (!match || match->route->target != routeTarget(workflow.id(), trigger.id))
+        return Status::invalidArgument(request.method + " " + request.rawPath + " is not a request trigger "
+                                       + quote(trigger.name) + " takes (its route: "
+                                       + config.value("method", std::string("GET")) + " "
+                                       + config.value("path", std::string("/")) + ")");
+    const bool v1 = config.value("payloadFormat", std::string("2.0")) == "1.0";
+    return v1 ? http::eventV1(request, *match, m_api) : http::eventV2(request, *match, m_api);
+}
+
+void WorkspaceServer::checkForSavedDesign()
+{
+    auto generation = m_store->designGeneration();
+    if (!generation || *generation == m_designGeneration)
+        return;
+    m_designGeneration = *generation;
+    auto workspace = m_store->load();
+    QString problem;
+    if (!workspace) {
+        problem = QString::fromStdString(workspace.status().message());
+    } else if (const Problems problems = workspaceProblems(*workspace); hasErrors(problems)) {
+        for (const Problem &p : problems) {
+            if (p.severity == Problem::Severity::Error) {
+                problem = QString::fromStdString("the saved design has problems, still running the previous one: "
+                                                 + p.toString());
+                break;
+            }
+        }
+    } else if (Status s = loadDesign(*workspace); !s) {
+        problem = QString::fromStdString(s.message());
+    } else {
+        armSchedules();
+    }
+    Q_EMIT reloaded(problem);
+}
+
+void WorkspaceServer::armSchedules()
+{
+    m_scheduleTimers.clear();
+    auto design = m_executor->design();
+    if (!design || !m_options.schedules)
+        return;
+    const QDateTime anchor = QDateTime::currentDateTimeUtc();
+    for (const Workflow &wf : design->workflows) {
+        for (const Node &node : wf.nodes()) {
+            if (node.kind != "trigger.schedule")
+                continue;
+            const Json config = NodeKindRegistry::instance().effectiveConfig(node);
+            if (!config.value("enabled", true))
+                continue;
+            auto expression = parseScheduleExpression(config.value("expression", std::string()));
+            if (!expression)
+                continue;
+            const QTimeZone zone(QByteArray::fromStdString(config.value("timezone", std::string("UTC"))));
+            auto timer = std::make_unique<QTimer>();
+            timer->setSingleShot(true);
+            QTimer *t = timer.get();
+            const WorkflowId workflowId = wf.id();
+            const NodeId nodeId = node.id;
+            // A timer waits at most a day; `due` tells a real firing from a wake-up on the way.
+            auto due = std::make_shared<QDateTime>();
+            auto arm = [t, expr = *expression, zone, anchor, due] {
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                auto next = schedule::nextFireTime(expr, zone, now, anchor);
+                if (!next)
+                    return;
+                *due = *next;
+                t->start(int(std::clamp<qint64>(now.msecsTo(*next), 0, 24LL * 3600 * 1000)));
+            };
+            connect(t, &QTimer::timeout, this, [this, arm, due, workflowId, nodeId] {
+                if (QDateTime::currentDateTimeUtc().msecsTo(*due) > 50) {
+                    arm();
+                    return;
+                }
+                auto design = m_executor->design();
+                const Workflow *w = design->findWorkflow(workflowId);
+                const Node *n = w ? w->findNode(nodeId) : nullptr;
+                if (n) {
+                    if (auto event = defaultEvent(*w, *n)) {
+                        RunRequest run;
+                        run.workflow = workflowId;
+                        run.node = nodeId;
+                        run.event = event.take();
+                        run.trigger = "schedule";
+                        m_executor->start(std::move(run));
+                    }
+                }
+                arm();
+            });
+            arm();
+            m_scheduleTimers.push_back(std::move(timer));
+        }
+    }
+}
+
+} // namespace stratus::engine::run

@@ -1,0 +1,95 @@
+#pragma once
+
+// A workspace, running: the executor, the HTTP gateway in front of its HTTP
+// triggers, its schedules and its resources, and a watch on the workspace
+// file that reloads the design when it is saved. `stratus serve`, `stratus
+// send` and the studio's Run all start one of these.
+
+#include "executor.h"
+
+#include "engine/model/status.h"
+#include "engine/triggers/gateway.h"
+#include "engine/triggers/httpapi.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stratus::engine::run {
+
+class WorkspaceServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        Executor::Options executor;
+        std::optional<std::string> host; ///< overrides settings.gateway.host
+        std::optional<int> port;         ///< overrides settings.gateway.port
+        bool listen = true;              ///< start the gateway (send does not)
+        bool schedules = true;           ///< fire schedule triggers (send does not)
+        int reloadPollMs = 500;          ///< how often the file is checked for a saved design
+    };
+
+    /// One HTTP route as the gateway serves it.
+    struct RouteInfo
+    {
+        std::string method;
+        std::string path;
+        WorkflowId workflow;
+        NodeId trigger;
+        std::string triggerName;
+    };
+
+    explicit WorkspaceServer(Options options, QObject *parent = nullptr);
+    ~WorkspaceServer() override;
+
+    /// Loads the workspace file named in options.executor.workspaceFile and
+    /// starts everything. Fails with every validation error of the workspace
+    /// (one per line), or naming what could not start.
+    Status start();
+    /// Stops accepting, lets runs in flight end (at most `graceMs`), then
+    /// stops instances and writes the history.
+    void stop(int graceMs = 1500);
+
+    Executor &executor() { return *m_executor; }
+    const Gateway *gateway() const { return m_gateway.get(); }
+    std::vector<RouteInfo> routes() const { return m_routeInfo; }
+
+    /// The event a trigger makes by itself (send without --event): a manual
+    /// trigger's configured event, a schedule's Scheduled Event for now.
+    Result<Json> defaultEvent(const Workflow &workflow, const Node &trigger) const;
+    /// For an HTTP trigger: the 2.0 (or 1.0) event for a request description
+    /// {"method", "path", "query", "headers", "body"}, or `event` itself when
+    /// it already is a full event.
+    Result<Json> httpEvent(const Workflow &workflow, const Node &trigger, const Json &description) const;
+    /// The HTTP answer a run's outcome gives, by the trigger's payload format.
+    http::Response httpAnswer(const Node &trigger, const RunOutcome &outcome) const;
+
+Q_SIGNALS:
+    /// The design was reloaded from the file (or a reload was refused: `problem`).
+    void reloaded(const QString &problem);
+
+private:
+    Status loadDesign(const Workspace &workspace);
+    void serveHttp(http::Request request, Gateway::Respond respond);
+    void checkForSavedDesign();
+    void armSchedules();
+
+    Options m_options;
+    std::unique_ptr<Executor> m_executor;
+    std::unique_ptr<Gateway> m_gateway;
+    std::unique_ptr<WorkspaceStore> m_store; // polled for saves
+    long long m_designGeneration = 0;
+    http::RouteTable m_routes;
+    std::vector<RouteInfo> m_routeInfo;
+    http::ApiContext m_api;
+    QTimer m_reloadTimer;
+    std::vector<std::unique_ptr<QTimer>> m_scheduleTimers;
+};
+
+} // namespace stratus::engine::run

@@ -1,0 +1,312 @@
+#include "gateway.h"
+
+#include "engine/model/invocationrecord.h"
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <deque>
+#include <unordered_map>
+#include <optional>
+
+namespace stratus::engine {
+
+namespace {
+
+const char *methodName(QHttpServerRequest::Method method)
+{
+    using M = QHttpServerRequest::Method;
+    switch (method) {
+    case M::Get: return "GET";
+    case M::Put: return "PUT";
+    case M::Delete: return "DELETE";
+    case M::Post: return "POST";
+    case M::Head: return "HEAD";
+    case M::Options: return "OPTIONS";
+    case M::Patch: return "PATCH";
+    case M::Connect: return "CONNECT";
+    case M::Trace: return "TRACE";
+    default: return "UNKNOWN";
+    }
+}
+
+int64_t nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+// Qt 6.4.2's server answers with whatever responder is written first, keeps
+// raw socket pointers in responders and never times a request out (see
+// ../shared/notes/platform.md); this class puts each connection's answers
+// back in request order, drops those of gone clients, and answers what its
+// handler forgets.
+class Gateway::Server : public QAbstractHttpServer
+{
+public:
+    explicit Server(Handler handler)
+        : QAbstractHttpServer(nullptr)
+        , m_handler(std::move(handler))
+    {
+        m_sweep.setInterval(250);
+        connect(&m_sweep, &QTimer::timeout, this, [this] { sweep(); });
+    }
+
+    ~Server() override { closeAll(); }
+
+    Status start(const Options &options)
+    {
+        m_options = options;
+        QHostAddress address;
+        if (options.host == "localhost")
+            address = QHostAddress::LocalHost;
+        else if (!address.setAddress(QString::fromStdString(options.host)))
+            return Status::invalidArgument("gateway host " + options.host
+                                           + " is not an IP address (use 127.0.0.1, ::1 or 0.0.0.0)");
+        if (options.port < 0 || options.port > 65535)
+            return Status::invalidArgument("gateway port " + std::to_string(options.port) + " is not from 0 to 65535");
+        m_port = listen(address, quint16(options.port));
+        if (m_port == 0) {
+            const QString why = servers().isEmpty() ? QStringLiteral("unknown") : servers().front()->errorString();
+            return Status::ioError("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": "
+                                   + why.toStdString());
+        }
+        m_host = options.host;
+        m_sweep.start();
+        return Status::ok();
+    }
+
+    quint16 port() const { return m_port; }
+    const std::string &host() const { return m_host; }
+    long long served() const { return m_served; }
+
+    void closeAll()
+    {
+        m_sweep.stop();
+        for (QTcpServer *server : servers())
+            server->close();
+        for (auto &[socket, conn] : m_connections) {
+            for (Pending &p : conn.queue) {
+                if (!p.ready)
+                    p.ready = http::errorResponse(503);
+            }
+            flush(socket, conn);
+        }
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        Connection &conn = connectionFor(socket);
+        conn.lastActivityMs = nowMs();
+        const quint64 seq = conn.nextSeq++;
+        conn.queue.push_back(Pending{seq, makeResponder(request, socket), std::nullopt,
+                                     nowMs() + m_options.answerTimeoutMs});
+        ++m_served;
+        const QByteArray body = request.body();
+        if (body.size() > m_options.maxBodyBytes) {
+            answer(socket, seq, http::errorResponse(413));
+            return true;
+        }
+        http::Request r;
+        r.method = methodName(request.method());
+        const QUrl url = request.url();
+        r.rawPath = url.path(QUrl::FullyEncoded).toStdString();
+        if (r.rawPath.empty())
+            r.rawPath = "/";
+        r.rawQueryString = url.query(QUrl::FullyEncoded).toStdString();
+        for (const auto &[name, value] : request.headers())
+            r.headers.emplace_back(name.toStdString(), value.toStdString());
+        r.body = body.toStdString();
+        QHostAddress peer = request.remoteAddress();
+        bool v4 = false;
+        const quint32 ipv4 = peer.toIPv4Address(&v4);
+        r.sourceIp = (v4 ? QHostAddress(ipv4) : peer).toString().toStdString();
+        r.requestId = newRequestId();
+        r.timeEpochMs = nowMs();
+        QPointer<QTcpSocket> guard(socket);
+        auto answered = std::make_shared<bool>(false);
+        m_handler(std::move(r), [this, guard, seq, answered](http::Response response) {
+            if (*answered)
+                return;
+            *answered = true;
+            if (guard)
+                answer(guard, seq, std::move(response));
+        });
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        makeResponder(request, socket).write(QByteArray(R"({"message":"Not Found"})"), "application/json",
+                                             QHttpServerResponder::StatusCode::NotFound);
+    }
+
+private:
+    struct Pending
+    {
+        quint64 seq = 0;
+        std::optional<QHttpServerResponder> responder;
+        std::optional<http::Response> ready;
+        int64_t deadlineMs = 0;
+    };
+    struct Connection
+    {
+        std::deque<Pending> queue;
+        quint64 nextSeq = 0;
+        int64_t lastActivityMs = 0;
+    };
+
+    Connection &connectionFor(QTcpSocket *socket)
+    {
+        auto it = m_connections.find(socket);
+        if (it != m_connections.end())
+            return it->second;
+        watch(socket);
+        return m_connections[socket];
+    }
+
+    void watch(QTcpSocket *socket)
+    {
+        m_connections[socket].lastActivityMs = nowMs();
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.erase(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            // Responders of a gone client must never write: drop them unwritten.
+            if (auto it = m_connections.find(socket); it != m_connections.end())
+                it->second.queue.clear();
+        });
+        connect(socket, &QIODevice::readyRead, this, [this, socket] {
+            if (auto it = m_connections.find(socket); it != m_connections.end())
+                it->second.lastActivityMs = nowMs();
+        });
+    }
+
+    void answer(QTcpSocket *socket, quint64 seq, http::Response response)
+    {
+        auto it = m_connections.find(socket);
+        if (it == m_connections.end())
+            return;
+        for (Pending &p : it->second.queue) {
+            if (p.seq == seq) {
+                p.ready = std::move(response);
+                break;
+            }
+        }
+        flush(socket, it->second);
+    }
+
+    void flush(QTcpSocket *socket, Connection &conn)
+    {
+        while (!conn.queue.empty() && conn.queue.front().ready) {
+            Pending p = std::move(conn.queue.front());
+            conn.queue.pop_front();
+            if (socket->state() != QAbstractSocket::ConnectedState || !p.responder)
+                continue;
+            const http::Response &r = *p.ready;
+            QHttpServerResponder &out = *p.responder;
+            out.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
+            bool hasType = false;
+            for (const auto &[name, value] : r.headers) {
+                if (QByteArray::fromStdString(name).compare("content-length", Qt::CaseInsensitive) == 0)
+                    continue; // ours is the true length
+                hasType = hasType || QByteArray::fromStdString(name).compare("content-type", Qt::CaseInsensitive) == 0;
+                out.writeHeader(QByteArray::fromStdString(name), QByteArray::fromStdString(value));
+            }
+            if (!hasType && !r.body.empty())
+                out.writeHeader("Content-Type", "application/json");
+            out.writeHeader("Content-Length", QByteArray::number(qlonglong(r.body.size())));
+            out.writeBody(QByteArray::fromStdString(r.body));
+            conn.lastActivityMs = nowMs();
+        }
+    }
+
+    void sweep()
+    {
+        const int64_t now = nowMs();
+        // Answers not given in time: HTTP API's integration timeout.
+        for (auto &[socket, conn] : m_connections) {
+            bool expired = false;
+            for (Pending &p : conn.queue) {
+                if (!p.ready && p.deadlineMs <= now) {
+                    p.ready = http::errorResponse(503);
+                    expired = true;
+                }
+            }
+            if (expired)
+                flush(socket, conn);
+        }
+        // Connections silent too long with nothing owed to them: a slow
+        // client that never finishes its request, or an idle keep-alive.
+        for (QTcpServer *server : servers()) {
+            for (QTcpSocket *socket : server->findChildren<QTcpSocket *>()) {
+                auto it = m_connections.find(socket);
+                if (it == m_connections.end()) {
+                    watch(socket);
+                    continue;
+                }
+                if (it->second.queue.empty() && now - it->second.lastActivityMs > m_options.idleTimeoutMs)
+                    socket->abort();
+            }
+        }
+    }
+
+    Handler m_handler;
+    Options m_options;
+    quint16 m_port = 0;
+    std::string m_host;
+    long long m_served = 0;
+    std::unordered_map<QTcpSocket *, Connection> m_connections;
+    QTimer m_sweep;
+};
+
+Gateway::Gateway(Handler handler, QObject *parent)
+    : QObject(parent)
+    , m_server(std::make_unique<Server>(std::move(handler)))
+{}
+
+Gateway::~Gateway()
+{
+    m_server.reset();
+}
+
+Status Gateway::listen(const Options &options)
+{
+    return m_server->start(options);
+}
+
+int Gateway::port() const
+{
+    return m_server->port();
+}
+
+std::string Gateway::host() const
+{
+    return m_server->host();
+}
+
+std::string Gateway::url() const
+{
+    const std::string &h = m_server->host();
+    const bool v6 = h.find(':') != std::string::npos;
+    return "http://" + (v6 ? "[" + h + "]" : h) + ":" + std::to_string(port());
+}
+
+void Gateway::close()
+{
+    m_server->closeAll();
+}
+
+long long Gateway::requestsServed() const
+{
+    return m_server->served();
+}
+
+} // namespace stratus::engine

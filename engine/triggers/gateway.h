@@ -1,0 +1,56 @@
+#pragma once
+
+#include "httpapi.h"
+
+#include "engine/model/status.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace stratus::engine {
+
+/// The HTTP server in front of a workspace's HTTP triggers: reads requests
+/// off the wire into http::Request and writes the http::Response the handler
+/// gives, whenever it gives it. Answers stay in request order on each
+/// connection (pipelining), a handler that never answers gets its client a
+/// 503 after `answerTimeout`, and an answer for a client that went away is
+/// dropped. What a request means (routes, events) is the handler's business.
+class Gateway : public QObject
+{
+    Q_OBJECT
+public:
+    using Respond = std::function<void(http::Response)>;
+    using Handler = std::function<void(http::Request, Respond)>;
+
+    struct Options
+    {
+        std::string host = "127.0.0.1";
+        int port = 0;                         ///< 0: a free port
+        int answerTimeoutMs = 30000;          ///< HTTP API's integration timeout: 503 after it
+        long long maxBodyBytes = 10 * 1024 * 1024; ///< HTTP API's payload limit: 413 above it
+        int idleTimeoutMs = 30000;            ///< a connection silent this long mid-request is closed
+    };
+
+    explicit Gateway(Handler handler, QObject *parent = nullptr);
+    ~Gateway() override;
+
+    /// Starts listening; fails naming the address and the reason.
+    Status listen(const Options &options);
+    /// The port listened on (the free one chosen for port 0).
+    int port() const;
+    std::string host() const;
+    /// "http://HOST:PORT"
+    std::string url() const;
+    /// Stops accepting; answers still pending are written 503.
+    void close();
+    long long requestsServed() const;
+
+private:
+    class Server;
+    std::unique_ptr<Server> m_server;
+};
+
+} // namespace stratus::engine

@@ -1,0 +1,507 @@
+// engine/run: whole workflows through real Node.js instances — routing by
+// ok/error ports with Step Functions' Catch output, retries, fan-out, choice
+// rules, log nodes, step-through and replay, every run recorded in a real
+// workspace file — and the HTTP gateway in front of them, spoken to over
+// real sockets on 127.0.0.1 (routes, payload 2.0, API Gateway's error
+// answers, pipelining, CORS, hostile requests, reload while serving).
+
+#include "runtest.h"
+
+#include "engine/run/workspaceserver.h"
+#include "engine/store/runhistory.h"
+
+#include <QTest>
+
+using namespace stratus::engine;
+using namespace stratus::engine::run;
+using namespace stratus::test;
+
+// std::string compared so that a failure shows both values.
+#define QCOMPARE_STR(actual, expected) QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
+
+namespace {
+
+Json function(const std::string &name, const std::string &code, Json extra = Json::object())
+{
+    Json config{{"runtime", "nodejs20.x"}, {"handler", "index.handler"}, {"files", {{"index.js", code}}}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        config[it.key()] = it.value();
+    return Json{{"id", name}, {"kind", "function"}, {"name", name}, {"config", config}};
+}
+
+Json node(const std::string &id, const std::string &kind, Json config = Json::object())
+{
+    return Json{{"id", id}, {"kind", kind}, {"name", id}, {"config", config}};
+}
+
+Json edge(const std::string &from, const std::string &port, const std::string &to)
+{
+    return Json{{"id", from + "." + port + "->" + to}, {"from", {{"node", from}, {"port", port}}},
+                {"to", {{"node", to}, {"port", "in"}}}};
+}
+
+std::string testWorkspace()
+{
+    Json nodes = Json::array({
+        node("t-chain", "trigger.manual", {{"event", {{"n", 5}}}}),
+        function("double", "exports.handler = async (e) => ({ n: e.n * 2 });"),
+        node("pick", "choice", {{"rules", Json::array({{{"port", "big"},
+                                                         {"condition", {{"variable", "$.n"}, {"numericGreaterThan", 5}}}}})}}),
+        node("note", "log"),
+        function("small", "exports.handler = async (e) => ({ small: true, got: e });"),
+        node("t-fail", "trigger.manual"),
+        function("boom", "exports.handler = async () => { throw new Error('kaput'); };"),
+        function("rescue", "exports.handler = async (e) => ({ rescued: e });"),
+        node("t-fan", "trigger.manual", {{"event", {{"n", 1}}}}),
+        node("t-nomatch", "trigger.manual", {{"event", {{"n", 1}}}}),
+        node("strict", "choice", {{"rules", Json::array({{{"port", "yes"},
+                                                          {"condition", {{"variable", "$.n"}, {"numericEquals", 99}}}}})}}),
+        node("said-yes", "log"),
+        node("t-retry", "trigger.manual", {{"event", {{"n", 1}}}}),
+        function("first", "exports.handler = async (e) => e;"),
+        function("flaky", "let calls = 0; exports.handler = async () => { calls++; throw new Error('attempt ' + calls); };",
+                 {{"retries", 2}}),
+        node("t-http", "trigger.http", {{"method", "GET"}, {"path", "/items/{id}"}}),
+        function("item", "exports.handler = async (e) => ({ statusCode: 201, headers: { 'x-item': e.pathParameters.id },"
+                         " cookies: ['a=1', 'b=2'], body: JSON.stringify({ id: e.pathParameters.id,"
+                         " q: e.queryStringParameters || null, route: e.routeKey, v: e.version }) });"),
+        node("t-bad", "trigger.http", {{"method", "GET"}, {"path", "/bad"}}),
+        function("bad", "exports.handler = async () => ({ statusCode: 'abc' });"),
+        node("t-boom", "trigger.http", {{"method", "POST"}, {"path", "/boom"}}),
+        node("t-throw", "trigger.http", {{"method", "GET"}, {"path", "/throw"}}),
+        function("thrower", "exports.handler = async () => { throw new TypeError('no'); };"),
+        node("t-plain", "trigger.http", {{"method", "ANY"}, {"path", "/plain/{proxy+}"},
+                                         {"cors", {{"allowOrigins", {"https://a.example"}}, {"allowMethods", {"GET"}}}}}),
+        function("plain", "exports.handler = async (e) => ({ hello: e.pathParameters.proxy });"),
+        node("t-slow", "trigger.http", {{"method", "GET"}, {"path", "/slow"}}),
+        function("slow", "exports.handler = async () => { await new Promise(r => setTimeout(r, 400)); return 'slow'; };"),
+    });
+    Json edges = Json::array({
+        edge("t-chain", "event", "double"), edge("double", "ok", "pick"), edge("pick", "big", "note"),
+        edge("pick", "default", "small"),
+        edge("t-fail", "event", "boom"), edge("boom", "error", "rescue"),
+        edge("t-fan", "event", "double"), edge("t-fan", "event", "small"),
+        edge("t-nomatch", "event", "strict"), edge("strict", "yes", "said-yes"),
+        edge("t-retry", "event", "first"), edge("first", "ok", "flaky"),
+        edge("t-throw", "event", "thrower"),
+        edge("t-http", "event", "item"), edge("t-bad", "event", "bad"), edge("t-boom", "event", "boom"),
+        edge("t-plain", "event", "plain"), edge("t-slow", "event", "slow"),
+    });
+    Json doc{{"format", "stratus-workspace"}, {"version", 1}, {"name", "runs"},
+             {"workflows", Json::array({{{"id", "main"}, {"name", "Main"}, {"nodes", nodes}, {"edges", edges}}})}};
+    return doc.dump();
+}
+
+} // namespace
+
+class TestWorkflows : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void chainRoutesThroughChoiceAndLog();
+    void choiceDefaultTakesTheOtherBranch();
+    void errorEdgeCarriesTheCatchOutput();
+    void errorWithoutEdgeFailsTheRun();
+    void fanOutAnswersAnArrayInEdgeOrder();
+    void noChoiceMatchedFailsTheRun();
+    void functionAfterAFunctionIsRetried();
+    void runsAreRecordedWithTheirPath();
+    void stepThroughPausesReplacesAndAborts();
+    void replayStartsFromARecordedNode();
+
+    void httpRouteAnswersByPayload20Rules();
+    void httpErrorsAreApiGatewaysAnswers();
+    void pipelinedRequestsAreAnsweredInOrder();
+    void corsPreflightAndHeaders();
+    void hostileRequestsGetAnAnswerAndTheServerGoesOn();
+    void savedCodeIsUsedFromTheNextInvocation();
+
+private:
+    RunOutcome send(const char *trigger, std::optional<Json> event = std::nullopt);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_file;
+    std::unique_ptr<WorkspaceServer> m_server;
+};
+
+void TestWorkflows::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_file = writeWorkspace(m_dir->path(), testWorkspace());
+    WorkspaceServer::Options options;
+    options.executor.workspaceFile = m_file.toStdString();
+    options.executor.runtime.cacheRoot = m_dir->filePath(QStringLiteral("cache")).toStdString();
+    options.executor.retryDelays = {std::chrono::milliseconds(10), std::chrono::milliseconds(20)};
+    options.port = 0;
+    options.reloadPollMs = 50;
+    m_server = std::make_unique<WorkspaceServer>(options);
+    const Status s = m_server->start();
+    QVERIFY2(s.isOk(), s.message().c_str());
+}
+
+void TestWorkflows::cleanup()
+{
+    if (m_server)
+        m_server->stop(0);
+    m_server.reset();
+    m_dir.reset();
+}
+
+RunOutcome TestWorkflows::send(const char *trigger, std::optional<Json> event)
+{
+    auto design = m_server->executor().design();
+    const Workflow *wf = design->findWorkflow(WorkflowId("main"));
+    const Node *node = wf->findNode(NodeId(trigger));
+    RunRequest request;
+    request.workflow = wf->id();
+    request.node = node->id;
+    request.event = event ? *event : *m_server->defaultEvent(*wf, *node);
+    request.trigger = "manual";
+    std::optional<RunOutcome> outcome;
+    m_server->executor().start(std::move(request), [&](const RunOutcome &o) { outcome = o; });
+    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000))
+        qFatal("run from %s did not end", trigger);
+    return *outcome;
+}
+
+/// The run's path, "a b c", so that a failing comparison shows it.
+static std::string pathOf(const RunOutcome &o)
+{
+    std::string ids;
+    for (const RunStepEntry &s : o.entry.steps)
+        ids += (ids.empty() ? "" : " ") + s.nodeId;
+    return ids;
+}
+
+void TestWorkflows::chainRoutesThroughChoiceAndLog()
+{
+    const RunOutcome o = send("t-chain");
+    QVERIFY2(o.ok(), o.entry.error.c_str());
+    QCOMPARE_STR(pathOf(o), std::string("t-chain double pick note"));
+    // The choice is the last node with a value: its input is the answer.
+    QCOMPARE_STR(o.output->dump(), std::string(R"({"n":10})"));
+    QCOMPARE(o.entry.log, (std::vector<std::string>{R"(info note: {"n":10})"}));
+    QCOMPARE_STR(o.entry.steps[2].port, std::string("big"));
+}
+
+void TestWorkflows::choiceDefaultTakesTheOtherBranch()
+{
+    const RunOutcome o = send("t-chain", Json{{"n", 2}});
+    QVERIFY(o.ok());
+    QCOMPARE_STR(pathOf(o), std::string("t-chain double pick small"));
+    QCOMPARE_STR(o.output->dump(), std::string(R"({"small":true,"got":{"n":4}})"));
+    QCOMPARE_STR(o.entry.steps[2].port, std::string("default"));
+}
+
+void TestWorkflows::errorEdgeCarriesTheCatchOutput()
+{
+    const RunOutcome o = send("t-fail");
+    QVERIFY2(o.ok(), o.entry.error.c_str());
+    QCOMPARE_STR(pathOf(o), std::string("t-fail boom rescue"));
+    QCOMPARE_STR(o.entry.steps[1].status, std::string("caught"));
+    const Json rescued = (*o.output)["rescued"];
+    QCOMPARE_STR(rescued["Error"].get<std::string>(), std::string("Error"));
+    // Cause is the error object as a JSON string, as Step Functions' Catch gives it.
+    const Json cause = Json::parse(rescued["Cause"].get<std::string>());
+    QCOMPARE_STR(cause["errorMessage"].get<std::string>(), std::string("kaput"));
+    QCOMPARE_STR(cause["errorType"].get<std::string>(), std::string("Error"));
+}
+
+void TestWorkflows::errorWithoutEdgeFailsTheRun()
+{
+    const RunOutcome o = send("t-retry");
+    QVERIFY(!o.ok());
+    QCOMPARE(o.failure, FailureKind::FunctionError);
+    QCOMPARE_STR(o.entry.status, std::string("error"));
+    QCOMPARE_STR(o.error["Error"].get<std::string>(), std::string("Error"));
+    QVERIFY(o.error["Cause"].get<std::string>().find("attempt") != std::string::npos);
+}
+
+void TestWorkflows::fanOutAnswersAnArrayInEdgeOrder()
+{
+    const RunOutcome o = send("t-fan");
+    QVERIFY2(o.ok(), o.entry.error.c_str());
+    QVERIFY(o.output->is_array());
+    QCOMPARE(o.output->size(), size_t(2));
+    // Edge order: double's branch (through pick to small: n=2 is not big), then small's.
+    QCOMPARE_STR((*o.output)[0].dump(), std::string(R"({"small":true,"got":{"n":2}})"));
+    QCOMPARE_STR((*o.output)[1].dump(), std::string(R"({"small":true,"got":{"n":1}})"));
+}
+
+void TestWorkflows::noChoiceMatchedFailsTheRun()
+{
+    const RunOutcome o = send("t-nomatch");
+    QVERIFY(!o.ok());
+    QCOMPARE(o.failure, FailureKind::NoChoiceMatched);
+    QCOMPARE_STR(o.error["Error"].get<std::string>(), std::string("States.NoChoiceMatched"));
+}
+
+void TestWorkflows::functionAfterAFunctionIsRetried()
+{
+    std::vector<std::string> invoked;
+    m_server->executor().setObserver(
+        Executor::Observer{[&](const HistoryEntry &e) { invoked.push_back(e.record.functionName); }, {}, {}, {}});
+    const RunOutcome o = send("t-retry");
+    QVERIFY(!o.ok());
+    // first once; flaky once and twice more (retries: 2), then the run fails.
+    const long flaky = long(std::count(invoked.begin(), invoked.end(), std::string("flaky")));
+    QCOMPARE(flaky, 3L);
+    QVERIFY(o.error["Cause"].get<std::string>().find("attempt 3") != std::string::npos);
+}
+
+void TestWorkflows::runsAreRecordedWithTheirPath()
+{
+    const RunOutcome o = send("t-fail");
+    QVERIFY(m_server->executor().flushHistory().isOk());
+    auto store = WorkspaceStore::open(m_file.toStdString(), WorkspaceStore::Access::ReadOnly);
+    QVERIFY(store);
+    auto runs = queryRuns(store->database(), RunQuery{1, o.entry.runId, true});
+    QVERIFY(runs);
+    QCOMPARE(runs->size(), size_t(1));
+    const RunEntry &r = runs->front();
+    QCOMPARE_STR(r.status, std::string("ok"));
+    QCOMPARE(r.steps.size(), size_t(3));
+    QCOMPARE_STR(r.steps[1].nodeId, std::string("boom"));
+    QCOMPARE_STR(r.steps[1].status, std::string("caught"));
+    QVERIFY(r.steps[1].output.find("kaput") != std::string::npos); // untruncated error
+    QCOMPARE(r.steps[2].input, r.steps[1].output);
+    QVERIFY(Json::parse(r.output) == *o.output);
+    // Both invocations belong to the run.
+    auto invocations = queryInvocations(store->database(), HistoryQuery{});
+    QVERIFY(invocations);
+    int ofRun = 0;
+    for (const HistoryEntry &e : *invocations)
+        ofRun += e.runId == o.entry.runId;
+    QCOMPARE(ofRun, 2);
+}
+
+void TestWorkflows::stepThroughPausesReplacesAndAborts()
+{
+    Executor &ex = m_server->executor();
+    ex.setBreakpoints({{WorkflowId("main"), NodeId("pick")}});
+    std::vector<PauseInfo> pauses;
+    ex.setObserver(Executor::Observer{{}, {}, [&](const PauseInfo &p) { pauses.push_back(p); }, {}});
+    std::optional<RunOutcome> outcome;
+    RunRequest request;
+    request.workflow = WorkflowId("main");
+    request.node = NodeId("t-chain");
+    request.event = Json{{"n", 5}};
+    request.trigger = "manual";
+    const std::string runId = ex.start(request, [&](const RunOutcome &o) { outcome = o; });
+    QVERIFY(QTest::qWaitFor([&] { return !pauses.empty(); }, 20000));
+    QCOMPARE_STR(pauses[0].node.str(), std::string("pick"));
+    QCOMPARE_STR(pauses[0].event.dump(), std::string(R"({"n":10})")); // what pick is about to receive
+    QVERIFY(!outcome);
+    // Replace the event so that the default branch runs, and step: the next node pauses too.
+    QVERIFY(ex.resume(runId, ResumeAction::Step, Json{{"n", 1}}).isOk());
+    QVERIFY(QTest::qWaitFor([&] { return pauses.size() == 2; }, 20000));
+    QCOMPARE_STR(pauses[1].node.str(), std::string("small"));
+    QVERIFY(ex.resume(runId, ResumeAction::Continue).isOk());
+    QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20000));
+    QVERIFY(outcome->ok());
+    QCOMPARE_STR(outcome->output->dump(), std::string(R"({"small":true,"got":{"n":1}})"));
+
+    // Abort: the run ends as aborted, recorded so.
+    outcome.reset();
+    const std::string second = ex.start(request, [&](const RunOutcome &o) { outcome = o; });
+    QVERIFY(QTest::qWaitFor([&] { return pauses.size() == 3; }, 20000));
+    QVERIFY(!ex.resume("no-such-run", ResumeAction::Continue).isOk());
+    QVERIFY(ex.resume(second, ResumeAction::Abort).isOk());
+    QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 5000));
+    QCOMPARE(outcome->failure, FailureKind::Aborted);
+    QCOMPARE_STR(outcome->entry.status, std::string("aborted"));
+    QCOMPARE_STR(outcome->entry.steps.back().status, std::string("aborted"));
+    QVERIFY(ex.pausedRuns().empty());
+}
+
+void TestWorkflows::replayStartsFromARecordedNode()
+{
+    const RunOutcome first = send("t-chain", Json{{"n", 2}});
+    QVERIFY(first.ok());
+    std::optional<RunOutcome> replayed;
+    auto id = m_server->executor().replay(first.entry.runId, NodeId("pick"), std::nullopt,
+                                          [&](const RunOutcome &o) { replayed = o; });
+    QVERIFY2(id, id.status().message().c_str());
+    QVERIFY(QTest::qWaitFor([&] { return replayed.has_value(); }, 20000));
+    QCOMPARE_STR(pathOf(*replayed), std::string("pick small"));
+    QCOMPARE_STR(replayed->entry.steps[0].input, std::string(R"({"n":4})")); // recorded at pick
+    QCOMPARE_STR(replayed->entry.trigger, std::string("replay"));
+    QCOMPARE(replayed->entry.parentRunId, first.entry.runId);
+
+    // With an edited input, from the same node.
+    replayed.reset();
+    QVERIFY(m_server->executor().replay(first.entry.runId, NodeId("pick"), Json{{"n", 50}},
+                                        [&](const RunOutcome &o) { replayed = o; }));
+    QVERIFY(QTest::qWaitFor([&] { return replayed.has_value(); }, 20000));
+    QCOMPARE_STR(pathOf(*replayed), std::string("pick note"));
+
+    auto missing = m_server->executor().replay(first.entry.runId, NodeId("boom"), std::nullopt);
+    QVERIFY(!missing);
+    QVERIFY(missing.status().message().find("did not pass node") != std::string::npos);
+}
+
+void TestWorkflows::httpRouteAnswersByPayload20Rules()
+{
+    RawHttp http(m_server->gateway()->port());
+    QVERIFY(http.connected());
+    http.send(RawHttp::request("GET", "/items/a%20b?x=1&x=2&y=3", {}, {"X-Multi: one", "x-multi: two"}));
+    auto answers = http.read(1);
+    QCOMPARE(answers.size(), size_t(1));
+    HttpAnswer &a = answers[0];
+    QCOMPARE(a.status, 201);
+    QCOMPARE_STR(a.headers["x-item"], std::string("a b"));
+    QCOMPARE_STR(a.headers["set-cookie"], std::string("a=1\nb=2"));
+    const Json body = Json::parse(a.body);
+    QCOMPARE_STR(body["id"].get<std::string>(), std::string("a b"));
+    QCOMPARE_STR(body["q"]["x"].get<std::string>(), std::string("1,2")); // duplicates joined by commas
+    QCOMPARE_STR(body["route"].get<std::string>(), std::string("GET /items/{id}"));
+    QCOMPARE_STR(body["v"].get<std::string>(), std::string("2.0"));
+
+    // A value without statusCode is a 200 JSON body; keep-alive serves it on the same connection.
+    http.send(RawHttp::request("DELETE", "/plain/x/y"));
+    answers = http.read(1);
+    QCOMPARE(answers.size(), size_t(1));
+    QCOMPARE(answers[0].status, 200);
+    QCOMPARE_STR(answers[0].headers["content-type"], std::string("application/json"));
+    QCOMPARE_STR(Json::parse(answers[0].body)["hello"].get<std::string>(), std::string("x/y"));
+}
+
+void TestWorkflows::httpErrorsAreApiGatewaysAnswers()
+{
+    RawHttp http(m_server->gateway()->port());
+    http.send(RawHttp::request("GET", "/nowhere"));
+    auto a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 404);
+    QCOMPARE_STR(Json::parse(a[0].body)["message"].get<std::string>(), std::string("Not Found"));
+
+    http.send(RawHttp::request("GET", "/bad")); // malformed proxy response
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 502);
+    QCOMPARE_STR(Json::parse(a[0].body)["message"].get<std::string>(), std::string("Internal Server Error"));
+
+    http.send(RawHttp::request("GET", "/throw")); // the function fails, no error edge
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 502);
+    QCOMPARE_STR(Json::parse(a[0].body)["message"].get<std::string>(), std::string("Internal Server Error"));
+
+    http.send(RawHttp::request("POST", "/boom", "{}")); // boom fails, its error edge leads to rescue
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 200);
+    QVERIFY(Json::parse(a[0].body).contains("rescued"));
+
+    http.send(RawHttp::request("POST", "/items/1", "{}")); // a route exists for GET only
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 404);
+}
+
+void TestWorkflows::pipelinedRequestsAreAnsweredInOrder()
+{
+    RawHttp http(m_server->gateway()->port());
+    // The slow one first: its answer comes later but must be written first.
+    http.send(RawHttp::request("GET", "/slow") + RawHttp::request("GET", "/plain/fast")
+              + RawHttp::request("GET", "/nowhere"));
+    const auto a = http.read(3, 20000);
+    QCOMPARE(a.size(), size_t(3));
+    QCOMPARE_STR(a[0].body, std::string("slow")); // a string result is the body itself
+    QCOMPARE_STR(Json::parse(a[1].body)["hello"].get<std::string>(), std::string("fast"));
+    QCOMPARE(a[2].status, 404);
+}
+
+void TestWorkflows::corsPreflightAndHeaders()
+{
+    RawHttp http(m_server->gateway()->port());
+    http.send(RawHttp::request("OPTIONS", "/plain/x", {},
+                               {"Origin: https://a.example", "Access-Control-Request-Method: GET"}));
+    auto a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 204);
+    QCOMPARE_STR(a[0].headers["access-control-allow-origin"], std::string("https://a.example"));
+    QVERIFY(a[0].headers["access-control-allow-methods"].find("GET") != std::string::npos);
+
+    http.send(RawHttp::request("GET", "/plain/x", {}, {"Origin: https://a.example"}));
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 200);
+    QCOMPARE_STR(a[0].headers["access-control-allow-origin"], std::string("https://a.example"));
+}
+
+void TestWorkflows::hostileRequestsGetAnAnswerAndTheServerGoesOn()
+{
+    const int port = m_server->gateway()->port();
+    {
+        RawHttp garbage(port);
+        garbage.send("THIS IS NOT HTTP\r\n\r\n");
+        (void)QTest::qWaitFor([&] { return garbage.closed(); }, 3000);
+    }
+    {
+        RawHttp huge(port); // 64 KB of headers
+        std::vector<std::string> headers;
+        for (int i = 0; i < 1024; ++i)
+            headers.push_back("X-Filler-" + std::to_string(i) + ": " + std::string(56, 'x'));
+        huge.send(RawHttp::request("GET", "/plain/h", {}, headers));
+        const auto a = huge.read(1, 5000);
+        QVERIFY(huge.closed() || (a.size() == 1 && a[0].status > 0));
+    }
+    {
+        RawHttp liar(port); // a body shorter than its Content-Length, then silence
+        liar.send("POST /boom HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{}");
+        QTest::qWait(100);
+    }
+    {
+        RawHttp big(port);
+        big.send("POST /boom HTTP/1.1\r\nHost: x\r\nContent-Length: 10485761\r\n\r\n"
+                 + std::string(10485761, 'a'));
+        const auto a = big.read(1, 20000);
+        QCOMPARE(a.size(), size_t(1));
+        QCOMPARE(a[0].status, 413);
+    }
+    // Everyone else is still served.
+    RawHttp fine(port);
+    fine.send(RawHttp::request("GET", "/plain/still"));
+    const auto a = fine.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 200);
+}
+
+void TestWorkflows::savedCodeIsUsedFromTheNextInvocation()
+{
+    RawHttp http(m_server->gateway()->port());
+    http.send(RawHttp::request("GET", "/plain/v"));
+    auto a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE_STR(Json::parse(a[0].body)["hello"].get<std::string>(), std::string("v"));
+
+    // Another process (the studio) saves a new version of the function.
+    {
+        auto store = WorkspaceStore::open(m_file.toStdString(), WorkspaceStore::Access::ReadWrite);
+        QVERIFY(store);
+        auto ws = store->load();
+        QVERIFY(ws);
+        Node *plain = ws->findWorkflow(WorkflowId("main"))->findNode(NodeId("plain"));
+        plain->config["files"]["index.js"] = "exports.handler = async (e) => ({ version: 2 });";
+        QVERIFY(store->save(*ws).isOk());
+    }
+    bool reloaded = false;
+    connect(m_server.get(), &WorkspaceServer::reloaded, this, [&](const QString &problem) {
+        QVERIFY(problem.isEmpty());
+        reloaded = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return reloaded; }, 5000));
+    http.send(RawHttp::request("GET", "/plain/v"));
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(Json::parse(a[0].body)["version"].get<int>(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestWorkflows)
+#include "tst_workflows.moc"
