@@ -67,6 +67,10 @@ Status WorkspaceServer::start()
     m_executor = std::make_unique<Executor>(m_options.executor);
     if (Status s = loadDesign(*workspace); !s)
         return s;
+    m_resources = std::make_unique<LocalResources>(*m_executor, file);
+    m_executor->setResources(m_resources.get());
+    if (Status s = m_resources->start(); !s)
+        return s;
     if (m_options.listen) {
         Gateway::Options g;
         const GatewaySettings saved = gatewaySettings(workspace->settings);
@@ -116,6 +120,8 @@ void WorkspaceServer::stop(int graceMs)
     m_scheduleTimers.clear();
     if (m_gateway)
         m_gateway->close();
+    if (m_resources)
+        m_resources->stop();
     if (!m_executor)
         return;
     // In-flight runs get a bounded time to end; what is left is stopped
@@ -130,6 +136,11 @@ void WorkspaceServer::stop(int graceMs)
     while (m_executor->runsInFlight() > 0 && settle.elapsed() < 500)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     (void)m_executor->flushHistory();
+}
+
+bool WorkspaceServer::isQuiet()
+{
+    return m_executor && m_executor->runsInFlight() == 0 && (!m_resources || !m_resources->hasPendingWork());
 }
 
 void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond respond)
@@ -332,6 +343,8 @@ void WorkspaceServer::checkForSavedDesign()
     } else if (Status s = loadDesign(*workspace); !s) {
         problem = QString::fromStdString(s.message());
     } else {
+        if (m_resources)
+            m_resources->designChanged();
         armSchedules();
     }
     Q_EMIT reloaded(problem);

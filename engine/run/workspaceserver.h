@@ -6,6 +6,7 @@
 // send` and the studio's Run all start one of these.
 
 #include "executor.h"
+#include "localresources.h"
 
 #include "engine/model/status.h"
 #include "engine/triggers/gateway.h"
@@ -57,6 +58,9 @@ public:
     void stop(int graceMs = 1500);
 
     Executor &executor() { return *m_executor; }
+    LocalResources *resources() { return m_resources.get(); }
+    /// No run in flight and nothing left for the resources to deliver now.
+    bool isQuiet();
     const Gateway *gateway() const { return m_gateway.get(); }
     std::vector<RouteInfo> routes() const { return m_routeInfo; }
 
@@ -82,6 +86,7 @@ private:
 
     Options m_options;
     std::unique_ptr<Executor> m_executor;
+    std::unique_ptr<LocalResources> m_resources;
     std::unique_ptr<Gateway> m_gateway;
     std::unique_ptr<WorkspaceStore> m_store; // polled for saves
     long long m_designGeneration = 0;

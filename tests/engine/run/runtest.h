@@ -31,6 +31,42 @@ inline QString writeWorkspace(const QString &dir, const std::string &json, const
     return path;
 }
 
+/// A node of a test workspace's JSON form: a Node.js function of `code`.
+inline engine::Json functionNode(const std::string &name, const std::string &code,
+                                 const engine::Json &extra = engine::Json::object())
+{
+    engine::Json config{{"runtime", "nodejs20.x"}, {"handler", "index.handler"}, {"files", {{"index.js", code}}}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        config[it.key()] = it.value();
+    return engine::Json{{"id", name}, {"kind", "function"}, {"name", name}, {"config", config}};
+}
+
+inline engine::Json kindNode(const std::string &id, const std::string &kind,
+                             const engine::Json &config = engine::Json::object())
+{
+    return engine::Json{{"id", id}, {"kind", kind}, {"name", id}, {"config", config}};
+}
+
+inline engine::Json edgeJson(const std::string &from, const std::string &port, const std::string &to)
+{
+    return engine::Json{{"id", from + "." + port + "->" + to}, {"from", {{"node", from}, {"port", port}}},
+                        {"to", {{"node", to}, {"port", "in"}}}};
+}
+
+/// A workspace document with one workflow "main".
+inline std::string workspaceDocument(const engine::Json &nodes, const engine::Json &edges)
+{
+    return engine::Json{{"format", "stratus-workspace"},
+                        {"version", 1},
+                        {"name", "test"},
+                        {"workflows", engine::Json::array({{{"id", "main"}, {"name", "Main"}, {"nodes", nodes},
+                                                            {"edges", edges}}})}}
+        .dump();
+}
+
+// std::string compared so that a failure shows both values.
+#define QCOMPARE_STR(actual, expected) QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
+
 struct HttpAnswer
 {
     int status = 0;

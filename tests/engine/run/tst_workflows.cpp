@@ -16,80 +16,56 @@ using namespace stratus::engine;
 using namespace stratus::engine::run;
 using namespace stratus::test;
 
-// std::string compared so that a failure shows both values.
-#define QCOMPARE_STR(actual, expected) QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
-
 namespace {
-
-Json function(const std::string &name, const std::string &code, Json extra = Json::object())
-{
-    Json config{{"runtime", "nodejs20.x"}, {"handler", "index.handler"}, {"files", {{"index.js", code}}}};
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-        config[it.key()] = it.value();
-    return Json{{"id", name}, {"kind", "function"}, {"name", name}, {"config", config}};
-}
-
-Json node(const std::string &id, const std::string &kind, Json config = Json::object())
-{
-    return Json{{"id", id}, {"kind", kind}, {"name", id}, {"config", config}};
-}
-
-Json edge(const std::string &from, const std::string &port, const std::string &to)
-{
-    return Json{{"id", from + "." + port + "->" + to}, {"from", {{"node", from}, {"port", port}}},
-                {"to", {{"node", to}, {"port", "in"}}}};
-}
 
 std::string testWorkspace()
 {
     Json nodes = Json::array({
-        node("t-chain", "trigger.manual", {{"event", {{"n", 5}}}}),
-        function("double", "exports.handler = async (e) => ({ n: e.n * 2 });"),
-        node("pick", "choice", {{"rules", Json::array({{{"port", "big"},
+        kindNode("t-chain", "trigger.manual", {{"event", {{"n", 5}}}}),
+        functionNode("double", "exports.handler = async (e) => ({ n: e.n * 2 });"),
+        kindNode("pick", "choice", {{"rules", Json::array({{{"port", "big"},
                                                          {"condition", {{"variable", "$.n"}, {"numericGreaterThan", 5}}}}})}}),
-        node("note", "log"),
-        function("small", "exports.handler = async (e) => ({ small: true, got: e });"),
-        node("t-fail", "trigger.manual"),
-        function("boom", "exports.handler = async () => { throw new Error('kaput'); };"),
-        function("rescue", "exports.handler = async (e) => ({ rescued: e });"),
-        node("t-fan", "trigger.manual", {{"event", {{"n", 1}}}}),
-        node("t-nomatch", "trigger.manual", {{"event", {{"n", 1}}}}),
-        node("strict", "choice", {{"rules", Json::array({{{"port", "yes"},
+        kindNode("note", "log"),
+        functionNode("small", "exports.handler = async (e) => ({ small: true, got: e });"),
+        kindNode("t-fail", "trigger.manual"),
+        functionNode("boom", "exports.handler = async () => { throw new Error('kaput'); };"),
+        functionNode("rescue", "exports.handler = async (e) => ({ rescued: e });"),
+        kindNode("t-fan", "trigger.manual", {{"event", {{"n", 1}}}}),
+        kindNode("t-nomatch", "trigger.manual", {{"event", {{"n", 1}}}}),
+        kindNode("strict", "choice", {{"rules", Json::array({{{"port", "yes"},
                                                           {"condition", {{"variable", "$.n"}, {"numericEquals", 99}}}}})}}),
-        node("said-yes", "log"),
-        node("t-retry", "trigger.manual", {{"event", {{"n", 1}}}}),
-        function("first", "exports.handler = async (e) => e;"),
-        function("flaky", "let calls = 0; exports.handler = async () => { calls++; throw new Error('attempt ' + calls); };",
+        kindNode("said-yes", "log"),
+        kindNode("t-retry", "trigger.manual", {{"event", {{"n", 1}}}}),
+        functionNode("first", "exports.handler = async (e) => e;"),
+        functionNode("flaky", "let calls = 0; exports.handler = async () => { calls++; throw new Error('attempt ' + calls); };",
                  {{"retries", 2}}),
-        node("t-http", "trigger.http", {{"method", "GET"}, {"path", "/items/{id}"}}),
-        function("item", "exports.handler = async (e) => ({ statusCode: 201, headers: { 'x-item': e.pathParameters.id },"
+        kindNode("t-http", "trigger.http", {{"method", "GET"}, {"path", "/items/{id}"}}),
+        functionNode("item", "exports.handler = async (e) => ({ statusCode: 201, headers: { 'x-item': e.pathParameters.id },"
                          " cookies: ['a=1', 'b=2'], body: JSON.stringify({ id: e.pathParameters.id,"
                          " q: e.queryStringParameters || null, route: e.routeKey, v: e.version }) });"),
-        node("t-bad", "trigger.http", {{"method", "GET"}, {"path", "/bad"}}),
-        function("bad", "exports.handler = async () => ({ statusCode: 'abc' });"),
-        node("t-boom", "trigger.http", {{"method", "POST"}, {"path", "/boom"}}),
-        node("t-throw", "trigger.http", {{"method", "GET"}, {"path", "/throw"}}),
-        function("thrower", "exports.handler = async () => { throw new TypeError('no'); };"),
-        node("t-plain", "trigger.http", {{"method", "ANY"}, {"path", "/plain/{proxy+}"},
+        kindNode("t-bad", "trigger.http", {{"method", "GET"}, {"path", "/bad"}}),
+        functionNode("bad", "exports.handler = async () => ({ statusCode: 'abc' });"),
+        kindNode("t-boom", "trigger.http", {{"method", "POST"}, {"path", "/boom"}}),
+        kindNode("t-throw", "trigger.http", {{"method", "GET"}, {"path", "/throw"}}),
+        functionNode("thrower", "exports.handler = async () => { throw new TypeError('no'); };"),
+        kindNode("t-plain", "trigger.http", {{"method", "ANY"}, {"path", "/plain/{proxy+}"},
                                          {"cors", {{"allowOrigins", {"https://a.example"}}, {"allowMethods", {"GET"}}}}}),
-        function("plain", "exports.handler = async (e) => ({ hello: e.pathParameters.proxy });"),
-        node("t-slow", "trigger.http", {{"method", "GET"}, {"path", "/slow"}}),
-        function("slow", "exports.handler = async () => { await new Promise(r => setTimeout(r, 400)); return 'slow'; };"),
+        functionNode("plain", "exports.handler = async (e) => ({ hello: e.pathParameters.proxy });"),
+        kindNode("t-slow", "trigger.http", {{"method", "GET"}, {"path", "/slow"}}),
+        functionNode("slow", "exports.handler = async () => { await new Promise(r => setTimeout(r, 400)); return 'slow'; };"),
     });
     Json edges = Json::array({
-        edge("t-chain", "event", "double"), edge("double", "ok", "pick"), edge("pick", "big", "note"),
-        edge("pick", "default", "small"),
-        edge("t-fail", "event", "boom"), edge("boom", "error", "rescue"),
-        edge("t-fan", "event", "double"), edge("t-fan", "event", "small"),
-        edge("t-nomatch", "event", "strict"), edge("strict", "yes", "said-yes"),
-        edge("t-retry", "event", "first"), edge("first", "ok", "flaky"),
-        edge("t-throw", "event", "thrower"),
-        edge("t-http", "event", "item"), edge("t-bad", "event", "bad"), edge("t-boom", "event", "boom"),
-        edge("t-plain", "event", "plain"), edge("t-slow", "event", "slow"),
+        edgeJson("t-chain", "event", "double"), edgeJson("double", "ok", "pick"), edgeJson("pick", "big", "note"),
+        edgeJson("pick", "default", "small"),
+        edgeJson("t-fail", "event", "boom"), edgeJson("boom", "error", "rescue"),
+        edgeJson("t-fan", "event", "double"), edgeJson("t-fan", "event", "small"),
+        edgeJson("t-nomatch", "event", "strict"), edgeJson("strict", "yes", "said-yes"),
+        edgeJson("t-retry", "event", "first"), edgeJson("first", "ok", "flaky"),
+        edgeJson("t-throw", "event", "thrower"),
+        edgeJson("t-http", "event", "item"), edgeJson("t-bad", "event", "bad"), edgeJson("t-boom", "event", "boom"),
+        edgeJson("t-plain", "event", "plain"), edgeJson("t-slow", "event", "slow"),
     });
-    Json doc{{"format", "stratus-workspace"}, {"version", 1}, {"name", "runs"},
-             {"workflows", Json::array({{{"id", "main"}, {"name", "Main"}, {"nodes", nodes}, {"edges", edges}}})}};
-    return doc.dump();
+    return workspaceDocument(nodes, edges);
 }
 
 } // namespace

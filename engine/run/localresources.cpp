@@ -1,0 +1,651 @@
+#include "localresources.h"
+
+#include "executor.h"
+
+#include "engine/model/invocationrecord.h"
+#include "engine/model/nodekind.h"
+#include "engine/model/text.h"
+#include "engine/triggers/eventshapes.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace stratus::engine::run {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int64_t nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+shapes::Place placeOf(const Executor &executor)
+{
+    shapes::Place place;
+    auto design = const_cast<Executor &>(executor).design();
+    if (design && design->settings.is_object() && design->settings.contains("region")
+        && design->settings["region"].is_string())
+        place.region = design->settings["region"].get<std::string>();
+    return place;
+}
+
+int intConfig(const Json &config, const char *key, int fallback)
+{
+    return config.contains(key) && config[key].is_number_integer() ? config[key].get<int>() : fallback;
+}
+
+/// Our own temporary files while an object is written: never objects.
+bool isOwnTemporary(const QString &name)
+{
+    return name.startsWith(QStringLiteral(".stratus-"));
+}
+
+/// The consumer's own result in a run that a resource started: the output of
+/// the first function on its path (what Lambda reads a partial batch
+/// response from), null when none ran.
+Json consumerResult(const RunOutcome &outcome)
+{
+    for (const RunStepEntry &step : outcome.entry.steps) {
+        if (step.kind == "function") {
+            auto parsed = parseJson(step.output);
+            return parsed ? parsed.take() : Json();
+        }
+    }
+    return Json();
+}
+
+shapes::SqsMessage sqsMessage(const QueueMessageRow &m, const std::string &receipt)
+{
+    shapes::SqsMessage s;
+    s.messageId = m.messageId;
+    // A new handle for each receive, as SQS gives.
+    s.receiptHandle = QByteArray::fromStdString(m.messageId + ":" + receipt).toBase64().toStdString();
+    s.body = m.body;
+    s.sentTimestampMs = m.sentAtMs;
+    s.firstReceiveTimestampMs = m.firstReceivedMs;
+    s.receiveCount = m.receiveCount;
+    s.messageAttributes = m.attributes;
+    return s;
+}
+
+} // namespace
+
+LocalResources::LocalResources(Executor &executor, std::string workspaceFile, Options options, QObject *parent)
+    : QObject(parent)
+    , m_executor(executor)
+    , m_file(std::move(workspaceFile))
+    , m_options(options)
+{
+    m_pollTimer.setInterval(m_options.pollMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] { poll(); });
+    m_scanTimer.setInterval(m_options.bucketScanMs);
+    connect(&m_scanTimer, &QTimer::timeout, this, [this] { scanBuckets(); });
+}
+
+LocalResources::~LocalResources()
+{
+    stop();
+}
+
+Status LocalResources::start()
+{
+    auto data = ResourceData::open(m_file);
+    if (!data)
+        return data.status();
+    m_data = std::make_unique<ResourceData>(data.take());
+    designChanged();
+    m_pollTimer.start();
+    m_scanTimer.start();
+    return Status::ok();
+}
+
+void LocalResources::stop()
+{
+    m_pollTimer.stop();
+    m_scanTimer.stop();
+}
+
+bool LocalResources::hasEdges(const Workflow &workflow, const Node &node, const char *port) const
+{
+    return std::any_of(workflow.edges().begin(), workflow.edges().end(),
+                       [&](const Edge &e) { return e.from.node == node.id && e.from.port == port; });
+}
+
+std::string LocalResources::bucketFolder(const std::string &workspaceFile, const Node &bucket)
+{
+    const Json config = NodeKindRegistry::instance().effectiveConfig(bucket);
+    const fs::path beside = fs::absolute(fs::path(workspaceFile)).parent_path();
+    const std::string folder = config.contains("folder") && config["folder"].is_string()
+                                   ? config["folder"].get<std::string>()
+                                   : std::string();
+    if (folder.empty())
+        return (beside / bucket.name).lexically_normal().string();
+    const fs::path p(folder);
+    return (p.is_absolute() ? p : beside / p).lexically_normal().string();
+}
+
+void LocalResources::designChanged()
+{
+    auto design = m_executor.design();
+    if (!design)
+        return;
+    std::map<std::string, Bucket> buckets;
+    for (const Workflow &wf : design->workflows) {
+        for (const Node &node : wf.nodes()) {
+            if (node.kind != "bucket")
+                continue;
+            Bucket b;
+            b.folder = bucketFolder(m_file, node);
+            if (auto old = m_buckets.find(node.name); old != m_buckets.end() && old->second.folder == b.folder) {
+                b = std::move(old->second);
+            } else {
+                QDir().mkpath(QString::fromStdString(b.folder));
+                // What is there already is not news: only changes from now on are notified.
+                QDirIterator it(QString::fromStdString(b.folder), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                                QDirIterator::Subdirectories);
+                while (it.hasNext()) {
+                    it.next();
+                    const QFileInfo info = it.fileInfo();
+                    if (isOwnTemporary(info.fileName()))
+                        continue;
+                    const std::string key = QDir(QString::fromStdString(b.folder)).relativeFilePath(info.filePath()).toStdString();
+                    b.known[key] = FileSig{info.size(), info.lastModified().toMSecsSinceEpoch()};
+                }
+            }
+            buckets[node.name] = std::move(b);
+        }
+    }
+    m_buckets = std::move(buckets);
+}
+
+// ---- writes ------------------------------------------------------------------
+
+Result<Json> LocalResources::write(const Workflow &workflow, const Node &node, const Json &value,
+                                   const std::string &runId)
+{
+    (void)runId;
+    if (!m_data)
+        return Status::notSupported("resources are not running");
+    if (node.kind == "queue")
+        return writeQueue(node, value);
+    if (node.kind == "table")
+        return writeTable(node, value);
+    if (node.kind == "bucket")
+        return writeBucket(workflow, node, value);
+    return Status::invalidArgument(quote(node.kind) + " is not a resource");
+}
+
+Result<Json> LocalResources::writeQueue(const Node &node, const Json &value)
+{
+    // The workspace format: a string is the body itself, any other value its JSON.
+    const std::string body = value.is_string() ? value.get<std::string>()
+                                               : value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    // SQS's limit for a message (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html).
+    if (body.size() > 256 * 1024)
+        return Status::invalidArgument("the message is " + std::to_string(body.size())
+                                       + " bytes; SQS takes at most 262144");
+    auto id = m_data->sendMessage(node.name, body, nowMs());
+    if (!id)
+        return id.status();
+    schedulePoll();
+    return Json{{"MessageId", *id}, {"MD5OfMessageBody", shapes::md5Hex(body)}};
+}
+
+Result<std::pair<std::string, Json>> LocalResources::itemKey(const Node &table, const Json &item)
+{
+    const Json config = NodeKindRegistry::instance().effectiveConfig(table);
+    std::vector<std::string> names{config.value("partitionKey", std::string("id"))};
+    if (config.contains("sortKey") && config["sortKey"].is_string() && !config["sortKey"].get<std::string>().empty())
+        names.push_back(config["sortKey"].get<std::string>());
+    if (!item.is_object())
+        return Status::invalidArgument("an item must be an object holding its key " + joined(names));
+    Json keys = Json::object();
+    Json canonical = Json::array();
+    for (const std::string &name : names) {
+        if (!item.contains(name))
+            return Status::invalidArgument("the item has no key attribute " + quote(name) + " (table "
+                                           + quote(table.name) + " is keyed by " + joined(names) + ")");
+        const Json &v = item[name];
+        if (!v.is_string() && !v.is_number())
+            return Status::invalidArgument("key attribute " + quote(name) + " must be a string or a number, not "
+                                           + printable(v.dump()));
+        auto typed = shapes::toAttributeValue(v);
+        if (!typed)
+            return typed.status();
+        keys[name] = *typed;
+        canonical.push_back(*typed);
+    }
+    return std::pair<std::string, Json>{canonical.dump(), keys};
+}
+
+Result<Json> LocalResources::writeTable(const Node &node, const Json &value)
+{
+    const bool remove = value.is_object() && value.size() == 1 && value.contains("delete");
+    const Json &item = remove ? value["delete"] : value;
+    auto key = itemKey(node, item);
+    if (!key)
+        return key.status();
+    Result<std::string> event = std::string();
+    if (remove) {
+        event = m_data->deleteItem(node.name, key->first, key->second, nowMs());
+    } else {
+        auto typed = shapes::toItem(item);
+        if (!typed)
+            return typed.status();
+        // DynamoDB's limit for an item (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html).
+        if (typed->dump().size() > 400 * 1024)
+            return Status::invalidArgument("the item is larger than DynamoDB's 400 KB");
+        event = m_data->putItem(node.name, key->first, key->second, *typed, nowMs());
+    }
+    if (!event)
+        return event.status();
+    schedulePoll();
+    return Json{{"Keys", key->second}, {"eventName", event->empty() ? Json() : Json(*event)}};
+}
+
+Result<Json> LocalResources::writeBucket(const Workflow &workflow, const Node &node, const Json &value)
+{
+    std::string key;
+    std::string body;
+    if (value.is_object() && value.contains("key") && (value.contains("body") || value.contains("json"))) {
+        if (!value["key"].is_string())
+            return Status::invalidArgument("an object's key must be a string, not " + printable(value["key"].dump()));
+        key = value["key"].get<std::string>();
+        if (value.contains("body")) {
+            if (!value["body"].is_string())
+                return Status::invalidArgument("an object's body must be a string (use \"json\" for a JSON value)");
+            body = value["body"].get<std::string>();
+        } else {
+            body = value["json"].dump(-1, ' ', false, Json::error_handler_t::replace);
+        }
+    } else {
+        key = newRequestId() + ".json";
+        body = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    // S3's rules for a key, and ours for a folder: the object stays inside it.
+    if (key.empty() || key.size() > 1024)
+        return Status::invalidArgument("an object key must be 1 to 1024 bytes long");
+    if (key.front() == '/' || key.find('\0') != std::string::npos || key.find('\\') != std::string::npos)
+        return Status::invalidArgument("object key " + quote(key) + " must be a relative path");
+    for (const auto &part : fs::path(key)) {
+        if (part == ".." || part == ".")
+            return Status::invalidArgument("object key " + quote(key) + " may not hold . or .. segments");
+        if (isOwnTemporary(QString::fromStdString(part.string())))
+            return Status::invalidArgument("object key " + quote(key) + " uses the reserved prefix .stratus-");
+    }
+    auto bucket = m_buckets.find(node.name);
+    if (bucket == m_buckets.end())
+        return Status::notFound("bucket " + quote(node.name) + " is not running");
+    const fs::path folder = fs::weakly_canonical(bucket->second.folder);
+    const fs::path target = folder / key;
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    // A symlink anywhere on the way may not lead out of the folder.
+    const fs::path realParent = fs::weakly_canonical(target.parent_path(), ec);
+    const auto [end, _] = std::mismatch(folder.begin(), folder.end(), realParent.begin(), realParent.end());
+    if (ec || end != folder.end() || fs::is_symlink(target, ec))
+        return Status::invalidArgument("object key " + quote(key) + " leads out of bucket " + quote(node.name)
+                                       + "'s folder");
+    const QString path = QString::fromStdString(target.string());
+    // Written beside and renamed, so that the folder never shows half an object.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(body.data(), qint64(body.size())) != qint64(body.size())
+        || !file.commit())
+        return Status::ioError("cannot write " + quote(target.string()) + ": " + file.errorString().toStdString());
+    const QFileInfo info(path);
+    const FileSig sig{info.size(), info.lastModified().toMSecsSinceEpoch()};
+    bucket->second.known[key] = sig;
+    bucket->second.settling.erase(key);
+    notifyBucket(workflow, node, true, key, sig);
+    const std::string etag = shapes::md5Hex(body);
+    return Json{{"bucket", node.name}, {"key", key}, {"size", body.size()}, {"eTag", etag}};
+}
+
+// ---- deliveries --------------------------------------------------------------
+
+void LocalResources::schedulePoll()
+{
+    // Delivery follows a write at once, not at the next tick; several writes in a turn make one poll.
+    if (m_pollQueued)
+        return;
+    m_pollQueued = true;
+    QTimer::singleShot(0, this, [this] { poll(); });
+}
+
+bool LocalResources::hasPendingWork()
+{
+    if (m_pollQueued || !m_deadInFlight.empty())
+        return true;
+    for (const auto &[name, n] : m_queueBatchesInFlight) {
+        if (n > 0)
+            return true;
+    }
+    for (const auto &[name, busy] : m_streamBusy) {
+        if (busy)
+            return true;
+    }
+    for (const auto &[name, bucket] : m_buckets) {
+        if (!bucket.settling.empty())
+            return true;
+    }
+    auto design = m_executor.design();
+    if (!design || !m_data)
+        return false;
+    const int64_t now = nowMs();
+    for (const Workflow &wf : design->workflows) {
+        for (const Node &node : wf.nodes()) {
+            if (node.kind == "queue" && hasEdges(wf, node, "out")) {
+                // In flight counts too: a failed message comes back after its visibility timeout.
+                auto depth = m_data->depth(node.name, now);
+                if (depth && (depth->visible > 0 || depth->inFlight > 0))
+                    return true;
+            } else if (node.kind == "table" && hasEdges(wf, node, "out")) {
+                auto checkpoint = m_data->checkpoint(node.name);
+                auto next = checkpoint ? m_data->readStream(node.name, *checkpoint, 1) : Result<std::vector<StreamRow>>(checkpoint.status());
+                if (next && !next->empty())
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+void LocalResources::poll()
+{
+    m_pollQueued = false;
+    auto design = m_executor.design();
+    if (!design || !m_data)
+        return;
+    for (const Workflow &wf : design->workflows) {
+        for (const Node &node : wf.nodes()) {
+            if (node.kind == "queue") {
+                if (hasEdges(wf, node, "out"))
+                    pollQueue(wf, node);
+                if (hasEdges(wf, node, "dead"))
+                    deliverDead(wf, node);
+            } else if (node.kind == "table" && hasEdges(wf, node, "out")) {
+                pollStream(wf, node);
+            }
+        }
+    }
+}
+
+void LocalResources::pollQueue(const Workflow &workflow, const Node &queue)
+{
+    const Json config = NodeKindRegistry::instance().effectiveConfig(queue);
+    const int batchSize = intConfig(config, "batchSize", 10);
+    const int windowS = intConfig(config, "batchWindowS", 0);
+    const int visibilityS = intConfig(config, "visibilityTimeoutS", 30);
+    const int maxReceive = intConfig(config, "maxReceiveCount", 3);
+    // Like Lambda's SQS poller: more batches at once as there is more to do,
+    // up to the consumer's reserved concurrency (5 pollers when unreserved).
+    int limit = 5;
+    for (const Edge &e : workflow.edges()) {
+        if (e.from.node != queue.id || e.from.port != "out")
+            continue;
+        if (const Node *target = workflow.findNode(e.to.node); target && target->kind == "function") {
+            const int reserved = intConfig(NodeKindRegistry::instance().effectiveConfig(*target), "concurrency", 0);
+            if (reserved > 0)
+                limit = std::min(limit == 5 ? reserved : limit, reserved);
+        }
+    }
+    int &inFlight = m_queueBatchesInFlight[queue.name];
+    const shapes::Place place = placeOf(m_executor);
+    while (inFlight < limit) {
+        const int64_t now = nowMs();
+        if (windowS > 0) {
+            auto depth = m_data->depth(queue.name, now);
+            if (!depth || depth->visible == 0)
+                return;
+            // The batching window: wait for a full batch, or until the oldest has waited the window.
+            if (depth->visible < batchSize && now - depth->oldestVisibleSentMs < int64_t(windowS) * 1000)
+                return;
+        }
+        std::vector<QueueMessageRow> dead;
+        auto batch = m_data->receive(queue.name, batchSize, now, int64_t(visibilityS) * 1000, maxReceive, &dead);
+        if (!dead.empty() && hasEdges(workflow, queue, "dead"))
+            schedulePoll();
+        if (!batch || batch->empty())
+            return;
+        std::vector<shapes::SqsMessage> messages;
+        std::vector<std::string> ids;
+        std::vector<long long> rows;
+        for (const QueueMessageRow &m : *batch) {
+            messages.push_back(sqsMessage(m, std::to_string(m.receiveCount)));
+            ids.push_back(m.messageId);
+            rows.push_back(m.id);
+        }
+        RunRequest request;
+        request.workflow = workflow.id();
+        request.node = queue.id;
+        request.port = "out";
+        request.event = shapes::sqsEvent(messages, queue.name, place);
+        request.trigger = "queue";
+        request.fromEventSource = true;
+        ++inFlight;
+        const std::string name = queue.name;
+        m_executor.start(std::move(request), [this, name, ids, rows](const RunOutcome &outcome) {
+            --m_queueBatchesInFlight[name];
+            if (m_data) {
+                // A failed run leaves every message to reappear after its visibility timeout;
+                // a partial batch response deletes all but the ones it names.
+                std::vector<std::string> failed = outcome.ok() ? shapes::batchItemFailures(consumerResult(outcome), ids)
+                                                               : ids;
+                std::vector<long long> done;
+                for (size_t i = 0; i < ids.size(); ++i) {
+                    if (std::find(failed.begin(), failed.end(), ids[i]) == failed.end())
+                        done.push_back(rows[i]);
+                }
+                (void)m_data->deleteMessages(done);
+            }
+            schedulePoll();
+        });
+    }
+}
+
+void LocalResources::deliverDead(const Workflow &workflow, const Node &queue)
+{
+    if (m_deadInFlight.contains(queue.name))
+        return;
+    const Json config = NodeKindRegistry::instance().effectiveConfig(queue);
+    auto dead = m_data->undeliveredDead(queue.name, intConfig(config, "batchSize", 10));
+    if (!dead || dead->empty())
+        return;
+    std::vector<shapes::SqsMessage> messages;
+    std::vector<long long> rows;
+    for (const QueueMessageRow &m : *dead) {
+        shapes::SqsMessage s = sqsMessage(m, "dead");
+        s.receiveCount = m.receiveCount + 1; // the receive that moved it
+        messages.push_back(std::move(s));
+        rows.push_back(m.id);
+    }
+    RunRequest request;
+    request.workflow = workflow.id();
+    request.node = queue.id;
+    request.port = "dead";
+    // The dead-letter queue is a queue of its own on AWS: its consumer sees its ARN.
+    request.event = shapes::sqsEvent(messages, queue.name + "-dead", placeOf(m_executor));
+    request.trigger = "queue";
+    request.fromEventSource = true;
+    m_deadInFlight.insert(queue.name);
+    const std::string name = queue.name;
+    m_executor.start(std::move(request), [this, name, rows](const RunOutcome &) {
+        m_deadInFlight.erase(name);
+        if (m_data)
+            (void)m_data->markDeadDelivered(rows);
+    });
+}
+
+void LocalResources::pollStream(const Workflow &workflow, const Node &table)
+{
+    // One batch at a time per table: records reach the consumer in order, as
+    // from one shard (per key, which is what DynamoDB Streams promises).
+    if (m_streamBusy[table.name])
+        return;
+    if (auto retry = m_streamRetryAt.find(table.name);
+        retry != m_streamRetryAt.end() && std::chrono::steady_clock::now() < retry->second)
+        return;
+    const Json config = NodeKindRegistry::instance().effectiveConfig(table);
+    auto checkpoint = m_data->checkpoint(table.name);
+    if (!checkpoint)
+        return;
+    auto rows = m_data->readStream(table.name, *checkpoint, intConfig(config, "streamBatchSize", 100));
+    if (!rows || rows->empty())
+        return;
+    std::vector<shapes::StreamChange> changes;
+    std::vector<std::string> sequences;
+    std::vector<long long> numbers;
+    for (const StreamRow &r : *rows) {
+        shapes::StreamChange c;
+        c.type = r.eventName == "INSERT"   ? shapes::StreamChange::Type::Insert
+                 : r.eventName == "MODIFY" ? shapes::StreamChange::Type::Modify
+                                           : shapes::StreamChange::Type::Remove;
+        c.keys = r.keys;
+        c.oldImage = r.oldImage;
+        c.newImage = r.newImage;
+        c.sequenceNumber = std::to_string(r.sequence);
+        c.approximateCreationSeconds = r.createdMs / 1000;
+        sequences.push_back(c.sequenceNumber);
+        numbers.push_back(r.sequence);
+        changes.push_back(std::move(c));
+    }
+    const std::string label = "local";
+    RunRequest request;
+    request.workflow = workflow.id();
+    request.node = table.id;
+    request.port = "out";
+    request.event = shapes::dynamoDbStreamEvent(changes, table.name, label, placeOf(m_executor));
+    request.trigger = "table";
+    request.fromEventSource = true;
+    m_streamBusy[table.name] = true;
+    const std::string name = table.name;
+    const long long before = *checkpoint;
+    m_executor.start(std::move(request), [this, name, sequences, numbers, before](const RunOutcome &outcome) {
+        m_streamBusy[name] = false;
+        if (!m_data)
+            return;
+        std::vector<std::string> failed = outcome.ok()
+                                              ? shapes::batchItemFailures(consumerResult(outcome), sequences)
+                                              : sequences;
+        if (failed.empty()) {
+            (void)m_data->setCheckpoint(name, numbers.back());
+            m_streamBackoff.erase(name);
+            m_streamRetryAt.erase(name);
+        } else {
+            // Lambda retries from the lowest failed sequence number: what came before it is done.
+            size_t first = sequences.size();
+            for (const std::string &f : failed)
+                first = std::min(first, size_t(std::find(sequences.begin(), sequences.end(), f) - sequences.begin()));
+            const long long upTo = first == 0 ? before : numbers[first - 1];
+            if (upTo > before)
+                (void)m_data->setCheckpoint(name, upTo);
+            auto &backoff = m_streamBackoff[name];
+            backoff = backoff.count() == 0 ? m_options.streamRetryFirst : std::min(backoff * 2, m_options.streamRetryMax);
+            m_streamRetryAt[name] = std::chrono::steady_clock::now() + backoff;
+        }
+        schedulePoll();
+    });
+}
+
+void LocalResources::scanBuckets()
+{
+    auto design = m_executor.design();
+    if (!design)
+        return;
+    for (const Workflow &wf : design->workflows) {
+        for (const Node &node : wf.nodes()) {
+            if (node.kind != "bucket")
+                continue;
+            auto it = m_buckets.find(node.name);
+            if (it == m_buckets.end())
+                continue;
+            Bucket &b = it->second;
+            const QString root = QString::fromStdString(b.folder);
+            std::map<std::string, FileSig> now;
+            QDirIterator files(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                files.next();
+                const QFileInfo info = files.fileInfo();
+                // Symlinks are not objects: they could point out of the folder.
+                if (isOwnTemporary(info.fileName()) || info.isSymLink())
+                    continue;
+                now[QDir(root).relativeFilePath(info.filePath()).toStdString()]
+                    = FileSig{info.size(), info.lastModified().toMSecsSinceEpoch()};
+            }
+            for (const auto &[key, sig] : now) {
+                auto known = b.known.find(key);
+                if (known != b.known.end() && known->second == sig)
+                    continue;
+                // A file is complete once it has not changed between two scans.
+                auto settling = b.settling.find(key);
+                if (settling == b.settling.end() || !(settling->second == sig)) {
+                    b.settling[key] = sig;
+                    continue;
+                }
+                b.settling.erase(settling);
+                b.known[key] = sig;
+                notifyBucket(wf, node, true, key, sig);
+            }
+            for (auto known = b.known.begin(); known != b.known.end();) {
+                if (now.contains(known->first)) {
+                    ++known;
+                    continue;
+                }
+                const std::string key = known->first;
+                const FileSig sig = known->second;
+                known = b.known.erase(known);
+                notifyBucket(wf, node, false, key, sig);
+            }
+            std::erase_if(b.settling, [&](const auto &entry) { return !now.contains(entry.first); });
+        }
+    }
+}
+
+void LocalResources::notifyBucket(const Workflow &workflow, const Node &bucket, bool created, const std::string &key,
+                                  const FileSig &sig)
+{
+    if (!hasEdges(workflow, bucket, "out"))
+        return;
+    const Json config = NodeKindRegistry::instance().effectiveConfig(bucket);
+    const Json events = config.value("events", Json::array({"created", "removed"}));
+    if (std::find(events.begin(), events.end(), Json(created ? "created" : "removed")) == events.end())
+        return;
+    if (!key.starts_with(config.value("prefix", std::string())) || !key.ends_with(config.value("suffix", std::string())))
+        return;
+    shapes::S3Change change;
+    change.created = created;
+    change.key = key;
+    change.timeMs = nowMs();
+    change.requestId = newRequestId();
+    char sequencer[32];
+    std::snprintf(sequencer, sizeof sequencer, "%016llX", static_cast<unsigned long long>(++m_sequencer));
+    change.sequencer = sequencer;
+    if (created) {
+        change.size = sig.size;
+        QFile file(QString::fromStdString(m_buckets[bucket.name].folder + "/" + key));
+        if (file.open(QIODevice::ReadOnly)) {
+            QCryptographicHash md5(QCryptographicHash::Md5);
+            md5.addData(&file);
+            change.eTag = md5.result().toHex().toStdString();
+        }
+    }
+    RunRequest request;
+    request.workflow = workflow.id();
+    request.node = bucket.id;
+    request.port = "out";
+    request.event = shapes::s3Event(change, bucket.name, placeOf(m_executor));
+    request.trigger = "bucket";
+    m_executor.start(std::move(request));
+}
+
+} // namespace stratus::engine::run

@@ -1,0 +1,349 @@
+#include "resourcedata.h"
+
+#include "engine/model/invocationrecord.h"
+#include "engine/model/text.h"
+
+namespace stratus::engine {
+
+using sql::Statement;
+using sql::Transaction;
+
+namespace {
+
+QueueMessageRow messageRow(Statement &stmt)
+{
+    // Columns: id, message_id, body, attributes, sent_at_ms, first_received_ms, receive_count
+    QueueMessageRow m;
+    m.id = stmt.integer(0);
+    m.messageId = stmt.text(1);
+    m.body = stmt.text(2);
+    auto attributes = parseJson(stmt.text(3));
+    m.attributes = attributes && attributes->is_object() ? attributes.take() : Json::object();
+    m.sentAtMs = stmt.integer(4);
+    m.firstReceivedMs = stmt.integer(5);
+    m.receiveCount = int(stmt.integer(6));
+    return m;
+}
+
+// A macro so that statements are single literals (GCC 12 warns wrongly about
+// std::string concatenations here: -Warray-bounds, a known false positive).
+#define STRATUS_MESSAGE_COLUMNS "id, message_id, body, attributes, sent_at_ms, first_received_ms, receive_count"
+
+
+Json parsedOrNull(Statement &stmt, int column)
+{
+    if (stmt.isNull(column))
+        return nullptr;
+    auto parsed = parseJson(stmt.text(column));
+    return parsed ? parsed.take() : Json();
+}
+
+} // namespace
+
+Result<ResourceData> ResourceData::open(const std::string &path)
+{
+    auto db = sql::Database::open(path, sql::Database::Mode::ReadWrite);
+    if (!db)
+        return db.status();
+    // NORMAL in WAL mode: a commit survives the process being killed (it is in
+    // the WAL file); only a power cut may lose the last ones.
+    if (Status s = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"); !s)
+        return s;
+    auto tables = db->queryInt("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'queue_messages'");
+    if (!tables || *tables == 0)
+        return Status::notSupported(quote(path) + " has no queue and table storage (open it with a current Stratus first)");
+    return ResourceData(db.take());
+}
+
+Result<std::string> ResourceData::sendMessage(const std::string &queue, const std::string &body, int64_t nowMs,
+                                              const Json &attributes)
+{
+    auto stmt = m_db.prepare("INSERT INTO queue_messages(queue, message_id, body, attributes, sent_at_ms, "
+                             "visible_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
+    if (!stmt)
+        return stmt.status();
+    const std::string id = newRequestId();
+    stmt->bind(1, queue).bind(2, id).bind(3, body).bind(4, attributes.dump()).bind(5, static_cast<long long>(nowMs));
+    if (Status s = stmt->run(); !s)
+        return s;
+    return id;
+}
+
+Result<std::vector<QueueMessageRow>> ResourceData::receive(const std::string &queue, int max, int64_t nowMs,
+                                                           int64_t visibilityMs, int maxReceiveCount,
+                                                           std::vector<QueueMessageRow> *movedToDead)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    auto select = m_db.prepare("SELECT " STRATUS_MESSAGE_COLUMNS
+                               " FROM queue_messages WHERE queue = ?1 AND dead = 0 AND visible_at_ms <= ?2 "
+                               "ORDER BY id LIMIT ?3");
+    auto take = m_db.prepare("UPDATE queue_messages SET receive_count = receive_count + 1, visible_at_ms = ?2, "
+                             "first_received_ms = CASE WHEN first_received_ms = 0 THEN ?3 ELSE first_received_ms END "
+                             "WHERE id = ?1");
+    auto kill = m_db.prepare("UPDATE queue_messages SET dead = 1 WHERE id = ?1");
+    for (auto *s : {&select, &take, &kill}) {
+        if (!*s)
+            return s->status();
+    }
+    std::vector<QueueMessageRow> out;
+    std::vector<QueueMessageRow> dead;
+    // Dead messages do not count against the batch: read again until it is full or the queue is empty.
+    while (int(out.size()) < max) {
+        select->reset();
+        select->bind(1, queue).bind(2, static_cast<long long>(nowMs)).bind(3, static_cast<long long>(max - out.size()));
+        std::vector<QueueMessageRow> rows;
+        while (select->step())
+            rows.push_back(messageRow(*select));
+        if (!select->status())
+            return select->status();
+        if (rows.empty())
+            break;
+        for (QueueMessageRow &m : rows) {
+            if (m.receiveCount >= maxReceiveCount) {
+                // SQS moves a message to the dead-letter queue when it is received again past maxReceiveCount.
+                kill->reset();
+                if (Status s = kill->bind(1, m.id).run(); !s)
+                    return s;
+                dead.push_back(std::move(m));
+                continue;
+            }
+            take->reset();
+            if (Status s = take->bind(1, m.id).bind(2, static_cast<long long>(nowMs + visibilityMs))
+                               .bind(3, static_cast<long long>(nowMs))
+                               .run();
+                !s)
+                return s;
+            m.receiveCount += 1;
+            if (m.firstReceivedMs == 0)
+                m.firstReceivedMs = nowMs;
+            out.push_back(std::move(m));
+        }
+    }
+    if (Status s = tx.commit(); !s)
+        return s;
+    if (movedToDead)
+        *movedToDead = std::move(dead);
+    return out;
+}
+
+Status ResourceData::idsStatement(const char *sqlPrefix, const std::vector<long long> &ids, const char *sqlSuffix,
+                                  const std::vector<long long> &leadingBinds)
+{
+    if (ids.empty())
+        return Status::ok();
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    auto stmt = m_db.prepare(std::string(sqlPrefix) + sqlSuffix);
+    if (!stmt)
+        return stmt.status();
+    for (long long id : ids) {
+        stmt->reset();
+        int index = 1;
+        for (long long v : leadingBinds)
+            stmt->bind(index++, v);
+        if (Status s = stmt->bind(index, id).run(); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Status ResourceData::deleteMessages(const std::vector<long long> &ids)
+{
+    return idsStatement("DELETE FROM queue_messages WHERE id = ?1", ids);
+}
+
+Status ResourceData::setVisibleAt(const std::vector<long long> &ids, int64_t visibleAtMs)
+{
+    return idsStatement("UPDATE queue_messages SET visible_at_ms = ?1 WHERE id = ?2", ids, "",
+                        {static_cast<long long>(visibleAtMs)});
+}
+
+Result<std::vector<QueueMessageRow>> ResourceData::undeliveredDead(const std::string &queue, int max)
+{
+    auto stmt = m_db.prepare("SELECT " STRATUS_MESSAGE_COLUMNS
+                             " FROM queue_messages WHERE queue = ?1 AND dead = 1 ORDER BY id LIMIT ?2");
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, queue).bind(2, static_cast<long long>(max));
+    std::vector<QueueMessageRow> out;
+    while (stmt->step())
+        out.push_back(messageRow(*stmt));
+    if (!stmt->status())
+        return stmt->status();
+    return out;
+}
+
+Status ResourceData::markDeadDelivered(const std::vector<long long> &ids)
+{
+    return idsStatement("UPDATE queue_messages SET dead = 2 WHERE id = ?1", ids);
+}
+
+Result<QueueDepth> ResourceData::depth(const std::string &queue, int64_t nowMs)
+{
+    auto stmt = m_db.prepare("SELECT COALESCE(SUM(dead = 0 AND visible_at_ms <= ?2), 0), "
+                             "COALESCE(SUM(dead = 0 AND visible_at_ms > ?2), 0), COALESCE(SUM(dead > 0), 0), "
+                             "MIN(CASE WHEN dead = 0 AND visible_at_ms <= ?2 THEN sent_at_ms END) "
+                             "FROM queue_messages WHERE queue = ?1");
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, queue).bind(2, static_cast<long long>(nowMs));
+    if (!stmt->step())
+        return stmt->status();
+    return QueueDepth{stmt->integer(0), stmt->integer(1), stmt->integer(2), stmt->isNull(3) ? 0 : stmt->integer(3)};
+}
+
+namespace {
+
+Status appendStreamRecord(sql::Database &db, const std::string &table, const std::string &eventName,
+                          const std::string &itemKey, const Json &keys, const Json *oldImage, const Json *newImage,
+                          int64_t nowMs)
+{
+    auto stmt = db.prepare("INSERT INTO table_stream(table_name, event_name, item_key, keys, old_image, new_image, "
+                           "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, table).bind(2, eventName).bind(3, itemKey).bind(4, keys.dump());
+    if (oldImage)
+        stmt->bind(5, oldImage->dump());
+    else
+        stmt->bindNull(5);
+    if (newImage)
+        stmt->bind(6, newImage->dump());
+    else
+        stmt->bindNull(6);
+    stmt->bind(7, static_cast<long long>(nowMs));
+    return stmt->run();
+}
+
+Result<std::optional<Json>> currentItem(sql::Database &db, const std::string &table, const std::string &itemKey)
+{
+    auto stmt = db.prepare("SELECT item FROM table_items WHERE table_name = ?1 AND item_key = ?2");
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, table).bind(2, itemKey);
+    if (!stmt->step()) {
+        if (!stmt->status())
+            return stmt->status();
+        return std::optional<Json>();
+    }
+    auto parsed = parseJson(stmt->text(0));
+    return std::optional<Json>(parsed ? parsed.take() : Json());
+}
+
+} // namespace
+
+Result<std::string> ResourceData::putItem(const std::string &table, const std::string &itemKey, const Json &keys,
+                                          const Json &item, int64_t nowMs)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    auto old = currentItem(m_db, table, itemKey);
+    if (!old)
+        return old.status();
+    // DynamoDB Streams writes no record for a put that changes nothing.
+    if (*old && **old == item)
+        return std::string();
+    auto stmt = m_db.prepare("INSERT INTO table_items(table_name, item_key, item) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT(table_name, item_key) DO UPDATE SET item = excluded.item");
+    if (!stmt)
+        return stmt.status();
+    if (Status s = stmt->bind(1, table).bind(2, itemKey).bind(3, item.dump()).run(); !s)
+        return s;
+    const std::string event = *old ? "MODIFY" : "INSERT";
+    if (Status s = appendStreamRecord(m_db, table, event, itemKey, keys, *old ? &**old : nullptr, &item, nowMs); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    return event;
+}
+
+Result<std::string> ResourceData::deleteItem(const std::string &table, const std::string &itemKey, const Json &keys,
+                                             int64_t nowMs)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    auto old = currentItem(m_db, table, itemKey);
+    if (!old)
+        return old.status();
+    if (!*old)
+        return std::string();
+    auto stmt = m_db.prepare("DELETE FROM table_items WHERE table_name = ?1 AND item_key = ?2");
+    if (!stmt)
+        return stmt.status();
+    if (Status s = stmt->bind(1, table).bind(2, itemKey).run(); !s)
+        return s;
+    if (Status s = appendStreamRecord(m_db, table, "REMOVE", itemKey, keys, &**old, nullptr, nowMs); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    return std::string("REMOVE");
+}
+
+Result<std::vector<StreamRow>> ResourceData::readStream(const std::string &table, long long afterSequence, int max)
+{
+    auto stmt = m_db.prepare("SELECT sequence, event_name, item_key, keys, old_image, new_image, created_ms FROM "
+                             "table_stream WHERE table_name = ?1 AND sequence > ?2 ORDER BY sequence LIMIT ?3");
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, table).bind(2, afterSequence).bind(3, static_cast<long long>(max));
+    std::vector<StreamRow> out;
+    while (stmt->step()) {
+        StreamRow r;
+        r.sequence = stmt->integer(0);
+        r.eventName = stmt->text(1);
+        r.itemKey = stmt->text(2);
+        r.keys = parsedOrNull(*stmt, 3);
+        r.oldImage = parsedOrNull(*stmt, 4);
+        r.newImage = parsedOrNull(*stmt, 5);
+        r.createdMs = stmt->integer(6);
+        out.push_back(std::move(r));
+    }
+    if (!stmt->status())
+        return stmt->status();
+    return out;
+}
+
+Result<long long> ResourceData::checkpoint(const std::string &table)
+{
+    auto stmt = m_db.prepare("SELECT delivered FROM stream_checkpoints WHERE table_name = ?1");
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, table);
+    if (stmt->step())
+        return stmt->integer(0);
+    if (!stmt->status())
+        return stmt->status();
+    return 0LL;
+}
+
+Status ResourceData::setCheckpoint(const std::string &table, long long sequence)
+{
+    auto stmt = m_db.prepare("INSERT INTO stream_checkpoints(table_name, delivered) VALUES (?1, ?2) "
+                             "ON CONFLICT(table_name) DO UPDATE SET delivered = MAX(delivered, excluded.delivered)");
+    if (!stmt)
+        return stmt.status();
+    return stmt->bind(1, table).bind(2, sequence).run();
+}
+
+Result<std::vector<Json>> ResourceData::items(const std::string &table)
+{
+    auto stmt = m_db.prepare("SELECT item FROM table_items WHERE table_name = ?1 ORDER BY item_key");
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, table);
+    std::vector<Json> out;
+    while (stmt->step()) {
+        auto parsed = parseJson(stmt->text(0));
+        out.push_back(parsed ? parsed.take() : Json());
+    }
+    if (!stmt->status())
+        return stmt->status();
+    return out;
+}
+
+} // namespace stratus::engine

@@ -1,0 +1,103 @@
+#pragma once
+
+// What the workspace's queues and tables hold, in the workspace file: SQS
+// messages with their receive state, DynamoDB items and the table's stream.
+// Every change is committed before the call returns, so what a caller was
+// told is accepted survives a crash or a kill.
+
+#include "sqlite.h"
+
+#include "engine/model/json.h"
+#include "engine/model/status.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace stratus::engine {
+
+struct QueueMessageRow
+{
+    long long id = 0;
+    std::string messageId;
+    std::string body;
+    Json attributes = Json::object(); ///< message attributes, SQS's form
+    int64_t sentAtMs = 0;
+    int64_t firstReceivedMs = 0;
+    int receiveCount = 0; ///< this receive included
+};
+
+struct QueueDepth
+{
+    long long visible = 0;  ///< waiting for a consumer
+    long long inFlight = 0; ///< received, not yet deleted, hidden until their visibility timeout
+    long long dead = 0;     ///< moved to the dead-letter queue after maxReceiveCount receives
+    int64_t oldestVisibleSentMs = 0; ///< when the oldest visible one was sent (a batch window waits on it)
+};
+
+/// One change of a table's stream.
+struct StreamRow
+{
+    long long sequence = 0;
+    std::string eventName; ///< INSERT, MODIFY, REMOVE
+    std::string itemKey;
+    Json keys;
+    Json oldImage; ///< null when none
+    Json newImage; ///< null when none
+    int64_t createdMs = 0;
+};
+
+class ResourceData
+{
+public:
+    /// Its own connection to the workspace file (which must be current).
+    static Result<ResourceData> open(const std::string &path);
+
+    // ---- queues ----
+    /// Appends a message; returns its id. Committed when it returns.
+    Result<std::string> sendMessage(const std::string &queue, const std::string &body, int64_t nowMs,
+                                    const Json &attributes = Json::object());
+    /// Receives up to `max` visible messages, oldest first, hiding them for
+    /// `visibilityMs`. A message already received `maxReceiveCount` times is
+    /// moved to the dead-letter side instead (and returned in `movedToDead`).
+    Result<std::vector<QueueMessageRow>> receive(const std::string &queue, int max, int64_t nowMs,
+                                                 int64_t visibilityMs, int maxReceiveCount,
+                                                 std::vector<QueueMessageRow> *movedToDead = nullptr);
+    Status deleteMessages(const std::vector<long long> &ids);
+    /// Makes messages visible at `visibleAtMs` (a failed batch item, now).
+    Status setVisibleAt(const std::vector<long long> &ids, int64_t visibleAtMs);
+    /// Dead messages not yet handed to the `dead` port, oldest first.
+    Result<std::vector<QueueMessageRow>> undeliveredDead(const std::string &queue, int max);
+    Status markDeadDelivered(const std::vector<long long> &ids);
+    Result<QueueDepth> depth(const std::string &queue, int64_t nowMs);
+
+    // ---- tables ----
+    /// Puts `item` (typed attribute values) under `itemKey` and appends the
+    /// stream record (INSERT or MODIFY; none when the item is unchanged), in
+    /// one transaction. Returns the record's event name, or "" when none.
+    Result<std::string> putItem(const std::string &table, const std::string &itemKey, const Json &keys,
+                                const Json &item, int64_t nowMs);
+    /// Deletes the item and appends a REMOVE record; "" when there was none.
+    Result<std::string> deleteItem(const std::string &table, const std::string &itemKey, const Json &keys,
+                                   int64_t nowMs);
+    /// Stream records after `afterSequence`, in order, at most `max`.
+    Result<std::vector<StreamRow>> readStream(const std::string &table, long long afterSequence, int max);
+    /// The last sequence handed on successfully (0: none).
+    Result<long long> checkpoint(const std::string &table);
+    Status setCheckpoint(const std::string &table, long long sequence);
+    /// Every item of the table (typed), in key order.
+    Result<std::vector<Json>> items(const std::string &table);
+
+    sql::Database &database() { return m_db; }
+
+private:
+    explicit ResourceData(sql::Database db)
+        : m_db(std::move(db))
+    {}
+    Status idsStatement(const char *sqlPrefix, const std::vector<long long> &ids, const char *sqlSuffix = "",
+                        const std::vector<long long> &leadingBinds = {});
+
+    sql::Database m_db;
+};
+
+} // namespace stratus::engine
