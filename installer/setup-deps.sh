@@ -34,7 +34,9 @@ if [ "${1:-}" = "--dev-tools" ]; then
   # screenshots (../shared/tools/screenshot.sh), formatting, and building the
   # official AWS Node.js runtime interface client for its opt-in test
   packages+=(xdotool x11-utils imagemagick python3-xlib clang-format autoconf automake libtool make
-             clang libclang-rt-14-dev)
+             clang libclang-rt-14-dev
+             # benchmarks: HTTP load (tests/bench/bench_serve.sh), jq for the peer scripts
+             wrk jq)
 elif [ -n "${1:-}" ]; then
   echo "setup-deps: unknown option $1 (try --dev-tools)" >&2
   exit 2

@@ -525,7 +525,8 @@ const std::vector<Command> &commands()
          {{"--quiet"}, {"--host", "--port"}, {}, {}},
          cmdServe},
         {"send", "Send one event through a workflow and print its run",
-         "Usage: stratus send FILE.stratus --trigger NODE [--event FILE|-] [--wait S] [--json]\n\n"
+         "Usage: stratus send FILE.stratus --trigger NODE [--event FILE|- | --test-event NAME]\n"
+         "                    [--wait S] [--json]\n\n"
          "Sends one event from a trigger through its workflow, as `serve` would, and prints\n"
          "the run: every node it passed with its output, then the final output or error\n"
          "(for an HTTP trigger, the HTTP answer too), then the runs it started through\n"
@@ -533,26 +534,75 @@ const std::vector<Command> &commands()
          "succeeded, 1 when it failed.\n\n"
          "Without --event the trigger makes its own: a manual trigger its configured event,\n"
          "a schedule its Scheduled Event for now, an HTTP trigger a request to its route.\n"
-         "For an HTTP trigger the event may be a request {\"method\", \"path\", \"query\",\n"
-         "\"headers\", \"body\"} or a full payload 2.0 event.\n\n"
+         "For an HTTP trigger the event may be a request {\"method\", \"path\",\n"
+         "\"pathParameters\", \"query\", \"headers\", \"body\"} (missing parts from the trigger's\n"
+         "route; a body without a content-type header is sent as application/json when it\n"
+         "is JSON, else text/plain) or a full payload 2.0 event.\n\n"
          "Options:\n"
-         "  --trigger NODE   the trigger's name, node id or WORKFLOW/NODE\n"
-         "  --event FILE|-   the event JSON (- reads stdin)\n"
-         "  --wait S         how long to wait for the runs to end (default 30)\n"
-         "  --json           print the run as JSON\n",
-         {{"--json"}, {"--trigger", "--event", "--wait"}, {}, {}},
+         "  --trigger NODE      the trigger's name, node id or WORKFLOW/NODE\n"
+         "  --event FILE|-      the event JSON (- reads stdin)\n"
+         "  --test-event NAME   the trigger's saved test event NAME\n"
+         "  --wait S            how long to wait for the runs to end (default 30)\n"
+         "  --json              print the run as JSON\n",
+         {{"--json"}, {"--trigger", "--event", "--test-event", "--wait"}, {}, {}},
          cmdSend},
+        {"debug", "Step through a workflow run node by node",
+         "Usage: stratus debug FILE.stratus --trigger NODE [--event FILE|- | --test-event NAME]\n"
+         "                     [--break NODE]...\n\n"
+         "Sends one event from the trigger as `send` does, pausing before each --break node.\n"
+         "At the (stratus) prompt, which reads standard input (so scripts can drive it):\n"
+         "  step, s              run the node it is paused before, pause before the next\n"
+         "  continue, c          run on to the next breakpoint or the end\n"
+         "  print, p             show the event the node is about to receive\n"
+         "  set JSON | set @FILE replace that event\n"
+         "  abort, a             end the run (recorded as aborted)\n"
+         "  replay RUN [--from NODE]  run a recorded run again from a node of its path,\n"
+         "                       with the input recorded there (or the one `set` gave)\n"
+         "  quit, q              leave (what is paused is aborted)\n"
+         "Every run is recorded as `send` records it. Exit 0 when the last run ended well.\n\n"
+         "Options:\n"
+         "  --trigger NODE      the trigger's name, node id or WORKFLOW/NODE\n"
+         "  --event FILE|-      the event JSON (default: the trigger's own, as `send`)\n"
+         "  --test-event NAME   the trigger's saved test event NAME\n"
+         "  --break NODE        pause before this node (repeatable)\n",
+         {{}, {"--trigger", "--event", "--test-event", "--break"}, {}, {"--break"}},
+         cmdDebug},
+        {"table", "List the items of a workspace's table",
+         "Usage: stratus table FILE.stratus TABLE [--typed] [--json]\n\n"
+         "Lists the items a table node holds (written by runs), as plain JSON; --typed\n"
+         "shows them as DynamoDB attribute values ({\"S\": ...}). The file is only read.\n\n"
+         "Options:\n"
+         "  --typed   DynamoDB's typed form\n"
+         "  --json    a JSON array on stdout\n",
+         {{"--typed", "--json"}, {}, {}, {}},
+         cmdTable},
+        {"queue", "Show how many messages a workspace's queue holds",
+         "Usage: stratus queue FILE.stratus QUEUE [--json]\n\n"
+         "Shows the messages waiting, in flight (received, hidden until their visibility\n"
+         "timeout) and dead (received maxReceiveCount times without success). The file is\n"
+         "only read.\n\n"
+         "Options:\n"
+         "  --json    print JSON on stdout\n",
+         {{"--json"}, {}, {}, {}},
+         cmdQueue},
         {"runs", "List the invocations recorded in a workspace",
-         "Usage: stratus runs FILE.stratus [--last N] [--function NAME] [--logs] [--json]\n\n"
+         "Usage: stratus runs FILE.stratus [--last N] [--function NAME] [--logs] [--json]\n"
+         "       stratus runs FILE.stratus --workflows [--last N] [--json]\n"
+         "       stratus runs FILE.stratus --run RUN-ID [--json]\n\n"
          "Lists the workspace's recorded invocations, newest first: start, request id,\n"
          "function, cold or warm, duration, billed duration, memory used and size,\n"
-         "status and cost (under the workspace's pricing preset). The file is only read.\n\n"
+         "status and cost (under the workspace's pricing preset). With --workflows, the\n"
+         "workflow runs instead (trigger, status, duration and the path of nodes each\n"
+         "passed); --run shows one run in full: every node's input and output. The file\n"
+         "is only read.\n\n"
          "Options:\n"
          "  --last N          the N most recent (default 20)\n"
          "  --function NAME   only this function's\n"
          "  --logs            with each invocation's log lines\n"
+         "  --workflows       workflow runs with their paths\n"
+         "  --run RUN-ID      one run in full\n"
          "  --json            print JSON on stdout\n",
-         {{"--json", "--logs"}, {"--last", "--function"}, {}, {}},
+         {{"--json", "--logs", "--workflows"}, {"--last", "--function", "--run"}, {}, {}},
          cmdRuns},
         {"stats", "Statistics over recorded invocations",
          "Usage: stratus stats FILE.stratus [--since TIME|AGE] [--function NAME]\n"

@@ -88,6 +88,9 @@ int cmdStats(const Args &args, Io &io);
 int cmdPrune(const Args &args, Io &io);
 int cmdServe(const Args &args, Io &io);
 int cmdSend(const Args &args, Io &io);
+int cmdDebug(const Args &args, Io &io);
+int cmdTable(const Args &args, Io &io);
+int cmdQueue(const Args &args, Io &io);
 
 /// Every command of the CLI, in the order `stratus --help` lists them.
 const std::vector<Command> &commands();

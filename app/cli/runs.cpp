@@ -1,6 +1,7 @@
 // stratus runs: the workspace's recent invocations, newest first.
 
 #include "commands.h"
+#include "runview.h"
 
 #include "engine/model/json.h"
 #include "engine/model/text.h"
@@ -63,6 +64,55 @@ int cmdRuns(const Args &args, Io &io)
         if (!name)
             return failure(io, name.status());
         query.functionName = name.take();
+    }
+    if (const auto runId = args.value("--run")) {
+        auto runs = queryRuns(store->database(), RunQuery{1, *runId, true});
+        if (!runs)
+            return failure(io, runs.status().withContext(quote(file)));
+        if (runs->empty())
+            return failure(io, Status::notFound(quote(file) + " has no run " + quote(*runId)
+                                                + " (list them with: stratus runs FILE --workflows)"));
+        auto design = store->load();
+        if (args.has("--json"))
+            io.out << runJson(runs->front()).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+        else
+            printRun(io.out, runs->front(), design ? &*design : nullptr, true);
+        return kExitOk;
+    }
+    if (args.has("--workflows")) {
+        auto runs = queryRuns(store->database(), RunQuery{query.limit, {}, false});
+        if (!runs)
+            return failure(io, runs.status().withContext(quote(file)));
+        if (args.has("--json")) {
+            Json list = Json::array();
+            for (const RunEntry &r : *runs)
+                list.push_back(runJson(r));
+            io.out << list.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+            return kExitOk;
+        }
+        if (runs->empty()) {
+            io.err << printable(file) << ": no workflow runs recorded (stratus send or serve records them)\n";
+            return kExitOk;
+        }
+        auto design = store->load();
+        char head[256];
+        std::snprintf(head, sizeof head, "%-23s  %-36s  %-8s  %-7s  %10s  %s\n", "STARTED (UTC)", "RUN ID", "TRIGGER",
+                      "STATUS", "DURATION", "PATH");
+        io.out << head;
+        for (const RunEntry &r : *runs) {
+            const Workflow *wf = design ? design->findWorkflow(WorkflowId(r.workflowId)) : nullptr;
+            std::string path;
+            for (const RunStepEntry &step : r.steps) {
+                const Node *n = wf ? wf->findNode(NodeId(step.nodeId)) : nullptr;
+                path += (path.empty() ? "" : " → ") + (n ? n->name : step.nodeId);
+            }
+            char line[256];
+            std::snprintf(line, sizeof line, "%-23s  %-36s  %-8s  %-7s  %10s  ", timestamp(r.startedAtUs).c_str(),
+                          r.runId.c_str(), r.trigger.c_str(), r.status.c_str(),
+                          milliseconds(r.finishedAtUs - r.startedAtUs).c_str());
+            io.out << line << printable(path) << "\n";
+        }
+        return kExitOk;
     }
     auto entries = queryInvocations(store->database(), query);
     if (!entries)

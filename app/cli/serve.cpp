@@ -1,6 +1,7 @@
 // stratus serve / send / debug: a workspace's workflows, running.
 
 #include "commands.h"
+#include "runview.h"
 
 #include "engine/model/json.h"
 #include "engine/model/text.h"
@@ -16,6 +17,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <set>
 #include <unistd.h>
 
 namespace stratus::cli {
@@ -35,79 +37,6 @@ std::unique_ptr<QCoreApplication> ensureApplication()
     return std::make_unique<QCoreApplication>(argc, argv);
 }
 
-std::string milliseconds(int64_t us)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2f ms", double(us) / 1000.0);
-    return buffer;
-}
-
-/// A value for a one-line display: compact JSON, cut at `width` characters.
-std::string shortJson(const std::string &json, size_t width = 100)
-{
-    std::string text = printable(json);
-    if (text.size() > width)
-        text = text.substr(0, width - 1) + "…";
-    return text;
-}
-
-/// The run as `send` and `debug` print it: its path, each node's output, its end.
-void printRun(std::ostream &out, const RunOutcome &outcome, const Workspace *design)
-{
-    const RunEntry &r = outcome.entry;
-    const Workflow *wf = design ? design->findWorkflow(WorkflowId(r.workflowId)) : nullptr;
-    auto nameOf = [&](const std::string &id) {
-        const Node *n = wf ? wf->findNode(NodeId(id)) : nullptr;
-        return n ? n->name : id;
-    };
-    out << "run " << r.runId << "  " << r.trigger << "  " << r.status << "  "
-        << milliseconds(r.finishedAtUs - r.startedAtUs) << "\n";
-    int index = 0;
-    for (const RunStepEntry &step : r.steps) {
-        out << "  " << ++index << ". " << fitColumn(nameOf(step.nodeId), 24) << " " << fitColumn(step.kind, 16) << " "
-            << fitColumn(step.status, 7) << " " << (step.port.empty() ? std::string("  ") : "→ " + step.port + " ")
-            << (step.output.empty() ? std::string() : shortJson(step.output)) << "\n";
-    }
-    for (const std::string &line : r.log)
-        out << "  log " << printable(line) << "\n";
-    if (outcome.ok())
-        out << "output: " << (r.output.empty() ? std::string("(none)") : printable(r.output)) << "\n";
-    else
-        out << "error: " << printable(r.error) << "\n";
-}
-
-Json runJson(const RunEntry &r)
-{
-    Json steps = Json::array();
-    for (const RunStepEntry &s : r.steps) {
-        Json step{{"node", s.nodeId}, {"kind", s.kind}, {"status", s.status}, {"startedAtUs", s.startedAtUs},
-                  {"durationUs", s.durationUs}};
-        auto value = [](const std::string &text) -> Json {
-            if (text.empty())
-                return nullptr;
-            auto parsed = parseJson(text);
-            return parsed ? parsed.take() : Json(text);
-        };
-        step["input"] = value(s.input);
-        step["output"] = value(s.output);
-        if (!s.port.empty())
-            step["port"] = s.port;
-        if (!s.requestId.empty())
-            step["requestId"] = s.requestId;
-        steps.push_back(std::move(step));
-    }
-    auto parsed = [](const std::string &text) -> Json {
-        auto p = parseJson(text);
-        return text.empty() ? Json() : (p ? p.take() : Json(text));
-    };
-    Json log = Json::array();
-    for (const std::string &l : r.log)
-        log.push_back(l);
-    return Json{{"runId", r.runId},         {"workflow", r.workflowId}, {"trigger", r.trigger},
-                {"triggerNode", r.triggerNodeId}, {"status", r.status}, {"startedAtUs", r.startedAtUs},
-                {"finishedAtUs", r.finishedAtUs}, {"output", parsed(r.output)}, {"error", parsed(r.error)},
-                {"log", log},               {"path", steps},           {"parentRunId", r.parentRunId}};
-}
 
 /// The trigger `wanted` names (its name, node id or WORKFLOW/NODE).
 std::pair<const Workflow *, const Node *> findTrigger(const Workspace &ws, const std::string &wanted,
@@ -118,7 +47,7 @@ std::pair<const Workflow *, const Node *> findTrigger(const Workspace &ws, const
         for (const Node &node : wf.nodes()) {
             if (!node.kind.starts_with("trigger."))
                 continue;
-            names.push_back(node.name);
+            names.push_back(node.name == node.id.str() ? node.name : node.name + " [" + node.id.str() + "]");
             if (node.name == wanted)
                 return {&wf, &node};
             if (node.id.str() == wanted || wf.id().str() + "/" + node.id.str() == wanted)
@@ -126,6 +55,84 @@ std::pair<const Workflow *, const Node *> findTrigger(const Workspace &ws, const
         }
     }
     return byId;
+}
+
+/// The event JSON of --event (a file, or - for stdin), if given.
+Result<std::optional<Json>> readEventOption(const Args &args)
+{
+    const auto source = args.value("--event");
+    if (!source)
+        return std::optional<Json>();
+    auto text = readInputFile(*source, "an event", 10 * 1024 * 1024);
+    if (!text)
+        return text.status();
+    auto parsed = parseJson(*text);
+    if (!parsed)
+        return Status::invalidArgument((*source == "-" ? std::string("standard input") : quote(*source))
+                                       + ": the event is not valid JSON (" + parsed.status().message() + ")");
+    return std::optional<Json>(parsed.take());
+}
+
+/// A server for send and debug: no gateway, no schedules, no reloads.
+WorkspaceServer::Options oneShotOptions(const Args &args, Io &io)
+{
+    WorkspaceServer::Options options;
+    options.executor.workspaceFile = args.positionals()[0];
+    options.executor.runtime.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
+    options.listen = false;
+    options.schedules = false;
+    options.reloadPollMs = 0;
+    return options;
+}
+
+/// The exit for a server that did not start: 1 with the workspace's problems, else 2.
+int startFailure(Io &io, const Status &s)
+{
+    if (s.code() == Status::Code::InvalidArgument) {
+        io.err << "stratus: " << s.message() << "\n";
+        return kExitProblems;
+    }
+    return failure(io, s);
+}
+
+/// The run --trigger asks for: the trigger, and its event (--event,
+/// --test-event, or the trigger's own).
+Result<std::pair<const Workflow *, RunRequest>> triggerRequest(WorkspaceServer &server, const Args &args,
+                                                               std::optional<Json> given)
+{
+    auto design = server.executor().design();
+    const std::string wanted = args.value("--trigger").value_or("");
+    std::vector<std::string> names;
+    const auto [workflow, trigger] = findTrigger(*design, wanted, names);
+    if (!trigger)
+        return Status::notFound(quote(args.positionals()[0]) + " has no trigger " + quote(wanted)
+                                + (names.empty() ? std::string(" (it has none)")
+                                                 : " (triggers: " + printable(joined(names)) + ")"));
+    if (const auto name = args.value("--test-event")) {
+        std::vector<std::string> saved;
+        for (const TestEvent &e : design->testEvents) {
+            if ((e.workflow.isValid() && e.workflow != workflow->id()) || e.node != trigger->id)
+                continue;
+            saved.push_back(e.name);
+            if (e.name == *name)
+                given = e.event;
+        }
+        if (!given)
+            return Status::notFound("trigger " + quote(trigger->name) + " has no test event " + quote(*name)
+                                    + (saved.empty() ? std::string(" (it has none)")
+                                                     : " (it has: " + printable(joined(saved)) + ")"));
+    }
+    Result<Json> event = given ? (trigger->kind == "trigger.http" ? server.httpEvent(*workflow, *trigger, *given)
+                                                                  : Result<Json>(*given))
+                               : server.defaultEvent(*workflow, *trigger);
+    if (!event)
+        return event.status();
+    RunRequest request;
+    request.workflow = workflow->id();
+    request.node = trigger->id;
+    request.event = event.take();
+    request.trigger = trigger->kind.substr(std::string("trigger.").size());
+    return std::pair<const Workflow *, RunRequest>{workflow, std::move(request)};
 }
 
 volatile std::sig_atomic_t g_stopSignal = 0;
@@ -155,7 +162,7 @@ int cmdServe(const Args &args, Io &io)
     }
     WorkspaceServer server(options);
     const bool quiet = args.has("--quiet");
-    server.executor().setObserver(Executor::Observer{
+    server.setObserver(Executor::Observer{
         [&io, quiet](const HistoryEntry &e) {
             if (!quiet)
                 io.out << reportLine(e.record) << "  " << e.record.functionName << "  " << statusName(e.record.status)
@@ -167,7 +174,7 @@ int cmdServe(const Args &args, Io &io)
                 io.out << "RUN " << o.entry.runId << "  " << o.entry.trigger << "  " << o.entry.status << "  "
                        << milliseconds(o.entry.finishedAtUs - o.entry.startedAtUs) << "  path "
                        << o.entry.steps.size() << " nodes"
-                       << (o.ok() ? std::string() : "  " + shortJson(o.entry.error)) << "\n"
+                       << (o.ok() ? std::string() : "  " + shortJson(o.entry.error, 100)) << "\n"
                        << std::flush;
         },
         {},
@@ -221,32 +228,19 @@ int cmdSend(const Args &args, Io &io)
     const auto wanted = args.value("--trigger");
     if (!wanted)
         return usageError(io, "send", "--trigger NODE is required (a trigger's name or node id)");
-    std::optional<Json> given;
-    if (const auto source = args.value("--event")) {
-        auto text = readInputFile(*source, "an event", 10 * 1024 * 1024);
-        if (!text)
-            return failure(io, text.status());
-        auto parsed = parseJson(*text);
-        if (!parsed)
-            return failure(io, Status::invalidArgument((*source == "-" ? std::string("standard input") : quote(*source))
-                                                       + ": the event is not valid JSON ("
-                                                       + parsed.status().message() + ")"));
-        given = parsed.take();
-    }
+    if (args.value("--event") && args.value("--test-event"))
+        return usageError(io, "send", "give either --event or --test-event, not both");
+    auto given = readEventOption(args);
+    if (!given)
+        return failure(io, given.status());
     auto wait = args.number("--wait", 30, 0, 3600);
     if (!wait)
         return usageError(io, "send", wait.status().message());
     auto app = ensureApplication();
-    WorkspaceServer::Options options;
-    options.executor.workspaceFile = args.positionals()[0];
-    options.executor.runtime.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
-    options.listen = false;
-    options.schedules = false;
-    options.reloadPollMs = 0;
-    WorkspaceServer server(options);
+    WorkspaceServer server(oneShotOptions(args, io));
     const bool json = args.has("--json");
     std::vector<RunOutcome> finished;
-    server.executor().setObserver(Executor::Observer{
+    server.setObserver(Executor::Observer{
         [&io](const HistoryEntry &e) {
             for (const std::string &line : e.record.logs)
                 io.err << printable(line) << "\n";
@@ -254,34 +248,16 @@ int cmdSend(const Args &args, Io &io)
         [&finished](const RunOutcome &o) { finished.push_back(o); },
         {},
         [&io](const std::string &w) { io.err << "stratus: warning: " << printable(w) << "\n"; }});
-    if (Status s = server.start(); !s) {
-        if (s.code() == Status::Code::InvalidArgument) {
-            io.err << "stratus: " << s.message() << "\n";
-            return kExitProblems;
-        }
-        return failure(io, s);
-    }
+    if (Status s = server.start(); !s)
+        return startFailure(io, s);
     auto design = server.executor().design();
-    std::vector<std::string> names;
-    const auto [workflow, trigger] = findTrigger(*design, *wanted, names);
-    if (!trigger) {
+    auto started = triggerRequest(server, args, given.take());
+    if (!started) {
         server.stop(0);
-        return failure(io, Status::notFound(quote(args.positionals()[0]) + " has no trigger " + quote(*wanted)
-                                            + (names.empty() ? std::string(" (it has none)")
-                                                             : " (triggers: " + printable(joined(names)) + ")")));
+        return failure(io, started.status());
     }
-    Result<Json> event = given ? (trigger->kind == "trigger.http" ? server.httpEvent(*workflow, *trigger, *given)
-                                                                  : Result<Json>(*given))
-                               : server.defaultEvent(*workflow, *trigger);
-    if (!event) {
-        server.stop(0);
-        return failure(io, event.status());
-    }
-    RunRequest request;
-    request.workflow = workflow->id();
-    request.node = trigger->id;
-    request.event = event.take();
-    request.trigger = trigger->kind.substr(std::string("trigger.").size());
+    auto &[workflow, request] = *started;
+    const Node *trigger = workflow->findNode(request.node);
     std::optional<RunOutcome> outcome;
     const std::string runId = server.executor().start(std::move(request), [&](const RunOutcome &o) { outcome = o; });
     // The run, then what it started in resources (their runs), within --wait seconds.
@@ -291,12 +267,10 @@ int cmdSend(const Args &args, Io &io)
     // Quiet twice in a row, 20 ms apart: a write's delivery is queued for the next turn.
     int quietTurns = 0;
     while (waited.elapsed() < limitMs) {
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+        waitForEvents(20);
         quietTurns = outcome && server.isQuiet() ? quietTurns + 1 : 0;
         if (quietTurns >= 2)
             break;
-        if (quietTurns == 1)
-            QThread::msleep(20);
     }
     const bool timedOut = !outcome;
     const int stillRunning = server.isQuiet() ? 0 : std::max(1, server.executor().runsInFlight());
@@ -321,7 +295,7 @@ int cmdSend(const Args &args, Io &io)
         out["followingRuns"] = later;
         io.out << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     } else {
-        printRun(io.out, *outcome, design.get());
+        printRun(io.out, outcome->entry, design.get());
         if (trigger->kind == "trigger.http") {
             const http::Response answer = server.httpAnswer(*trigger, *outcome);
             io.out << "HTTP " << answer.status << "\n";
@@ -332,7 +306,7 @@ int cmdSend(const Args &args, Io &io)
         for (const RunOutcome &o : finished) {
             if (o.entry.runId != runId) {
                 io.out << "then ";
-                printRun(io.out, o, design.get());
+                printRun(io.out, o.entry, design.get());
             }
         }
     }
@@ -341,6 +315,222 @@ int cmdSend(const Args &args, Io &io)
                << int(*wait) << " s (--wait)\n";
     io.out.flush();
     return outcome->ok() ? kExitOk : kExitProblems;
+}
+
+} // namespace stratus::cli
+
+namespace stratus::cli {
+
+namespace {
+
+/// One line of the debugger's input: the command and the rest.
+std::pair<std::string, std::string> splitCommand(const std::string &line)
+{
+    const size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos)
+        return {};
+    const size_t end = line.find_first_of(" \t", start);
+    const std::string command = line.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string rest = end == std::string::npos ? std::string() : line.substr(end);
+    rest.erase(0, std::min(rest.size(), rest.find_first_not_of(" \t")));
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r'))
+        rest.pop_back();
+    return {command, rest};
+}
+
+constexpr const char *kDebugHelp =
+    "  step, s              run the node it is paused before, pause before the next\n"
+    "  continue, c          run on to the next breakpoint or the end\n"
+    "  print, p             show the event the node is about to receive\n"
+    "  set JSON | set @FILE replace that event (inline JSON, or a file)\n"
+    "  abort, a             end the run here (recorded as aborted)\n"
+    "  replay RUN [--from NODE]  run a recorded run again from a node of its path\n"
+    "  help, h              this list\n"
+    "  quit, q              abort what is paused and leave\n";
+
+} // namespace
+
+int cmdDebug(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "debug", "expected one FILE.stratus");
+    const std::vector<std::string> breaks = args.values("--break");
+    if (!args.value("--trigger"))
+        return usageError(io, "debug", "--trigger NODE is required");
+    auto given = readEventOption(args);
+    if (!given)
+        return failure(io, given.status());
+    auto app = ensureApplication();
+    WorkspaceServer server(oneShotOptions(args, io));
+    if (Status s = server.start(); !s)
+        return startFailure(io, s);
+    auto design = server.executor().design();
+    auto started = triggerRequest(server, args, given.take());
+    if (!started) {
+        server.stop(0);
+        return failure(io, started.status());
+    }
+    auto &[workflow, request] = *started;
+    const Node *trigger = workflow->findNode(request.node);
+    std::set<std::pair<WorkflowId, NodeId>> breakpoints;
+    for (const std::string &b : breaks) {
+        const Node *found = nullptr;
+        for (const Node &n : workflow->nodes()) {
+            if (n.name == b || n.id.str() == b)
+                found = &n;
+        }
+        if (!found) {
+            server.stop(0);
+            std::vector<std::string> all;
+            for (const Node &n : workflow->nodes())
+                all.push_back(n.name);
+            return usageError(io, "debug", "--break " + quote(b) + ": workflow " + quote(workflow->id().str())
+                                               + " has no such node (nodes: " + printable(joined(all)) + ")");
+        }
+        breakpoints.insert({workflow->id(), found->id});
+    }
+    Executor &executor = server.executor();
+    executor.setBreakpoints(breakpoints);
+    std::vector<PauseInfo> pauses;
+    std::vector<RunOutcome> ended;
+    executor.setObserver(Executor::Observer{
+        [&io](const HistoryEntry &e) {
+            for (const std::string &line : e.record.logs)
+                io.err << printable(line) << "\n";
+        },
+        [&ended](const RunOutcome &o) { ended.push_back(o); },
+        [&pauses](const PauseInfo &p) { pauses.push_back(p); },
+        [&io](const std::string &w) { io.err << "stratus: warning: " << printable(w) << "\n"; }});
+
+    std::string current = executor.start(std::move(request));
+    io.out << "run " << current << " started from " << trigger->name
+           << (breakpoints.empty() ? std::string(" (no breakpoints: it runs through)") : std::string()) << "\n"
+           << std::flush;
+
+    std::optional<Json> replacement;
+    bool lastOk = true;
+    auto waitForSomething = [&] {
+        // Until a pause to show, or until no run is left.
+        while (pauses.empty() && executor.runsInFlight() > 0)
+            waitForEvents(20);
+        QCoreApplication::processEvents();
+        for (const RunOutcome &o : ended) {
+            printRun(io.out, o.entry, design.get());
+            lastOk = o.ok();
+        }
+        ended.clear();
+    };
+    waitForSomething();
+    std::string line;
+    for (;;) {
+        if (!pauses.empty()) {
+            const PauseInfo &p = pauses.front();
+            io.out << "paused before " << p.nodeName << " (" << p.node.str() << ") in run " << p.runId << "\n";
+        } else {
+            io.out << "no run is paused (replay RUN [--from NODE], or quit)\n";
+        }
+        io.out << "(stratus) " << std::flush;
+        if (!std::getline(std::cin, line))
+            break;
+        const auto [command, rest] = splitCommand(line);
+        if (command.empty())
+            continue;
+        if (command == "quit" || command == "q" || command == "exit")
+            break;
+        if (command == "help" || command == "h" || command == "?") {
+            io.out << kDebugHelp;
+            continue;
+        }
+        if (command == "replay") {
+            const auto [runId, fromPart] = splitCommand(rest);
+            if (runId.empty()) {
+                io.err << "replay needs a run id (see `stratus runs FILE --workflows`)\n";
+                continue;
+            }
+            std::optional<NodeId> from;
+            if (!fromPart.empty()) {
+                const auto [flag, node] = splitCommand(fromPart);
+                if (flag != "--from" || node.empty()) {
+                    io.err << "replay RUN [--from NODE]\n";
+                    continue;
+                }
+                from = NodeId(node);
+                for (const Workflow &wf : design->workflows) {
+                    for (const Node &n : wf.nodes()) {
+                        if (n.name == node)
+                            from = n.id;
+                    }
+                }
+            }
+            auto replayed = executor.replay(runId, from, replacement);
+            replacement.reset();
+            if (!replayed) {
+                io.err << "stratus: " << printable(replayed.status().message()) << "\n";
+                continue;
+            }
+            io.out << "run " << *replayed << " replays " << runId << "\n";
+            waitForSomething();
+            continue;
+        }
+        if (pauses.empty()) {
+            io.err << quote(command) << ": no run is paused; commands: replay, help, quit\n";
+            continue;
+        }
+        const PauseInfo pause = pauses.front();
+        if (command == "print" || command == "p") {
+            const Json &shown = replacement ? *replacement : pause.event;
+            const std::string text = shown.dump(2, ' ', false, Json::error_handler_t::replace);
+            for (size_t start = 0; start <= text.size();) {
+                const size_t end = std::min(text.find('\n', start), text.size());
+                io.out << printable(std::string_view(text).substr(start, end - start)) << "\n";
+                start = end + 1;
+            }
+            continue;
+        }
+        if (command == "set") {
+            std::string text = rest;
+            if (!rest.empty() && rest.front() == '@') {
+                auto file = readInputFile(rest.substr(1), "an event", 10 * 1024 * 1024);
+                if (!file) {
+                    io.err << "stratus: " << printable(file.status().message()) << "\n";
+                    continue;
+                }
+                text = file.take();
+            }
+            auto parsed = parseJson(text);
+            if (!parsed) {
+                io.err << "not valid JSON: " << printable(parsed.status().message()) << " (the event is unchanged)\n";
+                continue;
+            }
+            replacement = parsed.take();
+            io.out << "the event " << pause.nodeName << " receives is replaced\n";
+            continue;
+        }
+        ResumeAction action;
+        if (command == "step" || command == "s" || command == "next" || command == "n")
+            action = ResumeAction::Step;
+        else if (command == "continue" || command == "c")
+            action = ResumeAction::Continue;
+        else if (command == "abort" || command == "a")
+            action = ResumeAction::Abort;
+        else {
+            io.err << "unknown command " << quote(command) << "; commands:\n" << kDebugHelp;
+            continue;
+        }
+        pauses.erase(pauses.begin());
+        if (Status s = executor.resume(pause.runId, action, replacement); !s)
+            io.err << "stratus: " << printable(s.message()) << "\n";
+        replacement.reset();
+        waitForSomething();
+    }
+    // Leaving: what is paused is aborted and recorded so.
+    server.stop(0);
+    for (const RunOutcome &o : ended) {
+        printRun(io.out, o.entry, design.get());
+        lastOk = o.ok();
+    }
+    io.out.flush();
+    return lastOk ? kExitOk : kExitProblems;
 }
 
 } // namespace stratus::cli

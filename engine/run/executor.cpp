@@ -52,6 +52,7 @@ std::string dumpJson(const Json &value)
 struct Executor::Outcome
 {
     std::optional<Json> value; ///< the output of its last function or choice, if any
+    bool valueIsCaughtError = false;
     FailureKind failure = FailureKind::None;
     Json error;                ///< {"Error", "Cause"}
     bool failed() const { return failure != FailureKind::None; }
@@ -290,8 +291,10 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
                         complete("caught", result.error, "error");
                         Json error = result.error;
                         follow(run, node, "error", error, [error, done](Outcome next) {
-                            if (!next.failed() && !next.value)
+                            if (!next.failed() && !next.value) {
                                 next.value = error;
+                                next.valueIsCaughtError = true;
+                            }
                             done(std::move(next));
                         });
                     });
@@ -410,7 +413,7 @@ void Executor::follow(const std::shared_ptr<Run> &run, const Node &from, const s
                 Json all = Json::array();
                 for (auto &v : join->values)
                     all.push_back(v ? std::move(*v) : Json());
-                join->done(Outcome{std::move(all), FailureKind::None, Json()});
+                join->done(Outcome{std::move(all), false, FailureKind::None, Json()});
             }
         });
     }
@@ -509,6 +512,7 @@ void Executor::finish(const std::shared_ptr<Run> &run, Outcome outcome)
     }
     result.entry = run->entry;
     result.output = std::move(outcome.value);
+    result.outputIsCaughtError = outcome.valueIsCaughtError;
     result.failure = outcome.failure;
     result.error = std::move(outcome.error);
     m_runs.erase(run->entry.runId);

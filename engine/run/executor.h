@@ -47,6 +47,10 @@ struct RunOutcome
 {
     RunEntry entry;                   ///< as recorded: status, output, error, log, path
     std::optional<Json> output;       ///< the value of the synchronous part, if it gave one
+    /// The output is a caught error ({"Error", "Cause"}) that no function or
+    /// choice after the catch replaced: an HTTP trigger answers it 502, as a
+    /// function error, never 200 with the error's stack in the body.
+    bool outputIsCaughtError = false;
     FailureKind failure = FailureKind::None;
     Json error;                       ///< {"Error", "Cause"} when failed
     bool ok() const { return failure == FailureKind::None; }

@@ -627,8 +627,10 @@ void LocalResources::notifyBucket(const Workflow &workflow, const Node &bucket, 
     change.key = key;
     change.timeMs = nowMs();
     change.requestId = newRequestId();
+    // Increasing across restarts too, as S3's are per key: the time, then a counter.
     char sequencer[32];
-    std::snprintf(sequencer, sizeof sequencer, "%016llX", static_cast<unsigned long long>(++m_sequencer));
+    std::snprintf(sequencer, sizeof sequencer, "%011llX%05llX", static_cast<unsigned long long>(change.timeMs),
+                  static_cast<unsigned long long>(++m_sequencer & 0xFFFFF));
     change.sequencer = sequencer;
     if (created) {
         change.size = sig.size;

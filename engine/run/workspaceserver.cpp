@@ -13,6 +13,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <set>
+
 namespace stratus::engine::run {
 
 namespace {
@@ -31,11 +33,21 @@ std::string routeTarget(const WorkflowId &workflow, const NodeId &node)
 
 } // namespace
 
+void waitForEvents(int ms)
+{
+    // processEvents(flags, ms) returns at once when nothing is pending: this sleeps instead.
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
 WorkspaceServer::WorkspaceServer(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
 {
     m_reloadTimer.setInterval(m_options.reloadPollMs);
+    m_scheduleTimer.setSingleShot(true);
+    connect(&m_scheduleTimer, &QTimer::timeout, this, [this] { checkSchedules(); });
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] { checkForSavedDesign(); });
 }
 
@@ -65,6 +77,7 @@ Status WorkspaceServer::start()
         return Status::invalidArgument(text);
     }
     m_executor = std::make_unique<Executor>(m_options.executor);
+    m_executor->setObserver(m_observer);
     if (Status s = loadDesign(*workspace); !s)
         return s;
     m_resources = std::make_unique<LocalResources>(*m_executor, file);
@@ -117,7 +130,8 @@ Status WorkspaceServer::loadDesign(const Workspace &workspace)
 void WorkspaceServer::stop(int graceMs)
 {
     m_reloadTimer.stop();
-    m_scheduleTimers.clear();
+    m_scheduleTimer.stop();
+    m_schedules.clear();
     if (m_gateway)
         m_gateway->close();
     if (m_resources)
@@ -129,13 +143,20 @@ void WorkspaceServer::stop(int graceMs)
     QElapsedTimer waited;
     waited.start();
     while (m_executor->runsInFlight() > 0 && m_executor->pausedRuns().empty() && waited.elapsed() < graceMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        waitForEvents(20);
     m_executor->shutdown();
     QElapsedTimer settle;
     settle.start();
     while (m_executor->runsInFlight() > 0 && settle.elapsed() < 500)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        waitForEvents(20);
     (void)m_executor->flushHistory();
+}
+
+void WorkspaceServer::setObserver(Executor::Observer observer)
+{
+    m_observer = std::move(observer);
+    if (m_executor)
+        m_executor->setObserver(m_observer);
 }
 
 bool WorkspaceServer::isQuiet()
@@ -209,7 +230,7 @@ http::Response WorkspaceServer::httpAnswer(const Node &trigger, const RunOutcome
     // (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html).
     if (outcome.failure == FailureKind::Throttled)
         return http::errorResponse(500);
-    if (!outcome.ok())
+    if (!outcome.ok() || outcome.outputIsCaughtError)
         return http::errorResponse(502);
     const Json config = NodeKindRegistry::instance().effectiveConfig(trigger);
     const bool v1 = config.value("payloadFormat", std::string("2.0")) == "1.0";
@@ -229,37 +250,29 @@ Result<Json> WorkspaceServer::defaultEvent(const Workflow &workflow, const Node 
     if (trigger.kind == "trigger.manual")
         return config.value("event", Json::object());
     if (trigger.kind == "trigger.schedule") {
-        const std::string arn = "arn:aws:events:" + region + ":000000000000:rule/" + trigger.name;
+        const std::string arn = "arn:aws:events:" + region + ":000000000000:rule/" + trigger.id.str();
         return schedule::scheduledEvent(newRequestId(), QDateTime::currentDateTimeUtc(), region, "000000000000", arn,
                                         config.value("detail", Json::object()));
     }
-    if (trigger.kind == "trigger.http") {
-        // The trigger's own route, its {params} filled with their names.
-        std::string path = config.value("path", std::string("/"));
-        for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
-            const size_t close = path.find('}', open);
-            if (close == std::string::npos)
-                break;
-            std::string name = path.substr(open + 1, close - open - 1);
-            if (name.ends_with('+'))
-                name.pop_back();
-            path.replace(open, close - open + 1, name);
-        }
-        std::string method = config.value("method", std::string("GET"));
-        if (method == "ANY")
-            method = "GET";
-        return httpEvent(workflow, trigger, Json{{"method", method}, {"path", path}});
-    }
+    if (trigger.kind == "trigger.http")
+        return httpEvent(workflow, trigger, Json::object()); // its own route, {params} filled with their names
     return Status::invalidArgument("node " + quote(trigger.name) + " is not a trigger (it is a " + trigger.kind + ")");
 }
 
 Result<Json> WorkspaceServer::httpEvent(const Workflow &workflow, const Node &trigger, const Json &d) const
 {
     if (!d.is_object())
-        return Status::invalidArgument("an HTTP request is an object {\"method\", \"path\", \"query\", \"headers\", "
-                                       "\"body\"} or a full payload 2.0 event");
+        return Status::invalidArgument("an HTTP request is an object {\"method\", \"path\", \"pathParameters\", "
+                                       "\"query\", \"headers\", \"body\"} or a full payload 2.0 event");
     if (d.contains("routeKey") || d.contains("requestContext") || d.contains("httpMethod"))
         return d; // already an event: sent as given
+    static const std::set<std::string> known{"method", "path", "pathParameters", "query", "headers", "body"};
+    for (auto it = d.begin(); it != d.end(); ++it) {
+        if (!known.contains(it.key()))
+            return Status::invalidArgument("the request has " + quote(it.key())
+                                           + ", which a request description does not take (it takes method, path, "
+                                             "pathParameters, query, headers, body; or give a full payload 2.0 event)");
+    }
     const Json config = NodeKindRegistry::instance().effectiveConfig(trigger);
     http::Request request;
     auto text = [&](const char *key, const std::string &fallback) -> Result<std::string> {
@@ -270,12 +283,35 @@ Result<Json> WorkspaceServer::httpEvent(const Workflow &workflow, const Node &tr
                                            + printable(d[key].dump()));
         return d[key].get<std::string>();
     };
-    std::string method = config.value("method", std::string("GET"));
+    const std::string method = config.value("method", std::string("GET"));
     auto m = text("method", method == "ANY" ? std::string("GET") : method);
     if (!m)
         return m.status();
     request.method = *m;
-    auto path = text("path", config.value("path", std::string("/")));
+    // Without a path: the trigger's route, its {params} from pathParameters (else their names).
+    std::string route = config.value("path", std::string("/"));
+    if (d.contains("pathParameters") && !d["pathParameters"].is_object())
+        return Status::invalidArgument("the request's pathParameters must be an object of name: value");
+    for (size_t open = route.find('{'); open != std::string::npos; open = route.find('{', open)) {
+        const size_t close = route.find('}', open);
+        if (close == std::string::npos)
+            break;
+        std::string name = route.substr(open + 1, close - open - 1);
+        const bool greedy = name.ends_with('+');
+        if (greedy)
+            name.pop_back();
+        std::string value = name;
+        if (d.contains("pathParameters") && d["pathParameters"].contains(name)) {
+            const Json &v = d["pathParameters"][name];
+            value = v.is_string() ? v.get<std::string>() : v.dump();
+        }
+        // A greedy {proxy+} spans segments: its slashes stay.
+        const std::string encoded
+            = QUrl::toPercentEncoding(QString::fromStdString(value), greedy ? "/" : "").toStdString();
+        route.replace(open, close - open + 1, encoded);
+        open += encoded.size();
+    }
+    auto path = text("path", route);
     if (!path)
         return path.status();
     const auto question = path->find('?');
@@ -308,16 +344,19 @@ Result<Json> WorkspaceServer::httpEvent(const Workflow &workflow, const Node &tr
         request.body = d["body"].is_string() ? d["body"].get<std::string>() : d["body"].dump();
     if (!http::headerValue(request.headers, "host"))
         request.headers.emplace_back("host", m_api.domainName.empty() ? std::string("localhost") : m_api.domainName);
-    if (!request.body.empty() && !http::headerValue(request.headers, "content-type") && !d["body"].is_string())
-        request.headers.emplace_back("content-type", "application/json");
+    // A description's body is JSON or text: say which, as a client would, so
+    // that it arrives as text (API Gateway base64-encodes a body of no type).
+    if (!request.body.empty() && !http::headerValue(request.headers, "content-type"))
+        request.headers.emplace_back("content-type",
+                                     !d["body"].is_string() || parseJson(request.body) ? "application/json"
+                                                                                        : "text/plain");
     request.requestId = newRequestId();
     request.timeEpochMs = QDateTime::currentMSecsSinceEpoch();
     auto match = m_routes.match(request.method, request.rawPath);
     if (!match || match->route->target != routeTarget(workflow.id(), trigger.id))
-        return Status::invalidArgument(request.method + " " + request.rawPath + " is not a request trigger "
-                                       + quote(trigger.name) + " takes (its route: "
-                                       + config.value("method", std::string("GET")) + " "
-                                       + config.value("path", std::string("/")) + ")");
+        return Status::invalidArgument("trigger " + quote(trigger.name) + " does not take " + request.method + " "
+                                       + request.rawPath + " (its route: " + config.value("method", std::string("GET"))
+                                       + " " + config.value("path", std::string("/")) + ")");
     const bool v1 = config.value("payloadFormat", std::string("2.0")) == "1.0";
     return v1 ? http::eventV1(request, *match, m_api) : http::eventV2(request, *match, m_api);
 }
@@ -352,11 +391,11 @@ void WorkspaceServer::checkForSavedDesign()
 
 void WorkspaceServer::armSchedules()
 {
-    m_scheduleTimers.clear();
+    m_schedules.clear();
     auto design = m_executor->design();
     if (!design || !m_options.schedules)
         return;
-    const QDateTime anchor = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_options.clock();
     for (const Workflow &wf : design->workflows) {
         for (const Node &node : wf.nodes()) {
             if (node.kind != "trigger.schedule")
@@ -366,47 +405,51 @@ void WorkspaceServer::armSchedules()
                 continue;
             auto expression = parseScheduleExpression(config.value("expression", std::string()));
             if (!expression)
-                continue;
-            const QTimeZone zone(QByteArray::fromStdString(config.value("timezone", std::string("UTC"))));
-            auto timer = std::make_unique<QTimer>();
-            timer->setSingleShot(true);
-            QTimer *t = timer.get();
-            const WorkflowId workflowId = wf.id();
-            const NodeId nodeId = node.id;
-            // A timer waits at most a day; `due` tells a real firing from a wake-up on the way.
-            auto due = std::make_shared<QDateTime>();
-            auto arm = [t, expr = *expression, zone, anchor, due] {
-                const QDateTime now = QDateTime::currentDateTimeUtc();
-                auto next = schedule::nextFireTime(expr, zone, now, anchor);
-                if (!next)
-                    return;
-                *due = *next;
-                t->start(int(std::clamp<qint64>(now.msecsTo(*next), 0, 24LL * 3600 * 1000)));
-            };
-            connect(t, &QTimer::timeout, this, [this, arm, due, workflowId, nodeId] {
-                if (QDateTime::currentDateTimeUtc().msecsTo(*due) > 50) {
-                    arm();
-                    return;
-                }
-                auto design = m_executor->design();
-                const Workflow *w = design->findWorkflow(workflowId);
-                const Node *n = w ? w->findNode(nodeId) : nullptr;
-                if (n) {
-                    if (auto event = defaultEvent(*w, *n)) {
-                        RunRequest run;
-                        run.workflow = workflowId;
-                        run.node = nodeId;
-                        run.event = event.take();
-                        run.trigger = "schedule";
-                        m_executor->start(std::move(run));
-                    }
-                }
-                arm();
-            });
-            arm();
-            m_scheduleTimers.push_back(std::move(timer));
+                continue; // validation refused the workspace before it got here
+            Schedule s{wf.id(), node.id, *expression,
+                       QTimeZone(QByteArray::fromStdString(config.value("timezone", std::string("UTC")))), now, {}};
+            if (auto next = schedule::nextFireTime(s.expression, s.zone, now, s.anchor))
+                s.due = *next;
+            m_schedules.push_back(std::move(s));
         }
     }
+    checkSchedules();
+}
+
+void WorkspaceServer::checkSchedules()
+{
+    const QDateTime now = m_options.clock();
+    auto design = m_executor->design();
+    for (Schedule &s : m_schedules) {
+        if (!s.due.isValid() || s.due > now)
+            continue;
+        const Workflow *w = design->findWorkflow(s.workflow);
+        const Node *n = w ? w->findNode(s.node) : nullptr;
+        if (n) {
+            const Json config = NodeKindRegistry::instance().effectiveConfig(*n);
+            const std::string region = settingText(design->settings, "region", "us-east-1");
+            RunRequest run;
+            run.workflow = s.workflow;
+            run.node = s.node;
+            // The event carries the time it was due, as EventBridge's does.
+            run.event = schedule::scheduledEvent(newRequestId(), s.due.toUTC(), region, "000000000000",
+                                                 "arn:aws:events:" + region + ":000000000000:rule/" + n->id.str(),
+                                                 config.value("detail", Json::object()));
+            run.trigger = "schedule";
+            m_executor->start(std::move(run));
+        }
+        auto next = schedule::nextFireTime(s.expression, s.zone, now, s.anchor);
+        s.due = next ? *next : QDateTime();
+    }
+    // One timer for all: at the soonest due time, by the real clock; at most a day ahead.
+    m_scheduleTimer.stop();
+    qint64 soonest = -1;
+    for (const Schedule &s : m_schedules) {
+        if (s.due.isValid())
+            soonest = soonest < 0 ? now.msecsTo(s.due) : std::min(soonest, now.msecsTo(s.due));
+    }
+    if (soonest >= 0)
+        m_scheduleTimer.start(int(std::clamp<qint64>(soonest, 0, 24LL * 3600 * 1000)));
 }
 
 } // namespace stratus::engine::run

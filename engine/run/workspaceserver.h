@@ -8,19 +8,27 @@
 #include "executor.h"
 #include "localresources.h"
 
+#include "engine/model/schedule.h"
 #include "engine/model/status.h"
 #include "engine/triggers/gateway.h"
 #include "engine/triggers/httpapi.h"
 
+#include <QDateTime>
 #include <QObject>
+#include <QTimeZone>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace stratus::engine::run {
+
+/// Serves this thread's events for `ms` milliseconds (for callers that wait
+/// on runs without a loop of their own: the CLI).
+void waitForEvents(int ms);
 
 class WorkspaceServer : public QObject
 {
@@ -34,6 +42,8 @@ public:
         bool listen = true;              ///< start the gateway (send does not)
         bool schedules = true;           ///< fire schedule triggers (send does not)
         int reloadPollMs = 500;          ///< how often the file is checked for a saved design
+        /// The time schedules fire by (UTC); tests inject their own and call checkSchedules().
+        std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
     };
 
     /// One HTTP route as the gateway serves it.
@@ -57,7 +67,10 @@ public:
     /// stops instances and writes the history.
     void stop(int graceMs = 1500);
 
+    /// Valid after start() succeeded.
     Executor &executor() { return *m_executor; }
+    /// What the executor reports to, from start() on.
+    void setObserver(Executor::Observer observer);
     LocalResources *resources() { return m_resources.get(); }
     /// No run in flight and nothing left for the resources to deliver now.
     bool isQuiet();
@@ -74,6 +87,11 @@ public:
     /// The HTTP answer a run's outcome gives, by the trigger's payload format.
     http::Response httpAnswer(const Node &trigger, const RunOutcome &outcome) const;
 
+    /// Fires every enabled schedule that is due by the clock (once each: a
+    /// schedule missed while nothing ran is not made up, as EventBridge
+    /// does not), then waits for the next one.
+    void checkSchedules();
+
 Q_SIGNALS:
     /// The design was reloaded from the file (or a reload was refused: `problem`).
     void reloaded(const QString &problem);
@@ -86,6 +104,7 @@ private:
 
     Options m_options;
     std::unique_ptr<Executor> m_executor;
+    Executor::Observer m_observer;
     std::unique_ptr<LocalResources> m_resources;
     std::unique_ptr<Gateway> m_gateway;
     std::unique_ptr<WorkspaceStore> m_store; // polled for saves
@@ -94,7 +113,17 @@ private:
     std::vector<RouteInfo> m_routeInfo;
     http::ApiContext m_api;
     QTimer m_reloadTimer;
-    std::vector<std::unique_ptr<QTimer>> m_scheduleTimers;
+    struct Schedule
+    {
+        WorkflowId workflow;
+        NodeId node;
+        ScheduleExpression expression;
+        QTimeZone zone;
+        QDateTime anchor; ///< rate() counts from here: when it started
+        QDateTime due;    ///< invalid: it never fires again
+    };
+    std::vector<Schedule> m_schedules;
+    QTimer m_scheduleTimer;
 };
 
 } // namespace stratus::engine::run

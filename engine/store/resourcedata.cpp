@@ -40,14 +40,15 @@ Json parsedOrNull(Statement &stmt, int column)
 
 } // namespace
 
-Result<ResourceData> ResourceData::open(const std::string &path)
+Result<ResourceData> ResourceData::open(const std::string &path, Access access)
 {
-    auto db = sql::Database::open(path, sql::Database::Mode::ReadWrite);
+    const bool readOnly = access == Access::ReadOnly;
+    auto db = sql::Database::open(path, readOnly ? sql::Database::Mode::ReadOnly : sql::Database::Mode::ReadWrite);
     if (!db)
         return db.status();
     // NORMAL in WAL mode: a commit survives the process being killed (it is in
     // the WAL file); only a power cut may lose the last ones.
-    if (Status s = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"); !s)
+    if (Status s = readOnly ? Status::ok() : db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"); !s)
         return s;
     auto tables = db->queryInt("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'queue_messages'");
     if (!tables || *tables == 0)

@@ -50,8 +50,10 @@ struct StreamRow
 class ResourceData
 {
 public:
+    enum class Access { ReadWrite, ReadOnly };
     /// Its own connection to the workspace file (which must be current).
-    static Result<ResourceData> open(const std::string &path);
+    /// ReadOnly never writes to the file or beside it (the CLI's listings).
+    static Result<ResourceData> open(const std::string &path, Access access = Access::ReadWrite);
 
     // ---- queues ----
     /// Appends a message; returns its id. Committed when it returns.

@@ -213,59 +213,59 @@ Status RunRecorder::writeBatch(const Item *batch, size_t count)
 
 Status RunRecorder::writeRun(const RunEntry &run)
 {
-    // Its invocations may have made the row already (with their own view of
-    // the status): the run's own word is final.
-    auto row = m_db.prepare(
-        "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status, path, output, "
-        "error, log, parent_run_id, trigger_node_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-        "ON CONFLICT(run_id) DO UPDATE SET workflow_id = excluded.workflow_id, trigger = excluded.trigger, "
-        "started_at_us = excluded.started_at_us, finished_at_us = excluded.finished_at_us, "
-        "status = excluded.status, path = excluded.path, output = excluded.output, error = excluded.error, "
-        "log = excluded.log, parent_run_id = excluded.parent_run_id, trigger_node_id = excluded.trigger_node_id");
-    if (!row)
-        return row.status();
+    if (!m_runStatement) {
+        // Its invocations may have made the row already (with their own view
+        // of the status): the run's own word is final.
+        auto stmt = m_db.prepare(
+            "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status, path, output, "
+            "error, log, parent_run_id, trigger_node_id, steps) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+            "ON CONFLICT(run_id) DO UPDATE SET workflow_id = excluded.workflow_id, trigger = excluded.trigger, "
+            "started_at_us = excluded.started_at_us, finished_at_us = excluded.finished_at_us, "
+            "status = excluded.status, path = excluded.path, output = excluded.output, error = excluded.error, "
+            "log = excluded.log, parent_run_id = excluded.parent_run_id, trigger_node_id = excluded.trigger_node_id, "
+            "steps = excluded.steps");
+        if (!stmt)
+            return stmt.status();
+        m_runStatement = stmt.take();
+    }
+    sql::Statement &row = *m_runStatement;
+    row.reset();
     Json path = Json::array();
-    for (const RunStepEntry &step : run.steps)
+    Json steps = Json::array();
+    for (const RunStepEntry &step : run.steps) {
         path.push_back(step.nodeId);
+        steps.push_back(Json{{"node", step.nodeId}, {"kind", step.kind}, {"startedAtUs", step.startedAtUs},
+                             {"durationUs", step.durationUs}, {"status", step.status}, {"input", step.input},
+                             {"output", step.output}, {"port", step.port}, {"requestId", step.requestId}});
+    }
     std::string log;
     for (const std::string &line : run.log) {
         log += line;
         log += '\n';
     }
-    row->bind(1, run.runId);
-    bindOptional(*row, 2, run.workflowId);
-    row->bind(3, run.trigger.empty() ? std::string("unknown") : run.trigger)
-        .bind(4, static_cast<long long>(run.startedAtUs)).bind(5, static_cast<long long>(run.finishedAtUs))
-        .bind(6, run.status).bind(7, path.dump());
-    bindOptional(*row, 8, run.output);
-    bindOptional(*row, 9, run.error);
-    bindOptional(*row, 10, log);
-    bindOptional(*row, 11, run.parentRunId);
-    bindOptional(*row, 12, run.triggerNodeId);
-    if (Status s = row->run(); !s)
-        return s;
-    auto step = m_db.prepare("INSERT INTO run_steps(run_id, node_id, kind, started_at_us, duration_us, status, "
-                             "input, output, port, request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    if (!step)
-        return step.status();
-    for (const RunStepEntry &st : run.steps) {
-        step->bind(1, run.runId).bind(2, st.nodeId).bind(3, st.kind)
-            .bind(4, static_cast<long long>(st.startedAtUs)).bind(5, static_cast<long long>(st.durationUs))
-            .bind(6, st.status).bind(7, st.input.empty() ? std::string("null") : st.input);
-        bindOptional(*step, 8, st.output);
-        bindOptional(*step, 9, st.port);
-        bindOptional(*step, 10, st.requestId);
-        if (Status s = step->run(); !s)
-            return s;
-    }
-    return Status::ok();
+    row.bind(1, run.runId);
+    bindOptional(row, 2, run.workflowId);
+    row.bind(3, run.trigger.empty() ? std::string("unknown") : run.trigger)
+        .bind(4, static_cast<long long>(run.startedAtUs))
+        .bind(5, static_cast<long long>(run.finishedAtUs))
+        .bind(6, run.status)
+        .bind(7, path.dump());
+    bindOptional(row, 8, run.output);
+    bindOptional(row, 9, run.error);
+    bindOptional(row, 10, log);
+    bindOptional(row, 11, run.parentRunId);
+    bindOptional(row, 12, run.triggerNodeId);
+    // Inputs and outputs stay JSON text inside the steps' JSON: kept exactly as they were.
+    row.bind(13, steps.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return row.run();
 }
 
 Result<std::vector<RunEntry>> queryRuns(sql::Database &db, const RunQuery &q)
 {
     const bool one = !q.runId.empty();
     std::string sql = "SELECT run_id, workflow_id, trigger, started_at_us, finished_at_us, status, output, error, "
-                      "log, parent_run_id, trigger_node_id, path FROM runs";
+                      "log, parent_run_id, trigger_node_id, path, steps FROM runs";
     sql += one ? " WHERE run_id = ?1" : " WHERE workflow_id IS NOT NULL ORDER BY id DESC LIMIT ?2";
     auto stmt = db.prepare(sql);
     if (!stmt)
@@ -288,36 +288,36 @@ Result<std::vector<RunEntry>> queryRuns(sql::Database &db, const RunQuery &q)
         r.log = splitLines(stmt->textView(8));
         r.parentRunId = stmt->text(9);
         r.triggerNodeId = stmt->text(10);
-        if (!q.withSteps && !one) {
-            // The path alone, from the row (no step rows read for a listing).
-            if (auto path = parseJson(stmt->text(11)); path && path->is_array()) {
-                for (const Json &id : *path) {
-                    if (id.is_string())
-                        r.steps.push_back(RunStepEntry{id.get<std::string>(), {}, 0, 0, {}, {}, {}, {}, {}});
+        if (q.withSteps || one) {
+            auto steps = parseJson(stmt->textView(12));
+            if (steps && steps->is_array()) {
+                auto text = [](const Json &step, const char *key) {
+                    auto it = step.find(key);
+                    return it != step.end() && it->is_string() ? it->get<std::string>() : std::string();
+                };
+                auto number = [](const Json &step, const char *key) -> int64_t {
+                    auto it = step.find(key);
+                    return it != step.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+                };
+                for (const Json &step : *steps) {
+                    if (step.is_object())
+                        r.steps.push_back(RunStepEntry{text(step, "node"), text(step, "kind"),
+                                                       number(step, "startedAtUs"), number(step, "durationUs"),
+                                                       text(step, "status"), text(step, "input"), text(step, "output"),
+                                                       text(step, "port"), text(step, "requestId")});
                 }
+            }
+        } else if (auto path = parseJson(stmt->textView(11)); path && path->is_array()) {
+            // The path alone, for a listing.
+            for (const Json &id : *path) {
+                if (id.is_string())
+                    r.steps.push_back(RunStepEntry{id.get<std::string>(), {}, 0, 0, {}, {}, {}, {}, {}});
             }
         }
         out.push_back(std::move(r));
     }
     if (!stmt->status())
         return stmt->status();
-    if (q.withSteps || one) {
-        auto steps = db.prepare("SELECT node_id, kind, started_at_us, duration_us, status, input, output, port, "
-                                "request_id FROM run_steps WHERE run_id = ?1 ORDER BY id");
-        if (!steps)
-            return steps.status();
-        for (RunEntry &r : out) {
-            steps->reset();
-            steps->bind(1, r.runId);
-            while (steps->step()) {
-                r.steps.push_back(RunStepEntry{steps->text(0), steps->text(1), steps->integer(2), steps->integer(3),
-                                               steps->text(4), steps->text(5), steps->text(6), steps->text(7),
-                                               steps->text(8)});
-            }
-            if (!steps->status())
-                return steps->status();
-        }
-    }
     return out;
 }
 

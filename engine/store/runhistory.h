@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <variant>
@@ -99,6 +100,8 @@ private:
     void run();
     Status writeBatch(const Item *batch, size_t count);
     Status writeRun(const RunEntry &run);
+
+    std::optional<sql::Statement> m_runStatement; // the writer thread's, prepared once
 
     sql::Database m_db; // used by the writer thread only
     std::mutex m_mutex; // guards everything below, up to m_thread

@@ -174,9 +174,9 @@ CREATE TABLE invocation_metrics (
 );
 )sql";
 
-// Version 5: whole-workflow runs. A run keeps its final output or error and
-// its log; its path is one row per node passed, with the value the node got
-// and gave, untruncated (retention bounds what is kept, not truncation).
+// Version 5: whole-workflow runs. A run keeps its final output or error, its
+// log, and its path with the value each node got and gave, untruncated
+// (retention bounds what is kept, not truncation).
 // Resource contents: queue messages and table items with their stream, so
 // that nothing accepted is lost to a crash (committed before it is acked).
 constexpr const char *kVersion5 = R"sql(
@@ -185,20 +185,10 @@ ALTER TABLE runs ADD COLUMN error TEXT;          -- JSON: {"Error", "Cause"} of 
 ALTER TABLE runs ADD COLUMN log TEXT;            -- what log nodes wrote, one line each
 ALTER TABLE runs ADD COLUMN parent_run_id TEXT;  -- the run whose write into a resource started it
 ALTER TABLE runs ADD COLUMN trigger_node_id TEXT;
-CREATE TABLE run_steps (
-  id            INTEGER PRIMARY KEY,
-  run_id        TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
-  node_id       TEXT NOT NULL,
-  kind          TEXT NOT NULL,
-  started_at_us INTEGER NOT NULL,
-  duration_us   INTEGER NOT NULL,
-  status        TEXT NOT NULL,  -- ok, error, caught, aborted
-  input         TEXT NOT NULL,  -- JSON
-  output        TEXT,           -- JSON; the error for a step that failed
-  port          TEXT,           -- the port the value left by
-  request_id    TEXT            -- a function's invocation
-);
-CREATE INDEX run_steps_by_run ON run_steps(run_id);
+-- The path: one JSON object per node passed, in order ({node, kind, startedAtUs,
+-- durationUs, status, input, output, port, requestId}). One column, not a row
+-- per node: a run is written once and read whole, and rows cost a B-tree insert each.
+ALTER TABLE runs ADD COLUMN steps TEXT;
 CREATE TABLE queue_messages (
   id                INTEGER PRIMARY KEY,
   queue             TEXT NOT NULL,      -- the queue node's name

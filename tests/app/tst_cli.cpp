@@ -301,7 +301,7 @@ void TestCli::validateValidWorkspaces()
     const QString target = imported("upload-processing.json");
     const Run r = stratusCli({"validate", target});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.contains("valid (1 workflow, 8 nodes)"));
+    QVERIFY(r.out.contains("valid (1 workflow, 10 nodes)"));
 }
 
 void TestCli::validateReportsProblems()
@@ -373,7 +373,7 @@ void TestCli::infoSummarises()
     const QString target = imported("http-api.json");
     const Run r = stratusCli({"info", target});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains("1 workflow, 8 nodes, 6 edges, 3 functions, 2 test events"), r.out.constData());
+    QVERIFY2(r.out.contains("1 workflow, 9 nodes, 8 edges, 3 functions, 2 test events"), r.out.constData());
     QVERIFY(r.out.contains("trigger.http: 3"));
     QVERIFY(r.out.contains("get-todo (api/get-todo): python3.12, app.handler, 128 MB, 3 s, 1 file"));
 }
@@ -384,8 +384,8 @@ void TestCli::infoJson()
     const Run r = stratusCli({"info", target, "--json"});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject info = QJsonDocument::fromJson(r.out).object();
-    QCOMPARE(info[QStringLiteral("nodes")].toInt(), 6);
-    QCOMPARE(info[QStringLiteral("edges")].toInt(), 5);
+    QCOMPARE(info[QStringLiteral("nodes")].toInt(), 7);
+    QCOMPARE(info[QStringLiteral("edges")].toInt(), 6);
     QCOMPARE(info[QStringLiteral("nodesByKind")].toObject()[QStringLiteral("log")].toInt(), 2);
     const QJsonArray functions = info[QStringLiteral("functions")].toArray();
     QCOMPARE(functions.size(), 2);

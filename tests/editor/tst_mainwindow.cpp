@@ -99,8 +99,8 @@ void TestMainWindow::drawsEveryNodeAndEdge()
         nodes += item->type() == NodeItem::Type;
         edges += item->type() == stratus::editor::EdgeItem::Type;
     }
-    QCOMPARE(nodes, 8);
-    QCOMPARE(edges, 7);
+    QCOMPARE(nodes, 10);
+    QCOMPARE(edges, 10);
     // Nodes sit where the document puts them.
     QCOMPARE(scene->itemFor(NodeId("thumbnail"))->pos(), QPointF(820, 40));
     // The choice's rule ports are drawn as outputs: the edge to "thumbnail"

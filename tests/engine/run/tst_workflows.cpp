@@ -51,6 +51,9 @@ std::string testWorkspace()
         kindNode("t-plain", "trigger.http", {{"method", "ANY"}, {"path", "/plain/{proxy+}"},
                                          {"cors", {{"allowOrigins", {"https://a.example"}}, {"allowMethods", {"GET"}}}}}),
         functionNode("plain", "exports.handler = async (e) => ({ hello: e.pathParameters.proxy });"),
+        kindNode("t-logged", "trigger.http", {{"method", "GET"}, {"path", "/logged"}}),
+        functionNode("fails-logged", "exports.handler = async () => { throw new Error('secret stack'); };"),
+        kindNode("error-log", "log", {{"level", "error"}}),
         kindNode("t-slow", "trigger.http", {{"method", "GET"}, {"path", "/slow"}}),
         functionNode("slow", "exports.handler = async () => { await new Promise(r => setTimeout(r, 400)); return 'slow'; };"),
     });
@@ -61,7 +64,8 @@ std::string testWorkspace()
         edgeJson("t-fan", "event", "double"), edgeJson("t-fan", "event", "small"),
         edgeJson("t-nomatch", "event", "strict"), edgeJson("strict", "yes", "said-yes"),
         edgeJson("t-retry", "event", "first"), edgeJson("first", "ok", "flaky"),
-        edgeJson("t-throw", "event", "thrower"),
+        edgeJson("t-throw", "event", "thrower"), edgeJson("t-logged", "event", "fails-logged"),
+        edgeJson("fails-logged", "error", "error-log"),
         edgeJson("t-http", "event", "item"), edgeJson("t-bad", "event", "bad"), edgeJson("t-boom", "event", "boom"),
         edgeJson("t-plain", "event", "plain"), edgeJson("t-slow", "event", "slow"),
     });
@@ -95,6 +99,7 @@ private Q_SLOTS:
     void corsPreflightAndHeaders();
     void hostileRequestsGetAnAnswerAndTheServerGoesOn();
     void savedCodeIsUsedFromTheNextInvocation();
+    void schedulesFireByTheInjectedClock();
 
 private:
     RunOutcome send(const char *trigger, std::optional<Json> event = std::nullopt);
@@ -368,6 +373,14 @@ void TestWorkflows::httpErrorsAreApiGatewaysAnswers()
     QCOMPARE(a[0].status, 502);
     QCOMPARE_STR(Json::parse(a[0].body)["message"].get<std::string>(), std::string("Internal Server Error"));
 
+    // Caught, but only logged: no function made an answer of it, so it is a function error (and
+    // its stack never reaches the client).
+    http.send(RawHttp::request("GET", "/logged"));
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 502);
+    QVERIFY(a[0].body.find("secret stack") == std::string::npos);
+
     http.send(RawHttp::request("POST", "/boom", "{}")); // boom fails, its error edge leads to rescue
     a = http.read(1);
     QCOMPARE(a.size(), size_t(1));
@@ -477,6 +490,55 @@ void TestWorkflows::savedCodeIsUsedFromTheNextInvocation()
     a = http.read(1);
     QCOMPARE(a.size(), size_t(1));
     QCOMPARE(Json::parse(a[0].body)["version"].get<int>(), 2);
+}
+
+void TestWorkflows::schedulesFireByTheInjectedClock()
+{
+    const Json nodes = Json::array({
+        kindNode("every-5", "trigger.schedule", {{"expression", "rate(5 minutes)"}, {"detail", {{"job", "sweep"}}}}),
+        kindNode("berlin-9", "trigger.schedule", {{"expression", "cron(0 9 * * ? *)"}, {"timezone", "Europe/Berlin"}}),
+        kindNode("off", "trigger.schedule", {{"expression", "rate(1 minute)"}, {"enabled", false}}),
+        kindNode("seen", "log"),
+    });
+    const Json edges = Json::array({edgeJson("every-5", "event", "seen"), edgeJson("berlin-9", "event", "seen"),
+                                    edgeJson("off", "event", "seen")});
+    QTemporaryDir dir;
+    QDateTime now = QDateTime::fromString(QStringLiteral("2026-01-05T07:58:00Z"), Qt::ISODate);
+    WorkspaceServer::Options options;
+    options.executor.workspaceFile = writeWorkspace(dir.path(), workspaceDocument(nodes, edges)).toStdString();
+    options.executor.runtime.cacheRoot = dir.filePath(QStringLiteral("cache")).toStdString();
+    options.listen = false;
+    options.clock = [&] { return now; };
+    WorkspaceServer server(options);
+    QVERIFY(server.start().isOk());
+    std::vector<RunOutcome> runs;
+    server.setObserver(Executor::Observer{{}, [&](const RunOutcome &o) { runs.push_back(o); }, {}, {}});
+    auto advance = [&](const char *to) {
+        now = QDateTime::fromString(QString::fromLatin1(to), Qt::ISODate);
+        server.checkSchedules();
+        QTest::qWait(50);
+    };
+    advance("2026-01-05T07:59:59Z");
+    QCOMPARE(runs.size(), size_t(0));
+    advance("2026-01-05T08:00:00Z"); // 09:00 in Berlin (CET)
+    QCOMPARE(runs.size(), size_t(1));
+    Json event = Json::parse(runs[0].entry.steps[0].output);
+    QCOMPARE_STR(runs[0].entry.triggerNodeId, std::string("berlin-9"));
+    QCOMPARE_STR(event["time"].get<std::string>(), std::string("2026-01-05T08:00:00Z"));
+    QCOMPARE_STR(event["detail-type"].get<std::string>(), std::string("Scheduled Event"));
+    QCOMPARE_STR(event["resources"][0].get<std::string>(), std::string("arn:aws:events:us-east-1:000000000000:rule/berlin-9"));
+    advance("2026-01-05T08:03:00Z"); // five minutes after the start
+    QCOMPARE(runs.size(), size_t(2));
+    event = Json::parse(runs[1].entry.steps[0].output);
+    QCOMPARE_STR(runs[1].entry.triggerNodeId, std::string("every-5"));
+    QCOMPARE_STR(event["detail"]["job"].get<std::string>(), std::string("sweep"));
+    advance("2026-01-05T08:20:00Z"); // missed ones are not made up: one run, then the next is 08:23
+    QCOMPARE(runs.size(), size_t(3));
+    advance("2026-01-05T08:22:59Z");
+    QCOMPARE(runs.size(), size_t(3));
+    for (const RunOutcome &r : runs)
+        QVERIFY(r.entry.triggerNodeId != "off"); // enabled: false never fires
+    server.stop(0);
 }
 
 QTEST_GUILESS_MAIN(TestWorkflows)

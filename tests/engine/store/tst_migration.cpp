@@ -134,7 +134,8 @@ void TestMigration::version2GainsTheRunHistory()
         auto db = sql::Database::open(file, sql::Database::Mode::ReadWriteCreate);
         QVERIFY(db->exec(sql.toStdString()));
     }
-    auto doc = workspace_json::readFile(STRATUS_EXAMPLES_DIR "/queue-between-functions.json");
+    // What the fixture was made from: the example as it was then (the example itself has moved on).
+    auto doc = workspace_json::readFile(STRATUS_TEST_DATA_DIR "/store/workspace-v2.json");
     QVERIFY(doc);
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
     QVERIFY2(store, store.status().message().c_str());

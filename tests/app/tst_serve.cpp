@@ -1,0 +1,295 @@
+// The real `stratus` binary running workflows: every example's every trigger
+// through `stratus send`; `stratus serve` answering HTTP, stopping on
+// SIGTERM, refusing a broken workspace, and losing no accepted queue message
+// to kill -9; `stratus debug` driven through standard input; `runs
+// --workflows/--run`, `table` and `queue` reading what the runs left.
+
+#include "app/clirunner.h"
+#include "engine/run/runtest.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <csignal>
+#include <fstream>
+#include <set>
+
+using namespace stratus::engine;
+using namespace stratus::test;
+
+namespace {
+
+/// A running `stratus serve`, its gateway port read from what it prints.
+class ServeProcess
+{
+public:
+    ServeProcess(const QString &file, const QStringList &extra = {})
+    {
+        m_process.setProgram(QStringLiteral(STRATUS_CLI_PATH));
+        m_process.setArguments(QStringList{QStringLiteral("serve"), file, QStringLiteral("--port"), QStringLiteral("0")}
+                               + extra);
+        m_process.start();
+        QVERIFY(m_process.waitForStarted(10000));
+        const QRegularExpression url(QStringLiteral("Gateway: http://127\\.0\\.0\\.1:(\\d+)"));
+        QVERIFY(QTest::qWaitFor([&] {
+            m_out += m_process.readAllStandardOutput();
+            const auto match = url.match(QString::fromUtf8(m_out));
+            if (match.hasMatch())
+                m_port = match.captured(1).toInt();
+            return m_port > 0 || m_process.state() == QProcess::NotRunning;
+        }, 20000));
+    }
+    ~ServeProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+    int port() const { return m_port; }
+    QProcess &process() { return m_process; }
+    QByteArray output()
+    {
+        m_out += m_process.readAllStandardOutput();
+        return m_out;
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_out;
+    int m_port = 0;
+};
+
+Json readJsonFile(const QString &path)
+{
+    return Json::parse(readBytes(path).toStdString());
+}
+
+} // namespace
+
+class TestServe : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyExampleRunsThroughSend_data();
+    void everyExampleRunsThroughSend();
+    void sendNamesWhatIsWrong();
+    void serveAnswersAndStopsOnSigterm();
+    void serveRefusesAWorkspaceWithProblems();
+    void killedServeLosesNoAcceptedMessage();
+    void debugIsDrivenThroughStandardInput();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestServe::everyExampleRunsThroughSend_data()
+{
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<QString>("trigger");
+    for (const QString &path : exampleFiles()) {
+        const Json doc = readJsonFile(path);
+        const QString name = QFileInfo(path).completeBaseName();
+        for (const Json &wf : doc["workflows"]) {
+            for (const Json &node : wf["nodes"]) {
+                if (node["kind"].get<std::string>().rfind("trigger.", 0) == 0)
+                    QTest::newRow(qPrintable(name + QLatin1Char('/') + QString::fromStdString(node["id"].get<std::string>())))
+                        << name << QString::fromStdString(node["id"].get<std::string>());
+            }
+        }
+    }
+}
+
+void TestServe::everyExampleRunsThroughSend()
+{
+    QFETCH(QString, example);
+    QFETCH(QString, trigger);
+    QTemporaryDir dir;
+    const QString file = importExample(dir.path(), example.toLatin1().constData());
+    const CliRun run = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), trigger,
+                                   QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const Json out = Json::parse(run.out.toStdString());
+    QCOMPARE_STR(out["status"].get<std::string>(), std::string("ok"));
+    QVERIFY(out["path"].size() >= 2); // the trigger and at least what it fed
+    for (const Json &later : out["followingRuns"])
+        QVERIFY2(later["status"] == "ok", later.dump().c_str());
+    if (out.contains("http"))
+        QVERIFY(out["http"]["statusCode"].get<int>() < 500);
+    // Recorded: `runs --workflows` lists it, `runs --run` shows it whole.
+    const std::string runId = out["runId"].get<std::string>();
+    const CliRun listed = runStratus({QStringLiteral("runs"), file, QStringLiteral("--workflows")});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY(listed.out.contains(QByteArray::fromStdString(runId)));
+    const CliRun whole = runStratus({QStringLiteral("runs"), file, QStringLiteral("--run"), QString::fromStdString(runId),
+                                     QStringLiteral("--json")});
+    QCOMPARE(whole.exitCode, 0);
+    QCOMPARE(Json::parse(whole.out.toStdString())["path"].size(), out["path"].size());
+}
+
+void TestServe::sendNamesWhatIsWrong()
+{
+    const QString file = importExample(m_dir.path(), "http-api");
+    CliRun r = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("nope")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("has no trigger 'nope' (triggers: "));
+    r = runStratus({QStringLiteral("send"), file}); // no --trigger
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--trigger"));
+    r = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("get-route"),
+                    QStringLiteral("--event"), QStringLiteral("-")},
+                   "{\"path\": \"/elsewhere\"}");
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("does not take GET /elsewhere (its route: GET /todos/{id})"), r.err.constData());
+    r = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("get-route"),
+                    QStringLiteral("--event"), QStringLiteral("-")},
+                   "{not json");
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("not valid JSON"));
+}
+
+void TestServe::serveAnswersAndStopsOnSigterm()
+{
+    const QString file = importExample(m_dir.path(), "http-api");
+    ServeProcess serve(file);
+    QVERIFY(serve.port() > 0);
+    QVERIFY(serve.output().contains("GET     http://127.0.0.1:"));
+    RawHttp http(serve.port());
+    http.send(RawHttp::request("GET", "/todos"));
+    auto answers = http.read(1);
+    QCOMPARE(answers.size(), size_t(1));
+    QCOMPARE(answers[0].status, 200);
+    http.send(RawHttp::request("GET", "/nowhere"));
+    answers = http.read(1);
+    QCOMPARE(answers.size(), size_t(1));
+    QCOMPARE(answers[0].status, 404);
+
+    QElapsedTimer stopping;
+    stopping.start();
+    ::kill(pid_t(serve.process().processId()), SIGTERM);
+    QVERIFY(serve.process().waitForFinished(5000));
+    QVERIFY2(stopping.elapsed() < 2500, qPrintable(QString::number(stopping.elapsed())));
+    QCOMPARE(serve.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve.process().exitCode(), 0);
+    QVERIFY(serve.output().contains("Stopped."));
+    // The run was recorded before it exited.
+    const CliRun runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--workflows"), QStringLiteral("--json")});
+    QCOMPARE(runs.exitCode, 0);
+    QCOMPARE(Json::parse(runs.out.toStdString()).size(), size_t(1)); // a request without a route starts no run
+}
+
+void TestServe::serveRefusesAWorkspaceWithProblems()
+{
+    // A function with no handler: validation refuses it, naming the node and field.
+    const Json nodes = Json::array({kindNode("go", "trigger.manual"),
+                                    Json{{"id", "broken"}, {"kind", "function"}, {"name", "broken"},
+                                         {"config", {{"runtime", "nodejs20.x"}, {"handler", ""},
+                                                     {"files", {{"index.js", "x"}}}}}}});
+    const QString file = writeWorkspace(m_dir.path(), workspaceDocument(nodes, Json::array({edgeJson("go", "event", "broken")})),
+                                        "broken");
+    const CliRun r = runStratus({QStringLiteral("serve"), file, QStringLiteral("--port"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("has problems to fix") && r.err.contains("broken"), r.err.constData());
+}
+
+void TestServe::killedServeLosesNoAcceptedMessage()
+{
+    // HTTP → queue → a slow consumer that appends each request's body to a file
+    // (the message is the trigger's whole event: the request, as API Gateway gives it).
+    const QString seen = m_dir.filePath(QStringLiteral("seen.txt"));
+    const Json nodes = Json::array({
+        kindNode("post", "trigger.http", {{"method", "POST"}, {"path", "/orders"}}),
+        kindNode("orders", "queue", {{"batchSize", 10}, {"visibilityTimeoutS", 2}}),
+        functionNode("consume",
+                     "const fs = require('fs');"
+                     "exports.handler = async (e) => { await new Promise(r => setTimeout(r, 20));"
+                     "  for (const r of e.Records) fs.appendFileSync('" + seen.toStdString() + "', JSON.parse(r.body).body + '\\n');"
+                     "  return {}; };",
+                     {{"concurrency", 1}}),
+    });
+    const QString file = writeWorkspace(m_dir.path(),
+                                        workspaceDocument(nodes, Json::array({edgeJson("post", "event", "orders"),
+                                                                              edgeJson("orders", "out", "consume")})),
+                                        "durable");
+    std::set<std::string> accepted;
+    {
+        ServeProcess serve(file, {QStringLiteral("--quiet")});
+        QVERIFY(serve.port() > 0);
+        RawHttp http(serve.port());
+        std::string batch;
+        for (int i = 0; i < 1500; ++i)
+            batch += RawHttp::request("POST", "/orders", "m" + std::to_string(i), {"Content-Type: text/plain"});
+        http.send(batch);
+        // Every answered request is a message committed to the file.
+        const auto answers = http.read(1500, 60000);
+        for (size_t i = 0; i < answers.size(); ++i) {
+            if (answers[i].status == 200)
+                accepted.insert("m" + std::to_string(i));
+        }
+        QCOMPARE(accepted.size(), size_t(1500));
+        ::kill(pid_t(serve.process().processId()), SIGKILL);
+        QVERIFY(serve.process().waitForFinished(5000));
+    }
+    // Most are still in the queue (the kill really interrupted the work);
+    // a new serve delivers every one at least once.
+    {
+        std::ifstream before(seen.toStdString());
+        size_t lines = 0;
+        for (std::string line; std::getline(before, line);)
+            ++lines;
+        QVERIFY2(lines < accepted.size() / 2, qPrintable(QString::number(lines)));
+    }
+    {
+        ServeProcess serve(file, {QStringLiteral("--quiet")});
+        QVERIFY(serve.port() > 0);
+        QVERIFY(QTest::qWaitFor([&] {
+            const CliRun q = runStratus({QStringLiteral("queue"), file, QStringLiteral("orders"), QStringLiteral("--json")});
+            const Json depth = Json::parse(q.out.toStdString());
+            return depth["visible"] == 0 && depth["inFlight"] == 0;
+        }, 120000));
+    }
+    std::set<std::string> delivered;
+    std::ifstream in(seen.toStdString());
+    for (std::string line; std::getline(in, line);)
+        delivered.insert(line);
+    for (const std::string &id : accepted)
+        QVERIFY2(delivered.contains(id), id.c_str());
+}
+
+void TestServe::debugIsDrivenThroughStandardInput()
+{
+    const QString file = importExample(m_dir.path(), "http-api");
+    const CliRun r = runStratus({QStringLiteral("debug"), file, QStringLiteral("--trigger"), QStringLiteral("get-route"),
+                                 QStringLiteral("--break"), QStringLiteral("get-todo")},
+                                "print\nset {\"pathParameters\": {\"id\": \"seven\"}}\nbogus\ncontinue\nquit\n");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("paused before get-todo"));
+    QVERIFY(r.out.contains("\"routeKey\": \"GET /todos/{id}\"")); // print shows the event whole
+    QVERIFY(r.err.contains("unknown command 'bogus'"));
+    QVERIFY(r.out.contains("todo seven not found")); // the replaced event reached the function
+
+    // Abort: the run ends aborted, recorded so; exit 1.
+    const CliRun aborted = runStratus({QStringLiteral("debug"), file, QStringLiteral("--trigger"),
+                                       QStringLiteral("get-route"), QStringLiteral("--break"),
+                                       QStringLiteral("get-todo")},
+                                      "abort\n");
+    QCOMPARE(aborted.exitCode, 1);
+    QVERIFY(aborted.out.contains("aborted"));
+    const CliRun runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--workflows"), QStringLiteral("--json")});
+    const Json list = Json::parse(runs.out.toStdString());
+    QCOMPARE_STR(list[0]["status"].get<std::string>(), std::string("aborted"));
+
+    // Replay the first run from get-todo, with the input recorded there.
+    const std::string firstRun = list[1]["runId"].get<std::string>();
+    const CliRun replay = runStratus({QStringLiteral("debug"), file, QStringLiteral("--trigger"), QStringLiteral("list-route")},
+                                     QByteArray::fromStdString("replay " + firstRun + " --from get-todo\nquit\n"));
+    QVERIFY2(replay.exitCode == 0, replay.err.constData());
+    QVERIFY(replay.out.contains("replays " + QByteArray::fromStdString(firstRun)));
+    QVERIFY(replay.out.contains("todo seven not found"));
+}
+
+QTEST_GUILESS_MAIN(TestServe)
+#include "tst_serve.moc"
