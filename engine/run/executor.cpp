@@ -58,10 +58,36 @@ struct Executor::Outcome
     bool failed() const { return failure != FailureKind::None; }
 };
 
+/// A loaded design, indexed once: each node's effective config (a
+/// function's without its files), each port's targets in edge order, the
+/// price per architecture.
+struct Executor::Design
+{
+    std::unordered_map<std::string, Json> configs;                 // "workflow\x1fnode"
+    std::unordered_map<std::string, std::vector<const Node *>> targets; // "workflow\x1fnode\x1fport"
+    std::map<std::string, PricingPreset> prices;                    // by architecture
+
+    static std::string key(const WorkflowId &wf, const NodeId &node) { return wf.str() + '\x1f' + node.str(); }
+
+    const Json &config(const Workflow &wf, const Node &node) const
+    {
+        static const Json none = Json::object();
+        auto it = configs.find(key(wf.id(), node.id));
+        return it == configs.end() ? none : it->second;
+    }
+    const std::vector<const Node *> &targetsOf(const Workflow &wf, const Node &node, const std::string &port) const
+    {
+        static const std::vector<const Node *> none;
+        auto it = targets.find(key(wf.id(), node.id) + '\x1f' + port);
+        return it == targets.end() ? none : it->second;
+    }
+};
+
 struct Executor::Run
 {
     RunEntry entry;
     std::shared_ptr<const Workspace> design;
+    std::shared_ptr<const Design> index;
     const Workflow *workflow = nullptr;
     std::function<void(const RunOutcome &)> done;
     bool stepping = false;
@@ -131,7 +157,25 @@ Status Executor::load(const Workspace &workspace)
         if (!configs.contains(name))
             m_runtime->removeFunction(name);
     }
+    auto index = std::make_shared<Design>();
+    for (const Workflow &wf : design->workflows) {
+        for (const Node &node : wf.nodes()) {
+            Json config = NodeKindRegistry::instance().effectiveConfig(node);
+            if (node.kind == "function") {
+                config.erase("files"); // the code is the runtime's business, and large
+                const std::string arch = config.value("architecture", std::string("x86_64"));
+                if (!index->prices.contains(arch))
+                    index->prices[arch] = recordingPricing(design->settings, arch).preset;
+            }
+            index->configs[Design::key(wf.id(), node.id)] = std::move(config);
+        }
+        for (const Edge &e : wf.edges()) {
+            if (const Node *target = wf.findNode(e.to.node))
+                index->targets[Design::key(wf.id(), e.from.node) + '\x1f' + e.from.port].push_back(target);
+        }
+    }
     m_design = std::move(design);
+    m_index = std::move(index);
     return Status::ok();
 }
 
@@ -145,6 +189,7 @@ std::string Executor::start(RunRequest request, std::function<void(const RunOutc
     run->entry.parentRunId = request.parentRunId;
     run->entry.startedAtUs = nowUs();
     run->design = m_design;
+    run->index = m_index;
     run->done = std::move(done);
     run->startedByEventSource = request.fromEventSource;
     const std::string runId = run->entry.runId;
@@ -170,10 +215,8 @@ std::string Executor::start(RunRequest request, std::function<void(const RunOutc
     if (atNode) {
         run->firstNodes.insert(node->id);
     } else {
-        for (const Edge &e : run->workflow->edges()) {
-            if (e.from.node == node->id && e.from.port == request.port)
-                run->firstNodes.insert(e.to.node);
-        }
+        for (const Node *target : run->index->targetsOf(*run->workflow, *node, request.port))
+            run->firstNodes.insert(target->id);
     }
     QTimer::singleShot(0, this, [this, run, node, event = std::move(event), atNode, port = request.port]() mutable {
         auto done = [this, run](Outcome o) { finish(run, std::move(o)); };
@@ -255,6 +298,9 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
     // Steps are appended as nodes start; a step is completed by index (a
     // fan-out appends others meanwhile).
     auto complete = [run, stepIndex](const char *status, const std::optional<Json> &output, const char *port) {
+        // A branch still running when the run ended (another branch failed) records nothing more.
+        if (run->ended || stepIndex >= run->entry.steps.size())
+            return;
         RunStepEntry &step = run->entry.steps[stepIndex];
         step.durationUs = nowUs() - step.startedAtUs;
         step.status = status;
@@ -264,7 +310,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
 
     if (node.kind == "function") {
         const int firstAttempt = 0;
-        runFunction(run, node, std::move(input), firstAttempt,
+        runFunction(run, node, run->entry.steps[stepIndex].input, firstAttempt,
                     [this, run, &node, complete, done = std::move(done)](Outcome result) mutable {
                         if (!result.failed()) {
                             complete("ok", result.value, "ok");
@@ -279,10 +325,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
                         }
                         const bool caught = result.failure == FailureKind::FunctionError
                                             || result.failure == FailureKind::Throttled;
-                        const bool hasErrorEdge = std::any_of(
-                            run->workflow->edges().begin(), run->workflow->edges().end(), [&](const Edge &e) {
-                                return e.from.node == node.id && e.from.port == "error";
-                            });
+                        const bool hasErrorEdge = !run->index->targetsOf(*run->workflow, node, "error").empty();
                         if (!caught || !hasErrorEdge) {
                             complete("error", result.error, nullptr);
                             done(std::move(result));
@@ -302,13 +345,11 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
     }
 
     if (node.kind == "choice") {
-        const Json config = NodeKindRegistry::instance().effectiveConfig(node);
-        const Json rules = config.contains("rules") ? config["rules"] : Json::array();
-        std::optional<std::string> port = chooseChoicePort(rules, input);
-        const bool hasEdge = [&](const std::string &p) {
-            return std::any_of(run->workflow->edges().begin(), run->workflow->edges().end(),
-                               [&](const Edge &e) { return e.from.node == node.id && e.from.port == p; });
-        }(port ? *port : std::string("default"));
+        const Json &config = run->index->config(*run->workflow, node);
+        static const Json noRules = Json::array();
+        std::optional<std::string> port = chooseChoicePort(config.contains("rules") ? config["rules"] : noRules, input);
+        const bool hasEdge
+            = !run->index->targetsOf(*run->workflow, node, port ? *port : std::string("default")).empty();
         if (!port && !hasEdge) {
             // Step Functions: no rule matched and no Default state.
             Outcome o;
@@ -331,8 +372,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
     }
 
     if (node.kind == "log") {
-        const Json config = NodeKindRegistry::instance().effectiveConfig(node);
-        const std::string level = config.value("level", std::string("info"));
+        const std::string level = run->index->config(*run->workflow, node).value("level", std::string("info"));
         const std::string text = input.is_string() ? input.get<std::string>() : dumpJson(input);
         run->entry.log.push_back(level + " " + node.name + ": " + text);
         complete("ok", std::nullopt, nullptr);
@@ -370,13 +410,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
 void Executor::follow(const std::shared_ptr<Run> &run, const Node &from, const std::string &port, Json value,
                       Continuation done)
 {
-    std::vector<const Node *> targets;
-    for (const Edge &e : run->workflow->edges()) {
-        if (e.from.node == from.id && e.from.port == port) {
-            if (const Node *target = run->workflow->findNode(e.to.node))
-                targets.push_back(target);
-        }
-    }
+    const std::vector<const Node *> &targets = run->index->targetsOf(*run->workflow, from, port);
     if (targets.empty()) {
         done(Outcome{});
         return;
@@ -419,18 +453,18 @@ void Executor::follow(const std::shared_ptr<Run> &run, const Node &from, const s
     }
 }
 
-void Executor::runFunction(const std::shared_ptr<Run> &run, const Node &node, Json input, int attempt,
+void Executor::runFunction(const std::shared_ptr<Run> &run, const Node &node, std::string payload, int attempt,
                            Continuation done)
 {
     InvocationRequest request;
-    request.payload = dumpJson(input);
+    request.payload = payload;
     request.trigger = run->entry.trigger;
     // An HTTP request or a manual test waits for its answer and is refused
     // when the function is at its concurrency; event sources wait for room.
     request.asynchronous = run->entry.trigger != "http" && run->entry.trigger != "manual";
     const NodeId nodeId = node.id;
     m_runtime->invoke(node.name, std::move(request),
-                      [this, run, nodeId, input = std::move(input), attempt,
+                      [this, run, nodeId, payload = std::move(payload), attempt,
                        done = std::move(done)](InvocationResult result) mutable {
                           const Node *n = run->workflow->findNode(nodeId);
                           recordInvocation(run, *n, result);
@@ -454,7 +488,7 @@ void Executor::runFunction(const std::shared_ptr<Run> &run, const Node &node, Js
                           const bool retried = !run->startedByEventSource
                                                && (run->entry.trigger == "schedule" || run->entry.trigger == "bucket"
                                                    || !firstAfterTrigger);
-                          const Json config = NodeKindRegistry::instance().effectiveConfig(*n);
+                          const Json &config = run->index->config(*run->workflow, *n);
                           const int retries = config.contains("retries") && config["retries"].is_number_integer()
                                                   ? config["retries"].get<int>()
                                                   : 2;
@@ -466,10 +500,10 @@ void Executor::runFunction(const std::shared_ptr<Run> &run, const Node &node, Js
                                                  ? std::chrono::milliseconds(0)
                                                  : m_options.retryDelays[std::min<size_t>(
                                                      size_t(attempt), m_options.retryDelays.size() - 1)];
-                          QTimer::singleShot(delay, this, [this, run, nodeId, input = std::move(input), attempt,
+                          QTimer::singleShot(delay, this, [this, run, nodeId, payload = std::move(payload), attempt,
                                                            done = std::move(done)]() mutable {
                               const Node *again = run->workflow->findNode(nodeId);
-                              runFunction(run, *again, std::move(input), attempt + 1, std::move(done));
+                              runFunction(run, *again, std::move(payload), attempt + 1, std::move(done));
                           });
                       });
 }
@@ -481,12 +515,11 @@ void Executor::recordInvocation(const std::shared_ptr<Run> &run, const Node &nod
     entry.runId = run->entry.runId;
     entry.workflowId = run->entry.workflowId;
     entry.nodeId = node.id.str();
-    const Json config = NodeKindRegistry::instance().effectiveConfig(node);
-    const RecordingPrice price
-        = recordingPricing(run->design->settings, config.value("architecture", std::string("x86_64")));
-    entry.cost = invocationCost(price.preset, result.record.durationUs, result.record.memorySizeMB,
-                                result.record.maxMemoryUsedMB)
-                     .total();
+    const std::string arch = run->index->config(*run->workflow, node).value("architecture", std::string("x86_64"));
+    if (auto price = run->index->prices.find(arch); price != run->index->prices.end())
+        entry.cost = invocationCost(price->second, result.record.durationUs, result.record.memorySizeMB,
+                                    result.record.maxMemoryUsedMB)
+                         .total();
     if (m_observer.invocation)
         m_observer.invocation(entry);
     if (m_recorder)
@@ -510,15 +543,19 @@ void Executor::finish(const std::shared_ptr<Run> &run, Outcome outcome)
         if (step.status.empty())
             step.status = "aborted";
     }
-    result.entry = run->entry;
+    if (m_recorder)
+        m_recorder->recordRun(run->entry);
+    result.entry = std::move(run->entry);
+    // What late branches' invocations are recorded under.
+    run->entry.runId = result.entry.runId;
+    run->entry.workflowId = result.entry.workflowId;
+    run->entry.trigger = result.entry.trigger;
     result.output = std::move(outcome.value);
     result.outputIsCaughtError = outcome.valueIsCaughtError;
     result.failure = outcome.failure;
     result.error = std::move(outcome.error);
-    m_runs.erase(run->entry.runId);
-    std::erase_if(m_paused, [&](const Paused &p) { return p.info.runId == run->entry.runId; });
-    if (m_recorder)
-        m_recorder->recordRun(run->entry);
+    m_runs.erase(result.entry.runId);
+    std::erase_if(m_paused, [&](const Paused &p) { return p.info.runId == result.entry.runId; });
     pruneHistorySometimes();
     if (m_observer.run)
         m_observer.run(result);

@@ -18,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <set>
 #include <string>
@@ -156,13 +157,14 @@ public:
 private:
     struct Run;
     struct Outcome;
+    struct Design;
     using Continuation = std::function<void(Outcome)>;
 
     void visit(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done);
     void enter(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done);
     void follow(const std::shared_ptr<Run> &run, const Node &from, const std::string &port, Json value,
                 Continuation done);
-    void runFunction(const std::shared_ptr<Run> &run, const Node &node, Json input, int attempt,
+    void runFunction(const std::shared_ptr<Run> &run, const Node &node, std::string payload, int attempt,
                      Continuation done);
     void finish(const std::shared_ptr<Run> &run, Outcome outcome);
     void recordInvocation(const std::shared_ptr<Run> &run, const Node &node, const InvocationResult &result);
@@ -175,6 +177,7 @@ private:
     std::unique_ptr<WorkspaceStore> m_store; // for replays and pruning
     Resources *m_resources = nullptr;
     std::shared_ptr<const Workspace> m_design;
+    std::shared_ptr<const Design> m_index; // of m_design: what every event would otherwise look up again
     std::map<std::string, std::shared_ptr<Run>> m_runs; // in flight, by run id
     std::set<std::pair<WorkflowId, NodeId>> m_breakpoints;
     struct Paused

@@ -201,7 +201,9 @@ CREATE TABLE queue_messages (
   visible_at_ms     INTEGER NOT NULL,   -- hidden while a consumer has it
   dead              INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX queue_messages_visible ON queue_messages(queue, dead, visible_at_ms);
+-- Receives read the oldest first and skip the few still hidden: an index in
+-- id order, not by visibility (that one made each receive sort every visible row).
+CREATE INDEX queue_messages_by_queue ON queue_messages(queue, dead, id);
 CREATE TABLE table_items (
   table_name TEXT NOT NULL,
   item_key   TEXT NOT NULL,             -- the key attributes, canonical JSON

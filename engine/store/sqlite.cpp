@@ -1,5 +1,8 @@
 #include "sqlite.h"
 
+#include <chrono>
+#include <thread>
+
 #include <sqlite3.h>
 
 #include "engine/model/text.h"
@@ -125,12 +128,26 @@ Result<Database> Database::open(const std::string &path, Mode mode)
         return s;
     }
     sqlite3_extended_result_codes(db, 1);
-    // Another connection (the studio and a CLI on one file) may hold the write
-    // lock for a moment; wait rather than fail.
-    sqlite3_busy_timeout(db, 5000);
+    // Another connection (the studio and a CLI on one file, the run recorder
+    // and a queue) may hold the write lock for a moment; wait rather than fail.
+    sqlite3_busy_handler(db, waitForLock, nullptr);
     Database opened(db, path);
     opened.m_immutable = readOnly.immutable;
     return opened;
+}
+
+int Database::waitForLock(void *, int attempts)
+{
+    // About 5 s in all, as sqlite3_busy_timeout(5000) would; but in short
+    // steps: a writer here holds the lock for microseconds, and the default
+    // handler's first sleeps (1, 2, 5, 10 ms...) made a queue poller wait
+    // milliseconds for each commit of the run recorder.
+    constexpr int kShortSteps = 200;  // 200 x 25 us
+    constexpr int kLongSteps = 24950; // x 200 us
+    if (attempts >= kShortSteps + kLongSteps)
+        return 0;
+    std::this_thread::sleep_for(std::chrono::microseconds(attempts < kShortSteps ? 25 : 200));
+    return 1;
 }
 
 Status Database::exec(std::string_view sql)

@@ -66,6 +66,8 @@ public:
     Status lastError(std::string_view what) const;
 
 private:
+    static int waitForLock(void *, int attempts);
+
     explicit Database(sqlite3 *db, std::string path)
         : m_db(db)
         , m_path(std::move(path))
