@@ -4,12 +4,14 @@
 #include "runview.h"
 
 #include "engine/model/json.h"
+#include "engine/model/nodekind.h"
 #include "engine/model/text.h"
 #include "engine/run/workspaceserver.h"
 #include "engine/store/files.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
@@ -152,8 +154,12 @@ int cmdServe(const Args &args, Io &io)
     WorkspaceServer::Options options;
     options.executor.workspaceFile = args.positionals()[0];
     options.executor.runtime.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
-    if (auto host = args.value("--host"))
+    if (auto host = args.value("--host")) {
+        if (*host != "localhost" && QHostAddress().setAddress(QString::fromStdString(*host)) == false)
+            return usageError(io, "serve", "--host " + quote(*host)
+                                               + " is not an IP address (use 127.0.0.1, ::1, 0.0.0.0 or localhost)");
         options.host = *host;
+    }
     if (args.value("--port")) {
         auto port = args.wholeNumber("--port", 0, 0, 65535);
         if (!port)
@@ -164,10 +170,12 @@ int cmdServe(const Args &args, Io &io)
     const bool quiet = args.has("--quiet");
     server.setObserver(Executor::Observer{
         [&io, quiet](const HistoryEntry &e) {
-            if (!quiet)
-                io.out << reportLine(e.record) << "  " << e.record.functionName << "  " << statusName(e.record.status)
-                       << "\n"
-                       << std::flush;
+            if (quiet)
+                return;
+            // The function's log as CloudWatch shows it (START, its own lines, END, REPORT).
+            for (const std::string &line : e.record.logs)
+                io.out << "  " << e.record.functionName << "  " << printable(line) << "\n";
+            io.out << std::flush;
         },
         [&io, quiet](const RunOutcome &o) {
             if (!quiet)
@@ -187,6 +195,13 @@ int cmdServe(const Args &args, Io &io)
         }
         return failure(io, s);
     }
+    QObject::connect(&server, &WorkspaceServer::requestAnswered,
+                     [&io, quiet](const QString &method, const QString &path, int status, qint64 us) {
+                         if (!quiet)
+                             io.out << method.toStdString() << " " << printable(path.toStdString()) << " → " << status
+                                    << "  " << milliseconds(us) << "\n"
+                                    << std::flush;
+                     });
     QObject::connect(&server, &WorkspaceServer::reloaded, [&io](const QString &problem) {
         if (problem.isEmpty())
             io.out << "reloaded the saved design\n" << std::flush;
@@ -199,6 +214,20 @@ int cmdServe(const Args &args, Io &io)
                << route.triggerName << ")\n";
     if (server.routes().empty())
         io.out << "  (no HTTP triggers)\n";
+    for (const Workflow &wf : server.executor().design()->workflows) {
+        for (const Node &n : wf.nodes()) {
+            const Json config = NodeKindRegistry::instance().effectiveConfig(n);
+            if (n.kind == "trigger.schedule")
+                io.out << "Schedule " << n.name << ": " << config.value("expression", std::string()) << " ("
+                       << config.value("timezone", std::string("UTC")) << ")"
+                       << (config.value("enabled", true) ? "" : ", disabled") << "\n";
+            else if (n.kind == "queue" || n.kind == "table")
+                io.out << (n.kind == "queue" ? "Queue " : "Table ") << n.name << "\n";
+            else if (n.kind == "bucket")
+                io.out << "Bucket " << n.name << ": "
+                       << LocalResources::bucketFolder(args.positionals()[0], n) << "\n";
+        }
+    }
     io.out << "Serving; Ctrl+C stops.\n" << std::flush;
 
     g_stopSignal = 0;
@@ -233,7 +262,7 @@ int cmdSend(const Args &args, Io &io)
     auto given = readEventOption(args);
     if (!given)
         return failure(io, given.status());
-    auto wait = args.number("--wait", 30, 0, 3600);
+    auto wait = args.number("--wait", 30, 1, 3600);
     if (!wait)
         return usageError(io, "send", wait.status().message());
     auto app = ensureApplication();

@@ -75,6 +75,9 @@ std::vector<NodeKindSpec> buildKinds()
                              FieldCheck::HttpPath)),
             field("cors", FieldType::Cors, nullptr,
                   "Cross-origin settings: allowOrigins, allowMethods, allowHeaders, maxAgeS."),
+            choices(field("payloadFormat", FieldType::Enum, "2.0",
+                          "The event's format: 2.0 (HTTP API) or 1.0 (the REST API proxy event)."),
+                    {"2.0", "1.0"}),
         };
         kinds.push_back(std::move(k));
     }

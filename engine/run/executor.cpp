@@ -55,6 +55,7 @@ struct Executor::Outcome
     bool valueIsCaughtError = false;
     FailureKind failure = FailureKind::None;
     Json error;                ///< {"Error", "Cause"}
+    std::string requestId;     ///< the invocation, when a function gave it
     bool failed() const { return failure != FailureKind::None; }
 };
 
@@ -239,7 +240,7 @@ std::string Executor::start(RunRequest request, std::function<void(const RunOutc
     return runId;
 }
 
-void Executor::visit(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done)
+void Executor::visit(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done, bool caught)
 {
     if (run->ended) {
         done(Outcome{});
@@ -255,12 +256,12 @@ void Executor::visit(const std::shared_ptr<Run> &run, const Node &node, Json inp
     }
     const bool breakHere = run->stepping || m_breakpoints.contains({run->workflow->id(), node.id});
     if (!breakHere) {
-        enter(run, node, std::move(input), std::move(done));
+        enter(run, node, std::move(input), std::move(done), caught);
         return;
     }
     PauseInfo info{run->entry.runId, run->workflow->id(), node.id, node.name, input};
     const NodeId nodeId = node.id;
-    m_paused.push_back(Paused{info, [this, run, nodeId, input, done](ResumeAction action,
+    m_paused.push_back(Paused{info, [this, run, nodeId, input, done, caught](ResumeAction action,
                                                                     std::optional<Json> replaced) mutable {
                                   const Node *n = run->workflow->findNode(nodeId);
                                   if (action == ResumeAction::Abort || !n) {
@@ -278,13 +279,15 @@ void Executor::visit(const std::shared_ptr<Run> &run, const Node &node, Json inp
                                       return;
                                   }
                                   run->stepping = action == ResumeAction::Step;
-                                  enter(run, *n, replaced ? std::move(*replaced) : std::move(input), std::move(done));
+                                  // A replaced event is the user's value, no longer the caught error.
+                                  enter(run, *n, replaced ? std::move(*replaced) : std::move(input), std::move(done),
+                                        caught && !replaced);
                               }});
     if (m_observer.paused)
         m_observer.paused(info);
 }
 
-void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done)
+void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done, bool caught)
 {
     const size_t stepIndex = run->entry.steps.size();
     {
@@ -311,7 +314,9 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
     if (node.kind == "function") {
         const int firstAttempt = 0;
         runFunction(run, node, run->entry.steps[stepIndex].input, firstAttempt,
-                    [this, run, &node, complete, done = std::move(done)](Outcome result) mutable {
+                    [this, run, &node, complete, stepIndex, done = std::move(done)](Outcome result) mutable {
+                        if (!run->ended && stepIndex < run->entry.steps.size())
+                            run->entry.steps[stepIndex].requestId = result.requestId;
                         if (!result.failed()) {
                             complete("ok", result.value, "ok");
                             Json value = result.value ? *result.value : Json();
@@ -333,13 +338,16 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
                         }
                         complete("caught", result.error, "error");
                         Json error = result.error;
-                        follow(run, node, "error", error, [error, done](Outcome next) {
-                            if (!next.failed() && !next.value) {
-                                next.value = error;
-                                next.valueIsCaughtError = true;
-                            }
-                            done(std::move(next));
-                        });
+                        follow(
+                            run, node, "error", error,
+                            [error, done](Outcome next) {
+                                if (!next.failed() && !next.value) {
+                                    next.value = error;
+                                    next.valueIsCaughtError = true;
+                                }
+                                done(std::move(next));
+                            },
+                            true);
                     });
         return;
     }
@@ -363,11 +371,16 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
         const std::string taken = port ? *port : std::string("default");
         complete("ok", input, taken.c_str());
         Json value = input;
-        follow(run, node, taken, std::move(value), [own = std::move(input), done = std::move(done)](Outcome next) {
-            if (!next.failed() && !next.value)
-                next.value = own;
-            done(std::move(next));
-        });
+        follow(
+            run, node, taken, std::move(value),
+            [own = std::move(input), caught, done = std::move(done)](Outcome next) {
+                if (!next.failed() && !next.value) {
+                    next.value = own;
+                    next.valueIsCaughtError = caught; // passed through: still the error
+                }
+                done(std::move(next));
+            },
+            caught);
         return;
     }
 
@@ -408,7 +421,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
 }
 
 void Executor::follow(const std::shared_ptr<Run> &run, const Node &from, const std::string &port, Json value,
-                      Continuation done)
+                      Continuation done, bool caught)
 {
     const std::vector<const Node *> &targets = run->index->targetsOf(*run->workflow, from, port);
     if (targets.empty()) {
@@ -416,7 +429,7 @@ void Executor::follow(const std::shared_ptr<Run> &run, const Node &from, const s
         return;
     }
     if (targets.size() == 1) {
-        visit(run, *targets.front(), std::move(value), std::move(done));
+        visit(run, *targets.front(), std::move(value), std::move(done), caught);
         return;
     }
     // Fan-out: the branches run in parallel; like a Parallel state, the
@@ -424,6 +437,8 @@ void Executor::follow(const std::shared_ptr<Run> &run, const Node &from, const s
     struct Join
     {
         std::vector<std::optional<Json>> values;
+        bool anyValue = false;
+        bool allCaught = true;
         size_t pending = 0;
         bool failed = false;
         Continuation done;
@@ -433,23 +448,36 @@ void Executor::follow(const std::shared_ptr<Run> &run, const Node &from, const s
     join->pending = targets.size();
     join->done = std::move(done);
     for (size_t i = 0; i < targets.size(); ++i) {
-        visit(run, *targets[i], value, [join, i](Outcome branch) {
-            --join->pending;
-            if (join->failed)
-                return;
-            if (branch.failed()) {
-                join->failed = true;
-                join->done(std::move(branch));
-                return;
-            }
-            join->values[i] = std::move(branch.value);
-            if (join->pending == 0) {
+        visit(
+            run, *targets[i], value,
+            [join, i](Outcome branch) {
+                --join->pending;
+                if (join->failed)
+                    return;
+                if (branch.failed()) {
+                    join->failed = true;
+                    join->done(std::move(branch));
+                    return;
+                }
+                join->anyValue = join->anyValue || branch.value.has_value();
+                join->allCaught = join->allCaught && (!branch.value || branch.valueIsCaughtError);
+                join->values[i] = std::move(branch.value);
+                if (join->pending > 0)
+                    return;
+                // No branch gave a value (logs, writes): none, so the node before answers.
+                if (!join->anyValue) {
+                    join->done(Outcome{});
+                    return;
+                }
                 Json all = Json::array();
                 for (auto &v : join->values)
                     all.push_back(v ? std::move(*v) : Json());
-                join->done(Outcome{std::move(all), false, FailureKind::None, Json()});
-            }
-        });
+                Outcome joined;
+                joined.value = std::move(all);
+                joined.valueIsCaughtError = join->allCaught;
+                join->done(std::move(joined));
+            },
+            caught);
     }
 }
 
@@ -470,12 +498,14 @@ void Executor::runFunction(const std::shared_ptr<Run> &run, const Node &node, st
                           recordInvocation(run, *n, result);
                           if (result.ok()) {
                               Outcome o;
+                              o.requestId = result.record.requestId;
                               auto parsed = parseJson(result.payload);
                               o.value = parsed ? parsed.take() : Json(result.payload);
                               done(std::move(o));
                               return;
                           }
                           Outcome o;
+                          o.requestId = result.record.requestId;
                           o.failure = result.record.status == InvocationStatus::Throttled ? FailureKind::Throttled
                                                                                           : FailureKind::FunctionError;
                           const std::string type = result.record.errorType.empty() ? std::string("Error")
@@ -656,6 +686,8 @@ Result<std::string> Executor::replay(const std::string &runId, const std::option
     request.trigger = "replay";
     request.parentRunId = runId;
     request.startAtNode = !atTrigger;
+    if (atTrigger && !step->port.empty())
+        request.port = step->port; // a resource's run left by out or dead
     return start(std::move(request), std::move(done));
 }
 

@@ -160,10 +160,12 @@ private:
     struct Design;
     using Continuation = std::function<void(Outcome)>;
 
-    void visit(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done);
-    void enter(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done);
+    // `caught`: the value is a caught error ({"Error", "Cause"}) on its way
+    // from an `error` port; a choice passes that on with the value.
+    void visit(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done, bool caught = false);
+    void enter(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done, bool caught = false);
     void follow(const std::shared_ptr<Run> &run, const Node &from, const std::string &port, Json value,
-                Continuation done);
+                Continuation done, bool caught = false);
     void runFunction(const std::shared_ptr<Run> &run, const Node &node, std::string payload, int attempt,
                      Continuation done);
     void finish(const std::shared_ptr<Run> &run, Outcome outcome);

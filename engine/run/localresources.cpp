@@ -156,8 +156,8 @@ void LocalResources::designChanged()
                 while (it.hasNext()) {
                     it.next();
                     const QFileInfo info = it.fileInfo();
-                    if (isOwnTemporary(info.fileName()))
-                        continue;
+                    if (isOwnTemporary(info.fileName()) || info.isSymLink())
+                        continue; // as the scans skip them
                     const std::string key = QDir(QString::fromStdString(b.folder)).relativeFilePath(info.filePath()).toStdString();
                     b.known[key] = FileSig{info.size(), info.lastModified().toMSecsSinceEpoch()};
                 }
@@ -173,7 +173,6 @@ void LocalResources::designChanged()
 Result<Json> LocalResources::write(const Workflow &workflow, const Node &node, const Json &value,
                                    const std::string &runId)
 {
-    (void)runId;
     if (!m_data)
         return Status::notSupported("resources are not running");
     if (node.kind == "queue")
@@ -181,7 +180,7 @@ Result<Json> LocalResources::write(const Workflow &workflow, const Node &node, c
     if (node.kind == "table")
         return writeTable(node, value);
     if (node.kind == "bucket")
-        return writeBucket(workflow, node, value);
+        return writeBucket(workflow, node, value, runId);
     return Status::invalidArgument(quote(node.kind) + " is not a resource");
 }
 
@@ -253,7 +252,8 @@ Result<Json> LocalResources::writeTable(const Node &node, const Json &value)
     return Json{{"Keys", key->second}, {"eventName", event->empty() ? Json() : Json(*event)}};
 }
 
-Result<Json> LocalResources::writeBucket(const Workflow &workflow, const Node &node, const Json &value)
+Result<Json> LocalResources::writeBucket(const Workflow &workflow, const Node &node, const Json &value,
+                                         const std::string &runId)
 {
     std::string key;
     std::string body;
@@ -306,7 +306,7 @@ Result<Json> LocalResources::writeBucket(const Workflow &workflow, const Node &n
     const FileSig sig{info.size(), info.lastModified().toMSecsSinceEpoch()};
     bucket->second.known[key] = sig;
     bucket->second.settling.erase(key);
-    notifyBucket(workflow, node, true, key, sig);
+    notifyBucket(workflow, node, true, key, sig, runId);
     const std::string etag = shapes::md5Hex(body);
     return Json{{"bucket", node.name}, {"key", key}, {"size", body.size()}, {"eTag", etag}};
 }
@@ -363,6 +363,12 @@ bool LocalResources::hasPendingWork()
 void LocalResources::poll()
 {
     m_pollQueued = false;
+    if (m_data && std::chrono::steady_clock::now() >= m_nextCleanup) {
+        // As AWS keeps them: stream records 24 hours (once delivered), a
+        // dead-letter queue's messages its default 4 days (once handed on).
+        m_nextCleanup = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+        (void)m_data->removeExpired(nowMs() - 24LL * 3600 * 1000, nowMs() - 4LL * 24 * 3600 * 1000);
+    }
     auto design = m_executor.design();
     if (!design || !m_data)
         return;
@@ -457,6 +463,9 @@ void LocalResources::deliverDead(const Workflow &workflow, const Node &queue)
 {
     if (m_deadInFlight.contains(queue.name))
         return;
+    if (auto retry = m_deadRetryAt.find(queue.name);
+        retry != m_deadRetryAt.end() && std::chrono::steady_clock::now() < retry->second)
+        return;
     const Json config = NodeKindRegistry::instance().effectiveConfig(queue);
     auto dead = m_data->undeliveredDead(queue.name, intConfig(config, "batchSize", 10));
     if (!dead || dead->empty())
@@ -479,8 +488,14 @@ void LocalResources::deliverDead(const Workflow &workflow, const Node &queue)
     request.fromEventSource = true;
     m_deadInFlight.insert(queue.name);
     const std::string name = queue.name;
-    m_executor.start(std::move(request), [this, name, rows](const RunOutcome &) {
+    m_executor.start(std::move(request), [this, name, rows](const RunOutcome &outcome) {
         m_deadInFlight.erase(name);
+        // A dead-letter consumer that fails gets them again, 5 s later: they are never dropped.
+        if (!outcome.ok()) {
+            m_deadRetryAt[name] = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+            return;
+        }
+        m_deadRetryAt.erase(name);
         if (m_data)
             (void)m_data->markDeadDelivered(rows);
     });
@@ -612,7 +627,7 @@ void LocalResources::scanBuckets()
 }
 
 void LocalResources::notifyBucket(const Workflow &workflow, const Node &bucket, bool created, const std::string &key,
-                                  const FileSig &sig)
+                                  const FileSig &sig, const std::string &parentRunId)
 {
     if (!hasEdges(workflow, bucket, "out"))
         return;
@@ -647,6 +662,7 @@ void LocalResources::notifyBucket(const Workflow &workflow, const Node &bucket, 
     request.port = "out";
     request.event = shapes::s3Event(change, bucket.name, placeOf(m_executor));
     request.trigger = "bucket";
+    request.parentRunId = parentRunId;
     m_executor.start(std::move(request));
 }
 

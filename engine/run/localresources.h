@@ -81,10 +81,10 @@ private:
     void pollStream(const Workflow &workflow, const Node &table);
     void scanBuckets();
     void notifyBucket(const Workflow &workflow, const Node &bucket, bool created, const std::string &key,
-                      const FileSig &sig);
+                      const FileSig &sig, const std::string &parentRunId = {});
     Result<Json> writeQueue(const Node &node, const Json &value);
     Result<Json> writeTable(const Node &node, const Json &value);
-    Result<Json> writeBucket(const Workflow &workflow, const Node &node, const Json &value);
+    Result<Json> writeBucket(const Workflow &workflow, const Node &node, const Json &value, const std::string &runId);
     bool hasEdges(const Workflow &workflow, const Node &node, const char *port) const;
 
     Executor &m_executor;
@@ -96,6 +96,8 @@ private:
     bool m_pollQueued = false;
     std::map<std::string, int> m_queueBatchesInFlight; // by queue name
     std::set<std::string> m_deadInFlight;
+    std::map<std::string, std::chrono::steady_clock::time_point> m_deadRetryAt;
+    std::chrono::steady_clock::time_point m_nextCleanup;
     std::map<std::string, bool> m_streamBusy;           // by table name
     std::map<std::string, std::chrono::steady_clock::time_point> m_streamRetryAt;
     std::map<std::string, std::chrono::milliseconds> m_streamBackoff;

@@ -15,6 +15,8 @@
 
 #include <set>
 
+#include <sys/stat.h>
+
 namespace stratus::engine::run {
 
 namespace {
@@ -24,6 +26,14 @@ std::string settingText(const Json &settings, const char *key, const char *fallb
     return settings.is_object() && settings.contains(key) && settings[key].is_string()
                ? settings[key].get<std::string>()
                : std::string(fallback);
+}
+
+/// The file's identity on disk: a file replaced by rename (import --force,
+/// Save As) is another inode under the same name.
+uint64_t inodeOf(const std::string &path)
+{
+    struct stat st = {};
+    return ::stat(path.c_str(), &st) == 0 ? uint64_t(st.st_ino) : 0;
 }
 
 std::string routeTarget(const WorkflowId &workflow, const NodeId &node)
@@ -65,6 +75,7 @@ Status WorkspaceServer::start()
     m_store = std::make_unique<WorkspaceStore>(store.take());
     auto generation = m_store->designGeneration();
     m_designGeneration = generation ? *generation : 0;
+    m_inode = inodeOf(file);
     auto workspace = m_store->load();
     if (!workspace)
         return workspace.status();
@@ -164,8 +175,18 @@ bool WorkspaceServer::isQuiet()
     return m_executor && m_executor->runsInFlight() == 0 && (!m_resources || !m_resources->hasPendingWork());
 }
 
-void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond respond)
+void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond gatewayRespond)
 {
+    // Every answer is reported (the serve console prints a line per request, 404s too).
+    const auto started = std::chrono::steady_clock::now();
+    Gateway::Respond respond = [this, started, method = QString::fromStdString(request.method),
+                                path = QString::fromStdString(request.rawPath),
+                                gatewayRespond = std::move(gatewayRespond)](http::Response response) {
+        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        const int status = response.status;
+        gatewayRespond(std::move(response));
+        Q_EMIT requestAnswered(method, path, status, qint64(us.count()));
+    };
     auto match = m_routes.match(request.method, request.rawPath);
     auto design = m_executor->design();
     auto findTrigger = [&](const std::string &target) -> std::pair<const Workflow *, const Node *> {
@@ -363,6 +384,13 @@ Result<Json> WorkspaceServer::httpEvent(const Workflow &workflow, const Node &tr
 
 void WorkspaceServer::checkForSavedDesign()
 {
+    if (const uint64_t now = inodeOf(m_options.executor.workspaceFile); now != m_inode && !m_toldReplaced) {
+        m_toldReplaced = true;
+        Q_EMIT reloaded(QStringLiteral("the workspace file was replaced by another program (import --force, Save As):"
+                                       " this server goes on with the file it opened, which is no longer there;"
+                                       " stop it and serve the new file"));
+        return;
+    }
     auto generation = m_store->designGeneration();
     if (!generation || *generation == m_designGeneration)
         return;
@@ -391,6 +419,11 @@ void WorkspaceServer::checkForSavedDesign()
 
 void WorkspaceServer::armSchedules()
 {
+    // A reload keeps each unchanged schedule's start: a save in the studio
+    // must not push a rate() schedule's next firing back every time.
+    std::map<std::string, QDateTime> anchors;
+    for (const Schedule &s : m_schedules)
+        anchors[s.workflow.str() + '\x1f' + s.node.str() + '\x1f' + s.text] = s.anchor;
     m_schedules.clear();
     auto design = m_executor->design();
     if (!design || !m_options.schedules)
@@ -406,8 +439,12 @@ void WorkspaceServer::armSchedules()
             auto expression = parseScheduleExpression(config.value("expression", std::string()));
             if (!expression)
                 continue; // validation refused the workspace before it got here
+            const std::string text = config.value("expression", std::string()) + '\x1f'
+                                     + config.value("timezone", std::string("UTC"));
+            const auto kept = anchors.find(wf.id().str() + '\x1f' + node.id.str() + '\x1f' + text);
             Schedule s{wf.id(), node.id, *expression,
-                       QTimeZone(QByteArray::fromStdString(config.value("timezone", std::string("UTC")))), now, {}};
+                       QTimeZone(QByteArray::fromStdString(config.value("timezone", std::string("UTC")))),
+                       kept != anchors.end() ? kept->second : now, {}, text};
             if (auto next = schedule::nextFireTime(s.expression, s.zone, now, s.anchor))
                 s.due = *next;
             m_schedules.push_back(std::move(s));

@@ -19,6 +19,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -93,6 +94,8 @@ public:
     void checkSchedules();
 
 Q_SIGNALS:
+    /// The gateway answered a request (with `status`, after `microseconds`).
+    void requestAnswered(const QString &method, const QString &path, int status, qint64 microseconds);
     /// The design was reloaded from the file (or a reload was refused: `problem`).
     void reloaded(const QString &problem);
 
@@ -109,6 +112,8 @@ private:
     std::unique_ptr<Gateway> m_gateway;
     std::unique_ptr<WorkspaceStore> m_store; // polled for saves
     long long m_designGeneration = 0;
+    uint64_t m_inode = 0;
+    bool m_toldReplaced = false;
     http::RouteTable m_routes;
     std::vector<RouteInfo> m_routeInfo;
     http::ApiContext m_api;
@@ -121,6 +126,7 @@ private:
         QTimeZone zone;
         QDateTime anchor; ///< rate() counts from here: when it started
         QDateTime due;    ///< invalid: it never fires again
+        std::string text; ///< expression and time zone, to tell an unchanged schedule on reload
     };
     std::vector<Schedule> m_schedules;
     QTimer m_scheduleTimer;

@@ -331,6 +331,20 @@ Status ResourceData::setCheckpoint(const std::string &table, long long sequence)
     return stmt->bind(1, table).bind(2, sequence).run();
 }
 
+Status ResourceData::removeExpired(int64_t streamBeforeMs, int64_t deadBeforeMs)
+{
+    auto stream = m_db.prepare("DELETE FROM table_stream WHERE created_ms < ?1 AND sequence <= COALESCE("
+                               "(SELECT delivered FROM stream_checkpoints c WHERE c.table_name = table_stream.table_name), 0)");
+    if (!stream)
+        return stream.status();
+    if (Status s = stream->bind(1, static_cast<long long>(streamBeforeMs)).run(); !s)
+        return s;
+    auto dead = m_db.prepare("DELETE FROM queue_messages WHERE dead = 2 AND sent_at_ms < ?1");
+    if (!dead)
+        return dead.status();
+    return dead->bind(1, static_cast<long long>(deadBeforeMs)).run();
+}
+
 Result<std::vector<Json>> ResourceData::items(const std::string &table)
 {
     auto stmt = m_db.prepare("SELECT item FROM table_items WHERE table_name = ?1 ORDER BY item_key");

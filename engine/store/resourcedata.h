@@ -90,6 +90,10 @@ public:
     /// Every item of the table (typed), in key order.
     Result<std::vector<Json>> items(const std::string &table);
 
+    /// Deletes stream records delivered and created before `streamBeforeMs`,
+    /// and dead messages handed on and sent before `deadBeforeMs`.
+    Status removeExpired(int64_t streamBeforeMs, int64_t deadBeforeMs);
+
     sql::Database &database() { return m_db; }
 
 private:

@@ -27,8 +27,17 @@ using namespace store_detail;
 
 namespace {
 
-/// Looks at the first bytes before SQLite does: SQLite treats an empty file
-/// as an empty database and would happily write a schema into it.
+/// Looks at the file before SQLite does: SQLite treats an empty file as an
+/// empty database and would happily write a schema into it. Only stat(): a
+/// process that opens and closes the file itself loses every POSIX lock its
+/// SQLite connections hold on it (then another process, thinking itself the
+/// last user, deletes the WAL under them: https://www.sqlite.org/howtocorrupt.html
+/// section 2.2). The content is judged by SQLite's first read (SQLITE_NOTADB).
+Status notSqliteDatabase(const std::string &path)
+{
+    return Status::corruption(quote(path) + " is not a Stratus workspace: it is not a SQLite database");
+}
+
 Status checkLooksLikeSqlite(const std::string &path)
 {
     std::error_code ec;
@@ -37,18 +46,16 @@ Status checkLooksLikeSqlite(const std::string &path)
         return Status::notFound(quote(path) + ": no such file");
     if (fs::is_directory(st))
         return Status::invalidArgument(quote(path) + " is a folder, not a workspace file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Status::ioError(quote(path) + ": cannot read the file ("
-                               + std::strerror(errno) + ")");
-    char header[16] = {};
-    in.read(header, sizeof header);
-    const auto got = in.gcount();
-    if (got == 0)
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        return Status::ioError(quote(path) + ": cannot read the file (" + ec.message() + ")");
+    if (size == 0)
         return Status::corruption(quote(path) + " is empty, not a Stratus workspace");
-    if (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
-        return Status::corruption(quote(path)
-                                  + " is not a Stratus workspace: it is not a SQLite database");
+    // The smallest SQLite database is one page, at least 512 bytes.
+    if (size < 512)
+        return notSqliteDatabase(path);
+    if (::access(path.c_str(), R_OK) != 0)
+        return Status::ioError(quote(path) + ": cannot read the file (" + std::strerror(errno) + ")");
     return Status::ok();
 }
 
@@ -144,6 +151,8 @@ Result<WorkspaceStore> WorkspaceStore::open(const std::string &path, Access acce
         return Status::ioError(quote(path) + " has changes in its -wal file that can only be read where SQLite may "
                                "create " + quote(path + "-shm") + " (" + appId.status().message()
                                + "); open it once with write access to its folder, or ask its owner to");
+    if (!appId && appId.status().message().find("not a database") != std::string::npos)
+        return notSqliteDatabase(path);
     if (!appId)
         return appId.status().withContext(quote(path) + " cannot be read as a workspace");
     if (*appId != store::kApplicationId)

@@ -73,12 +73,13 @@ public:
                                            + " is not an IP address (use 127.0.0.1, ::1 or 0.0.0.0)");
         if (options.port < 0 || options.port > 65535)
             return Status::invalidArgument("gateway port " + std::to_string(options.port) + " is not from 0 to 65535");
-        m_port = listen(address, quint16(options.port));
-        if (m_port == 0) {
-            const QString why = servers().isEmpty() ? QStringLiteral("unknown") : servers().front()->errorString();
+        // Our own QTcpServer, so that a failure says why (QAbstractHttpServer::listen only logs it).
+        auto tcp = std::make_unique<QTcpServer>();
+        if (!tcp->listen(address, quint16(options.port)))
             return Status::ioError("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": "
-                                   + why.toStdString());
-        }
+                                   + tcp->errorString().toStdString());
+        m_port = tcp->serverPort();
+        bind(tcp.release()); // the server takes it
         m_host = options.host;
         m_sweep.start();
         return Status::ok();
@@ -108,8 +109,10 @@ protected:
         Connection &conn = connectionFor(socket);
         conn.lastActivityMs = nowMs();
         const quint64 seq = conn.nextSeq++;
+        // Connection: close asks for the connection to end after this answer.
+        const bool close = request.value("Connection").compare("close", Qt::CaseInsensitive) == 0;
         conn.queue.push_back(Pending{seq, makeResponder(request, socket), std::nullopt,
-                                     nowMs() + m_options.answerTimeoutMs});
+                                     nowMs() + m_options.answerTimeoutMs, close});
         ++m_served;
         const QByteArray body = request.body();
         if (body.size() > m_options.maxBodyBytes) {
@@ -157,6 +160,7 @@ private:
         std::optional<QHttpServerResponder> responder;
         std::optional<http::Response> ready;
         int64_t deadlineMs = 0;
+        bool closeAfter = false;
     };
     struct Connection
     {
@@ -223,8 +227,15 @@ private:
             if (!hasType && !r.body.empty())
                 out.writeHeader("Content-Type", "application/json");
             out.writeHeader("Content-Length", QByteArray::number(qlonglong(r.body.size())));
+            if (p.closeAfter)
+                out.writeHeader("Connection", "close");
             out.writeBody(QByteArray::fromStdString(r.body));
             conn.lastActivityMs = nowMs();
+            if (p.closeAfter) {
+                conn.queue.clear(); // nothing after it is answered on this connection
+                socket->disconnectFromHost(); // after what is written has gone
+                return;
+            }
         }
     }
 

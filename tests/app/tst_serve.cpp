@@ -80,6 +80,7 @@ private Q_SLOTS:
     void serveAnswersAndStopsOnSigterm();
     void serveRefusesAWorkspaceWithProblems();
     void killedServeLosesNoAcceptedMessage();
+    void sendWhileServingKeepsEveryWrite();
     void debugIsDrivenThroughStandardInput();
 
 private:
@@ -257,6 +258,39 @@ void TestServe::killedServeLosesNoAcceptedMessage()
         delivered.insert(line);
     for (const std::string &id : accepted)
         QVERIFY2(delivered.contains(id), id.c_str());
+}
+
+void TestServe::sendWhileServingKeepsEveryWrite()
+{
+    // A second process on the file must never make the server lose its locks
+    // (then the WAL is deleted under it and later writes vanish).
+    QTemporaryDir dir;
+    const QString file = importExample(dir.path(), "http-api");
+    ServeProcess serve(file, {QStringLiteral("--quiet")});
+    QVERIFY(serve.port() > 0);
+    RawHttp http(serve.port());
+    auto post = [&](const char *title) {
+        http.send(RawHttp::request("POST", "/todos", std::string("{\"title\":\"") + title + "\"}",
+                                   {"Content-Type: application/json"}));
+        const auto a = http.read(1);
+        QCOMPARE(a.size(), size_t(1));
+        QCOMPARE(a[0].status, 200);
+    };
+    post("by-serve-1");
+    const CliRun sent = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("create-route"),
+                                    QStringLiteral("--event"), QStringLiteral("-")},
+                                   R"({"body": {"title": "by-send"}})");
+    QCOMPARE(sent.exitCode, 0);
+    QVERIFY(QFile::exists(file + QStringLiteral("-wal")));
+    post("by-serve-2");
+    ::kill(pid_t(serve.process().processId()), SIGTERM);
+    QVERIFY(serve.process().waitForFinished(5000));
+    const CliRun table = runStratus({QStringLiteral("table"), file, QStringLiteral("todos"), QStringLiteral("--json")});
+    QCOMPARE(table.exitCode, 0);
+    std::set<std::string> titles;
+    for (const Json &item : Json::parse(table.out.toStdString()))
+        titles.insert(item["title"].get<std::string>());
+    QCOMPARE(titles, (std::set<std::string>{"by-serve-1", "by-send", "by-serve-2"}));
 }
 
 void TestServe::debugIsDrivenThroughStandardInput()

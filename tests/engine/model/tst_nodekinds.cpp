@@ -91,6 +91,7 @@ void TestNodeKinds::fields_data()
     row("trigger.http", "method", "\"GET\"", false);
     row("trigger.http", "path", "", true);
     row("trigger.http", "cors", "", false);
+    row("trigger.http", "payloadFormat", "\"2.0\"", false);
     row("trigger.schedule", "expression", "", true);
     row("trigger.schedule", "timezone", "\"UTC\"", false);
     row("trigger.schedule", "enabled", "true", false);

@@ -51,7 +51,18 @@ std::string testWorkspace()
         kindNode("t-plain", "trigger.http", {{"method", "ANY"}, {"path", "/plain/{proxy+}"},
                                          {"cors", {{"allowOrigins", {"https://a.example"}}, {"allowMethods", {"GET"}}}}}),
         functionNode("plain", "exports.handler = async (e) => ({ hello: e.pathParameters.proxy });"),
+        kindNode("t-v1", "trigger.http", {{"method", "GET"}, {"path", "/v1/{id}"}, {"payloadFormat", "1.0"}}),
+        functionNode("v1fn", "exports.handler = async (e) => ({ statusCode: 200, multiValueHeaders: { 'x-a': ['1', '2'] },"
+                             " body: JSON.stringify({ m: e.httpMethod, v: e.version, mv: e.multiValueQueryStringParameters,"
+                             " id: e.pathParameters.id, resource: e.resource }) });"),
         kindNode("t-logged", "trigger.http", {{"method", "GET"}, {"path", "/logged"}}),
+        kindNode("t-routed-error", "trigger.http", {{"method", "GET"}, {"path", "/routed-error"}}),
+        functionNode("fails-routed", "exports.handler = async () => { throw new Error('routed stack'); };"),
+        kindNode("which-error", "choice", {{"rules", Json::array({{{"port", "type"},
+                                                                   {"condition", {{"variable", "$.Error"}, {"stringEquals", "Error"}}}}})}}),
+        kindNode("t-fan-logs", "trigger.http", {{"method", "GET"}, {"path", "/fan-logs"}}),
+        functionNode("fan-source", "exports.handler = async () => ({ statusCode: 202, body: 'own' });"),
+        kindNode("fan-log-1", "log"), kindNode("fan-log-2", "log"),
         functionNode("fails-logged", "exports.handler = async () => { throw new Error('secret stack'); };"),
         kindNode("error-log", "log", {{"level", "error"}}),
         kindNode("t-slow", "trigger.http", {{"method", "GET"}, {"path", "/slow"}}),
@@ -64,8 +75,12 @@ std::string testWorkspace()
         edgeJson("t-fan", "event", "double"), edgeJson("t-fan", "event", "small"),
         edgeJson("t-nomatch", "event", "strict"), edgeJson("strict", "yes", "said-yes"),
         edgeJson("t-retry", "event", "first"), edgeJson("first", "ok", "flaky"),
-        edgeJson("t-throw", "event", "thrower"), edgeJson("t-logged", "event", "fails-logged"),
+        edgeJson("t-throw", "event", "thrower"), edgeJson("t-v1", "event", "v1fn"), edgeJson("t-logged", "event", "fails-logged"),
         edgeJson("fails-logged", "error", "error-log"),
+        edgeJson("t-routed-error", "event", "fails-routed"), edgeJson("fails-routed", "error", "which-error"),
+        edgeJson("which-error", "type", "error-log"),
+        edgeJson("t-fan-logs", "event", "fan-source"), edgeJson("fan-source", "ok", "fan-log-1"),
+        edgeJson("fan-source", "ok", "fan-log-2"),
         edgeJson("t-http", "event", "item"), edgeJson("t-bad", "event", "bad"), edgeJson("t-boom", "event", "boom"),
         edgeJson("t-plain", "event", "plain"), edgeJson("t-slow", "event", "slow"),
     });
@@ -94,6 +109,7 @@ private Q_SLOTS:
     void replayStartsFromARecordedNode();
 
     void httpRouteAnswersByPayload20Rules();
+    void payloadFormat10IsTheRestProxyEvent();
     void httpErrorsAreApiGatewaysAnswers();
     void pipelinedRequestsAreAnsweredInOrder();
     void corsPreflightAndHeaders();
@@ -352,6 +368,22 @@ void TestWorkflows::httpRouteAnswersByPayload20Rules()
     QCOMPARE_STR(Json::parse(answers[0].body)["hello"].get<std::string>(), std::string("x/y"));
 }
 
+void TestWorkflows::payloadFormat10IsTheRestProxyEvent()
+{
+    RawHttp http(m_server->gateway()->port());
+    http.send(RawHttp::request("GET", "/v1/7?a=1&a=2"));
+    auto answers = http.read(1);
+    QCOMPARE(answers.size(), size_t(1));
+    QCOMPARE(answers[0].status, 200);
+    QCOMPARE_STR(answers[0].headers["x-a"], std::string("1\n2")); // multiValueHeaders: one header line each
+    const Json body = Json::parse(answers[0].body);
+    QCOMPARE_STR(body["m"].get<std::string>(), std::string("GET"));
+    QCOMPARE_STR(body["v"].get<std::string>(), std::string("1.0"));
+    QCOMPARE_STR(body["id"].get<std::string>(), std::string("7"));
+    QCOMPARE_STR(body["resource"].get<std::string>(), std::string("/v1/{id}"));
+    QCOMPARE_STR(body["mv"]["a"].dump(), std::string(R"(["1","2"])"));
+}
+
 void TestWorkflows::httpErrorsAreApiGatewaysAnswers()
 {
     RawHttp http(m_server->gateway()->port());
@@ -380,6 +412,30 @@ void TestWorkflows::httpErrorsAreApiGatewaysAnswers()
     QCOMPARE(a.size(), size_t(1));
     QCOMPARE(a[0].status, 502);
     QVERIFY(a[0].body.find("secret stack") == std::string::npos);
+
+    // Through a choice too: it routes the error, but no function answered it.
+    http.send(RawHttp::request("GET", "/routed-error"));
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 502);
+    QVERIFY(a[0].body.find("routed stack") == std::string::npos);
+
+    // A fan-out into logs gives no value: the function before it answers.
+    http.send(RawHttp::request("GET", "/fan-logs"));
+    a = http.read(1);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 202);
+    QCOMPARE_STR(a[0].body, std::string("own"));
+
+    // Connection: close is answered, then the connection ends.
+    {
+        RawHttp once(m_server->gateway()->port());
+        once.send(RawHttp::request("GET", "/plain/bye", {}, {"Connection: close"}));
+        const auto bye = once.read(1);
+        QCOMPARE(bye.size(), size_t(1));
+        QCOMPARE(bye[0].status, 200);
+        QVERIFY(QTest::qWaitFor([&] { return once.closed(); }, 3000));
+    }
 
     http.send(RawHttp::request("POST", "/boom", "{}")); // boom fails, its error edge leads to rescue
     a = http.read(1);
