@@ -67,7 +67,7 @@ FunctionNode findFunctionNode(const Workspace &workspace, const std::string &wan
     const size_t slash = wanted.find('/');
     for (const Workflow &w : workspace.workflows) {
         for (const Node &n : w.nodes()) {
-            if (n.kind != "function")
+            if (n.kind != kinds::kFunction)
                 continue;
             if (names)
                 names->push_back(n.name);
@@ -367,7 +367,7 @@ int cmdInfo(const Args &args, Io &io)
         for (const Node &n : w.nodes()) {
             ++kinds[n.kind];
             ++kindsTotal[n.kind];
-            if (n.kind != "function")
+            if (n.kind != kinds::kFunction)
                 continue;
             const Json config = registry.effectiveConfig(n);
             Json f = Json::object();
@@ -578,7 +578,7 @@ const std::vector<Command> &commands()
          cmdTable},
         {"queue", "Show how many messages a workspace's queue holds",
          "Usage: stratus queue FILE.stratus QUEUE [--json]\n\n"
-         "Shows the messages waiting, in flight (received, hidden until their visibility\n"
+         "Shows how many messages are waiting, in flight (received, hidden until their visibility\n"
          "timeout) and dead (received maxReceiveCount times without success). The file is\n"
          "only read.\n\n"
          "Options:\n"

@@ -108,7 +108,7 @@ int cmdCost(const Args &args, Io &io)
     const auto &registry = NodeKindRegistry::instance();
     for (const Workflow &w : ws->workflows) {
         for (const Node &n : w.nodes()) {
-            if (n.kind != "function")
+            if (n.kind != kinds::kFunction)
                 continue;
             const Json config = registry.effectiveConfig(n);
             Workload load;
@@ -137,7 +137,7 @@ int cmdCost(const Args &args, Io &io)
     bool hasHttp = false;
     for (const Workflow &w : ws->workflows) {
         for (const Node &n : w.nodes())
-            hasHttp = hasHttp || n.kind == "trigger.http";
+            hasHttp = hasHttp || n.kind == kinds::kHttpTrigger;
     }
     if (hasHttp && !workloads.empty())
         workloads.front().gatewayShare = 1;

@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "engine/model/json.h"
+#include "engine/model/nodekind.h"
 #include "engine/model/text.h"
 #include "engine/store/resourcedata.h"
 #include "engine/store/workspacestore.h"
@@ -17,7 +18,7 @@ using namespace stratus::engine;
 namespace {
 
 /// The resource node of `kind` named `name`, and every such node's name.
-const Node *findResource(const Workspace &ws, const std::string &kind, const std::string &name,
+const Node *findResource(const Workspace &ws, std::string_view kind, const std::string &name,
                          std::vector<std::string> &names)
 {
     const Node *found = nullptr;
@@ -69,7 +70,7 @@ int cmdTable(const Args &args, Io &io)
     if (!opened)
         return failure(io, opened.status());
     std::vector<std::string> names;
-    const Node *table = findResource(opened->design, "table", args.positionals()[1], names);
+    const Node *table = findResource(opened->design, kinds::kTable, args.positionals()[1], names);
     if (!table)
         return failure(io, Status::notFound(quote(file) + " has no table " + quote(args.positionals()[1])
                                             + (names.empty() ? std::string(" (it has none)")
@@ -104,7 +105,7 @@ int cmdQueue(const Args &args, Io &io)
     if (!opened)
         return failure(io, opened.status());
     std::vector<std::string> names;
-    const Node *queue = findResource(opened->design, "queue", args.positionals()[1], names);
+    const Node *queue = findResource(opened->design, kinds::kQueue, args.positionals()[1], names);
     if (!queue)
         return failure(io, Status::notFound(quote(file) + " has no queue " + quote(args.positionals()[1])
                                             + (names.empty() ? std::string(" (it has none)")

@@ -65,8 +65,18 @@ int cmdRuns(const Args &args, Io &io)
             return failure(io, name.status());
         query.functionName = name.take();
     }
+    if ((args.value("--run") || args.has("--workflows")) && args.value("--function"))
+        return usageError(io, "runs", "--function filters invocations; it does not go with --workflows or --run");
     if (const auto runId = args.value("--run")) {
         auto runs = queryRuns(store->database(), RunQuery{1, *runId, true});
+        if (runs && runs->empty()) {
+            // A unique beginning of an id will do, as git takes one.
+            auto ids = runIdsStartingWith(store->database(), *runId, 2);
+            if (ids && ids->size() == 1)
+                runs = queryRuns(store->database(), RunQuery{1, ids->front(), true});
+            else if (ids && ids->size() > 1)
+                return failure(io, Status::invalidArgument(quote(*runId) + " begins more than one run id; give more of it"));
+        }
         if (!runs)
             return failure(io, runs.status().withContext(quote(file)));
         if (runs->empty())

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 
+#include "engine/model/nodekind.h"
 #include "engine/model/text.h"
 
 #include <algorithm>
@@ -58,7 +59,7 @@ void printRun(std::ostream &out, const RunEntry &r, const Workspace *design, boo
                     start = end + 1;
                 }
             };
-            if (step.kind.rfind("trigger.", 0) != 0)
+            if (!kinds::isTrigger(step.kind))
                 show("in: ", step.input);
             show("out:", step.output);
         }

@@ -47,7 +47,7 @@ std::pair<const Workflow *, const Node *> findTrigger(const Workspace &ws, const
     std::pair<const Workflow *, const Node *> byId{nullptr, nullptr};
     for (const Workflow &wf : ws.workflows) {
         for (const Node &node : wf.nodes()) {
-            if (!node.kind.starts_with("trigger."))
+            if (!node.kind.starts_with(kinds::kTriggerPrefix))
                 continue;
             names.push_back(node.name == node.id.str() ? node.name : node.name + " [" + node.id.str() + "]");
             if (node.name == wanted)
@@ -124,7 +124,7 @@ Result<std::pair<const Workflow *, RunRequest>> triggerRequest(WorkspaceServer &
                                     + (saved.empty() ? std::string(" (it has none)")
                                                      : " (it has: " + printable(joined(saved)) + ")"));
     }
-    Result<Json> event = given ? (trigger->kind == "trigger.http" ? server.httpEvent(*workflow, *trigger, *given)
+    Result<Json> event = given ? (trigger->kind == kinds::kHttpTrigger ? server.httpEvent(*workflow, *trigger, *given)
                                                                   : Result<Json>(*given))
                                : server.defaultEvent(*workflow, *trigger);
     if (!event)
@@ -133,7 +133,7 @@ Result<std::pair<const Workflow *, RunRequest>> triggerRequest(WorkspaceServer &
     request.workflow = workflow->id();
     request.node = trigger->id;
     request.event = event.take();
-    request.trigger = trigger->kind.substr(std::string("trigger.").size());
+    request.trigger = trigger->kind.substr(kinds::kTriggerPrefix.size());
     return std::pair<const Workflow *, RunRequest>{workflow, std::move(request)};
 }
 
@@ -217,13 +217,13 @@ int cmdServe(const Args &args, Io &io)
     for (const Workflow &wf : server.executor().design()->workflows) {
         for (const Node &n : wf.nodes()) {
             const Json config = NodeKindRegistry::instance().effectiveConfig(n);
-            if (n.kind == "trigger.schedule")
+            if (n.kind == kinds::kScheduleTrigger)
                 io.out << "Schedule " << n.name << ": " << config.value("expression", std::string()) << " ("
                        << config.value("timezone", std::string("UTC")) << ")"
                        << (config.value("enabled", true) ? "" : ", disabled") << "\n";
-            else if (n.kind == "queue" || n.kind == "table")
-                io.out << (n.kind == "queue" ? "Queue " : "Table ") << n.name << "\n";
-            else if (n.kind == "bucket")
+            else if (n.kind == kinds::kQueue || n.kind == kinds::kTable)
+                io.out << (n.kind == kinds::kQueue ? "Queue " : "Table ") << n.name << "\n";
+            else if (n.kind == kinds::kBucket)
                 io.out << "Bucket " << n.name << ": "
                        << LocalResources::bucketFolder(args.positionals()[0], n) << "\n";
         }
@@ -309,7 +309,7 @@ int cmdSend(const Args &args, Io &io)
                                            + " s (--wait)"));
     if (json) {
         Json out = runJson(outcome->entry);
-        if (trigger->kind == "trigger.http") {
+        if (trigger->kind == kinds::kHttpTrigger) {
             const http::Response answer = server.httpAnswer(*trigger, *outcome);
             Json headers = Json::object();
             for (const auto &[k, v] : answer.headers)
@@ -325,7 +325,7 @@ int cmdSend(const Args &args, Io &io)
         io.out << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     } else {
         printRun(io.out, outcome->entry, design.get());
-        if (trigger->kind == "trigger.http") {
+        if (trigger->kind == kinds::kHttpTrigger) {
             const http::Response answer = server.httpAnswer(*trigger, *outcome);
             io.out << "HTTP " << answer.status << "\n";
             for (const auto &[k, v] : answer.headers)
@@ -416,6 +416,11 @@ int cmdDebug(const Args &args, Io &io)
             return usageError(io, "debug", "--break " + quote(b) + ": workflow " + quote(workflow->id().str())
                                                + " has no such node (nodes: " + printable(joined(all)) + ")");
         }
+        if (kinds::isTrigger(found->kind)) {
+            server.stop(0);
+            return usageError(io, "debug", "--break " + quote(b) + " is a trigger: a run starts there and never "
+                                               "pauses before it; break on a node after it");
+        }
         breakpoints.insert({workflow->id(), found->id});
     }
     Executor &executor = server.executor();
@@ -440,8 +445,12 @@ int cmdDebug(const Args &args, Io &io)
     bool lastOk = true;
     auto waitForSomething = [&] {
         // Until a pause to show, or until no run is left.
-        while (pauses.empty() && executor.runsInFlight() > 0)
+        // Runs started through queues, tables and buckets are followed too.
+        int quiet = 0;
+        while (pauses.empty() && quiet < 2) {
             waitForEvents(20);
+            quiet = server.isQuiet() ? quiet + 1 : 0;
+        }
         QCoreApplication::processEvents();
         for (const RunOutcome &o : ended) {
             printRun(io.out, o.entry, design.get());

@@ -36,7 +36,7 @@ NodeId MainWindow::addNode(const QString &kind, QPointF scenePos)
     Node node;
     node.kind = spec->kind;
     // Names follow the kind's naming rule (function and resource names are AWS names).
-    std::string base = spec->kind == "function" ? "function" : spec->kind.substr(spec->kind.find('.') + 1);
+    std::string base = spec->kind == kinds::kFunction ? "function" : spec->kind.substr(spec->kind.find('.') + 1);
     node.id = m_document->freshNodeId(workflow, base);
     node.name = node.id.str();
     if (spec->nameRule == NameRule::Bucket && node.name.size() < 3)
@@ -47,7 +47,7 @@ NodeId MainWindow::addNode(const QString &kind, QPointF scenePos)
         if (f.required && !f.defaultValue.is_null())
             node.config[f.name] = f.defaultValue;
     }
-    if (spec->kind == "function") {
+    if (spec->kind == kinds::kFunction) {
         node.config["runtime"] = "nodejs20.x";
         node.config["handler"] = "index.handler";
         node.config["files"] = Json{{"index.mjs", "export const handler = async (event, context) => {\n"

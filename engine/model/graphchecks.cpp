@@ -92,7 +92,7 @@ void checkCycles(Problems &out, const Workflow &workflow)
         auto a = index.find(e.from.node), b = index.find(e.to.node);
         if (a == index.end() || b == index.end())
             continue;
-        if (nodes[a->second].kind == "queue" || nodes[b->second].kind == "queue")
+        if (nodes[a->second].kind == kinds::kQueue || nodes[b->second].kind == kinds::kQueue)
             continue;
         next[a->second].push_back(b->second);
         if (a->second == b->second)
@@ -188,7 +188,7 @@ std::string connectionProblem(const Workflow &workflow, const PortRef &from, con
         return "a node cannot feed itself";
     // A loop is fine only through a queue (see checkCycles): look for a path
     // back from `to` to `from` that does not pass a queue.
-    if (a->kind != "queue" && b->kind != "queue") {
+    if (a->kind != kinds::kQueue && b->kind != kinds::kQueue) {
         std::vector<NodeId> stack{to.node};
         std::set<std::string> seen{to.node.str()};
         while (!stack.empty()) {
@@ -198,7 +198,7 @@ std::string connectionProblem(const Workflow &workflow, const PortRef &from, con
                 if (e.from.node != at)
                     continue;
                 const Node *next = workflow.findNode(e.to.node);
-                if (!next || next->kind == "queue")
+                if (!next || next->kind == kinds::kQueue)
                     continue;
                 if (e.to.node == from.node)
                     return "the edge would close a loop without a queue on it ('" + b->name
@@ -225,7 +225,7 @@ std::vector<PortRef> compatiblePorts(const Workflow &workflow, const PortRef &en
     // `end`'s node (or that it leads to, when `end` is an input) through
     // non-queue nodes, as connectionProblem() walks them.
     std::set<std::string> closesLoop;
-    if (fixed->kind != "queue") {
+    if (fixed->kind != kinds::kQueue) {
         std::unordered_map<NodeId, std::vector<NodeId>> step; // against the direction of the search
         for (const Edge &e : workflow.edges())
             step[endIsOutput ? e.to.node : e.from.node].push_back(endIsOutput ? e.from.node : e.to.node);
@@ -238,7 +238,7 @@ std::vector<PortRef> compatiblePorts(const Workflow &workflow, const PortRef &en
                 continue;
             for (const NodeId &next : it->second) {
                 const Node *n = workflow.findNode(next);
-                if (!n || n->kind == "queue")
+                if (!n || n->kind == kinds::kQueue)
                     continue;
                 if (closesLoop.insert(next.str()).second)
                     stack.push_back(next);
@@ -255,7 +255,7 @@ std::vector<PortRef> compatiblePorts(const Workflow &workflow, const PortRef &en
     for (const Node &n : workflow.nodes()) {
         if (n.id == end.node)
             continue;
-        if (n.kind != "queue" && closesLoop.count(n.id.str()))
+        if (n.kind != kinds::kQueue && closesLoop.count(n.id.str()))
             continue;
         for (const std::string &port : endIsOutput ? registry.inputPorts(n) : registry.outputPorts(n)) {
             if (!wired.count({n.id.str(), port}))

@@ -116,4 +116,23 @@ private:
 
 const char *familyName(NodeFamily family);
 
+/// The node kinds' names, so that code compares with a constant, never a
+/// string spelled again (the workspace format's names: docs/workspace-format.md).
+namespace kinds {
+inline constexpr std::string_view kHttpTrigger = "trigger.http";
+inline constexpr std::string_view kScheduleTrigger = "trigger.schedule";
+inline constexpr std::string_view kManualTrigger = "trigger.manual";
+inline constexpr std::string_view kFunction = "function";
+inline constexpr std::string_view kChoice = "choice";
+inline constexpr std::string_view kQueue = "queue";
+inline constexpr std::string_view kBucket = "bucket";
+inline constexpr std::string_view kTable = "table";
+inline constexpr std::string_view kLog = "log";
+/// What every trigger kind's name starts with.
+inline constexpr std::string_view kTriggerPrefix = "trigger.";
+
+inline bool isTrigger(std::string_view kind) { return kind.starts_with(kTriggerPrefix); }
+inline bool isResource(std::string_view kind) { return kind == kQueue || kind == kBucket || kind == kTable; }
+} // namespace kinds
+
 } // namespace stratus::engine

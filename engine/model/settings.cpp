@@ -3,7 +3,7 @@
 #include "text.h"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 
 namespace stratus::engine {
 
@@ -69,9 +69,25 @@ namespace {
 /// An IPv4 or IPv6 literal, checked by shape (QtNetwork parses it when listening).
 bool looksLikeIpAddress(const std::string &text)
 {
-    static const std::regex v4(R"(^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$)");
-    static const std::regex v6(R"(^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$)");
-    return text.size() <= 45 && (std::regex_match(text, v4) || std::regex_match(text, v6));
+    if (text.empty() || text.size() > 45)
+        return false;
+    if (text.find(':') != std::string::npos) // IPv6: hex digits, colons, and a dotted tail
+        return std::count(text.begin(), text.end(), ':') >= 2
+               && std::all_of(text.begin(), text.end(),
+                              [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; });
+    int parts = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t dot = std::min(text.find('.', start), text.size());
+        const std::string part = text.substr(start, dot - start);
+        if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0')
+            || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })
+            || std::stoi(part) > 255)
+            return false;
+        ++parts;
+        start = dot + 1;
+    }
+    return parts == 4;
 }
 
 void checkPort(const Json &value, const std::string &field, Problems &out)

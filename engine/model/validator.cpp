@@ -498,7 +498,7 @@ Problems validateWorkspace(const Workspace &workspace)
                     out.insert(out.end(), here.begin(), here.end());
                 }
             }
-            if (node.kind == "trigger.http" && node.config.is_object()) {
+            if (node.kind == kinds::kHttpTrigger && node.config.is_object()) {
                 const Json config = registry.effectiveConfig(node);
                 if (!config["method"].is_string() || !config.contains("path")
                     || !config["path"].is_string())

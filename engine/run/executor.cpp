@@ -129,7 +129,7 @@ Status Executor::load(const Workspace &workspace)
     std::map<std::string, const Node *> nodes;
     for (const Workflow &wf : design->workflows) {
         for (const Node &node : wf.nodes()) {
-            if (node.kind != "function")
+            if (node.kind != kinds::kFunction)
                 continue;
             auto config = FunctionConfig::fromNode(node, region, m_options.runtime.cacheRoot);
             if (!config)
@@ -142,7 +142,7 @@ Status Executor::load(const Workspace &workspace)
     if (m_design) {
         for (const Workflow &wf : m_design->workflows) {
             for (const Node &node : wf.nodes()) {
-                if (node.kind == "function")
+                if (node.kind == kinds::kFunction)
                     before[node.name] = &node;
             }
         }
@@ -162,7 +162,7 @@ Status Executor::load(const Workspace &workspace)
     for (const Workflow &wf : design->workflows) {
         for (const Node &node : wf.nodes()) {
             Json config = NodeKindRegistry::instance().effectiveConfig(node);
-            if (node.kind == "function") {
+            if (node.kind == kinds::kFunction) {
                 config.erase("files"); // the code is the runtime's business, and large
                 const std::string arch = config.value("architecture", std::string("x86_64"));
                 if (!index->prices.contains(arch))
@@ -311,7 +311,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
         step.port = port ? port : "";
     };
 
-    if (node.kind == "function") {
+    if (node.kind == kinds::kFunction) {
         const int firstAttempt = 0;
         runFunction(run, node, run->entry.steps[stepIndex].input, firstAttempt,
                     [this, run, &node, complete, stepIndex, done = std::move(done)](Outcome result) mutable {
@@ -352,7 +352,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
         return;
     }
 
-    if (node.kind == "choice") {
+    if (node.kind == kinds::kChoice) {
         const Json &config = run->index->config(*run->workflow, node);
         static const Json noRules = Json::array();
         std::optional<std::string> port = chooseChoicePort(config.contains("rules") ? config["rules"] : noRules, input);
@@ -384,7 +384,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
         return;
     }
 
-    if (node.kind == "log") {
+    if (node.kind == kinds::kLog) {
         const std::string level = run->index->config(*run->workflow, node).value("level", std::string("info"));
         const std::string text = input.is_string() ? input.get<std::string>() : dumpJson(input);
         run->entry.log.push_back(level + " " + node.name + ": " + text);
@@ -393,7 +393,7 @@ void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json inp
         return;
     }
 
-    if (node.kind == "queue" || node.kind == "bucket" || node.kind == "table") {
+    if (kinds::isResource(node.kind)) {
         Result<Json> written = m_resources
                                    ? m_resources->write(*run->workflow, node, input, run->entry.runId)
                                    : Result<Json>(Status::notSupported("resources are not running"));

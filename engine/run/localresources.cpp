@@ -56,7 +56,7 @@ bool isOwnTemporary(const QString &name)
 Json consumerResult(const RunOutcome &outcome)
 {
     for (const RunStepEntry &step : outcome.entry.steps) {
-        if (step.kind == "function") {
+        if (step.kind == kinds::kFunction) {
             auto parsed = parseJson(step.output);
             return parsed ? parsed.take() : Json();
         }
@@ -142,7 +142,7 @@ void LocalResources::designChanged()
     std::map<std::string, Bucket> buckets;
     for (const Workflow &wf : design->workflows) {
         for (const Node &node : wf.nodes()) {
-            if (node.kind != "bucket")
+            if (node.kind != kinds::kBucket)
                 continue;
             Bucket b;
             b.folder = bucketFolder(m_file, node);
@@ -175,11 +175,11 @@ Result<Json> LocalResources::write(const Workflow &workflow, const Node &node, c
 {
     if (!m_data)
         return Status::notSupported("resources are not running");
-    if (node.kind == "queue")
+    if (node.kind == kinds::kQueue)
         return writeQueue(node, value);
-    if (node.kind == "table")
+    if (node.kind == kinds::kTable)
         return writeTable(node, value);
-    if (node.kind == "bucket")
+    if (node.kind == kinds::kBucket)
         return writeBucket(workflow, node, value, runId);
     return Status::invalidArgument(quote(node.kind) + " is not a resource");
 }
@@ -275,8 +275,10 @@ Result<Json> LocalResources::writeBucket(const Workflow &workflow, const Node &n
     // S3's rules for a key, and ours for a folder: the object stays inside it.
     if (key.empty() || key.size() > 1024)
         return Status::invalidArgument("an object key must be 1 to 1024 bytes long");
-    if (key.front() == '/' || key.find('\0') != std::string::npos || key.find('\\') != std::string::npos)
-        return Status::invalidArgument("object key " + quote(key) + " must be a relative path");
+    if (key.find('\0') != std::string::npos)
+        return Status::invalidArgument("an object key may not hold a NUL character");
+    if (key.front() == '/' || key.find('\\') != std::string::npos)
+        return Status::invalidArgument("object key " + quote(key) + " must be a relative path (no leading / or \\)");
     for (const auto &part : fs::path(key)) {
         if (part == ".." || part == ".")
             return Status::invalidArgument("object key " + quote(key) + " may not hold . or .. segments");
@@ -294,8 +296,8 @@ Result<Json> LocalResources::writeBucket(const Workflow &workflow, const Node &n
     const fs::path realParent = fs::weakly_canonical(target.parent_path(), ec);
     const auto [end, _] = std::mismatch(folder.begin(), folder.end(), realParent.begin(), realParent.end());
     if (ec || end != folder.end() || fs::is_symlink(target, ec))
-        return Status::invalidArgument("object key " + quote(key) + " leads out of bucket " + quote(node.name)
-                                       + "'s folder");
+        return Status::invalidArgument("object key " + quote(key) + " leads out of the folder of bucket "
+                                       + quote(node.name));
     const QString path = QString::fromStdString(target.string());
     // Written beside and renamed, so that the folder never shows half an object.
     QSaveFile file(path);
@@ -344,12 +346,12 @@ bool LocalResources::hasPendingWork()
     const int64_t now = nowMs();
     for (const Workflow &wf : design->workflows) {
         for (const Node &node : wf.nodes()) {
-            if (node.kind == "queue" && hasEdges(wf, node, "out")) {
+            if (node.kind == kinds::kQueue && hasEdges(wf, node, "out")) {
                 // In flight counts too: a failed message comes back after its visibility timeout.
                 auto depth = m_data->depth(node.name, now);
                 if (depth && (depth->visible > 0 || depth->inFlight > 0))
                     return true;
-            } else if (node.kind == "table" && hasEdges(wf, node, "out")) {
+            } else if (node.kind == kinds::kTable && hasEdges(wf, node, "out")) {
                 auto checkpoint = m_data->checkpoint(node.name);
                 auto next = checkpoint ? m_data->readStream(node.name, *checkpoint, 1) : Result<std::vector<StreamRow>>(checkpoint.status());
                 if (next && !next->empty())
@@ -374,12 +376,12 @@ void LocalResources::poll()
         return;
     for (const Workflow &wf : design->workflows) {
         for (const Node &node : wf.nodes()) {
-            if (node.kind == "queue") {
+            if (node.kind == kinds::kQueue) {
                 if (hasEdges(wf, node, "out"))
                     pollQueue(wf, node);
                 if (hasEdges(wf, node, "dead"))
                     deliverDead(wf, node);
-            } else if (node.kind == "table" && hasEdges(wf, node, "out")) {
+            } else if (node.kind == kinds::kTable && hasEdges(wf, node, "out")) {
                 pollStream(wf, node);
             }
         }
@@ -399,7 +401,7 @@ void LocalResources::pollQueue(const Workflow &workflow, const Node &queue)
     for (const Edge &e : workflow.edges()) {
         if (e.from.node != queue.id || e.from.port != "out")
             continue;
-        if (const Node *target = workflow.findNode(e.to.node); target && target->kind == "function") {
+        if (const Node *target = workflow.findNode(e.to.node); target && target->kind == kinds::kFunction) {
             const int reserved = intConfig(NodeKindRegistry::instance().effectiveConfig(*target), "concurrency", 0);
             if (reserved > 0)
                 limit = std::min(limit == 5 ? reserved : limit, reserved);
@@ -579,7 +581,7 @@ void LocalResources::scanBuckets()
         return;
     for (const Workflow &wf : design->workflows) {
         for (const Node &node : wf.nodes()) {
-            if (node.kind != "bucket")
+            if (node.kind != kinds::kBucket)
                 continue;
             auto it = m_buckets.find(node.name);
             if (it == m_buckets.end())

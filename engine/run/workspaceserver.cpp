@@ -120,7 +120,7 @@ Status WorkspaceServer::loadDesign(const Workspace &workspace)
     std::vector<RouteInfo> info;
     for (const Workflow &wf : workspace.workflows) {
         for (const Node &node : wf.nodes()) {
-            if (node.kind != "trigger.http")
+            if (node.kind != kinds::kHttpTrigger)
                 continue;
             const Json config = NodeKindRegistry::instance().effectiveConfig(node);
             http::Route route{config.value("method", std::string("GET")), config.value("path", std::string("/")),
@@ -268,14 +268,14 @@ Result<Json> WorkspaceServer::defaultEvent(const Workflow &workflow, const Node 
     const Json config = NodeKindRegistry::instance().effectiveConfig(trigger);
     const Json settings = m_executor->design() ? m_executor->design()->settings : Json::object();
     const std::string region = settingText(settings, "region", "us-east-1");
-    if (trigger.kind == "trigger.manual")
+    if (trigger.kind == kinds::kManualTrigger)
         return config.value("event", Json::object());
-    if (trigger.kind == "trigger.schedule") {
+    if (trigger.kind == kinds::kScheduleTrigger) {
         const std::string arn = "arn:aws:events:" + region + ":000000000000:rule/" + trigger.id.str();
         return schedule::scheduledEvent(newRequestId(), QDateTime::currentDateTimeUtc(), region, "000000000000", arn,
                                         config.value("detail", Json::object()));
     }
-    if (trigger.kind == "trigger.http")
+    if (trigger.kind == kinds::kHttpTrigger)
         return httpEvent(workflow, trigger, Json::object()); // its own route, {params} filled with their names
     return Status::invalidArgument("node " + quote(trigger.name) + " is not a trigger (it is a " + trigger.kind + ")");
 }
@@ -431,7 +431,7 @@ void WorkspaceServer::armSchedules()
     const QDateTime now = m_options.clock();
     for (const Workflow &wf : design->workflows) {
         for (const Node &node : wf.nodes()) {
-            if (node.kind != "trigger.schedule")
+            if (node.kind != kinds::kScheduleTrigger)
                 continue;
             const Json config = NodeKindRegistry::instance().effectiveConfig(node);
             if (!config.value("enabled", true))

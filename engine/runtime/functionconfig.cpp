@@ -26,7 +26,7 @@ Result<FunctionConfig> FunctionConfig::fromNode(const Node &node, const std::str
                                                 const std::string &cacheRoot)
 {
     const std::string where = "function '" + node.id.str() + "' (" + node.name + ")";
-    if (node.kind != "function")
+    if (node.kind != kinds::kFunction)
         return Status::invalidArgument("node '" + node.id.str() + "' is a " + node.kind
                                        + ", not a function");
     const Json config = NodeKindRegistry::instance().effectiveConfig(node);

@@ -339,6 +339,25 @@ Result<std::vector<RunEntry>> queryRuns(sql::Database &db, const RunQuery &q)
     return out;
 }
 
+Result<std::vector<std::string>> runIdsStartingWith(sql::Database &db, const std::string &prefix, int limit)
+{
+    // Ids are hex and dashes: a prefix of anything else matches nothing (and no LIKE wildcards get in).
+    if (prefix.empty() || prefix.find_first_not_of("0123456789abcdef-") != std::string::npos)
+        return std::vector<std::string>();
+    auto stmt = db.prepare("SELECT run_id FROM runs WHERE run_id >= ?1 AND run_id < ?2 ORDER BY run_id LIMIT ?3");
+    if (!stmt)
+        return stmt.status();
+    std::string upper = prefix;
+    upper.back() = char(upper.back() + 1);
+    stmt->bind(1, prefix).bind(2, upper).bind(3, static_cast<long long>(limit));
+    std::vector<std::string> out;
+    while (stmt->step())
+        out.push_back(stmt->text(0));
+    if (!stmt->status())
+        return stmt->status();
+    return out;
+}
+
 Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &q)
 {
     std::string sql =

@@ -125,6 +125,8 @@ struct RunQuery
     bool withSteps = false;
 };
 Result<std::vector<RunEntry>> queryRuns(sql::Database &db, const RunQuery &query);
+/// The ids of up to `limit` runs whose id begins with `prefix`.
+Result<std::vector<std::string>> runIdsStartingWith(sql::Database &db, const std::string &prefix, int limit);
 
 /// What to read back from the history, newest (last recorded) first.
 struct HistoryQuery

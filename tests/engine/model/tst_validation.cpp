@@ -375,6 +375,16 @@ void TestValidation::settingsAreChecked_data()
     QTest::newRow("negative days") << R"json({"retention": {"days": -1}})json" << "settings.retention.days";
     QTest::newRow("unknown key") << R"json({"retention": {"weeks": 2}})json" << "settings.retention.weeks";
     QTest::newRow("pricing number") << R"json({"pricing": 3})json" << "settings.pricing";
+    QTest::newRow("gateway ok") << R"json({"gateway": {"host": "127.0.0.1", "port": 8080}, "services": {"port": 0}})json" << "";
+    QTest::newRow("gateway localhost, ::1") << R"json({"gateway": {"host": "localhost"}, "services": {}})json" << "";
+    QTest::newRow("gateway ipv6") << R"json({"gateway": {"host": "::1", "port": 0}})json" << "";
+    QTest::newRow("gateway host name") << R"json({"gateway": {"host": "example.com"}})json" << "settings.gateway.host";
+    QTest::newRow("gateway octet 256") << R"json({"gateway": {"host": "10.0.0.256"}})json" << "settings.gateway.host";
+    QTest::newRow("gateway port high") << R"json({"gateway": {"port": 70000}})json" << "settings.gateway.port";
+    QTest::newRow("gateway port text") << R"json({"gateway": {"port": "80"}})json" << "settings.gateway.port";
+    QTest::newRow("gateway typo") << R"json({"gateway": {"prot": 80}})json" << "settings.gateway.prot";
+    QTest::newRow("gateway list") << R"json({"gateway": [80]})json" << "settings.gateway";
+    QTest::newRow("services port") << R"json({"services": {"port": -1}})json" << "settings.services.port";
 }
 
 void TestValidation::settingsAreChecked()
