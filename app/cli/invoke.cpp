@@ -5,6 +5,7 @@
 #include "engine/meter/cost.h"
 #include "engine/model/json.h"
 #include "engine/model/runtimes.h"
+#include "engine/model/settings.h"
 #include "engine/model/text.h"
 #include "engine/store/files.h"
 #include "engine/runtime/functionruntime.h"
@@ -87,12 +88,7 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
                                     + (saved.empty() ? std::string(" (it has none)")
                                                      : " (it has: " + printable(joined(saved)) + ")"));
     }
-    auto setting = [&](const char *key, const char *fallback) {
-        return ws->settings.contains(key) && ws->settings[key].is_string()
-                   ? ws->settings[key].get<std::string>()
-                   : std::string(fallback);
-    };
-    auto config = FunctionConfig::fromNode(*found, setting("region", "us-east-1"), cacheRoot);
+    auto config = FunctionConfig::fromNode(*found, textSetting(ws->settings, "region", "us-east-1"), cacheRoot);
     if (!config)
         return config.status();
     WorkspaceFunction f{config.take(), owner->id().str(), found->id.str(), ws->settings, event};

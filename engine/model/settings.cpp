@@ -99,6 +99,13 @@ void checkPort(const Json &value, const std::string &field, Problems &out)
 
 } // namespace
 
+std::string textSetting(const Json &settings, const char *key, const char *fallback)
+{
+    return settings.is_object() && settings.contains(key) && settings[key].is_string()
+               ? settings[key].get<std::string>()
+               : std::string(fallback);
+}
+
 Problems gatewayProblems(const Json &settings)
 {
     Problems out;

@@ -24,6 +24,10 @@ Problems retentionProblems(const Json &settings);
 /// recorder and `validate` all say the same of a wrong value.
 Result<RetentionPolicy> retentionPolicy(const Json &settings);
 
+/// A workspace setting that holds text (`region`, `pricing`), or `fallback`
+/// when it is absent or not text.
+std::string textSetting(const Json &settings, const char *key, const char *fallback);
+
 /// Where the HTTP gateway listens: settings.gateway {"host", "port"}.
 struct GatewaySettings
 {

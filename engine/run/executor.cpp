@@ -26,13 +26,6 @@ int64_t nowUs()
         .count();
 }
 
-std::string settingText(const Json &settings, const char *key, const char *fallback)
-{
-    return settings.is_object() && settings.contains(key) && settings[key].is_string()
-               ? settings[key].get<std::string>()
-               : std::string(fallback);
-}
-
 /// Step Functions' Catch output: the error name and the error object as a
 /// JSON string (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
 Json catchOutput(const std::string &error, const std::string &cause)
@@ -123,7 +116,7 @@ Executor::~Executor()
 Status Executor::load(const Workspace &workspace)
 {
     auto design = std::make_shared<const Workspace>(workspace);
-    const std::string region = settingText(design->settings, "region", "us-east-1");
+    const std::string region = textSetting(design->settings, "region", "us-east-1");
     // Build every function's config first, so that a failure changes nothing.
     std::map<std::string, FunctionConfig> configs;
     std::map<std::string, const Node *> nodes;

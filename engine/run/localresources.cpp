@@ -4,6 +4,7 @@
 
 #include "engine/model/invocationrecord.h"
 #include "engine/model/nodekind.h"
+#include "engine/model/settings.h"
 #include "engine/model/text.h"
 #include "engine/triggers/eventshapes.h"
 
@@ -32,10 +33,8 @@ int64_t nowMs()
 shapes::Place placeOf(const Executor &executor)
 {
     shapes::Place place;
-    auto design = const_cast<Executor &>(executor).design();
-    if (design && design->settings.is_object() && design->settings.contains("region")
-        && design->settings["region"].is_string())
-        place.region = design->settings["region"].get<std::string>();
+    if (auto design = executor.design())
+        place.region = textSetting(design->settings, "region", "us-east-1");
     return place;
 }
 

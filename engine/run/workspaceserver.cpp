@@ -21,13 +21,6 @@ namespace stratus::engine::run {
 
 namespace {
 
-std::string settingText(const Json &settings, const char *key, const char *fallback)
-{
-    return settings.is_object() && settings.contains(key) && settings[key].is_string()
-               ? settings[key].get<std::string>()
-               : std::string(fallback);
-}
-
 /// The file's identity on disk: a file replaced by rename (import --force,
 /// Save As) is another inode under the same name.
 uint64_t inodeOf(const std::string &path)
@@ -134,7 +127,7 @@ Status WorkspaceServer::loadDesign(const Workspace &workspace)
         return s;
     m_routes = std::move(routes);
     m_routeInfo = std::move(info);
-    m_api.region = settingText(workspace.settings, "region", "us-east-1");
+    m_api.region = textSetting(workspace.settings, "region", "us-east-1");
     return Status::ok();
 }
 
@@ -267,7 +260,7 @@ Result<Json> WorkspaceServer::defaultEvent(const Workflow &workflow, const Node 
 {
     const Json config = NodeKindRegistry::instance().effectiveConfig(trigger);
     const Json settings = m_executor->design() ? m_executor->design()->settings : Json::object();
-    const std::string region = settingText(settings, "region", "us-east-1");
+    const std::string region = textSetting(settings, "region", "us-east-1");
     if (trigger.kind == kinds::kManualTrigger)
         return config.value("event", Json::object());
     if (trigger.kind == kinds::kScheduleTrigger) {
@@ -464,7 +457,7 @@ void WorkspaceServer::checkSchedules()
         const Node *n = w ? w->findNode(s.node) : nullptr;
         if (n) {
             const Json config = NodeKindRegistry::instance().effectiveConfig(*n);
-            const std::string region = settingText(design->settings, "region", "us-east-1");
+            const std::string region = textSetting(design->settings, "region", "us-east-1");
             RunRequest run;
             run.workflow = s.workflow;
             run.node = s.node;
