@@ -6,7 +6,7 @@
 #include "engine/model/json.h"
 #include "engine/model/nodekind.h"
 #include "engine/model/text.h"
-#include "engine/run/workspaceserver.h"
+#include "engine/run/runningworkspace.h"
 #include "engine/store/files.h"
 
 #include <QCoreApplication>
@@ -99,10 +99,10 @@ int startFailure(Io &io, const Status &s)
 
 /// The run --trigger asks for: the trigger, and its event (--event,
 /// --test-event, or the trigger's own).
-Result<std::pair<const Workflow *, RunRequest>> triggerRequest(WorkspaceServer &server, const Args &args,
+Result<std::pair<const Workflow *, RunRequest>> triggerRequest(RunningWorkspace &engine, const Args &args,
                                                                std::optional<Json> given)
 {
-    auto design = server.executor().design();
+    auto design = engine.design();
     const std::string wanted = args.value("--trigger").value_or("");
     std::vector<std::string> names;
     const auto [workflow, trigger] = findTrigger(*design, wanted, names);
@@ -124,9 +124,11 @@ Result<std::pair<const Workflow *, RunRequest>> triggerRequest(WorkspaceServer &
                                     + (saved.empty() ? std::string(" (it has none)")
                                                      : " (it has: " + printable(joined(saved)) + ")"));
     }
-    Result<Json> event = given ? (trigger->kind == kinds::kHttpTrigger ? server.httpEvent(*workflow, *trigger, *given)
-                                                                  : Result<Json>(*given))
-                               : server.defaultEvent(*workflow, *trigger);
+    Result<Json> event = engine.call([&](WorkspaceServer &server) {
+        return given ? (trigger->kind == kinds::kHttpTrigger ? server.httpEvent(*workflow, *trigger, *given)
+                                                             : Result<Json>(*given))
+                     : server.defaultEvent(*workflow, *trigger);
+    });
     if (!event)
         return event.status();
     RunRequest request;
@@ -166,55 +168,46 @@ int cmdServe(const Args &args, Io &io)
             return usageError(io, "serve", port.status().message());
         options.port = int(*port);
     }
-    WorkspaceServer server(options);
+    RunningWorkspace engine(options);
     const bool quiet = args.has("--quiet");
-    server.setObserver(Executor::Observer{
-        [&io, quiet](const HistoryEntry &e) {
-            if (quiet)
-                return;
-            // The function's log as CloudWatch shows it (START, its own lines, END, REPORT).
+    if (!quiet) {
+        // The function's log as CloudWatch shows it (START, its own lines, END, REPORT).
+        QObject::connect(&engine, &RunningWorkspace::invocationFinished, [&io](const HistoryEntry &e) {
             for (const std::string &line : e.record.logs)
                 io.out << "  " << e.record.functionName << "  " << printable(line) << "\n";
             io.out << std::flush;
-        },
-        [&io, quiet](const RunOutcome &o) {
-            if (!quiet)
-                io.out << "RUN " << o.entry.runId << "  " << o.entry.trigger << "  " << o.entry.status << "  "
-                       << milliseconds(o.entry.finishedAtUs - o.entry.startedAtUs) << "  path "
-                       << o.entry.steps.size() << " nodes"
-                       << (o.ok() ? std::string() : "  " + shortJson(o.entry.error, 100)) << "\n"
-                       << std::flush;
-        },
-        {},
-        [&io](const std::string &w) { io.err << "stratus: warning: " << printable(w) << "\n"; }});
-    if (Status s = server.start(); !s) {
-        server.stop(0);
-        if (s.code() == Status::Code::InvalidArgument) {
-            io.err << "stratus: " << s.message() << "\n";
-            return kExitProblems;
-        }
-        return failure(io, s);
-    }
-    QObject::connect(&server, &WorkspaceServer::requestAnswered,
-                     [&io, quiet](const QString &method, const QString &path, int status, qint64 us) {
-                         if (!quiet)
-                             io.out << method.toStdString() << " " << printable(path.toStdString()) << " → " << status
-                                    << "  " << milliseconds(us) << "\n"
+        });
+        QObject::connect(&engine, &RunningWorkspace::runFinished, [&io](const RunOutcome &o) {
+            io.out << "RUN " << o.entry.runId << "  " << o.entry.trigger << "  " << o.entry.status << "  "
+                   << milliseconds(o.entry.finishedAtUs - o.entry.startedAtUs) << "  path " << o.entry.steps.size()
+                   << " nodes" << (o.ok() ? std::string() : "  " + shortJson(o.entry.error, 100)) << "\n"
+                   << std::flush;
+        });
+        QObject::connect(&engine, &RunningWorkspace::requestAnswered,
+                         [&io](const QString &method, const QString &path, int status, qint64 us) {
+                             io.out << method.toStdString() << " " << printable(path.toStdString()) << " → "
+                                    << status << "  " << milliseconds(us) << "\n"
                                     << std::flush;
-                     });
-    QObject::connect(&server, &WorkspaceServer::reloaded, [&io](const QString &problem) {
+                         });
+    }
+    QObject::connect(&engine, &RunningWorkspace::warning,
+                     [&io](const QString &w) { io.err << "stratus: warning: " << printable(w.toStdString()) << "\n"; });
+    QObject::connect(&engine, &RunningWorkspace::reloaded, [&io](const QString &problem) {
         if (problem.isEmpty())
             io.out << "reloaded the saved design\n" << std::flush;
         else
             io.err << "stratus: warning: " << printable(problem.toStdString()) << "\n";
     });
-    io.out << "Gateway: " << server.gateway()->url() << "\n";
-    for (const auto &route : server.routes())
-        io.out << "  " << fitColumn(route.method, 7) << " " << server.gateway()->url() << route.path << "  ("
-               << route.triggerName << ")\n";
-    if (server.routes().empty())
+    if (Status s = engine.start(); !s)
+        return startFailure(io, s);
+    const std::string url = engine.url();
+    const auto routes = engine.routes();
+    io.out << "Gateway: " << url << "\n";
+    for (const auto &route : routes)
+        io.out << "  " << fitColumn(route.method, 7) << " " << url << route.path << "  (" << route.triggerName << ")\n";
+    if (routes.empty())
         io.out << "  (no HTTP triggers)\n";
-    for (const Workflow &wf : server.executor().design()->workflows) {
+    for (const Workflow &wf : engine.design()->workflows) {
         for (const Node &n : wf.nodes()) {
             const Json config = NodeKindRegistry::instance().effectiveConfig(n);
             if (n.kind == kinds::kScheduleTrigger)
@@ -245,7 +238,8 @@ int cmdServe(const Args &args, Io &io)
     poll.start(50);
     loop.exec();
     io.out << "Stopping (" << (g_stopSignal == SIGINT ? "SIGINT" : "SIGTERM") << ")\n" << std::flush;
-    server.stop(1500);
+    engine.stop(1500);
+    QCoreApplication::processEvents(); // what the engine reported while stopping
     io.out << "Stopped.\n" << std::flush;
     return kExitOk;
 }
@@ -266,29 +260,26 @@ int cmdSend(const Args &args, Io &io)
     if (!wait)
         return usageError(io, "send", wait.status().message());
     auto app = ensureApplication();
-    WorkspaceServer server(oneShotOptions(args, io));
+    RunningWorkspace engine(oneShotOptions(args, io));
     const bool json = args.has("--json");
     std::vector<RunOutcome> finished;
-    server.setObserver(Executor::Observer{
-        [&io](const HistoryEntry &e) {
-            for (const std::string &line : e.record.logs)
-                io.err << printable(line) << "\n";
-        },
-        [&finished](const RunOutcome &o) { finished.push_back(o); },
-        {},
-        [&io](const std::string &w) { io.err << "stratus: warning: " << printable(w) << "\n"; }});
-    if (Status s = server.start(); !s)
+    QObject::connect(&engine, &RunningWorkspace::invocationFinished, [&io](const HistoryEntry &e) {
+        for (const std::string &line : e.record.logs)
+            io.err << printable(line) << "\n";
+    });
+    QObject::connect(&engine, &RunningWorkspace::runFinished, [&finished](const RunOutcome &o) { finished.push_back(o); });
+    QObject::connect(&engine, &RunningWorkspace::warning,
+                     [&io](const QString &w) { io.err << "stratus: warning: " << printable(w.toStdString()) << "\n"; });
+    if (Status s = engine.start(); !s)
         return startFailure(io, s);
-    auto design = server.executor().design();
-    auto started = triggerRequest(server, args, given.take());
-    if (!started) {
-        server.stop(0);
+    auto design = engine.design();
+    auto started = triggerRequest(engine, args, given.take());
+    if (!started)
         return failure(io, started.status());
-    }
     auto &[workflow, request] = *started;
     const Node *trigger = workflow->findNode(request.node);
     std::optional<RunOutcome> outcome;
-    const std::string runId = server.executor().start(std::move(request), [&](const RunOutcome &o) { outcome = o; });
+    const std::string runId = engine.startRun(std::move(request), [&](const RunOutcome &o) { outcome = o; });
     // The run, then what it started in resources (their runs), within --wait seconds.
     QElapsedTimer waited;
     waited.start();
@@ -297,24 +288,29 @@ int cmdSend(const Args &args, Io &io)
     int quietTurns = 0;
     while (waited.elapsed() < limitMs) {
         waitForEvents(20);
-        quietTurns = outcome && server.isQuiet() ? quietTurns + 1 : 0;
+        quietTurns = outcome && engine.isQuiet() ? quietTurns + 1 : 0;
         if (quietTurns >= 2)
             break;
     }
     const bool timedOut = !outcome;
-    const int stillRunning = server.isQuiet() ? 0 : std::max(1, server.executor().runsInFlight());
-    server.stop(0);
+    const int stillRunning = engine.isQuiet()
+                                 ? 0
+                                 : std::max(1, engine.call([](WorkspaceServer &s) { return s.executor().runsInFlight(); }));
+    std::optional<http::Response> answer;
+    if (outcome && trigger->kind == kinds::kHttpTrigger)
+        answer = engine.call([&](WorkspaceServer &s) { return s.httpAnswer(*trigger, *outcome); });
+    engine.stop(0);
+    QCoreApplication::processEvents(); // the runs that ended while stopping
     if (timedOut)
         return failure(io, Status::ioError("run " + runId + " did not end within " + std::to_string(int(*wait))
                                            + " s (--wait)"));
     if (json) {
         Json out = runJson(outcome->entry);
-        if (trigger->kind == kinds::kHttpTrigger) {
-            const http::Response answer = server.httpAnswer(*trigger, *outcome);
+        if (answer) {
             Json headers = Json::object();
-            for (const auto &[k, v] : answer.headers)
+            for (const auto &[k, v] : answer->headers)
                 headers[k] = v;
-            out["http"] = Json{{"statusCode", answer.status}, {"headers", headers}, {"body", answer.body}};
+            out["http"] = Json{{"statusCode", answer->status}, {"headers", headers}, {"body", answer->body}};
         }
         Json later = Json::array();
         for (const RunOutcome &o : finished) {
@@ -325,12 +321,11 @@ int cmdSend(const Args &args, Io &io)
         io.out << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     } else {
         printRun(io.out, outcome->entry, design.get());
-        if (trigger->kind == kinds::kHttpTrigger) {
-            const http::Response answer = server.httpAnswer(*trigger, *outcome);
-            io.out << "HTTP " << answer.status << "\n";
-            for (const auto &[k, v] : answer.headers)
+        if (answer) {
+            io.out << "HTTP " << answer->status << "\n";
+            for (const auto &[k, v] : answer->headers)
                 io.out << "  " << printable(k) << ": " << printable(v) << "\n";
-            io.out << printable(answer.body) << "\n";
+            io.out << printable(answer->body) << "\n";
         }
         for (const RunOutcome &o : finished) {
             if (o.entry.runId != runId) {
@@ -390,15 +385,23 @@ int cmdDebug(const Args &args, Io &io)
     if (!given)
         return failure(io, given.status());
     auto app = ensureApplication();
-    WorkspaceServer server(oneShotOptions(args, io));
-    if (Status s = server.start(); !s)
+    RunningWorkspace engine(oneShotOptions(args, io));
+    std::vector<PauseInfo> pauses;
+    std::vector<RunOutcome> ended;
+    QObject::connect(&engine, &RunningWorkspace::invocationFinished, [&io](const HistoryEntry &e) {
+        for (const std::string &line : e.record.logs)
+            io.err << printable(line) << "\n";
+    });
+    QObject::connect(&engine, &RunningWorkspace::runFinished, [&ended](const RunOutcome &o) { ended.push_back(o); });
+    QObject::connect(&engine, &RunningWorkspace::runPaused, [&pauses](const PauseInfo &p) { pauses.push_back(p); });
+    QObject::connect(&engine, &RunningWorkspace::warning,
+                     [&io](const QString &w) { io.err << "stratus: warning: " << printable(w.toStdString()) << "\n"; });
+    if (Status s = engine.start(); !s)
         return startFailure(io, s);
-    auto design = server.executor().design();
-    auto started = triggerRequest(server, args, given.take());
-    if (!started) {
-        server.stop(0);
+    auto design = engine.design();
+    auto started = triggerRequest(engine, args, given.take());
+    if (!started)
         return failure(io, started.status());
-    }
     auto &[workflow, request] = *started;
     const Node *trigger = workflow->findNode(request.node);
     std::set<std::pair<WorkflowId, NodeId>> breakpoints;
@@ -409,7 +412,6 @@ int cmdDebug(const Args &args, Io &io)
                 found = &n;
         }
         if (!found) {
-            server.stop(0);
             std::vector<std::string> all;
             for (const Node &n : workflow->nodes())
                 all.push_back(n.name);
@@ -417,26 +419,14 @@ int cmdDebug(const Args &args, Io &io)
                                                + " has no such node (nodes: " + printable(joined(all)) + ")");
         }
         if (kinds::isTrigger(found->kind)) {
-            server.stop(0);
             return usageError(io, "debug", "--break " + quote(b) + " is a trigger: a run starts there and never "
                                                "pauses before it; break on a node after it");
         }
         breakpoints.insert({workflow->id(), found->id});
     }
-    Executor &executor = server.executor();
-    executor.setBreakpoints(breakpoints);
-    std::vector<PauseInfo> pauses;
-    std::vector<RunOutcome> ended;
-    executor.setObserver(Executor::Observer{
-        [&io](const HistoryEntry &e) {
-            for (const std::string &line : e.record.logs)
-                io.err << printable(line) << "\n";
-        },
-        [&ended](const RunOutcome &o) { ended.push_back(o); },
-        [&pauses](const PauseInfo &p) { pauses.push_back(p); },
-        [&io](const std::string &w) { io.err << "stratus: warning: " << printable(w) << "\n"; }});
+    engine.call([&](WorkspaceServer &server) { server.executor().setBreakpoints(breakpoints); });
 
-    std::string current = executor.start(std::move(request));
+    std::string current = engine.startRun(std::move(request));
     io.out << "run " << current << " started from " << trigger->name
            << (breakpoints.empty() ? std::string(" (no breakpoints: it runs through)") : std::string()) << "\n"
            << std::flush;
@@ -449,7 +439,7 @@ int cmdDebug(const Args &args, Io &io)
         int quiet = 0;
         while (pauses.empty() && quiet < 2) {
             waitForEvents(20);
-            quiet = server.isQuiet() ? quiet + 1 : 0;
+            quiet = engine.isQuiet() ? quiet + 1 : 0;
         }
         QCoreApplication::processEvents();
         for (const RunOutcome &o : ended) {
@@ -500,7 +490,8 @@ int cmdDebug(const Args &args, Io &io)
                     }
                 }
             }
-            auto replayed = executor.replay(runId, from, replacement);
+            auto replayed = engine.call(
+                [&](WorkspaceServer &server) { return server.executor().replay(runId, from, replacement); });
             replacement.reset();
             if (!replayed) {
                 io.err << "stratus: " << printable(replayed.status().message()) << "\n";
@@ -556,13 +547,17 @@ int cmdDebug(const Args &args, Io &io)
             continue;
         }
         pauses.erase(pauses.begin());
-        if (Status s = executor.resume(pause.runId, action, replacement); !s)
+        if (Status s = engine.call([&](WorkspaceServer &server) {
+                return server.executor().resume(pause.runId, action, replacement);
+            });
+            !s)
             io.err << "stratus: " << printable(s.message()) << "\n";
         replacement.reset();
         waitForSomething();
     }
     // Leaving: what is paused is aborted and recorded so.
-    server.stop(0);
+    engine.stop(0);
+    QCoreApplication::processEvents();
     for (const RunOutcome &o : ended) {
         printRun(io.out, o.entry, design.get());
         lastOk = o.ok();

@@ -7,10 +7,17 @@
 
 #include "runtest.h"
 
+#include "engine/run/runningworkspace.h"
 #include "engine/run/workspaceserver.h"
 #include "engine/store/runhistory.h"
 
 #include <QTest>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace stratus::engine;
 using namespace stratus::engine::run;
@@ -116,6 +123,8 @@ private Q_SLOTS:
     void hostileRequestsGetAnAnswerAndTheServerGoesOn();
     void savedCodeIsUsedFromTheNextInvocation();
     void schedulesFireByTheInjectedClock();
+    void engineServesWhileTheCallersThreadIsBlocked();
+    void engineThatCannotStartSaysWhy();
 
 private:
     RunOutcome send(const char *trigger, std::optional<Json> event = std::nullopt);
@@ -595,6 +604,101 @@ void TestWorkflows::schedulesFireByTheInjectedClock()
     for (const RunOutcome &r : runs)
         QVERIFY(r.entry.triggerNodeId != "off"); // enabled: false never fires
     server.stop(0);
+}
+
+namespace {
+
+/// One request over a blocking socket: the calling thread runs no event loop
+/// while it waits, so only a server on another thread can answer it.
+std::string blockingGet(int port, const std::string &path)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    timeval timeout{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(uint16_t(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::string answer;
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0) {
+        const std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        (void)::send(fd, request.data(), request.size(), 0);
+        char buffer[4096];
+        for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+            answer.append(buffer, size_t(n));
+    }
+    ::close(fd);
+    return answer;
+}
+
+} // namespace
+
+void TestWorkflows::engineServesWhileTheCallersThreadIsBlocked()
+{
+    // Its own engine on the same file, on a thread of its own.
+    m_server->stop(0);
+    WorkspaceServer::Options options;
+    options.executor.workspaceFile = m_file.toStdString();
+    options.executor.runtime.cacheRoot = m_dir->filePath(QStringLiteral("cache")).toStdString();
+    RunningWorkspace engine(options);
+    QThread *reportedOn = nullptr;
+    std::vector<std::string> invoked;
+    connect(&engine, &RunningWorkspace::invocationFinished, this, [&](const HistoryEntry &e) {
+        reportedOn = QThread::currentThread();
+        invoked.push_back(e.record.functionName);
+    });
+    const Status started = engine.start();
+    QVERIFY2(started.isOk(), started.message().c_str());
+    QVERIFY(engine.engineThread() != QThread::currentThread());
+    const std::string url = engine.url();
+    const int port = std::stoi(url.substr(url.rfind(':') + 1));
+
+    // A cold start (an instance spawned) and a warm answer, while this thread blocks in recv().
+    for (int i = 0; i < 2; ++i) {
+        const std::string answer = blockingGet(port, "/plain/blocked");
+        QVERIFY2(answer.starts_with("HTTP/1.1 200"), answer.c_str());
+        QVERIFY2(answer.find(R"({"hello":"blocked"})") != std::string::npos, answer.c_str());
+    }
+    // What the engine reports comes on this thread, once it turns its loop.
+    QVERIFY(QTest::qWaitFor([&] { return invoked.size() == 2; }, 5000));
+    QCOMPARE(reportedOn, QThread::currentThread());
+    QCOMPARE_STR(invoked[0], std::string("plain"));
+
+    // A run started from here ends here.
+    QVERIFY(engine.design()->findWorkflow(WorkflowId("main")) != nullptr);
+    RunRequest request;
+    request.workflow = WorkflowId("main");
+    request.node = NodeId("t-chain");
+    request.event = Json{{"n", 21}};
+    request.trigger = "manual";
+    QThread *doneOn = nullptr;
+    std::optional<RunOutcome> outcome;
+    engine.startRun(std::move(request), [&](const RunOutcome &o) {
+        doneOn = QThread::currentThread();
+        outcome = o;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20000));
+    QCOMPARE(doneOn, QThread::currentThread());
+    QVERIFY(outcome->ok());
+    QCOMPARE_STR(pathOf(*outcome), std::string("t-chain double pick note"));
+
+    engine.stop(0);
+    QVERIFY(!engine.isRunning());
+    QVERIFY(engine.engineThread() == nullptr);
+    QVERIFY(blockingGet(port, "/plain/after").empty()); // nothing listens any more
+}
+
+void TestWorkflows::engineThatCannotStartSaysWhy()
+{
+    WorkspaceServer::Options options;
+    options.executor.workspaceFile = m_dir->filePath(QStringLiteral("missing.stratus")).toStdString();
+    RunningWorkspace engine(options);
+    const Status s = engine.start();
+    QVERIFY(!s.isOk());
+    QVERIFY2(s.message().find("missing.stratus") != std::string::npos, s.message().c_str());
+    QVERIFY(!engine.isRunning());
+    QVERIFY(engine.engineThread() == nullptr);
+    QVERIFY(engine.start().message().find("missing.stratus") != std::string::npos); // and again, the same way
 }
 
 QTEST_GUILESS_MAIN(TestWorkflows)

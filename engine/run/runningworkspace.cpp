@@ -1,0 +1,129 @@
+#include "runningworkspace.h"
+
+#include <QMetaMethod>
+
+namespace stratus::engine::run {
+
+RunningWorkspace::RunningWorkspace(WorkspaceServer::Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+RunningWorkspace::~RunningWorkspace()
+{
+    stop(0);
+}
+
+template <typename Signal, typename... Values>
+void RunningWorkspace::post(Signal signal, const Values &...values)
+{
+    // Under load most reports have no listener (serve --quiet): skip the copy and the event.
+    if (!isSignalConnected(QMetaMethod::fromSignal(signal)))
+        return;
+    QMetaObject::invokeMethod(
+        this, [this, signal, values...] { Q_EMIT(this->*signal)(values...); }, Qt::QueuedConnection);
+}
+
+Status RunningWorkspace::start()
+{
+    if (m_thread)
+        return Status::invalidArgument("the workspace is already running");
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("stratus-engine"));
+    m_engineContext = new QObject;
+    m_engineContext->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_engineContext, &QObject::deleteLater);
+    m_thread->start();
+
+    Status status;
+    runOnEngine([&] {
+        auto server = std::make_unique<WorkspaceServer>(m_options);
+        server->setObserver(Executor::Observer{
+            [this](const HistoryEntry &e) { post(&RunningWorkspace::invocationFinished, e); },
+            [this](const RunOutcome &o) { post(&RunningWorkspace::runFinished, o); },
+            [this](const PauseInfo &p) { post(&RunningWorkspace::runPaused, p); },
+            [this](const std::string &w) { post(&RunningWorkspace::warning, QString::fromStdString(w)); },
+        });
+        status = server->start();
+        if (!status) {
+            server->stop(0);
+            return;
+        }
+        connect(server.get(), &WorkspaceServer::requestAnswered, server.get(),
+                [this](const QString &method, const QString &path, int code, qint64 us) {
+                    post(&RunningWorkspace::requestAnswered, method, path, code, us);
+                });
+        connect(server.get(), &WorkspaceServer::reloaded, server.get(),
+                [this](const QString &problem) { post(&RunningWorkspace::reloaded, problem); });
+        m_server = server.release();
+    });
+    if (!status) {
+        m_thread->quit();
+        m_thread->wait();
+        m_thread.reset();
+        m_engineContext = nullptr;
+    }
+    return status;
+}
+
+void RunningWorkspace::stop(int graceMs)
+{
+    if (!m_thread)
+        return;
+    if (m_server) {
+        runOnEngine([&] {
+            m_server->stop(graceMs);
+            delete m_server;
+        });
+        m_server = nullptr;
+    }
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_engineContext = nullptr;
+}
+
+void RunningWorkspace::runOnEngine(const std::function<void()> &work)
+{
+    Q_ASSERT(m_thread);
+    if (QThread::currentThread() == m_thread.get()) {
+        work();
+        return;
+    }
+    QMetaObject::invokeMethod(m_engineContext, work, Qt::BlockingQueuedConnection);
+}
+
+std::string RunningWorkspace::startRun(RunRequest request, std::function<void(const RunOutcome &)> done)
+{
+    std::function<void(const RunOutcome &)> deliver;
+    if (done) {
+        deliver = [this, done = std::move(done)](const RunOutcome &outcome) {
+            QMetaObject::invokeMethod(
+                this, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
+        };
+    }
+    return call([&](WorkspaceServer &server) { return server.executor().start(std::move(request), deliver); });
+}
+
+std::shared_ptr<const Workspace> RunningWorkspace::design()
+{
+    return call([](WorkspaceServer &server) { return server.executor().design(); });
+}
+
+std::string RunningWorkspace::url()
+{
+    return call([](WorkspaceServer &server) { return server.gateway() ? server.gateway()->url() : std::string(); });
+}
+
+std::vector<WorkspaceServer::RouteInfo> RunningWorkspace::routes()
+{
+    return call([](WorkspaceServer &server) { return server.routes(); });
+}
+
+bool RunningWorkspace::isQuiet()
+{
+    return call([](WorkspaceServer &server) { return server.isQuiet(); });
+}
+
+} // namespace stratus::engine::run
