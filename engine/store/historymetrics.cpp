@@ -136,16 +136,17 @@ Status MetricBlockBuilder::write(sql::Database &db, bool mergeIntoLast)
 Status MetricBlockBuilder::writeRows(sql::Database &db, std::vector<Row> rows, bool mergeIntoLast)
 {
     if (mergeIntoLast) {
-        auto last = db.prepare("SELECT first_id, last_id, count, functions, data "
-                               "FROM invocation_metrics ORDER BY first_id DESC LIMIT 1");
-        if (!last)
-            return last.status();
-        if (last->step() && size_t(last->integer(2)) < kMergeBelow
-            && size_t(last->integer(2)) + rows.size() <= kMaxBlockRecords) {
+        auto lastBlock = db.cached("SELECT first_id, last_id, count, functions, data "
+                                   "FROM invocation_metrics ORDER BY first_id DESC LIMIT 1");
+        if (!lastBlock)
+            return lastBlock.status();
+        sql::Statement &last = **lastBlock;
+        if (last.step() && size_t(last.integer(2)) < kMergeBelow
+            && size_t(last.integer(2)) + rows.size() <= kMaxBlockRecords) {
             // The old block's rows keep its id range: its first and last id.
-            const int64_t firstId = last->integer(0), lastId = last->integer(1);
-            const std::vector<MetricSource> sources = parseSources(last->textView(3));
-            const std::string_view data = last->blobView(4);
+            const int64_t firstId = last.integer(0), lastId = last.integer(1);
+            const std::vector<MetricSource> sources = parseSources(last.textView(3));
+            const std::string_view data = last.blobView(4);
             std::vector<Row> merged;
             merged.reserve(data.size() / kRecordSize + rows.size());
             for (const char *at = data.data(); at + kRecordSize <= data.data() + data.size();) {
@@ -155,16 +156,17 @@ Status MetricBlockBuilder::writeRows(sql::Database &db, std::vector<Row> rows, b
                 const MetricSource source = function < sources.size() ? sources[function] : MetricSource{};
                 merged.push_back({lastRecord ? lastId : firstId, sourceIndex(source), s});
             }
-            last->reset();
-            auto drop = db.prepare("DELETE FROM invocation_metrics WHERE first_id = ?1");
+            last.reset();
+            auto drop = db.cached("DELETE FROM invocation_metrics WHERE first_id = ?1");
             if (!drop)
                 return drop.status();
-            drop->bind(1, static_cast<long long>(firstId));
-            if (Status s = drop->run(); !s)
+            (*drop)->bind(1, static_cast<long long>(firstId));
+            if (Status s = (*drop)->run(); !s)
                 return s;
             merged.insert(merged.end(), rows.begin(), rows.end());
             rows = std::move(merged);
         }
+        last.reset(); // a kept statement must not hold its read open
     }
     for (size_t first = 0; first < rows.size(); first += kMaxBlockRecords) {
         const auto from = rows.begin() + std::ptrdiff_t(first);
@@ -198,11 +200,12 @@ Status MetricBlockBuilder::writeBlock(sql::Database &db, std::vector<Row> rows)
         put<uint8_t>(at, uint8_t(s.status));
         put<uint8_t>(at, s.coldStart ? 1 : 0);
     }
-    auto insert = db.prepare("INSERT INTO invocation_metrics(first_id, last_id, count, "
-                             "first_started_at_us, last_started_at_us, functions, data) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    if (!insert)
-        return insert.status();
+    auto cachedInsert = db.cached("INSERT INTO invocation_metrics(first_id, last_id, count, "
+                                  "first_started_at_us, last_started_at_us, functions, data) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!cachedInsert)
+        return cachedInsert.status();
+    sql::Statement *insert = *cachedInsert;
     insert->bind(1, static_cast<long long>(firstId)).bind(2, static_cast<long long>(lastId))
         .bind(3, static_cast<long long>(rows.size()))
         .bind(4, static_cast<long long>(rows.front().sample.startedAtUs))

@@ -70,28 +70,35 @@ RunRecorder::~RunRecorder()
 
 void RunRecorder::record(HistoryEntry entry)
 {
+    bool first;
     {
         std::lock_guard lock(m_mutex);
+        first = m_queue.empty();
         m_queue.emplace_back(std::move(entry));
         ++m_queued;
     }
-    m_wake.notify_one();
+    if (first) // the writer is either awake already or waiting for this one
+        m_wake.notify_one();
 }
 
 void RunRecorder::recordRun(RunEntry run)
 {
+    bool first;
     {
         std::lock_guard lock(m_mutex);
+        first = m_queue.empty();
         m_queue.emplace_back(std::move(run));
         ++m_queued;
     }
-    m_wake.notify_one();
+    if (first)
+        m_wake.notify_one();
 }
 
 Status RunRecorder::flush()
 {
     std::unique_lock lock(m_mutex);
     const uint64_t target = m_queued;
+    m_flushTarget = std::max(m_flushTarget, target);
     m_wake.notify_one();
     m_done.wait(lock, [&] { return m_committed >= target; });
     Status error = m_error;
@@ -106,6 +113,9 @@ void RunRecorder::run()
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            m_wake.wait_for(lock, kGatherTime, [&] {
+                return m_stopping || m_flushTarget > m_committed || m_queue.size() >= kMaxBatch;
+            });
             if (m_queue.empty() && m_stopping)
                 return;
             taken.swap(m_queue); // everything queued, in O(1): the producer never waits on us
@@ -135,23 +145,24 @@ Status RunRecorder::writeBatch(const Item *batch, size_t count)
         return tx.status();
     // Most invocations are a run of their own (plain insert); those of a
     // longer run update its end and status.
-    auto newRun = m_db.prepare(
+    auto newRun = m_db.cached(
         "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    auto run = m_db.prepare(
+    auto run = m_db.cached(
         "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(run_id) DO UPDATE SET "
         "finished_at_us = MAX(finished_at_us, excluded.finished_at_us), "
         "status = CASE WHEN excluded.status = 'ok' THEN status ELSE excluded.status END");
-    auto invocation = m_db.prepare(
+    auto insertInvocation = m_db.cached(
         "INSERT INTO invocations(request_id, run_id, workflow_id, node_id, function_name, trigger, "
         "parent_request_id, started_at_us, cold, init_duration_us, duration_us, billed_duration_ms, "
         "wait_us, memory_size_mb, max_memory_used_mb, status, error_type, error_message, cost, logs) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
-    for (auto *stmt : {&newRun, &run, &invocation}) {
+    for (auto *stmt : {&newRun, &run, &insertInvocation}) {
         if (!*stmt)
             return stmt->status();
     }
+    sql::Statement *invocation = *insertInvocation;
     std::string joined;
     store::MetricBlockBuilder metrics;
     for (const Item &item : std::span(batch, count)) {
@@ -164,7 +175,7 @@ Status RunRecorder::writeBatch(const Item *batch, size_t count)
         const InvocationRecord &r = e.record;
         const std::string &runId = e.runId.empty() ? r.requestId : e.runId;
         const char *status = statusName(r.status);
-        sql::Statement &runStmt = e.runId.empty() ? *newRun : *run;
+        sql::Statement &runStmt = e.runId.empty() ? **newRun : **run;
         bindOptional(runStmt, 2, e.workflowId);
         runStmt.bind(1, runId).bind(3, r.trigger.empty() ? std::string("unknown") : r.trigger)
             .bind(4, static_cast<long long>(r.startedAtUs))
@@ -213,24 +224,20 @@ Status RunRecorder::writeBatch(const Item *batch, size_t count)
 
 Status RunRecorder::writeRun(const RunEntry &run)
 {
-    if (!m_runStatement) {
-        // Its invocations may have made the row already (with their own view
-        // of the status): the run's own word is final.
-        auto stmt = m_db.prepare(
-            "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status, path, output, "
-            "error, log, parent_run_id, trigger_node_id, steps) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-            "ON CONFLICT(run_id) DO UPDATE SET workflow_id = excluded.workflow_id, trigger = excluded.trigger, "
-            "started_at_us = excluded.started_at_us, finished_at_us = excluded.finished_at_us, "
-            "status = excluded.status, path = excluded.path, output = excluded.output, error = excluded.error, "
-            "log = excluded.log, parent_run_id = excluded.parent_run_id, trigger_node_id = excluded.trigger_node_id, "
-            "steps = excluded.steps");
-        if (!stmt)
-            return stmt.status();
-        m_runStatement = stmt.take();
-    }
-    sql::Statement &row = *m_runStatement;
-    row.reset();
+    // Its invocations may have made the row already (with their own view
+    // of the status): the run's own word is final.
+    auto statement = m_db.cached(
+        "INSERT INTO runs(run_id, workflow_id, trigger, started_at_us, finished_at_us, status, path, output, "
+        "error, log, parent_run_id, trigger_node_id, steps) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+        "ON CONFLICT(run_id) DO UPDATE SET workflow_id = excluded.workflow_id, trigger = excluded.trigger, "
+        "started_at_us = excluded.started_at_us, finished_at_us = excluded.finished_at_us, "
+        "status = excluded.status, path = excluded.path, output = excluded.output, error = excluded.error, "
+        "log = excluded.log, parent_run_id = excluded.parent_run_id, trigger_node_id = excluded.trigger_node_id, "
+        "steps = excluded.steps");
+    if (!statement)
+        return statement.status();
+    sql::Statement &row = **statement;
     Json path = Json::array();
     // Inputs and outputs are JSON text already: embedded as they are, not
     // escaped into strings (half the bytes, and no second serialisation).

@@ -8,6 +8,7 @@
 #include "engine/model/status.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -93,6 +94,9 @@ public:
 
     /// The most records committed in one transaction.
     static constexpr size_t kMaxBatch = 4096;
+    /// How long the writer gathers records into one transaction (unless a
+    /// flush waits): under load, one commit for many runs instead of one each.
+    static constexpr std::chrono::milliseconds kGatherTime{5};
 
 private:
     explicit RunRecorder(sql::Database db);
@@ -101,8 +105,6 @@ private:
     Status writeBatch(const Item *batch, size_t count);
     Status writeRun(const RunEntry &run);
 
-    std::optional<sql::Statement> m_runStatement; // the writer thread's, prepared once
-
     sql::Database m_db; // used by the writer thread only
     std::mutex m_mutex; // guards everything below, up to m_thread
     std::condition_variable m_wake;
@@ -110,6 +112,7 @@ private:
     std::vector<Item> m_queue;
     uint64_t m_queued = 0;    // records ever queued
     uint64_t m_committed = 0; // records ever committed (or dropped on error)
+    uint64_t m_flushTarget = 0; // a flush waits until m_committed reaches this
     bool m_stopping = false;
     Status m_error;
     std::atomic<uint64_t> m_written{0};

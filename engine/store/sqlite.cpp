@@ -8,6 +8,7 @@
 #include "engine/model/text.h"
 
 #include <filesystem>
+#include <unordered_map>
 #include <utility>
 
 namespace stratus::engine::sql {
@@ -79,26 +80,46 @@ ReadOnlyName readOnlyName(const std::string &path)
 
 } // namespace
 
+struct Database::StatementCache
+{
+    std::unordered_map<std::string, Statement> statements;
+};
+
+Database::Database() = default;
+
+Database::Database(sqlite3 *db, std::string path)
+    : m_db(db)
+    , m_path(std::move(path))
+{}
+
 Database::~Database()
 {
+    closeConnection();
+}
+
+void Database::closeConnection()
+{
+    m_cache.reset();
     if (m_db)
         sqlite3_close_v2(m_db);
+    m_db = nullptr;
 }
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
     , m_immutable(other.m_immutable)
+    , m_cache(std::move(other.m_cache))
 {}
 
 Database &Database::operator=(Database &&other) noexcept
 {
     if (this != &other) {
-        if (m_db)
-            sqlite3_close_v2(m_db);
+        closeConnection();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_immutable = other.m_immutable;
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
@@ -173,6 +194,22 @@ Result<Statement> Database::prepare(std::string_view sql)
     if (rc != SQLITE_OK)
         return statusFor(rc, m_db, "cannot prepare '" + std::string(sql.substr(0, 60)) + "'");
     return Statement(stmt, m_db);
+}
+
+Result<Statement *> Database::cached(std::string_view sql)
+{
+    if (!m_cache)
+        m_cache = std::make_unique<StatementCache>();
+    auto found = m_cache->statements.find(std::string(sql));
+    if (found == m_cache->statements.end()) {
+        auto prepared = prepare(sql);
+        if (!prepared)
+            return prepared.status();
+        found = m_cache->statements.emplace(std::string(sql), prepared.take()).first;
+    } else {
+        found->second.reset();
+    }
+    return &found->second;
 }
 
 Result<long long> Database::queryInt(std::string_view sql)

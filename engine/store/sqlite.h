@@ -3,6 +3,7 @@
 #include "engine/model/status.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +32,7 @@ public:
         ReadOnly,
     };
 
-    Database() = default;
+    Database();
     ~Database();
     Database(Database &&other) noexcept;
     Database &operator=(Database &&other) noexcept;
@@ -52,6 +53,10 @@ public:
     Status exec(std::string_view sql);
     /// Prepares one statement.
     Result<Statement> prepare(std::string_view sql);
+    /// The statement for `sql`, prepared on first use and kept with the
+    /// connection, reset and unbound: for statements a writer runs over and
+    /// over, whose parsing would otherwise cost more than the write.
+    Result<Statement *> cached(std::string_view sql);
 
     /// Runs a query that yields a single integer (PRAGMA user_version, COUNT(*)).
     Result<long long> queryInt(std::string_view sql);
@@ -68,14 +73,15 @@ public:
 private:
     static int waitForLock(void *, int attempts);
 
-    explicit Database(sqlite3 *db, std::string path)
-        : m_db(db)
-        , m_path(std::move(path))
-    {}
+    Database(sqlite3 *db, std::string path);
+
+    struct StatementCache;
+    void closeConnection();
 
     sqlite3 *m_db = nullptr;
     std::string m_path;
     bool m_immutable = false;
+    std::unique_ptr<StatementCache> m_cache; // finalized before the connection closes
 };
 
 /// A prepared statement. Bind by 1-based index, step, read columns by 0-based index.
