@@ -59,7 +59,8 @@ std::vector<NodeKindSpec> buildKinds()
     // Triggers ---------------------------------------------------------------
     {
         NodeKindSpec k;
-        k.kind = "trigger.http";
+        k.id = KindId::HttpTrigger;
+        k.kind = kinds::kHttpTrigger;
         k.family = NodeFamily::Trigger;
         k.label = "HTTP trigger";
         k.description = "Starts a run for each HTTP request to a route, with API Gateway's "
@@ -83,7 +84,8 @@ std::vector<NodeKindSpec> buildKinds()
     }
     {
         NodeKindSpec k;
-        k.kind = "trigger.schedule";
+        k.id = KindId::ScheduleTrigger;
+        k.kind = kinds::kScheduleTrigger;
         k.family = NodeFamily::Trigger;
         k.label = "Schedule";
         k.description = "Starts a run on a rate or cron schedule, with EventBridge's "
@@ -106,7 +108,8 @@ std::vector<NodeKindSpec> buildKinds()
     }
     {
         NodeKindSpec k;
-        k.kind = "trigger.manual";
+        k.id = KindId::ManualTrigger;
+        k.kind = kinds::kManualTrigger;
         k.family = NodeFamily::Trigger;
         k.label = "Manual trigger";
         k.description = "Starts a run when you press Send, with a saved test event.";
@@ -119,7 +122,8 @@ std::vector<NodeKindSpec> buildKinds()
     // Compute ----------------------------------------------------------------
     {
         NodeKindSpec k;
-        k.kind = "function";
+        k.id = KindId::Function;
+        k.kind = kinds::kFunction;
         k.family = NodeFamily::Compute;
         k.label = "Function";
         k.description = "Runs your code on each event with AWS Lambda's handler contract, "
@@ -168,7 +172,8 @@ std::vector<NodeKindSpec> buildKinds()
     // Flow -------------------------------------------------------------------
     {
         NodeKindSpec k;
-        k.kind = "choice";
+        k.id = KindId::Choice;
+        k.kind = kinds::kChoice;
         k.family = NodeFamily::Flow;
         k.label = "Choice";
         k.description = "Routes an event by rules on its fields, like a Step Functions "
@@ -185,7 +190,8 @@ std::vector<NodeKindSpec> buildKinds()
     // Resources --------------------------------------------------------------
     {
         NodeKindSpec k;
-        k.kind = "queue";
+        k.id = KindId::Queue;
+        k.kind = kinds::kQueue;
         k.family = NodeFamily::Resource;
         k.label = "Queue";
         k.description = "Holds messages and delivers them in batches, like an SQS queue with "
@@ -213,7 +219,8 @@ std::vector<NodeKindSpec> buildKinds()
     }
     {
         NodeKindSpec k;
-        k.kind = "bucket";
+        k.id = KindId::Bucket;
+        k.kind = kinds::kBucket;
         k.family = NodeFamily::Resource;
         k.label = "Bucket";
         k.description = "Stores objects in a folder and reports each created or removed "
@@ -237,7 +244,8 @@ std::vector<NodeKindSpec> buildKinds()
     }
     {
         NodeKindSpec k;
-        k.kind = "table";
+        k.id = KindId::Table;
+        k.kind = kinds::kTable;
         k.family = NodeFamily::Resource;
         k.label = "Table";
         k.description = "Stores items by key and streams every change, like a DynamoDB "
@@ -262,7 +270,8 @@ std::vector<NodeKindSpec> buildKinds()
     }
     {
         NodeKindSpec k;
-        k.kind = "log";
+        k.id = KindId::Log;
+        k.kind = kinds::kLog;
         k.family = NodeFamily::Resource;
         k.label = "Log";
         k.description = "Writes each value it receives to the run log, like CloudWatch Logs.";
@@ -298,6 +307,13 @@ const NodeKindRegistry &NodeKindRegistry::instance()
 {
     static const NodeKindRegistry registry;
     return registry;
+}
+
+std::optional<KindId> kindIdOf(std::string_view kind)
+{
+    if (const NodeKindSpec *spec = NodeKindRegistry::instance().find(kind))
+        return spec->id;
+    return std::nullopt;
 }
 
 const NodeKindSpec *NodeKindRegistry::find(std::string_view kind) const

@@ -73,9 +73,25 @@ enum class NameRule {
     Table,       ///< DynamoDB: 3-255 of [A-Za-z0-9_.-]
 };
 
+/// The node kinds, one value each: code that behaves per kind switches on
+/// this (no `default:`), so that a new kind fails to compile wherever it is
+/// not handled yet, instead of falling through a chain of string compares.
+enum class KindId : unsigned char {
+    HttpTrigger,
+    ScheduleTrigger,
+    ManualTrigger,
+    Function,
+    Choice,
+    Queue,
+    Bucket,
+    Table,
+    Log,
+};
+
 /// Everything the engine and the editor know of one node kind.
 struct NodeKindSpec
 {
+    KindId id = KindId::Function;
     std::string kind; ///< "trigger.http", "function", ...
     NodeFamily family = NodeFamily::Compute;
     std::string label;       ///< palette text
@@ -115,6 +131,30 @@ private:
 };
 
 const char *familyName(NodeFamily family);
+
+/// The kind named `kind` ("trigger.http"), or none for a kind this build does not know.
+std::optional<KindId> kindIdOf(std::string_view kind);
+
+/// Calls the member of `behaviour` for `kind`, with `args`: one method per
+/// kind (httpTrigger, scheduleTrigger, manualTrigger, function, choice, queue,
+/// bucket, table, log). What behaves per kind (the executor, an exporter, a
+/// run panel) writes one such struct; a kind it lacks does not compile.
+template <typename Behaviour, typename... Args>
+decltype(auto) visitKind(KindId kind, Behaviour &&behaviour, Args &&...args)
+{
+    switch (kind) {
+    case KindId::HttpTrigger: return behaviour.httpTrigger(std::forward<Args>(args)...);
+    case KindId::ScheduleTrigger: return behaviour.scheduleTrigger(std::forward<Args>(args)...);
+    case KindId::ManualTrigger: return behaviour.manualTrigger(std::forward<Args>(args)...);
+    case KindId::Function: return behaviour.function(std::forward<Args>(args)...);
+    case KindId::Choice: return behaviour.choice(std::forward<Args>(args)...);
+    case KindId::Queue: return behaviour.queue(std::forward<Args>(args)...);
+    case KindId::Bucket: return behaviour.bucket(std::forward<Args>(args)...);
+    case KindId::Table: return behaviour.table(std::forward<Args>(args)...);
+    case KindId::Log: return behaviour.log(std::forward<Args>(args)...);
+    }
+    return behaviour.function(std::forward<Args>(args)...); // unreachable: every KindId is above
+}
 
 /// The node kinds' names, so that code compares with a constant, never a
 /// string spelled again (the workspace format's names: docs/workspace-format.md).

@@ -89,6 +89,9 @@ struct Executor::Run
     int steps = 0;
     bool startedByEventSource = false;
     std::set<NodeId> firstNodes; ///< the nodes that got the trigger's event (no state-machine Retry)
+    /// The trigger's step (steps[0]) takes its output from the first node's
+    /// input, the same event: one serialisation of it instead of two.
+    bool triggerOutputFromFirstInput = false;
 };
 
 Executor::Executor(Options options, QObject *parent)
@@ -225,7 +228,10 @@ std::string Executor::start(RunRequest request, std::function<void(const RunOutc
         step.startedAtUs = nowUs();
         step.status = "ok";
         step.input = "null";
-        step.output = dumpJson(event);
+        if (run->firstNodes.empty())
+            step.output = dumpJson(event);
+        else
+            run->triggerOutputFromFirstInput = true;
         step.port = port;
         run->entry.steps.push_back(std::move(step));
         follow(run, *node, port, std::move(event), done);
@@ -251,6 +257,10 @@ void Executor::visit(const std::shared_ptr<Run> &run, const Node &node, Json inp
     if (!breakHere) {
         enter(run, node, std::move(input), std::move(done), caught);
         return;
+    }
+    if (run->triggerOutputFromFirstInput) { // the event may be replaced at the pause: keep the trigger's
+        run->entry.steps.front().output = dumpJson(input);
+        run->triggerOutputFromFirstInput = false;
     }
     PauseInfo info{run->entry.runId, run->workflow->id(), node.id, node.name, input};
     const NodeId nodeId = node.id;
@@ -280,131 +290,174 @@ void Executor::visit(const std::shared_ptr<Run> &run, const Node &node, Json inp
         m_observer.paused(info);
 }
 
+/// A step of a run's path, completed by index when its node is done (a
+/// fan-out appends other steps meanwhile).
+struct Executor::StepRecord
+{
+    std::shared_ptr<Run> run;
+    size_t index = 0;
+
+    void operator()(const char *status, const std::optional<Json> &output, const char *port) const
+    {
+        // A branch still running when the run ended (another branch failed) records nothing more.
+        if (run->ended || index >= run->entry.steps.size())
+            return;
+        RunStepEntry &step = run->entry.steps[index];
+        step.durationUs = nowUs() - step.startedAtUs;
+        step.status = status;
+        step.output = output ? dumpJson(*output) : std::string();
+        step.port = port ? port : "";
+    }
+};
+
 void Executor::enter(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done, bool caught)
 {
-    const size_t stepIndex = run->entry.steps.size();
+    const StepRecord complete{run, run->entry.steps.size()};
     {
         RunStepEntry step;
         step.nodeId = node.id.str();
         step.kind = node.kind;
         step.startedAtUs = nowUs();
         step.input = dumpJson(input);
+        if (run->triggerOutputFromFirstInput) {
+            run->entry.steps.front().output = step.input;
+            run->triggerOutputFromFirstInput = false;
+        }
         run->entry.steps.push_back(std::move(step));
     }
-    // Steps are appended as nodes start; a step is completed by index (a
-    // fan-out appends others meanwhile).
-    auto complete = [run, stepIndex](const char *status, const std::optional<Json> &output, const char *port) {
-        // A branch still running when the run ended (another branch failed) records nothing more.
-        if (run->ended || stepIndex >= run->entry.steps.size())
-            return;
-        RunStepEntry &step = run->entry.steps[stepIndex];
-        step.durationUs = nowUs() - step.startedAtUs;
-        step.status = status;
-        step.output = output ? dumpJson(*output) : std::string();
-        step.port = port ? port : "";
+
+    // What a node does with what it receives, one method per kind (visitKind).
+    struct Entry
+    {
+        Executor &executor;
+        const std::shared_ptr<Run> &run;
+        const Node &node;
+        Json &input;
+        Continuation &done;
+        bool caught;
+        const StepRecord &complete;
+
+        void function() { executor.enterFunction(run, node, complete, std::move(done)); }
+        void choice() { executor.enterChoice(run, node, std::move(input), complete, std::move(done), caught); }
+        void log() { executor.enterLog(run, node, input, complete, std::move(done)); }
+        void queue() { executor.enterResource(run, node, input, complete, std::move(done)); }
+        void bucket() { executor.enterResource(run, node, input, complete, std::move(done)); }
+        void table() { executor.enterResource(run, node, input, complete, std::move(done)); }
+        // A run starts at a trigger; an edge into one is refused by the validator.
+        void httpTrigger() { executor.refuseEntry(node, complete, std::move(done)); }
+        void scheduleTrigger() { executor.refuseEntry(node, complete, std::move(done)); }
+        void manualTrigger() { executor.refuseEntry(node, complete, std::move(done)); }
     };
+    if (const std::optional<KindId> kind = kindIdOf(node.kind))
+        visitKind(*kind, Entry{*this, run, node, input, done, caught, complete});
+    else
+        refuseEntry(node, complete, std::move(done));
+}
 
-    if (node.kind == kinds::kFunction) {
-        const int firstAttempt = 0;
-        runFunction(run, node, run->entry.steps[stepIndex].input, firstAttempt,
-                    [this, run, &node, complete, stepIndex, done = std::move(done)](Outcome result) mutable {
-                        if (!run->ended && stepIndex < run->entry.steps.size())
-                            run->entry.steps[stepIndex].requestId = result.requestId;
-                        if (!result.failed()) {
-                            complete("ok", result.value, "ok");
-                            Json value = result.value ? *result.value : Json();
-                            Json own = value; // not moved from `value`: arguments are evaluated in any order
-                            follow(run, node, "ok", std::move(value), [own = std::move(own), done](Outcome next) {
-                                if (!next.failed() && !next.value)
-                                    next.value = own; // nothing after it gave a value: the function's is the answer
-                                done(std::move(next));
-                            });
-                            return;
-                        }
-                        const bool caught = result.failure == FailureKind::FunctionError
-                                            || result.failure == FailureKind::Throttled;
-                        const bool hasErrorEdge = !run->index->targetsOf(*run->workflow, node, "error").empty();
-                        if (!caught || !hasErrorEdge) {
-                            complete("error", result.error, nullptr);
-                            done(std::move(result));
-                            return;
-                        }
-                        complete("caught", result.error, "error");
-                        Json error = result.error;
-                        follow(
-                            run, node, "error", error,
-                            [error, done](Outcome next) {
-                                if (!next.failed() && !next.value) {
-                                    next.value = error;
-                                    next.valueIsCaughtError = true;
-                                }
-                                done(std::move(next));
-                            },
-                            true);
-                    });
+void Executor::enterFunction(const std::shared_ptr<Run> &run, const Node &node, const StepRecord &complete,
+                             Continuation done)
+{
+    const int firstAttempt = 0;
+    runFunction(run, node, run->entry.steps[complete.index].input, firstAttempt,
+                [this, run, &node, complete, done = std::move(done)](Outcome result) mutable {
+                    if (!run->ended && complete.index < run->entry.steps.size())
+                        run->entry.steps[complete.index].requestId = result.requestId;
+                    if (!result.failed()) {
+                        complete("ok", result.value, "ok");
+                        Json value = result.value ? *result.value : Json();
+                        Json own = value; // not moved from `value`: arguments are evaluated in any order
+                        follow(run, node, "ok", std::move(value), [own = std::move(own), done](Outcome next) {
+                            if (!next.failed() && !next.value)
+                                next.value = own; // nothing after it gave a value: the function's is the answer
+                            done(std::move(next));
+                        });
+                        return;
+                    }
+                    const bool caught = result.failure == FailureKind::FunctionError
+                                        || result.failure == FailureKind::Throttled;
+                    const bool hasErrorEdge = !run->index->targetsOf(*run->workflow, node, "error").empty();
+                    if (!caught || !hasErrorEdge) {
+                        complete("error", result.error, nullptr);
+                        done(std::move(result));
+                        return;
+                    }
+                    complete("caught", result.error, "error");
+                    Json error = result.error;
+                    follow(
+                        run, node, "error", error,
+                        [error, done](Outcome next) {
+                            if (!next.failed() && !next.value) {
+                                next.value = error;
+                                next.valueIsCaughtError = true;
+                            }
+                            done(std::move(next));
+                        },
+                        true);
+                });
+}
+
+void Executor::enterChoice(const std::shared_ptr<Run> &run, const Node &node, Json input,
+                           const StepRecord &complete, Continuation done, bool caught)
+{
+    const Json &config = run->index->config(*run->workflow, node);
+    static const Json noRules = Json::array();
+    std::optional<std::string> port = chooseChoicePort(config.contains("rules") ? config["rules"] : noRules, input);
+    const bool hasEdge = !run->index->targetsOf(*run->workflow, node, port ? *port : std::string("default")).empty();
+    if (!port && !hasEdge) {
+        // Step Functions: no rule matched and no Default state.
+        Outcome o;
+        o.failure = FailureKind::NoChoiceMatched;
+        o.error = catchOutput("States.NoChoiceMatched",
+                              "no choice rule matched and there is no default, in node " + quote(node.name));
+        complete("error", o.error, nullptr);
+        done(std::move(o));
         return;
     }
+    const std::string taken = port ? *port : std::string("default");
+    complete("ok", input, taken.c_str());
+    Json value = input;
+    follow(
+        run, node, taken, std::move(value),
+        [own = std::move(input), caught, done = std::move(done)](Outcome next) {
+            if (!next.failed() && !next.value) {
+                next.value = own;
+                next.valueIsCaughtError = caught; // passed through: still the error
+            }
+            done(std::move(next));
+        },
+        caught);
+}
 
-    if (node.kind == kinds::kChoice) {
-        const Json &config = run->index->config(*run->workflow, node);
-        static const Json noRules = Json::array();
-        std::optional<std::string> port = chooseChoicePort(config.contains("rules") ? config["rules"] : noRules, input);
-        const bool hasEdge
-            = !run->index->targetsOf(*run->workflow, node, port ? *port : std::string("default")).empty();
-        if (!port && !hasEdge) {
-            // Step Functions: no rule matched and no Default state.
-            Outcome o;
-            o.failure = FailureKind::NoChoiceMatched;
-            o.error = catchOutput("States.NoChoiceMatched",
-                                  "no choice rule matched and there is no default, in node " + quote(node.name));
-            complete("error", o.error, nullptr);
-            done(std::move(o));
-            return;
-        }
-        const std::string taken = port ? *port : std::string("default");
-        complete("ok", input, taken.c_str());
-        Json value = input;
-        follow(
-            run, node, taken, std::move(value),
-            [own = std::move(input), caught, done = std::move(done)](Outcome next) {
-                if (!next.failed() && !next.value) {
-                    next.value = own;
-                    next.valueIsCaughtError = caught; // passed through: still the error
-                }
-                done(std::move(next));
-            },
-            caught);
+void Executor::enterLog(const std::shared_ptr<Run> &run, const Node &node, const Json &input,
+                        const StepRecord &complete, Continuation done)
+{
+    const std::string level = run->index->config(*run->workflow, node).value("level", std::string("info"));
+    const std::string text = input.is_string() ? input.get<std::string>() : dumpJson(input);
+    run->entry.log.push_back(level + " " + node.name + ": " + text);
+    complete("ok", std::nullopt, nullptr);
+    done(Outcome{});
+}
+
+void Executor::enterResource(const std::shared_ptr<Run> &run, const Node &node, const Json &input,
+                             const StepRecord &complete, Continuation done)
+{
+    Result<Json> written = m_resources ? m_resources->write(*run->workflow, node, input, run->entry.runId)
+                                       : Result<Json>(Status::notSupported("resources are not running"));
+    if (!written) {
+        Outcome o;
+        o.failure = FailureKind::ResourceError;
+        o.error = catchOutput("States.Runtime", "writing into " + node.kind + " " + quote(node.name) + " failed: "
+                                                    + written.status().message());
+        complete("error", o.error, nullptr);
+        done(std::move(o));
         return;
     }
+    complete("ok", *written, nullptr);
+    done(Outcome{}); // what the resource emits runs later, as runs of its own
+}
 
-    if (node.kind == kinds::kLog) {
-        const std::string level = run->index->config(*run->workflow, node).value("level", std::string("info"));
-        const std::string text = input.is_string() ? input.get<std::string>() : dumpJson(input);
-        run->entry.log.push_back(level + " " + node.name + ": " + text);
-        complete("ok", std::nullopt, nullptr);
-        done(Outcome{});
-        return;
-    }
-
-    if (kinds::isResource(node.kind)) {
-        Result<Json> written = m_resources
-                                   ? m_resources->write(*run->workflow, node, input, run->entry.runId)
-                                   : Result<Json>(Status::notSupported("resources are not running"));
-        if (!written) {
-            Outcome o;
-            o.failure = FailureKind::ResourceError;
-            o.error = catchOutput("States.Runtime", "writing into " + node.kind + " " + quote(node.name) + " failed: "
-                                                        + written.status().message());
-            complete("error", o.error, nullptr);
-            done(std::move(o));
-            return;
-        }
-        complete("ok", *written, nullptr);
-        done(Outcome{}); // what the resource emits runs later, as runs of its own
-        return;
-    }
-
-    // A trigger reached by an edge (the validator refuses it) or an unknown kind.
+void Executor::refuseEntry(const Node &node, const StepRecord &complete, Continuation done)
+{
     Outcome o;
     o.failure = FailureKind::ResourceError;
     o.error = catchOutput("States.Runtime", "node " + quote(node.name) + " of kind " + quote(node.kind)

@@ -164,6 +164,16 @@ private:
     // from an `error` port; a choice passes that on with the value.
     void visit(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done, bool caught = false);
     void enter(const std::shared_ptr<Run> &run, const Node &node, Json input, Continuation done, bool caught = false);
+    // enter(), per kind of node:
+    struct StepRecord;
+    void enterFunction(const std::shared_ptr<Run> &run, const Node &node, const StepRecord &complete, Continuation done);
+    void enterChoice(const std::shared_ptr<Run> &run, const Node &node, Json input, const StepRecord &complete,
+                     Continuation done, bool caught);
+    void enterLog(const std::shared_ptr<Run> &run, const Node &node, const Json &input, const StepRecord &complete,
+                  Continuation done);
+    void enterResource(const std::shared_ptr<Run> &run, const Node &node, const Json &input,
+                       const StepRecord &complete, Continuation done);
+    void refuseEntry(const Node &node, const StepRecord &complete, Continuation done);
     void follow(const std::shared_ptr<Run> &run, const Node &from, const std::string &port, Json value,
                 Continuation done, bool caught = false);
     void runFunction(const std::shared_ptr<Run> &run, const Node &node, std::string payload, int attempt,

@@ -248,8 +248,11 @@ http::Response WorkspaceServer::httpAnswer(const Node &trigger, const RunOutcome
         return http::errorResponse(502);
     const Json config = NodeKindRegistry::instance().effectiveConfig(trigger);
     const bool v1 = config.value("payloadFormat", std::string("2.0")) == "1.0";
-    const std::string result = outcome.output ? outcome.output->dump(-1, ' ', false, Json::error_handler_t::replace)
-                                              : std::string("null");
+    // The run's record holds the output's text already.
+    const std::string result = !outcome.output ? std::string("null")
+                               : outcome.entry.output.empty()
+                                   ? outcome.output->dump(-1, ' ', false, Json::error_handler_t::replace)
+                                   : outcome.entry.output;
     auto response = v1 ? http::responseFromResultV1(result) : http::responseFromResultV2(result);
     if (!response)
         return http::errorResponse(502);

@@ -6,6 +6,11 @@
 
 #include <QTest>
 
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
 using namespace stratus::engine;
 
 Q_DECLARE_METATYPE(std::string)
@@ -23,6 +28,8 @@ private Q_SLOTS:
     void choiceOutputsFollowItsRules();
     void effectiveConfigFillsDefaultsOnly();
     void everyKindHasAPaletteDescription();
+    void kindIdsNameEachKindOnce();
+    void visitKindCallsTheKindsOwnMethod();
 };
 
 void TestNodeKinds::allNineKindsAreRegistered()
@@ -175,4 +182,48 @@ void TestNodeKinds::everyKindHasAPaletteDescription()
 }
 
 QTEST_APPLESS_MAIN(TestNodeKinds)
+void TestNodeKinds::kindIdsNameEachKindOnce()
+{
+    std::set<KindId> seen;
+    for (const NodeKindSpec &spec : NodeKindRegistry::instance().kinds()) {
+        QVERIFY2(seen.insert(spec.id).second, spec.kind.c_str());
+        QCOMPARE(kindIdOf(spec.kind), std::optional<KindId>(spec.id));
+    }
+    QCOMPARE(seen.size(), size_t(9));
+    QCOMPARE(kindIdOf("trigger.webhook"), std::optional<KindId>());
+    QCOMPARE(kindIdOf(""), std::optional<KindId>());
+}
+
+namespace {
+
+/// Names the method it was called through, so that the test sees the dispatch.
+struct MethodName
+{
+    std::string httpTrigger() { return "httpTrigger"; }
+    std::string scheduleTrigger() { return "scheduleTrigger"; }
+    std::string manualTrigger() { return "manualTrigger"; }
+    std::string function() { return "function"; }
+    std::string choice() { return "choice"; }
+    std::string queue() { return "queue"; }
+    std::string bucket() { return "bucket"; }
+    std::string table() { return "table"; }
+    std::string log() { return "log"; }
+};
+
+} // namespace
+
+void TestNodeKinds::visitKindCallsTheKindsOwnMethod()
+{
+    const std::map<std::string, std::string> expected{
+        {"trigger.http", "httpTrigger"}, {"trigger.schedule", "scheduleTrigger"}, {"trigger.manual", "manualTrigger"},
+        {"function", "function"},        {"choice", "choice"},                    {"queue", "queue"},
+        {"bucket", "bucket"},            {"table", "table"},                      {"log", "log"},
+    };
+    for (const auto &[kind, method] : expected) {
+        const std::optional<KindId> id = kindIdOf(kind);
+        QVERIFY2(id.has_value(), kind.c_str());
+        QCOMPARE(QString::fromStdString(visitKind(*id, MethodName{})), QString::fromStdString(method));
+    }
+}
+
 #include "tst_nodekinds.moc"
