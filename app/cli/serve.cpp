@@ -143,7 +143,36 @@ volatile std::sig_atomic_t g_stopSignal = 0;
 
 void onStopSignal(int signal)
 {
+    if (g_stopSignal) {
+        // A second Ctrl+C does not wait for the first to finish stopping.
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+        return;
+    }
     g_stopSignal = signal;
+}
+
+/// SIGINT and SIGTERM set g_stopSignal; a blocking read they interrupt
+/// returns (no SA_RESTART), so a prompt waiting on stdin stops too.
+void catchStopSignals()
+{
+    g_stopSignal = 0;
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+/// The exit status of a command a signal stopped, as a shell reports one it killed.
+int signalExit()
+{
+    return 128 + int(g_stopSignal);
+}
+
+const char *signalName()
+{
+    return g_stopSignal == SIGINT ? "SIGINT" : "SIGTERM";
 }
 
 } // namespace
@@ -223,12 +252,7 @@ int cmdServe(const Args &args, Io &io)
     }
     io.out << "Serving; Ctrl+C stops.\n" << std::flush;
 
-    g_stopSignal = 0;
-    struct sigaction action = {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    catchStopSignals();
     QEventLoop loop;
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
@@ -237,7 +261,7 @@ int cmdServe(const Args &args, Io &io)
     });
     poll.start(50);
     loop.exec();
-    io.out << "Stopping (" << (g_stopSignal == SIGINT ? "SIGINT" : "SIGTERM") << ")\n" << std::flush;
+    io.out << "Stopping (" << signalName() << ")\n" << std::flush;
     engine.stop(1500);
     QCoreApplication::processEvents(); // what the engine reported while stopping
     io.out << "Stopped.\n" << std::flush;
@@ -279,6 +303,7 @@ int cmdSend(const Args &args, Io &io)
     auto &[workflow, request] = *started;
     const Node *trigger = workflow->findNode(request.node);
     std::optional<RunOutcome> outcome;
+    catchStopSignals();
     const std::string runId = engine.startRun(std::move(request), [&](const RunOutcome &o) { outcome = o; });
     // The run, then what it started in resources (their runs), within --wait seconds.
     QElapsedTimer waited;
@@ -286,19 +311,23 @@ int cmdSend(const Args &args, Io &io)
     const qint64 limitMs = qint64(*wait * 1000);
     // Quiet twice in a row, 20 ms apart: a write's delivery is queued for the next turn.
     int quietTurns = 0;
-    while (waited.elapsed() < limitMs) {
+    while (waited.elapsed() < limitMs && !g_stopSignal) {
         waitForEvents(20);
         quietTurns = outcome && engine.isQuiet() ? quietTurns + 1 : 0;
         if (quietTurns >= 2)
             break;
     }
+    if (g_stopSignal) {
+        // Stopped by the user: what runs ends aborted, and is recorded and shown so.
+        io.err << "stratus: stopping (" << signalName() << "): the run is aborted\n";
+        engine.stop(0);
+        QCoreApplication::processEvents();
+    }
     const bool timedOut = !outcome;
-    const int stillRunning = engine.isQuiet()
-                                 ? 0
-                                 : std::max(1, engine.call([](WorkspaceServer &s) { return s.executor().runsInFlight(); }));
+    const bool stillRunning = engine.isRunning() && !engine.isQuiet();
     std::optional<http::Response> answer;
     if (outcome && trigger->kind == kinds::kHttpTrigger)
-        answer = engine.call([&](WorkspaceServer &s) { return s.httpAnswer(*trigger, *outcome); });
+        answer = WorkspaceServer::httpAnswer(*trigger, *outcome);
     engine.stop(0);
     QCoreApplication::processEvents(); // the runs that ended while stopping
     if (timedOut)
@@ -334,10 +363,12 @@ int cmdSend(const Args &args, Io &io)
             }
         }
     }
-    if (stillRunning > 0)
+    if (stillRunning)
         io.err << "stratus: warning: what this run started in queues, tables or buckets was still running after "
                << int(*wait) << " s (--wait)\n";
     io.out.flush();
+    if (g_stopSignal)
+        return signalExit();
     return outcome->ok() ? kExitOk : kExitProblems;
 }
 
@@ -426,6 +457,7 @@ int cmdDebug(const Args &args, Io &io)
     }
     engine.call([&](WorkspaceServer &server) { server.executor().setBreakpoints(breakpoints); });
 
+    catchStopSignals();
     std::string current = engine.startRun(std::move(request));
     io.out << "run " << current << " started from " << trigger->name
            << (breakpoints.empty() ? std::string(" (no breakpoints: it runs through)") : std::string()) << "\n"
@@ -437,7 +469,7 @@ int cmdDebug(const Args &args, Io &io)
         // Until a pause to show, or until no run is left.
         // Runs started through queues, tables and buckets are followed too.
         int quiet = 0;
-        while (pauses.empty() && quiet < 2) {
+        while (pauses.empty() && quiet < 2 && !g_stopSignal) {
             waitForEvents(20);
             quiet = engine.isQuiet() ? quiet + 1 : 0;
         }
@@ -458,7 +490,7 @@ int cmdDebug(const Args &args, Io &io)
             io.out << "no run is paused (replay RUN [--from NODE], or quit)\n";
         }
         io.out << "(stratus) " << std::flush;
-        if (!std::getline(std::cin, line))
+        if (g_stopSignal || !std::getline(std::cin, line) || g_stopSignal)
             break;
         const auto [command, rest] = splitCommand(line);
         if (command.empty())
@@ -556,6 +588,8 @@ int cmdDebug(const Args &args, Io &io)
         waitForSomething();
     }
     // Leaving: what is paused is aborted and recorded so.
+    if (g_stopSignal)
+        io.out << "\nstopping (" << signalName() << "): what is paused or running is aborted\n";
     engine.stop(0);
     QCoreApplication::processEvents();
     for (const RunOutcome &o : ended) {
@@ -563,6 +597,8 @@ int cmdDebug(const Args &args, Io &io)
         lastOk = o.ok();
     }
     io.out.flush();
+    if (g_stopSignal)
+        return signalExit();
     return lastOk ? kExitOk : kExitProblems;
 }
 

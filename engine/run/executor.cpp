@@ -377,7 +377,7 @@ void Executor::enterFunction(const std::shared_ptr<Run> &run, const Node &node, 
                                         || result.failure == FailureKind::Throttled;
                     const bool hasErrorEdge = !run->index->targetsOf(*run->workflow, node, "error").empty();
                     if (!caught || !hasErrorEdge) {
-                        complete("error", result.error, nullptr);
+                        complete(result.failure == FailureKind::Aborted ? "aborted" : "error", result.error, nullptr);
                         done(std::move(result));
                         return;
                     }
@@ -542,6 +542,16 @@ void Executor::runFunction(const std::shared_ptr<Run> &run, const Node &node, st
                        done = std::move(done)](InvocationResult result) mutable {
                           const Node *n = run->workflow->findNode(nodeId);
                           recordInvocation(run, *n, result);
+                          if (m_stopping && !result.ok()) {
+                              // Stopped by the engine, not failed by the function: no retry, no `error` edge.
+                              Outcome o;
+                              o.requestId = result.record.requestId;
+                              o.failure = FailureKind::Aborted;
+                              o.error = catchOutput("States.Aborted", "the engine stopped while node "
+                                                                          + quote(n->name) + " ran");
+                              done(std::move(o));
+                              return;
+                          }
                           if (result.ok()) {
                               Outcome o;
                               o.requestId = result.record.requestId;
@@ -744,6 +754,7 @@ void Executor::shutdown()
         m_paused.pop_front();
         resume(ResumeAction::Abort, std::nullopt);
     }
+    m_stopping = true; // what the runtime now fails in flight ends its run as aborted
     if (m_runtime)
         m_runtime->shutdown(); // fails what is in flight: those runs end and are recorded
     if (m_recorder)

@@ -199,6 +199,7 @@ private:
     };
     std::deque<Paused> m_paused;
     long long m_runsSincePrune = 0;
+    bool m_stopping = false; // shutdown() began
 };
 
 } // namespace run

@@ -127,10 +127,13 @@ std::string LocalResources::bucketFolder(const std::string &workspaceFile, const
     const std::string folder = config.contains("folder") && config["folder"].is_string()
                                    ? config["folder"].get<std::string>()
                                    : std::string();
-    if (folder.empty())
-        return (beside / bucket.name).lexically_normal().string();
     const fs::path p(folder);
-    return (p.is_absolute() ? p : beside / p).lexically_normal().string();
+    std::string path = (folder.empty() ? beside / bucket.name : p.is_absolute() ? p : beside / p)
+                           .lexically_normal()
+                           .string();
+    if (path.size() > 1 && path.ends_with('/'))
+        path.pop_back(); // keys are joined to it with a '/'
+    return path;
 }
 
 void LocalResources::designChanged()
@@ -588,13 +591,19 @@ void LocalResources::scanBuckets()
             Bucket &b = it->second;
             const QString root = QString::fromStdString(b.folder);
             std::map<std::string, FileSig> now;
-            QDirIterator files(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            m_writeWatch.watchFolder(b.folder);
+            QDirIterator files(root, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot,
+                               QDirIterator::Subdirectories);
             while (files.hasNext()) {
                 files.next();
                 const QFileInfo info = files.fileInfo();
                 // Symlinks are not objects: they could point out of the folder.
                 if (isOwnTemporary(info.fileName()) || info.isSymLink())
                     continue;
+                if (info.isDir()) {
+                    m_writeWatch.watchFolder(info.filePath().toStdString());
+                    continue;
+                }
                 now[QDir(root).relativeFilePath(info.filePath()).toStdString()]
                     = FileSig{info.size(), info.lastModified().toMSecsSinceEpoch()};
             }
@@ -602,9 +611,11 @@ void LocalResources::scanBuckets()
                 auto known = b.known.find(key);
                 if (known != b.known.end() && known->second == sig)
                     continue;
-                // A file is complete once it has not changed between two scans.
+                // A file is complete once its writer closed it and it has not
+                // changed between two scans.
                 auto settling = b.settling.find(key);
-                if (settling == b.settling.end() || !(settling->second == sig)) {
+                if (settling == b.settling.end() || !(settling->second == sig)
+                    || m_writeWatch.isBeingWritten(b.folder + "/" + key)) {
                     b.settling[key] = sig;
                     continue;
                 }

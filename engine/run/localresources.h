@@ -6,6 +6,7 @@
 // (docs/runner.md says which, and where they differ).
 
 #include "resources.h"
+#include "writewatch.h"
 
 #include "engine/store/resourcedata.h"
 
@@ -71,7 +72,9 @@ private:
     {
         std::string folder;
         std::map<std::string, FileSig> known;   // reported
-        std::map<std::string, FileSig> settling; // changed at the last scan: reported when unchanged at the next
+        // Changed at the last scan, or still open for writing: reported once
+        // closed (WriteWatch) and unchanged between two scans.
+        std::map<std::string, FileSig> settling;
     };
 
     void poll();
@@ -102,6 +105,7 @@ private:
     std::map<std::string, std::chrono::steady_clock::time_point> m_streamRetryAt;
     std::map<std::string, std::chrono::milliseconds> m_streamBackoff;
     std::map<std::string, Bucket> m_buckets;            // by bucket name
+    WriteWatch m_writeWatch;
     long long m_sequencer = 0;
 };
 

@@ -108,21 +108,29 @@ std::string RunningWorkspace::startRun(RunRequest request, std::function<void(co
 
 std::shared_ptr<const Workspace> RunningWorkspace::design()
 {
+    if (!m_server)
+        return nullptr;
     return call([](WorkspaceServer &server) { return server.executor().design(); });
 }
 
 std::string RunningWorkspace::url()
 {
+    if (!m_server)
+        return {};
     return call([](WorkspaceServer &server) { return server.gateway() ? server.gateway()->url() : std::string(); });
 }
 
 std::vector<WorkspaceServer::RouteInfo> RunningWorkspace::routes()
 {
+    if (!m_server)
+        return {};
     return call([](WorkspaceServer &server) { return server.routes(); });
 }
 
 bool RunningWorkspace::isQuiet()
 {
+    if (!m_server)
+        return true; // nothing runs
     return call([](WorkspaceServer &server) { return server.isQuiet(); });
 }
 

@@ -38,7 +38,8 @@ public:
 
     /// Runs `work` on the engine's thread with the server and returns what
     /// it returns, waiting for it. The one way to touch the engine while it
-    /// runs (the server and the executor are not thread-safe).
+    /// runs (the server and the executor are not thread-safe). Only while
+    /// isRunning().
     template <typename Work>
     auto call(Work &&work) -> std::invoke_result_t<Work, WorkspaceServer &>
     {
@@ -56,6 +57,7 @@ public:
     /// once it has ended. Returns the run id.
     std::string startRun(RunRequest request, std::function<void(const RunOutcome &)> done = {});
 
+    // These four answer as for nothing running once stopped.
     /// The design running now (a snapshot; replaced, never changed, on reload).
     std::shared_ptr<const Workspace> design();
     /// The gateway's base URL ("http://127.0.0.1:PORT"), empty without one.

@@ -95,6 +95,8 @@ Status WorkspaceServer::start()
         g.port = m_options.port.value_or(saved.port);
         m_gateway = std::make_unique<Gateway>(
             [this](http::Request request, Gateway::Respond respond) { serveHttp(std::move(request), std::move(respond)); });
+        // Every answer written is reported (serve prints a line per request, the gateway's own too).
+        connect(m_gateway.get(), &Gateway::answered, this, &WorkspaceServer::requestAnswered);
         if (Status s = m_gateway->listen(g); !s)
             return s;
         m_api.domainName = (g.host.find(':') != std::string::npos ? "[" + g.host + "]" : g.host) + ":"
@@ -168,18 +170,8 @@ bool WorkspaceServer::isQuiet()
     return m_executor && m_executor->runsInFlight() == 0 && (!m_resources || !m_resources->hasPendingWork());
 }
 
-void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond gatewayRespond)
+void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond respond)
 {
-    // Every answer is reported (the serve console prints a line per request, 404s too).
-    const auto started = std::chrono::steady_clock::now();
-    Gateway::Respond respond = [this, started, method = QString::fromStdString(request.method),
-                                path = QString::fromStdString(request.rawPath),
-                                gatewayRespond = std::move(gatewayRespond)](http::Response response) {
-        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-        const int status = response.status;
-        gatewayRespond(std::move(response));
-        Q_EMIT requestAnswered(method, path, status, qint64(us.count()));
-    };
     auto match = m_routes.match(request.method, request.rawPath);
     auto design = m_executor->design();
     auto findTrigger = [&](const std::string &target) -> std::pair<const Workflow *, const Node *> {
@@ -238,7 +230,7 @@ void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond gatewayR
     });
 }
 
-http::Response WorkspaceServer::httpAnswer(const Node &trigger, const RunOutcome &outcome) const
+http::Response WorkspaceServer::httpAnswer(const Node &trigger, const RunOutcome &outcome)
 {
     // As API Gateway answers a Lambda integration's failures
     // (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html).

@@ -86,7 +86,7 @@ public:
     /// it already is a full event.
     Result<Json> httpEvent(const Workflow &workflow, const Node &trigger, const Json &description) const;
     /// The HTTP answer a run's outcome gives, by the trigger's payload format.
-    http::Response httpAnswer(const Node &trigger, const RunOutcome &outcome) const;
+    static http::Response httpAnswer(const Node &trigger, const RunOutcome &outcome);
 
     /// Fires every enabled schedule that is due by the clock (once each: a
     /// schedule missed while nothing ran is not made up, as EventBridge

@@ -12,6 +12,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+#include <chrono>
 #include <deque>
 #include <unordered_map>
 #include <optional>
@@ -52,9 +54,12 @@ int64_t nowMs()
 class Gateway::Server : public QAbstractHttpServer
 {
 public:
-    explicit Server(Handler handler)
+    using Written = std::function<void(const QString &method, const QString &path, int status, qint64 us)>;
+
+    Server(Handler handler, Written written)
         : QAbstractHttpServer(nullptr)
         , m_handler(std::move(handler))
+        , m_written(std::move(written))
     {
         m_sweep.setInterval(250);
         connect(&m_sweep, &QTimer::timeout, this, [this] { sweep(); });
@@ -111,9 +116,20 @@ protected:
         const quint64 seq = conn.nextSeq++;
         // Connection: close asks for the connection to end after this answer.
         const bool close = request.value("Connection").compare("close", Qt::CaseInsensitive) == 0;
+        const QUrl url = request.url();
         conn.queue.push_back(Pending{seq, makeResponder(request, socket), std::nullopt,
-                                     nowMs() + m_options.answerTimeoutMs, close});
+                                     nowMs() + m_options.answerTimeoutMs, close,
+                                     QString::fromLatin1(methodName(request.method())),
+                                     url.path(QUrl::FullyEncoded), std::chrono::steady_clock::now()});
         ++m_served;
+        // Qt's parser reads a Content-Length that is not a number as none; the
+        // bytes that follow would then be read as the next request.
+        if (const QByteArray length = request.value("Content-Length");
+            !length.isEmpty() && !std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            conn.queue.back().closeAfter = true;
+            answer(socket, seq, http::errorResponse(400));
+            return true;
+        }
         const QByteArray body = request.body();
         if (body.size() > m_options.maxBodyBytes) {
             answer(socket, seq, http::errorResponse(413));
@@ -121,7 +137,6 @@ protected:
         }
         http::Request r;
         r.method = methodName(request.method());
-        const QUrl url = request.url();
         r.rawPath = url.path(QUrl::FullyEncoded).toStdString();
         if (r.rawPath.empty())
             r.rawPath = "/";
@@ -161,6 +176,9 @@ private:
         std::optional<http::Response> ready;
         int64_t deadlineMs = 0;
         bool closeAfter = false;
+        QString method; // for the report of what was answered
+        QString path;
+        std::chrono::steady_clock::time_point received;
     };
     struct Connection
     {
@@ -231,6 +249,11 @@ private:
                 out.writeHeader("Connection", "close");
             out.writeBody(QByteArray::fromStdString(r.body));
             conn.lastActivityMs = nowMs();
+            if (m_written)
+                m_written(p.method, p.path, r.status,
+                          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now()
+                                                                                - p.received)
+                              .count());
             if (p.closeAfter) {
                 conn.queue.clear(); // nothing after it is answered on this connection
                 socket->disconnectFromHost(); // after what is written has gone
@@ -270,6 +293,7 @@ private:
     }
 
     Handler m_handler;
+    Written m_written;
     Options m_options;
     quint16 m_port = 0;
     std::string m_host;
@@ -280,7 +304,10 @@ private:
 
 Gateway::Gateway(Handler handler, QObject *parent)
     : QObject(parent)
-    , m_server(std::make_unique<Server>(std::move(handler)))
+    , m_server(std::make_unique<Server>(std::move(handler),
+                                        [this](const QString &method, const QString &path, int status, qint64 us) {
+                                            Q_EMIT answered(method, path, status, us);
+                                        }))
 {}
 
 Gateway::~Gateway()

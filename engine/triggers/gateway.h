@@ -48,6 +48,10 @@ public:
     void close();
     long long requestsServed() const;
 
+Q_SIGNALS:
+    /// An answer was written: every one, the gateway's own (413, 503, 400) too.
+    void answered(const QString &method, const QString &path, int status, qint64 microseconds);
+
 private:
     class Server;
     std::unique_ptr<Server> m_server;

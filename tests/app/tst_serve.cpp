@@ -82,6 +82,7 @@ private Q_SLOTS:
     void killedServeLosesNoAcceptedMessage();
     void sendWhileServingKeepsEveryWrite();
     void debugIsDrivenThroughStandardInput();
+    void signalsStopSendAndDebugAndTheRunIsRecordedAborted();
 
 private:
     QTemporaryDir m_dir;
@@ -323,6 +324,52 @@ void TestServe::debugIsDrivenThroughStandardInput()
     QVERIFY2(replay.exitCode == 0, replay.err.constData());
     QVERIFY(replay.out.contains("replays " + QByteArray::fromStdString(firstRun)));
     QVERIFY(replay.out.contains("todo seven not found"));
+}
+
+void TestServe::signalsStopSendAndDebugAndTheRunIsRecordedAborted()
+{
+    QTemporaryDir dir;
+    const Json nodes = Json::array({
+        kindNode("go", "trigger.manual", {{"event", {{"n", 1}}}}),
+        functionNode("sleepy", "exports.handler = async () => { await new Promise(r => setTimeout(r, 20000)); return 1; };"),
+        kindNode("caught", "log"),
+    });
+    const Json edges = Json::array({edgeJson("go", "event", "sleepy"), edgeJson("sleepy", "error", "caught")});
+    const QString file = writeWorkspace(dir.path(), workspaceDocument(nodes, edges));
+
+    // send, mid-invocation: the run ends aborted (not down the error edge), recorded, exit 128 + SIGTERM.
+    QProcess send;
+    send.start(QStringLiteral(STRATUS_CLI_PATH), {QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("go")});
+    QVERIFY(send.waitForStarted(10000));
+    QTest::qWait(1500); // the instance starts and its handler waits (stopped before, the run ends aborted too)
+    ::kill(pid_t(send.processId()), SIGTERM);
+    QVERIFY(send.waitForFinished(5000));
+    QCOMPARE(send.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(send.exitCode(), 128 + SIGTERM);
+    CliRun runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--workflows"), QStringLiteral("--json")});
+    Json list = Json::parse(runs.out.toStdString());
+    QCOMPARE(list.size(), size_t(1));
+    QCOMPARE_STR(list[0]["status"].get<std::string>(), std::string("aborted"));
+
+    // debug, paused at its prompt waiting on stdin: SIGINT ends it the same way.
+    QProcess debug;
+    debug.start(QStringLiteral(STRATUS_CLI_PATH), {QStringLiteral("debug"), file, QStringLiteral("--trigger"),
+                                                  QStringLiteral("go"), QStringLiteral("--break"), QStringLiteral("sleepy")});
+    QVERIFY(debug.waitForStarted(10000));
+    QByteArray out;
+    QVERIFY(QTest::qWaitFor([&] {
+        out += debug.readAllStandardOutput();
+        return out.contains("(stratus) ");
+    }, 15000));
+    ::kill(pid_t(debug.processId()), SIGINT);
+    QVERIFY(debug.waitForFinished(5000));
+    out += debug.readAllStandardOutput();
+    QCOMPARE(debug.exitCode(), 128 + SIGINT);
+    QVERIFY2(out.contains("stopping (SIGINT)"), out.constData());
+    runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--workflows"), QStringLiteral("--json")});
+    list = Json::parse(runs.out.toStdString());
+    QCOMPARE(list.size(), size_t(2));
+    QCOMPARE_STR(list[0]["status"].get<std::string>(), std::string("aborted"));
 }
 
 QTEST_GUILESS_MAIN(TestServe)

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void streamRetriesFromTheFailedRecord();
     void changesMadeWhileStoppedAreDeliveredOnStart();
     void bucketSeesFilesDroppedByAnotherProcess();
+    void bucketWaitsForASlowWriterToClose();
     void bucketKeysNeverLeaveTheFolder();
 
 private:
@@ -319,6 +320,32 @@ void TestResources::bucketSeesFilesDroppedByAnotherProcess()
     QVERIFY(QTest::qWaitFor([&] { return !runsFrom(m_runs, "bucket").empty(); }, 5000));
     QCOMPARE_STR(eventOf(*runsFrom(m_runs, "bucket")[0])["Records"][0]["eventName"].get<std::string>(),
                  std::string("ObjectRemoved:Delete"));
+}
+
+void TestResources::bucketWaitsForASlowWriterToClose()
+{
+    // Another process writes one file in three parts with pauses longer than
+    // two scans, in a folder that did not exist when the server started: one
+    // notification, after it closed the file, with its whole size.
+    const QString folder = m_dir->filePath(QStringLiteral("files/in/slow"));
+    QVERIFY(QDir().mkpath(folder));
+    QTest::qWait(250); // the new folder is watched from the next scan
+    QProcess writer;
+    writer.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"), QStringLiteral("exec 3> '%1/part.txt'; printf aaaa >&3; sleep 0.5; "
+                                                       "printf bbbb >&3; sleep 0.5; printf cc >&3; exec 3>&-")
+                                            .arg(folder)});
+    QVERIFY(writer.waitForStarted(5000));
+    while (writer.state() != QProcess::NotRunning)
+        QTest::qWait(20); // serving the engine meanwhile
+    QCOMPARE(writer.exitCode(), 0);
+    QVERIFY(QTest::qWaitFor([&] { return !runsFrom(m_runs, "bucket").empty(); }, 5000));
+    QVERIFY(waitQuiet());
+    const auto runs = runsFrom(m_runs, "bucket");
+    QCOMPARE(runs.size(), size_t(1));
+    const Json object = eventOf(*runs[0])["Records"][0]["s3"]["object"];
+    QCOMPARE_STR(object["key"].get<std::string>(), std::string("in/slow/part.txt"));
+    QCOMPARE(object["size"].get<long long>(), 10LL);
 }
 
 void TestResources::bucketKeysNeverLeaveTheFolder()

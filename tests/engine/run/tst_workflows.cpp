@@ -492,6 +492,9 @@ void TestWorkflows::corsPreflightAndHeaders()
 void TestWorkflows::hostileRequestsGetAnAnswerAndTheServerGoesOn()
 {
     const int port = m_server->gateway()->port();
+    std::vector<int> reported; // every answer written is reported, the gateway's own too
+    connect(m_server.get(), &WorkspaceServer::requestAnswered, this,
+            [&](const QString &, const QString &, int status, qint64) { reported.push_back(status); });
     {
         RawHttp garbage(port);
         garbage.send("THIS IS NOT HTTP\r\n\r\n");
@@ -519,6 +522,18 @@ void TestWorkflows::hostileRequestsGetAnAnswerAndTheServerGoesOn()
         QCOMPARE(a.size(), size_t(1));
         QCOMPARE(a[0].status, 413);
     }
+    for (const char *length : {"-5", "abc", "12x"}) {
+        // Qt reads such a length as none; the gateway refuses it, and the connection.
+        RawHttp odd(port);
+        odd.send(std::string("POST /boom HTTP/1.1\r\nHost: x\r\nContent-Length: ") + length + "\r\n\r\nabc");
+        const auto a = odd.read(1, 5000);
+        QCOMPARE(a.size(), size_t(1));
+        QCOMPARE(a[0].status, 400);
+        QCOMPARE_STR(a[0].body, std::string(R"({"message":"Bad Request"})"));
+        QVERIFY(QTest::qWaitFor([&] { return odd.closed(); }, 3000));
+    }
+    QVERIFY(std::count(reported.begin(), reported.end(), 413) == 1);
+    QVERIFY(std::count(reported.begin(), reported.end(), 400) == 3);
     // Everyone else is still served.
     RawHttp fine(port);
     fine.send(RawHttp::request("GET", "/plain/still"));

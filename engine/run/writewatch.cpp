@@ -1,0 +1,101 @@
+#include "writewatch.h"
+
+#include <QSocketNotifier>
+
+#include <cerrno>
+
+#include <sys/inotify.h>
+#include <unistd.h>
+
+namespace stratus::engine::run {
+
+namespace {
+
+constexpr uint32_t kEvents = IN_CREATE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE
+                             | IN_DELETE_SELF | IN_ONLYDIR;
+
+} // namespace
+
+WriteWatch::WriteWatch(QObject *parent)
+    : QObject(parent)
+    , m_fd(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC))
+{
+    if (m_fd < 0)
+        return;
+    m_notifier = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
+    connect(m_notifier.get(), &QSocketNotifier::activated, this, [this] { readEvents(); });
+}
+
+WriteWatch::~WriteWatch()
+{
+    m_notifier.reset();
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void WriteWatch::watchFolder(const std::string &path)
+{
+    if (m_fd < 0 || m_watched.contains(path))
+        return;
+    const int wd = ::inotify_add_watch(m_fd, path.c_str(), kEvents);
+    if (wd < 0)
+        return; // gone already, or the watch limit: the caller's fallback applies
+    m_watched[path] = wd;
+    m_folders[wd] = path;
+}
+
+bool WriteWatch::isBeingWritten(const std::string &path)
+{
+    readEvents(); // what happened up to now, not up to the last turn of the loop
+    const auto found = m_writing.find(path);
+    if (found == m_writing.end())
+        return false;
+    if (std::chrono::steady_clock::now() - found->second <= kGiveUpAfter)
+        return true;
+    m_writing.erase(found);
+    return false;
+}
+
+void WriteWatch::readEvents()
+{
+    if (m_fd < 0)
+        return;
+    alignas(inotify_event) char buffer[16 * 1024];
+    for (;;) {
+        const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
+        if (n <= 0)
+            return; // EAGAIN: nothing more now
+        for (const char *at = buffer; at < buffer + n;) {
+            const auto *event = reinterpret_cast<const inotify_event *>(at);
+            at += sizeof(inotify_event) + event->len;
+            if (event->mask & IN_Q_OVERFLOW) {
+                // Events were lost: who writes what is unknown, so nothing is
+                // held back on its account (the caller's own rule applies).
+                m_writing.clear();
+                continue;
+            }
+            const auto folder = m_folders.find(event->wd);
+            if (folder == m_folders.end())
+                continue;
+            if (event->mask & (IN_IGNORED | IN_DELETE_SELF)) {
+                m_watched.erase(folder->second);
+                m_folders.erase(folder);
+                continue;
+            }
+            if (event->len == 0)
+                continue;
+            const std::string path = folder->second + "/" + event->name;
+            if (event->mask & IN_ISDIR) {
+                if (event->mask & (IN_CREATE | IN_MOVED_TO))
+                    watchFolder(path);
+                continue;
+            }
+            if (event->mask & (IN_CREATE | IN_MODIFY))
+                m_writing[path] = std::chrono::steady_clock::now();
+            else if (event->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE))
+                m_writing.erase(path);
+        }
+    }
+}
+
+} // namespace stratus::engine::run
