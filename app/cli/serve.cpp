@@ -119,10 +119,26 @@ Result<std::pair<const Workflow *, RunRequest>> triggerRequest(RunningWorkspace 
             if (e.name == *name)
                 given = e.event;
         }
-        if (!given)
+        if (!given) {
+            std::string elsewhere; // test events saved on functions are theirs: `invoke` sends them
+            for (const TestEvent &e : design->testEvents) {
+                if (e.name != *name)
+                    continue;
+                for (const Workflow &wf : design->workflows) {
+                    const Node *owner = wf.findNode(e.node);
+                    if (owner && (!e.workflow.isValid() || e.workflow == wf.id()) && elsewhere.empty())
+                        elsewhere = "; " + quote(*name) + " is saved on " + owner->kind + " "
+                                    + quote(owner->name)
+                                    + (owner->kind == kinds::kFunction
+                                           ? ": send it with stratus invoke FILE " + owner->name + " --test-event "
+                                                 + *name
+                                           : std::string());
+                }
+            }
             return Status::notFound("trigger " + quote(trigger->name) + " has no test event " + quote(*name)
-                                    + (saved.empty() ? std::string(" (it has none)")
-                                                     : " (it has: " + printable(joined(saved)) + ")"));
+                                    + (saved.empty() ? std::string(" (it has none") : " (it has: " + printable(joined(saved)))
+                                    + elsewhere + ")");
+        }
     }
     Result<Json> event = engine.call([&](WorkspaceServer &server) {
         return given ? (trigger->kind == kinds::kHttpTrigger ? server.httpEvent(*workflow, *trigger, *given)
@@ -137,6 +153,55 @@ Result<std::pair<const Workflow *, RunRequest>> triggerRequest(RunningWorkspace 
     request.event = event.take();
     request.trigger = trigger->kind.substr(kinds::kTriggerPrefix.size());
     return std::pair<const Workflow *, RunRequest>{workflow, std::move(request)};
+}
+
+/// What `serve` serves: the gateway's routes, then the schedules and resources.
+void printServing(Io &io, RunningWorkspace &engine, const std::string &file)
+{
+    const std::string url = engine.url();
+    const auto routes = engine.routes();
+    io.out << "Gateway: " << url << "\n";
+    for (const auto &route : routes)
+        io.out << "  " << fitColumn(route.method, 7) << " " << url << route.path << "  (" << route.triggerName << ")\n";
+    if (routes.empty())
+        io.out << "  (no HTTP triggers)\n";
+    struct Line // per kind: what a line of the console says of the node, if anything
+    {
+        std::ostream &out;
+        const std::string &file;
+        const Node &node;
+        const Json config = NodeKindRegistry::instance().effectiveConfig(node);
+
+        void scheduleTrigger()
+        {
+            out << "Schedule " << node.name << ": " << config.value("expression", std::string()) << " ("
+                << config.value("timezone", std::string("UTC")) << ")"
+                << (config.value("enabled", true) ? "" : ", disabled") << "\n";
+        }
+        void queue() { out << "Queue " << node.name << "\n"; }
+        void table() { out << "Table " << node.name << "\n"; }
+        void bucket() { out << "Bucket " << node.name << ": " << LocalResources::bucketFolder(file, node) << "\n"; }
+        void httpTrigger() {} // with the routes above
+        void manualTrigger() {}
+        void function() {}
+        void choice() {}
+        void log() {}
+    };
+    for (const Workflow &wf : engine.design()->workflows) {
+        for (const Node &n : wf.nodes()) {
+            if (const auto kind = kindIdOf(n.kind))
+                visitKind(*kind, Line{io.out, file, n});
+        }
+    }
+}
+
+/// The HTTP answer a run of an HTTP trigger gives, as a client would see it.
+void printHttpAnswer(std::ostream &out, const http::Response &answer)
+{
+    out << "HTTP " << answer.status << "\n";
+    for (const auto &[k, v] : answer.headers)
+        out << "  " << printable(k) << ": " << printable(v) << "\n";
+    out << printable(answer.body) << "\n";
 }
 
 volatile std::sig_atomic_t g_stopSignal = 0;
@@ -221,35 +286,17 @@ int cmdServe(const Args &args, Io &io)
     }
     QObject::connect(&engine, &RunningWorkspace::warning,
                      [&io](const QString &w) { io.err << "stratus: warning: " << printable(w.toStdString()) << "\n"; });
-    QObject::connect(&engine, &RunningWorkspace::reloaded, [&io](const QString &problem) {
-        if (problem.isEmpty())
-            io.out << "reloaded the saved design\n" << std::flush;
-        else
+    QObject::connect(&engine, &RunningWorkspace::reloaded, [&](const QString &problem) {
+        if (problem.isEmpty()) {
+            io.out << "reloaded the saved design\n";
+            printServing(io, engine, args.positionals()[0]);
+            io.out << std::flush;
+        } else
             io.err << "stratus: warning: " << printable(problem.toStdString()) << "\n";
     });
     if (Status s = engine.start(); !s)
         return startFailure(io, s);
-    const std::string url = engine.url();
-    const auto routes = engine.routes();
-    io.out << "Gateway: " << url << "\n";
-    for (const auto &route : routes)
-        io.out << "  " << fitColumn(route.method, 7) << " " << url << route.path << "  (" << route.triggerName << ")\n";
-    if (routes.empty())
-        io.out << "  (no HTTP triggers)\n";
-    for (const Workflow &wf : engine.design()->workflows) {
-        for (const Node &n : wf.nodes()) {
-            const Json config = NodeKindRegistry::instance().effectiveConfig(n);
-            if (n.kind == kinds::kScheduleTrigger)
-                io.out << "Schedule " << n.name << ": " << config.value("expression", std::string()) << " ("
-                       << config.value("timezone", std::string("UTC")) << ")"
-                       << (config.value("enabled", true) ? "" : ", disabled") << "\n";
-            else if (n.kind == kinds::kQueue || n.kind == kinds::kTable)
-                io.out << (n.kind == kinds::kQueue ? "Queue " : "Table ") << n.name << "\n";
-            else if (n.kind == kinds::kBucket)
-                io.out << "Bucket " << n.name << ": "
-                       << LocalResources::bucketFolder(args.positionals()[0], n) << "\n";
-        }
-    }
+    printServing(io, engine, args.positionals()[0]);
     io.out << "Serving; Ctrl+C stops.\n" << std::flush;
 
     catchStopSignals();
@@ -350,15 +397,13 @@ int cmdSend(const Args &args, Io &io)
         io.out << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     } else {
         printRun(io.out, outcome->entry, design.get());
-        if (answer) {
-            io.out << "HTTP " << answer->status << "\n";
-            for (const auto &[k, v] : answer->headers)
-                io.out << "  " << printable(k) << ": " << printable(v) << "\n";
-            io.out << printable(answer->body) << "\n";
-        }
+        if (answer)
+            printHttpAnswer(io.out, *answer);
+        // Runs of queues, tables and buckets ended meanwhile: this run's writes
+        // (and whatever else was waiting there) delivered.
         for (const RunOutcome &o : finished) {
             if (o.entry.runId != runId) {
-                io.out << "then ";
+                io.out << "meanwhile ";
                 printRun(io.out, o.entry, design.get());
             }
         }
@@ -476,6 +521,9 @@ int cmdDebug(const Args &args, Io &io)
         QCoreApplication::processEvents();
         for (const RunOutcome &o : ended) {
             printRun(io.out, o.entry, design.get());
+            // A run from the HTTP trigger (replays included) answers as `send` shows it.
+            if (trigger->kind == kinds::kHttpTrigger && o.entry.triggerNodeId == trigger->id.str())
+                printHttpAnswer(io.out, WorkspaceServer::httpAnswer(*trigger, o));
             lastOk = o.ok();
         }
         ended.clear();
@@ -485,7 +533,10 @@ int cmdDebug(const Args &args, Io &io)
     for (;;) {
         if (!pauses.empty()) {
             const PauseInfo &p = pauses.front();
-            io.out << "paused before " << p.nodeName << " (" << p.node.str() << ") in run " << p.runId << "\n";
+            io.out << "paused before " << p.nodeName << " (" << p.node.str() << ") in run " << p.runId
+                   << (pauses.size() > 1 ? " (" + std::to_string(pauses.size() - 1) + " more paused after it)"
+                                         : std::string())
+                   << "\n";
         } else {
             io.out << "no run is paused (replay RUN [--from NODE], or quit)\n";
         }
@@ -495,6 +546,12 @@ int cmdDebug(const Args &args, Io &io)
         const auto [command, rest] = splitCommand(line);
         if (command.empty())
             continue;
+        static const std::set<std::string> bare{"step", "s", "next", "n", "continue", "c", "abort", "a",
+                                                "print", "p", "help", "h", "?", "quit", "q", "exit"};
+        if (bare.contains(command) && !rest.empty()) {
+            io.err << quote(command) << " takes nothing after it (got " << quote(printable(rest)) << ")\n";
+            continue;
+        }
         if (command == "quit" || command == "q" || command == "exit")
             break;
         if (command == "help" || command == "h" || command == "?") {

@@ -103,8 +103,10 @@ Status LocalResources::start()
         return data.status();
     m_data = std::make_unique<ResourceData>(data.take());
     designChanged();
-    m_pollTimer.start();
-    m_scanTimer.start();
+    if (m_options.deliver) {
+        m_pollTimer.start();
+        m_scanTimer.start();
+    }
     return Status::ok();
 }
 
@@ -320,7 +322,7 @@ Result<Json> LocalResources::writeBucket(const Workflow &workflow, const Node &n
 void LocalResources::schedulePoll()
 {
     // Delivery follows a write at once, not at the next tick; several writes in a turn make one poll.
-    if (m_pollQueued)
+    if (m_pollQueued || !m_options.deliver)
         return;
     m_pollQueued = true;
     QTimer::singleShot(0, this, [this] { poll(); });
@@ -328,6 +330,8 @@ void LocalResources::schedulePoll()
 
 bool LocalResources::hasPendingWork()
 {
+    if (!m_options.deliver)
+        return false; // another process delivers
     if (m_pollQueued || !m_deadInFlight.empty())
         return true;
     for (const auto &[name, n] : m_queueBatchesInFlight) {
@@ -641,7 +645,7 @@ void LocalResources::scanBuckets()
 void LocalResources::notifyBucket(const Workflow &workflow, const Node &bucket, bool created, const std::string &key,
                                   const FileSig &sig, const std::string &parentRunId)
 {
-    if (!hasEdges(workflow, bucket, "out"))
+    if (!m_options.deliver || !hasEdges(workflow, bucket, "out"))
         return;
     const Json config = NodeKindRegistry::instance().effectiveConfig(bucket);
     const Json events = config.value("events", Json::array({"created", "removed"}));

@@ -33,6 +33,10 @@ public:
         int bucketScanMs = 100; ///< how often bucket folders are scanned
         std::chrono::milliseconds streamRetryFirst{100}; ///< a failed stream batch waits this, doubling
         std::chrono::milliseconds streamRetryMax{5000};
+        /// Deliver what the resources hold (queue batches, stream records,
+        /// bucket notifications); off when another process runs the file:
+        /// writes are kept, and delivered there.
+        bool deliver = true;
     };
 
     LocalResources(Executor &executor, std::string workspaceFile, Options options, QObject *parent = nullptr);

@@ -80,11 +80,30 @@ Status WorkspaceServer::start()
         }
         return Status::invalidArgument(text);
     }
+    // One process runs a file's deliveries and schedules: a server (serve,
+    // the studio's Run) refuses to start beside another; send and debug run
+    // their run and leave the deliveries to it.
+    auto lease = RunLease::take(file);
+    if (!lease)
+        return lease.status();
+    LocalResources::Options resourceOptions;
+    if (!lease->isHeld()) {
+        if (m_options.listen)
+            return Status::ioError(quote(file) + " is already running in " + lease->holderText()
+                                   + " (stratus serve, or the studio's Run): stop it first, or use stratus send, "
+                                     "which leaves what a run writes into queues, tables and buckets to it");
+        resourceOptions.deliver = false;
+        if (m_observer.warning)
+            m_observer.warning(quote(file) + " is running in " + lease->holderText()
+                               + ": what this run writes into queues, tables and buckets is delivered there");
+    } else {
+        m_lease.emplace(lease.take());
+    }
     m_executor = std::make_unique<Executor>(m_options.executor);
     m_executor->setObserver(m_observer);
     if (Status s = loadDesign(*workspace); !s)
         return s;
-    m_resources = std::make_unique<LocalResources>(*m_executor, file);
+    m_resources = std::make_unique<LocalResources>(*m_executor, file, resourceOptions);
     m_executor->setResources(m_resources.get());
     if (Status s = m_resources->start(); !s)
         return s;
@@ -156,6 +175,7 @@ void WorkspaceServer::stop(int graceMs)
     while (m_executor->runsInFlight() > 0 && settle.elapsed() < 500)
         waitForEvents(20);
     (void)m_executor->flushHistory();
+    m_lease.reset(); // another process may run the file now
 }
 
 void WorkspaceServer::setObserver(Executor::Observer observer)

@@ -7,6 +7,7 @@
 
 #include "executor.h"
 #include "localresources.h"
+#include "runlease.h"
 
 #include "engine/model/schedule.h"
 #include "engine/model/status.h"
@@ -111,6 +112,7 @@ private:
     std::unique_ptr<LocalResources> m_resources;
     std::unique_ptr<Gateway> m_gateway;
     std::unique_ptr<WorkspaceStore> m_store; // polled for saves
+    std::optional<RunLease> m_lease;         // held while this server delivers
     long long m_designGeneration = 0;
     uint64_t m_inode = 0;
     bool m_toldReplaced = false;

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void serveRefusesAWorkspaceWithProblems();
     void killedServeLosesNoAcceptedMessage();
     void sendWhileServingKeepsEveryWrite();
+    void oneProcessDeliversAWorkspace();
     void debugIsDrivenThroughStandardInput();
     void signalsStopSendAndDebugAndTheRunIsRecordedAborted();
 
@@ -151,6 +152,13 @@ void TestServe::sendNamesWhatIsWrong()
                    "{not json");
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("not valid JSON"));
+    // A test event saved on a function is named, with the command that sends it.
+    r = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("create-route"),
+                    QStringLiteral("--test-event"), QStringLiteral("new todo")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("'new todo' is saved on function 'create-todo': send it with stratus invoke FILE "
+                            "create-todo --test-event new todo"),
+             r.err.constData());
 }
 
 void TestServe::serveAnswersAndStopsOnSigterm()
@@ -294,17 +302,50 @@ void TestServe::sendWhileServingKeepsEveryWrite()
     QCOMPARE(titles, (std::set<std::string>{"by-serve-1", "by-send", "by-serve-2"}));
 }
 
+void TestServe::oneProcessDeliversAWorkspace()
+{
+    // send beside serve writes into the bucket; only serve notifies it (S3 sends one notification).
+    QTemporaryDir dir;
+    const QString file = importExample(dir.path(), "upload-processing");
+    ServeProcess serve(file, {QStringLiteral("--quiet")});
+    QVERIFY(serve.port() > 0);
+    const CliRun sent = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("drop-notes")});
+    QVERIFY2(sent.exitCode == 0, sent.err.constData());
+    QVERIFY2(sent.err.contains("is running in process " + QByteArray::number(serve.process().processId())),
+             sent.err.constData());
+    auto bucketRuns = [&] {
+        const CliRun runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--workflows"), QStringLiteral("--json")});
+        int n = 0;
+        for (const Json &run : Json::parse(runs.out.toStdString()))
+            n += run["trigger"] == "bucket" ? 1 : 0;
+        return n;
+    };
+    QVERIFY(QTest::qWaitFor([&] { return bucketRuns() >= 1; }, 10000));
+    QTest::qWait(1000); // time for a second notification, if there were one
+    QCOMPARE(bucketRuns(), 1);
+
+    // A second server on the same file is refused, naming the first.
+    ServeProcess second(file);
+    QVERIFY(second.process().state() == QProcess::NotRunning || second.process().waitForFinished(10000));
+    QCOMPARE(second.process().exitCode(), 2);
+    const QByteArray err = second.process().readAllStandardError();
+    QVERIFY2(err.contains("is already running in process " + QByteArray::number(serve.process().processId())),
+             err.constData());
+}
+
 void TestServe::debugIsDrivenThroughStandardInput()
 {
     const QString file = importExample(m_dir.path(), "http-api");
     const CliRun r = runStratus({QStringLiteral("debug"), file, QStringLiteral("--trigger"), QStringLiteral("get-route"),
                                  QStringLiteral("--break"), QStringLiteral("get-todo")},
-                                "print\nset {\"pathParameters\": {\"id\": \"seven\"}}\nbogus\ncontinue\nquit\n");
+                                "print\nset {\"pathParameters\": {\"id\": \"seven\"}}\nbogus\nstep now\ncontinue\nquit\n");
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("paused before get-todo"));
     QVERIFY(r.out.contains("\"routeKey\": \"GET /todos/{id}\"")); // print shows the event whole
     QVERIFY(r.err.contains("unknown command 'bogus'"));
+    QVERIFY2(r.err.contains("'step' takes nothing after it (got 'now')"), r.err.constData());
     QVERIFY(r.out.contains("todo seven not found")); // the replaced event reached the function
+    QVERIFY2(r.out.contains("\nHTTP 404\n"), r.out.constData()); // and the HTTP answer, as send shows it
 
     // Abort: the run ends aborted, recorded so; exit 1.
     const CliRun aborted = runStratus({QStringLiteral("debug"), file, QStringLiteral("--trigger"),
