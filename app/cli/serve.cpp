@@ -399,11 +399,20 @@ int cmdSend(const Args &args, Io &io)
         printRun(io.out, outcome->entry, design.get());
         if (answer)
             printHttpAnswer(io.out, *answer);
-        // Runs of queues, tables and buckets ended meanwhile: this run's writes
-        // (and whatever else was waiting there) delivered.
+        // Runs of queues, tables and buckets ended meanwhile: "then" those that
+        // carry this run's writes (their parent run is this one, or one of
+        // those), "meanwhile" whatever else was waiting there.
+        std::set<std::string> family{runId};
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const RunOutcome &o : finished) {
+                if (!family.contains(o.entry.runId) && family.contains(o.entry.parentRunId))
+                    grew = family.insert(o.entry.runId).second || grew;
+            }
+        }
         for (const RunOutcome &o : finished) {
             if (o.entry.runId != runId) {
-                io.out << "meanwhile ";
+                io.out << (family.contains(o.entry.runId) ? "then " : "meanwhile ");
                 printRun(io.out, o.entry, design.get());
             }
         }

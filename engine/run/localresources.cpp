@@ -180,15 +180,15 @@ Result<Json> LocalResources::write(const Workflow &workflow, const Node &node, c
     if (!m_data)
         return Status::notSupported("resources are not running");
     if (node.kind == kinds::kQueue)
-        return writeQueue(node, value);
+        return writeQueue(node, value, runId);
     if (node.kind == kinds::kTable)
-        return writeTable(node, value);
+        return writeTable(node, value, runId);
     if (node.kind == kinds::kBucket)
         return writeBucket(workflow, node, value, runId);
     return Status::invalidArgument(quote(node.kind) + " is not a resource");
 }
 
-Result<Json> LocalResources::writeQueue(const Node &node, const Json &value)
+Result<Json> LocalResources::writeQueue(const Node &node, const Json &value, const std::string &runId)
 {
     // The workspace format: a string is the body itself, any other value its JSON.
     const std::string body = value.is_string() ? value.get<std::string>()
@@ -197,7 +197,7 @@ Result<Json> LocalResources::writeQueue(const Node &node, const Json &value)
     if (body.size() > 256 * 1024)
         return Status::invalidArgument("the message is " + std::to_string(body.size())
                                        + " bytes; SQS takes at most 262144");
-    auto id = m_data->sendMessage(node.name, body, nowMs());
+    auto id = m_data->sendMessage(node.name, body, nowMs(), Json::object(), runId);
     if (!id)
         return id.status();
     schedulePoll();
@@ -231,7 +231,7 @@ Result<std::pair<std::string, Json>> LocalResources::itemKey(const Node &table, 
     return std::pair<std::string, Json>{canonical.dump(), keys};
 }
 
-Result<Json> LocalResources::writeTable(const Node &node, const Json &value)
+Result<Json> LocalResources::writeTable(const Node &node, const Json &value, const std::string &runId)
 {
     const bool remove = value.is_object() && value.size() == 1 && value.contains("delete");
     const Json &item = remove ? value["delete"] : value;
@@ -240,7 +240,7 @@ Result<Json> LocalResources::writeTable(const Node &node, const Json &value)
         return key.status();
     Result<std::string> event = std::string();
     if (remove) {
-        event = m_data->deleteItem(node.name, key->first, key->second, nowMs());
+        event = m_data->deleteItem(node.name, key->first, key->second, nowMs(), runId);
     } else {
         auto typed = shapes::toItem(item);
         if (!typed)
@@ -248,7 +248,7 @@ Result<Json> LocalResources::writeTable(const Node &node, const Json &value)
         // DynamoDB's limit for an item (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html).
         if (typed->dump().size() > 400 * 1024)
             return Status::invalidArgument("the item is larger than DynamoDB's 400 KB");
-        event = m_data->putItem(node.name, key->first, key->second, *typed, nowMs());
+        event = m_data->putItem(node.name, key->first, key->second, *typed, nowMs(), runId);
     }
     if (!event)
         return event.status();
@@ -445,6 +445,7 @@ void LocalResources::pollQueue(const Workflow &workflow, const Node &queue)
         request.port = "out";
         request.event = shapes::sqsEvent(messages, queue.name, place);
         request.trigger = "queue";
+        request.parentRunId = batch->front().runId; // a batch names the run of its first message
         request.fromEventSource = true;
         ++inFlight;
         const std::string name = queue.name;
@@ -493,6 +494,7 @@ void LocalResources::deliverDead(const Workflow &workflow, const Node &queue)
     // The dead-letter queue is a queue of its own on AWS: its consumer sees its ARN.
     request.event = shapes::sqsEvent(messages, queue.name + "-dead", placeOf(m_executor));
     request.trigger = "queue";
+    request.parentRunId = dead->front().runId;
     request.fromEventSource = true;
     m_deadInFlight.insert(queue.name);
     const std::string name = queue.name;
@@ -549,6 +551,7 @@ void LocalResources::pollStream(const Workflow &workflow, const Node &table)
     request.port = "out";
     request.event = shapes::dynamoDbStreamEvent(changes, table.name, label, placeOf(m_executor));
     request.trigger = "table";
+    request.parentRunId = rows->front().runId; // a batch names the run of its first record
     request.fromEventSource = true;
     m_streamBusy[table.name] = true;
     const std::string name = table.name;

@@ -89,8 +89,8 @@ private:
     void scanBuckets();
     void notifyBucket(const Workflow &workflow, const Node &bucket, bool created, const std::string &key,
                       const FileSig &sig, const std::string &parentRunId = {});
-    Result<Json> writeQueue(const Node &node, const Json &value);
-    Result<Json> writeTable(const Node &node, const Json &value);
+    Result<Json> writeQueue(const Node &node, const Json &value, const std::string &runId);
+    Result<Json> writeTable(const Node &node, const Json &value, const std::string &runId);
     Result<Json> writeBucket(const Workflow &workflow, const Node &node, const Json &value, const std::string &runId);
     bool hasEdges(const Workflow &workflow, const Node &node, const char *port) const;
 

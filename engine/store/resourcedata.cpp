@@ -12,7 +12,7 @@ namespace {
 
 QueueMessageRow messageRow(Statement &stmt)
 {
-    // Columns: id, message_id, body, attributes, sent_at_ms, first_received_ms, receive_count
+    // Columns: id, message_id, body, attributes, sent_at_ms, first_received_ms, receive_count, run_id
     QueueMessageRow m;
     m.id = stmt.integer(0);
     m.messageId = stmt.text(1);
@@ -22,12 +22,14 @@ QueueMessageRow messageRow(Statement &stmt)
     m.sentAtMs = stmt.integer(4);
     m.firstReceivedMs = stmt.integer(5);
     m.receiveCount = int(stmt.integer(6));
+    if (!stmt.isNull(7))
+        m.runId = stmt.text(7);
     return m;
 }
 
 // A macro so that statements are single literals (GCC 12 warns wrongly about
 // std::string concatenations here: -Warray-bounds, a known false positive).
-#define STRATUS_MESSAGE_COLUMNS "id, message_id, body, attributes, sent_at_ms, first_received_ms, receive_count"
+#define STRATUS_MESSAGE_COLUMNS "id, message_id, body, attributes, sent_at_ms, first_received_ms, receive_count, run_id"
 
 
 Json parsedOrNull(Statement &stmt, int column)
@@ -57,15 +59,20 @@ Result<ResourceData> ResourceData::open(const std::string &path, Access access)
 }
 
 Result<std::string> ResourceData::sendMessage(const std::string &queue, const std::string &body, int64_t nowMs,
-                                              const Json &attributes)
+                                              const Json &attributes, const std::string &runId)
 {
-    auto stmt = m_db.prepare("INSERT INTO queue_messages(queue, message_id, body, attributes, sent_at_ms, "
-                             "visible_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
-    if (!stmt)
-        return stmt.status();
+    auto cached = m_db.cached("INSERT INTO queue_messages(queue, message_id, body, attributes, sent_at_ms, "
+                              "visible_at_ms, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)");
+    if (!cached)
+        return cached.status();
+    Statement &stmt = **cached;
     const std::string id = newRequestId();
-    stmt->bind(1, queue).bind(2, id).bind(3, body).bind(4, attributes.dump()).bind(5, static_cast<long long>(nowMs));
-    if (Status s = stmt->run(); !s)
+    stmt.bind(1, queue).bind(2, id).bind(3, body).bind(4, attributes.dump()).bind(5, static_cast<long long>(nowMs));
+    if (runId.empty())
+        stmt.bindNull(6);
+    else
+        stmt.bind(6, runId);
+    if (Status s = stmt.run(); !s)
         return s;
     return id;
 }
@@ -200,12 +207,17 @@ namespace {
 
 Status appendStreamRecord(sql::Database &db, const std::string &table, const std::string &eventName,
                           const std::string &itemKey, const Json &keys, const Json *oldImage, const Json *newImage,
-                          int64_t nowMs)
+                          int64_t nowMs, const std::string &runId)
 {
-    auto stmt = db.prepare("INSERT INTO table_stream(table_name, event_name, item_key, keys, old_image, new_image, "
-                           "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    if (!stmt)
-        return stmt.status();
+    auto cached = db.cached("INSERT INTO table_stream(table_name, event_name, item_key, keys, old_image, new_image, "
+                            "created_ms, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!cached)
+        return cached.status();
+    Statement *stmt = *cached;
+    if (runId.empty())
+        stmt->bindNull(8);
+    else
+        stmt->bind(8, runId);
     stmt->bind(1, table).bind(2, eventName).bind(3, itemKey).bind(4, keys.dump());
     if (oldImage)
         stmt->bind(5, oldImage->dump());
@@ -237,7 +249,7 @@ Result<std::optional<Json>> currentItem(sql::Database &db, const std::string &ta
 } // namespace
 
 Result<std::string> ResourceData::putItem(const std::string &table, const std::string &itemKey, const Json &keys,
-                                          const Json &item, int64_t nowMs)
+                                          const Json &item, int64_t nowMs, const std::string &runId)
 {
     Transaction tx(m_db);
     if (!tx.status())
@@ -255,7 +267,8 @@ Result<std::string> ResourceData::putItem(const std::string &table, const std::s
     if (Status s = stmt->bind(1, table).bind(2, itemKey).bind(3, item.dump()).run(); !s)
         return s;
     const std::string event = *old ? "MODIFY" : "INSERT";
-    if (Status s = appendStreamRecord(m_db, table, event, itemKey, keys, *old ? &**old : nullptr, &item, nowMs); !s)
+    if (Status s = appendStreamRecord(m_db, table, event, itemKey, keys, *old ? &**old : nullptr, &item, nowMs, runId);
+        !s)
         return s;
     if (Status s = tx.commit(); !s)
         return s;
@@ -263,7 +276,7 @@ Result<std::string> ResourceData::putItem(const std::string &table, const std::s
 }
 
 Result<std::string> ResourceData::deleteItem(const std::string &table, const std::string &itemKey, const Json &keys,
-                                             int64_t nowMs)
+                                             int64_t nowMs, const std::string &runId)
 {
     Transaction tx(m_db);
     if (!tx.status())
@@ -278,7 +291,7 @@ Result<std::string> ResourceData::deleteItem(const std::string &table, const std
         return stmt.status();
     if (Status s = stmt->bind(1, table).bind(2, itemKey).run(); !s)
         return s;
-    if (Status s = appendStreamRecord(m_db, table, "REMOVE", itemKey, keys, &**old, nullptr, nowMs); !s)
+    if (Status s = appendStreamRecord(m_db, table, "REMOVE", itemKey, keys, &**old, nullptr, nowMs, runId); !s)
         return s;
     if (Status s = tx.commit(); !s)
         return s;
@@ -287,7 +300,7 @@ Result<std::string> ResourceData::deleteItem(const std::string &table, const std
 
 Result<std::vector<StreamRow>> ResourceData::readStream(const std::string &table, long long afterSequence, int max)
 {
-    auto stmt = m_db.prepare("SELECT sequence, event_name, item_key, keys, old_image, new_image, created_ms FROM "
+    auto stmt = m_db.prepare("SELECT sequence, event_name, item_key, keys, old_image, new_image, created_ms, run_id FROM "
                              "table_stream WHERE table_name = ?1 AND sequence > ?2 ORDER BY sequence LIMIT ?3");
     if (!stmt)
         return stmt.status();
@@ -302,6 +315,8 @@ Result<std::vector<StreamRow>> ResourceData::readStream(const std::string &table
         r.oldImage = parsedOrNull(*stmt, 4);
         r.newImage = parsedOrNull(*stmt, 5);
         r.createdMs = stmt->integer(6);
+        if (!stmt->isNull(7))
+            r.runId = stmt->text(7);
         out.push_back(std::move(r));
     }
     if (!stmt->status())

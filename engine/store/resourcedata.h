@@ -25,6 +25,7 @@ struct QueueMessageRow
     int64_t sentAtMs = 0;
     int64_t firstReceivedMs = 0;
     int receiveCount = 0; ///< this receive included
+    std::string runId;    ///< the run that sent it; empty when not a run
 };
 
 struct QueueDepth
@@ -45,6 +46,7 @@ struct StreamRow
     Json oldImage; ///< null when none
     Json newImage; ///< null when none
     int64_t createdMs = 0;
+    std::string runId; ///< the run whose write made it; empty when not a run
 };
 
 class ResourceData
@@ -56,9 +58,10 @@ public:
     static Result<ResourceData> open(const std::string &path, Access access = Access::ReadWrite);
 
     // ---- queues ----
-    /// Appends a message; returns its id. Committed when it returns.
+    /// Appends a message (sent by run `runId`, if any); returns its id.
+    /// Committed when it returns.
     Result<std::string> sendMessage(const std::string &queue, const std::string &body, int64_t nowMs,
-                                    const Json &attributes = Json::object());
+                                    const Json &attributes = Json::object(), const std::string &runId = {});
     /// Receives up to `max` visible messages, oldest first, hiding them for
     /// `visibilityMs`. A message already received `maxReceiveCount` times is
     /// moved to the dead-letter side instead (and returned in `movedToDead`).
@@ -77,11 +80,12 @@ public:
     /// Puts `item` (typed attribute values) under `itemKey` and appends the
     /// stream record (INSERT or MODIFY; none when the item is unchanged), in
     /// one transaction. Returns the record's event name, or "" when none.
+    /// The record names `runId` as the run that made it.
     Result<std::string> putItem(const std::string &table, const std::string &itemKey, const Json &keys,
-                                const Json &item, int64_t nowMs);
+                                const Json &item, int64_t nowMs, const std::string &runId = {});
     /// Deletes the item and appends a REMOVE record; "" when there was none.
     Result<std::string> deleteItem(const std::string &table, const std::string &itemKey, const Json &keys,
-                                   int64_t nowMs);
+                                   int64_t nowMs, const std::string &runId = {});
     /// Stream records after `afterSequence`, in order, at most `max`.
     Result<std::vector<StreamRow>> readStream(const std::string &table, long long afterSequence, int max);
     /// The last sequence handed on successfully (0: none).

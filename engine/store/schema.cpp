@@ -227,6 +227,14 @@ CREATE TABLE stream_checkpoints (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 6: which run wrote each queue message and stream record, so that a
+// batch's run names the run it came from (runs.parent_run_id), as bucket
+// notifications of the graph's own writes already did.
+constexpr const char *kVersion6 = R"sql(
+ALTER TABLE queue_messages ADD COLUMN run_id TEXT;  -- the run that sent it; NULL from outside the graph
+ALTER TABLE table_stream ADD COLUMN run_id TEXT;    -- the run whose write made the change
+)sql";
+
 Status runStep(sql::Database &db, int version)
 {
     switch (version) {
@@ -245,6 +253,8 @@ Status runStep(sql::Database &db, int version)
         return rebuildMetricBlocks(db, true);
     case 5:
         return db.exec(kVersion5);
+    case 6:
+        return db.exec(kVersion6);
     }
     return Status::notSupported("no migration to schema version " + std::to_string(version));
 }

@@ -150,11 +150,16 @@ static Json eventOf(const RunOutcome &run)
 
 void TestResources::queueDeliversBatchesAndDeletesWhatSucceeded()
 {
-    for (int i = 0; i < 12; ++i)
-        QVERIFY(write("to-queue", Json{{"order", i}}).ok());
+    std::set<std::string> senders;
+    for (int i = 0; i < 12; ++i) {
+        const RunOutcome sent = write("to-queue", Json{{"order", i}});
+        QVERIFY(sent.ok());
+        senders.insert(sent.entry.runId);
+    }
     QVERIFY(waitQuiet());
     std::set<std::string> bodies;
     for (const RunOutcome *run : runsFrom(m_runs, "queue")) {
+        QVERIFY(senders.contains(run->entry.parentRunId)); // a batch names the run of its first message
         const Json event = eventOf(*run);
         QVERIFY(event["Records"].size() <= 5); // batchSize
         for (const Json &record : event["Records"]) {
@@ -222,7 +227,8 @@ void TestResources::poisonMessagesReachDeadAfterMaxReceiveCount()
 
 void TestResources::tableChangesReachTheStreamInOrder()
 {
-    QVERIFY(write("to-table", Json{{"id", "a"}, {"name", "Ann"}, {"age", 30}}).ok());
+    const RunOutcome first = write("to-table", Json{{"id", "a"}, {"name", "Ann"}, {"age", 30}});
+    QVERIFY(first.ok());
     QVERIFY(write("to-table", Json{{"id", "a"}, {"name", "Ann"}, {"age", 31}}).ok());
     QVERIFY(write("to-table", Json{{"id", "a"}, {"name", "Ann"}, {"age", 31}}).ok()); // unchanged: no record
     QVERIFY(write("to-table", Json{{"delete", {{"id", "a"}}}}).ok());
@@ -244,6 +250,7 @@ void TestResources::tableChangesReachTheStreamInOrder()
         }
     }
     QCOMPARE_STR(joined(names), std::string("INSERT, MODIFY, REMOVE"));
+    QCOMPARE_STR(runsFrom(m_runs, "table").front()->entry.parentRunId, first.entry.runId);
     QVERIFY(std::is_sorted(sequences.begin(), sequences.end()));
     QCOMPARE_STR(last["dynamodb"]["OldImage"]["age"].dump(), std::string(R"({"N":"31"})"));
     QVERIFY(!last["dynamodb"].contains("NewImage"));

@@ -5,6 +5,7 @@
 
 #include "testutil.h"
 
+#include "engine/store/resourcedata.h"
 #include "engine/store/runhistory.h"
 #include "engine/store/schema.h"
 #include "engine/store/sqlite.h"
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void migratedFileSavesNewRevisions();
     void version2GainsTheRunHistory();
     void version3HistoryGainsPackedMetrics();
+    void version5ResourcesGainTheirSendingRun();
     void newerSchemaIsRefused();
     void everyStepIsItsOwnTransaction();
 
@@ -196,6 +198,44 @@ INSERT INTO invocation_logs(invocation_id, lines) SELECT id, 'START RequestId: '
     QCOMPARE(cold, 500LL);
     QCOMPARE(durations, *db.queryInt("SELECT SUM(duration_us) FROM invocations WHERE function_name = 'b'"));
     QVERIFY(store->checkIntegrity());
+}
+
+void TestMigration::version5ResourcesGainTheirSendingRun()
+{
+    const std::string file = m_dir->filePath(QStringLiteral("v5.stratus")).toStdString();
+    {
+        auto db = sql::Database::open(file, sql::Database::Mode::ReadWriteCreate);
+        QVERIFY(db);
+        QVERIFY(db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId)));
+        QVERIFY(store::migrate(*db, 5));
+        // What a version 5 runner kept: a message waiting, a stream record not yet delivered.
+        QVERIFY(db->exec(R"sql(
+INSERT INTO queue_messages(queue, message_id, body, sent_at_ms, visible_at_ms) VALUES ('jobs', 'm1', 'old', 1, 1);
+INSERT INTO table_stream(table_name, event_name, item_key, keys, new_image, created_ms)
+  VALUES ('people', 'INSERT', '[{"S":"a"}]', '{"id":{"S":"a"}}', '{"id":{"S":"a"}}', 1);
+)sql"));
+    }
+    {
+        auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
+        QVERIFY2(store, store.status().message().c_str());
+        QCOMPARE(store->schemaVersionOnDisk(), 5);
+    }
+    auto data = ResourceData::open(file);
+    QVERIFY2(data, data.status().message().c_str());
+    QVERIFY(data->sendMessage("jobs", "new", 2, Json::object(), "run-7"));
+    auto batch = data->receive("jobs", 10, 3, 30000, 5);
+    QVERIFY(batch);
+    QCOMPARE(batch->size(), size_t(2));
+    QCOMPARE(QString::fromStdString((*batch)[0].body), QStringLiteral("old"));
+    QVERIFY((*batch)[0].runId.empty()); // sent before runs were named
+    QCOMPARE(QString::fromStdString((*batch)[1].runId), QStringLiteral("run-7"));
+    QVERIFY(data->putItem("people", R"([{"S":"b"}])", Json{{"id", {{"S", "b"}}}}, Json{{"id", {{"S", "b"}}}}, 4,
+                          "run-8"));
+    auto stream = data->readStream("people", 0, 10);
+    QVERIFY(stream);
+    QCOMPARE(stream->size(), size_t(2));
+    QVERIFY((*stream)[0].runId.empty());
+    QCOMPARE(QString::fromStdString((*stream)[1].runId), QStringLiteral("run-8"));
 }
 
 void TestMigration::newerSchemaIsRefused()
