@@ -17,6 +17,20 @@
 
 using namespace stratus::engine;
 
+namespace {
+
+/// A workspace file at schema `version` with the rows `sql` writes, as that
+/// version's code wrote them (for versions whose files are generated rather
+/// than kept as dumps).
+bool writeFileAtVersion(const std::string &file, int version, const char *sql)
+{
+    auto db = sql::Database::open(file, sql::Database::Mode::ReadWriteCreate);
+    return db && db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId))
+           && store::migrate(*db, version) && db->exec(sql);
+}
+
+} // namespace
+
 class TestMigration : public QObject
 {
     Q_OBJECT
@@ -158,12 +172,8 @@ void TestMigration::version3HistoryGainsPackedMetrics()
 {
     const std::string file = m_dir->filePath(QStringLiteral("v3.stratus")).toStdString();
     {
-        auto db = sql::Database::open(file, sql::Database::Mode::ReadWriteCreate);
-        QVERIFY(db);
-        QVERIFY(db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId)));
-        QVERIFY(store::migrate(*db, 3));
         // What a version 3 recorder wrote: 5,000 invocations of two functions, logs apart.
-        QVERIFY(db->exec(R"sql(
+        QVERIFY(writeFileAtVersion(file, 3, R"sql(
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
 INSERT INTO runs(run_id, trigger, started_at_us, status) SELECT 'r' || i, 'http', i * 1000, 'ok' FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
@@ -204,12 +214,8 @@ void TestMigration::version5ResourcesGainTheirSendingRun()
 {
     const std::string file = m_dir->filePath(QStringLiteral("v5.stratus")).toStdString();
     {
-        auto db = sql::Database::open(file, sql::Database::Mode::ReadWriteCreate);
-        QVERIFY(db);
-        QVERIFY(db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId)));
-        QVERIFY(store::migrate(*db, 5));
         // What a version 5 runner kept: a message waiting, a stream record not yet delivered.
-        QVERIFY(db->exec(R"sql(
+        QVERIFY(writeFileAtVersion(file, 5, R"sql(
 INSERT INTO queue_messages(queue, message_id, body, sent_at_ms, visible_at_ms) VALUES ('jobs', 'm1', 'old', 1, 1);
 INSERT INTO table_stream(table_name, event_name, item_key, keys, new_image, created_ms)
   VALUES ('people', 'INSERT', '[{"S":"a"}]', '{"id":{"S":"a"}}', '{"id":{"S":"a"}}', 1);
