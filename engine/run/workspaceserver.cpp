@@ -59,17 +59,14 @@ WorkspaceServer::~WorkspaceServer()
     stop(0);
 }
 
-Status WorkspaceServer::start()
+Result<WorkspaceServer::OpenedFile> WorkspaceServer::checkFile() const
 {
     const std::string &file = m_options.executor.workspaceFile;
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
     if (!store)
         return store.status();
-    m_store = std::make_unique<WorkspaceStore>(store.take());
-    auto generation = m_store->designGeneration();
-    m_designGeneration = generation ? *generation : 0;
-    m_inode = inodeOf(file);
-    auto workspace = m_store->load();
+    OpenedFile opened{std::make_unique<WorkspaceStore>(store.take()), {}, std::nullopt, inodeOf(file)};
+    auto workspace = opened.store->load();
     if (!workspace)
         return workspace.status();
     if (const Problems problems = workspaceProblems(*workspace); hasErrors(problems)) {
@@ -80,36 +77,64 @@ Status WorkspaceServer::start()
         }
         return Status::invalidArgument(text);
     }
-    // One process runs a file's deliveries and schedules: a server (serve,
-    // the studio's Run) refuses to start beside another; send and debug run
-    // their run and leave the deliveries to it.
+    opened.workspace = workspace.take();
     auto lease = RunLease::take(file);
     if (!lease)
         return lease.status();
+    opened.lease.emplace(lease.take());
+    return opened;
+}
+
+Result<Workspace> WorkspaceServer::openFile(std::optional<OpenedFile> checked)
+{
+    const std::string &file = m_options.executor.workspaceFile;
+    if (!checked) {
+        auto opened = checkFile();
+        if (!opened)
+            return opened.status();
+        checked.emplace(std::move(*opened));
+    }
+    m_store = std::move(checked->store);
+    auto generation = m_store->designGeneration();
+    m_designGeneration = generation ? *generation : 0;
+    m_inode = checked->inode;
+    // One process runs a file's deliveries and schedules: a server (serve,
+    // the studio's Run) refuses to start beside another; send and debug run
+    // their run and leave the deliveries to it.
+    RunLease &lease = *checked->lease;
     LocalResources::Options resourceOptions;
-    if (!lease->isHeld()) {
+    if (!lease.isHeld()) {
         if (m_options.listen)
-            return Status::ioError(quote(file) + " is already running in " + lease->holderText()
+            return Status::ioError(quote(file) + " is already running in " + lease.holderText()
                                    + " (stratus serve, or the studio's Run): stop it first, or use stratus send, "
                                      "which leaves what a run writes into queues, tables and buckets to it");
         resourceOptions.deliver = false;
         if (m_observer.warning)
-            m_observer.warning(quote(file) + " is running in " + lease->holderText()
+            m_observer.warning(quote(file) + " is running in " + lease.holderText()
                                + ": what this run writes into queues, tables and buckets is delivered there");
     } else {
-        m_lease.emplace(lease.take());
+        m_lease.emplace(std::move(lease));
     }
     m_executor = std::make_unique<Executor>(m_options.executor);
     m_executor->setObserver(m_observer);
-    if (Status s = loadDesign(*workspace); !s)
+    if (Status s = loadDesign(checked->workspace); !s)
         return s;
     m_resources = std::make_unique<LocalResources>(*m_executor, file, resourceOptions);
     m_executor->setResources(m_resources.get());
     if (Status s = m_resources->start(); !s)
         return s;
+    return std::move(checked->workspace);
+}
+
+Status WorkspaceServer::start()
+{
+    auto opened = openFile();
+    if (!opened)
+        return opened.status();
+    Workspace &workspace = *opened;
     if (m_options.listen) {
         Gateway::Options g;
-        const GatewaySettings saved = gatewaySettings(workspace->settings);
+        const GatewaySettings saved = gatewaySettings(workspace.settings);
         g.host = m_options.host.value_or(saved.host);
         g.port = m_options.port.value_or(saved.port);
         m_gateway = std::make_unique<Gateway>(
@@ -155,16 +180,21 @@ Status WorkspaceServer::loadDesign(const Workspace &workspace)
 void WorkspaceServer::stop(int graceMs)
 {
     m_reloadTimer.stop();
-    m_scheduleTimer.stop();
-    m_schedules.clear();
     if (m_gateway)
         m_gateway->close();
+    closeFile(graceMs);
+}
+
+void WorkspaceServer::closeFile(int graceMs)
+{
+    m_scheduleTimer.stop();
+    m_schedules.clear();
     if (m_resources)
         m_resources->stop();
     if (!m_executor)
         return;
     // In-flight runs get a bounded time to end; what is left is stopped
-    // (its instances killed: the runs end failed and are recorded so).
+    // (its instances killed: the runs end aborted and are recorded so).
     QElapsedTimer waited;
     waited.start();
     while (m_executor->runsInFlight() > 0 && m_executor->pausedRuns().empty() && waited.elapsed() < graceMs)
@@ -192,6 +222,11 @@ bool WorkspaceServer::isQuiet()
 
 void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond respond)
 {
+    if (m_following) {
+        // Between the replaced file and the new one, as API Gateway answers while an integration is unavailable.
+        respond(http::errorResponse(503));
+        return;
+    }
     auto match = m_routes.match(request.method, request.rawPath);
     auto design = m_executor->design();
     auto findTrigger = [&](const std::string &target) -> std::pair<const Workflow *, const Node *> {
@@ -392,11 +427,9 @@ Result<Json> WorkspaceServer::httpEvent(const Workflow &workflow, const Node &tr
 
 void WorkspaceServer::checkForSavedDesign()
 {
-    if (const uint64_t now = inodeOf(m_options.executor.workspaceFile); now != m_inode && !m_toldReplaced) {
-        m_toldReplaced = true;
-        Q_EMIT reloaded(QStringLiteral("the workspace file was replaced by another program (import --force, Save As):"
-                                       " this server goes on with the file it opened, which is no longer there;"
-                                       " stop it and serve the new file"));
+    if (const uint64_t now = inodeOf(m_options.executor.workspaceFile); now != m_inode && now != 0) {
+        if (now != m_refusedInode)
+            followReplacedFile(now);
         return;
     }
     auto generation = m_store->designGeneration();
@@ -423,6 +456,42 @@ void WorkspaceServer::checkForSavedDesign()
         armSchedules();
     }
     Q_EMIT reloaded(problem);
+}
+
+void WorkspaceServer::followReplacedFile(uint64_t inode)
+{
+    // A file replaced under the same name (import --force, Save As): the
+    // new one is checked whole before the old one is let go, so a broken
+    // replacement leaves this server running what it ran.
+    auto checked = checkFile();
+    QString problem;
+    if (!checked)
+        problem = QString::fromStdString(checked.status().message());
+    else if (!checked->lease->isHeld())
+        problem = QString::fromStdString("the new file is already running in " + checked->lease->holderText());
+    if (!problem.isEmpty()) {
+        m_refusedInode = inode; // told once, not at every poll
+        Q_EMIT reloaded(QStringLiteral("the workspace file was replaced, and the new one cannot run (")
+                        + problem + QStringLiteral("): still running the previous design"));
+        return;
+    }
+    m_following = true;
+    closeFile(1500);
+    m_resources.reset();
+    m_executor.reset();
+    m_store.reset();
+    auto opened = openFile(std::move(*checked));
+    m_following = false;
+    if (!opened) {
+        // The engine is down and the gateway answers 503 (m_executor is gone): say so loudly.
+        m_following = true;
+        Q_EMIT reloaded(QString::fromStdString("the replaced workspace file could not be run: "
+                                               + opened.status().message()));
+        return;
+    }
+    if (m_options.schedules)
+        armSchedules();
+    Q_EMIT reloaded(QString());
 }
 
 void WorkspaceServer::armSchedules()

@@ -101,6 +101,22 @@ Q_SIGNALS:
     void reloaded(const QString &problem);
 
 private:
+    /// A workspace file checked before it runs: its design loads and has no
+    /// errors, and who may run it is known.
+    struct OpenedFile
+    {
+        std::unique_ptr<WorkspaceStore> store;
+        Workspace workspace;
+        std::optional<RunLease> lease;
+        uint64_t inode = 0;
+    };
+    Result<OpenedFile> checkFile() const;
+    /// Runs the file (checked now, or given checked): executor, resources,
+    /// design; the gateway is start()'s. Returns the design it runs.
+    Result<Workspace> openFile(std::optional<OpenedFile> checked = std::nullopt);
+    /// Lets runs end (at most `graceMs`), stops the executor and resources, writes the history.
+    void closeFile(int graceMs);
+    void followReplacedFile(uint64_t inode);
     Status loadDesign(const Workspace &workspace);
     void serveHttp(http::Request request, Gateway::Respond respond);
     void checkForSavedDesign();
@@ -115,7 +131,8 @@ private:
     std::optional<RunLease> m_lease;         // held while this server delivers
     long long m_designGeneration = 0;
     uint64_t m_inode = 0;
-    bool m_toldReplaced = false;
+    uint64_t m_refusedInode = 0; // a replacement that could not run: told once
+    bool m_following = false;    // between a replaced file and its successor: HTTP answers 503
     http::RouteTable m_routes;
     std::vector<RouteInfo> m_routeInfo;
     http::ApiContext m_api;

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void killedServeLosesNoAcceptedMessage();
     void sendWhileServingKeepsEveryWrite();
     void oneProcessDeliversAWorkspace();
+    void serveFollowsAReplacedFile();
     void debugIsDrivenThroughStandardInput();
     void signalsStopSendAndDebugAndTheRunIsRecordedAborted();
 
@@ -331,6 +332,50 @@ void TestServe::oneProcessDeliversAWorkspace()
     const QByteArray err = second.process().readAllStandardError();
     QVERIFY2(err.contains("is already running in process " + QByteArray::number(serve.process().processId())),
              err.constData());
+}
+
+void TestServe::serveFollowsAReplacedFile()
+{
+    QTemporaryDir dir;
+    const QString file = importExample(dir.path(), "http-api");
+    ServeProcess serve(file);
+    QVERIFY(serve.port() > 0);
+    RawHttp http(serve.port());
+    auto status = [&](const char *path) {
+        http.send(RawHttp::request("GET", path));
+        const auto a = http.read(1);
+        return a.empty() ? 0 : a[0].status;
+    };
+    QCOMPARE(status("/todos"), 200);
+
+    // `import --force` writes a new file and renames it over the old one.
+    Json doc = Json::parse(readBytes(QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json")).toStdString());
+    for (Json &node : doc["workflows"][0]["nodes"]) {
+        if (node["id"] == "list-route")
+            node["config"]["path"] = "/items";
+    }
+    const QString replaced = dir.filePath(QStringLiteral("renamed.json"));
+    QFile out(replaced);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QByteArray::fromStdString(doc.dump()));
+    out.close();
+    const CliRun imported = runStratus({QStringLiteral("import"), replaced, file, QStringLiteral("--force")});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY(QTest::qWaitFor([&] { return serve.output().contains("reloaded the saved design"); }, 10000));
+    QVERIFY2(serve.output().contains("/items  ("), serve.output().constData()); // the routes again
+    QCOMPARE(status("/items"), 200);
+    QCOMPARE(status("/todos"), 404);
+
+    // A replacement that cannot run leaves the running design in place, and says why.
+    QVERIFY(QFile::remove(file));
+    QFile broken(file);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a workspace");
+    broken.close();
+    QVERIFY(QTest::qWaitFor([&] {
+        return serve.process().readAllStandardError().contains("the new one cannot run");
+    }, 10000));
+    QCOMPARE(status("/items"), 200);
 }
 
 void TestServe::debugIsDrivenThroughStandardInput()
