@@ -171,6 +171,10 @@ Status Executor::load(const Workspace &workspace)
                 index->targets[Design::key(wf.id(), e.from.node) + '\x1f' + e.from.port].push_back(target);
         }
     }
+    // Retention is applied by the recorder, on its thread, as it writes: a
+    // run never waits for the history to be pruned.
+    if (auto policy = retentionPolicy(design->settings); policy && m_recorder)
+        m_recorder->setRetention(*policy);
     m_design = std::move(design);
     m_index = std::move(index);
     return Status::ok();
@@ -642,27 +646,10 @@ void Executor::finish(const std::shared_ptr<Run> &run, Outcome outcome)
     result.error = std::move(outcome.error);
     m_runs.erase(result.entry.runId);
     std::erase_if(m_paused, [&](const Paused &p) { return p.info.runId == result.entry.runId; });
-    pruneHistorySometimes();
     if (m_observer.run)
         m_observer.run(result);
     if (run->done)
         run->done(result);
-}
-
-void Executor::pruneHistorySometimes()
-{
-    // Retention is applied every 100 runs, not after each: pruning reads the
-    // oldest runs, which costs more than recording one.
-    if (!m_store || ++m_runsSincePrune < 100)
-        return;
-    m_runsSincePrune = 0;
-    auto policy = retentionPolicy(m_design ? m_design->settings : Json::object());
-    if (!policy)
-        return;
-    if (m_recorder)
-        (void)m_recorder->flush();
-    if (auto pruned = pruneHistory(m_store->database(), *policy, nowUs()); !pruned && m_observer.warning)
-        m_observer.warning("the history was not pruned: " + pruned.status().message());
 }
 
 void Executor::setBreakpoints(std::set<std::pair<WorkflowId, NodeId>> breakpoints)

@@ -180,13 +180,12 @@ private:
                      Continuation done);
     void finish(const std::shared_ptr<Run> &run, Outcome outcome);
     void recordInvocation(const std::shared_ptr<Run> &run, const Node &node, const InvocationResult &result);
-    void pruneHistorySometimes();
 
     Options m_options;
     Observer m_observer;
     std::unique_ptr<FunctionRuntime> m_runtime;
     std::unique_ptr<RunRecorder> m_recorder;
-    std::unique_ptr<WorkspaceStore> m_store; // for replays and pruning
+    std::unique_ptr<WorkspaceStore> m_store; // for replays
     Resources *m_resources = nullptr;
     std::shared_ptr<const Workspace> m_design;
     std::shared_ptr<const Design> m_index; // of m_design: what every event would otherwise look up again
@@ -198,7 +197,6 @@ private:
         std::function<void(ResumeAction, std::optional<Json>)> resume;
     };
     std::deque<Paused> m_paused;
-    long long m_runsSincePrune = 0;
     bool m_stopping = false; // shutdown() began
 };
 

@@ -106,6 +106,12 @@ Status RunRecorder::flush()
     return error;
 }
 
+void RunRecorder::setRetention(RetentionPolicy policy)
+{
+    std::lock_guard lock(m_mutex);
+    m_retention = policy;
+}
+
 void RunRecorder::run()
 {
     std::vector<Item> taken;
@@ -134,7 +140,31 @@ void RunRecorder::run()
                 m_written += count;
             m_done.notify_all();
         }
+        pruneSometimes(taken);
         taken.clear();
+    }
+}
+
+void RunRecorder::pruneSometimes(const std::vector<Item> &written)
+{
+    // Pruning reads the oldest runs, which costs more than recording one: every kPruneEveryRuns runs.
+    m_runsSincePrune += int(std::count_if(written.begin(), written.end(),
+                                          [](const Item &item) { return std::holds_alternative<RunEntry>(item); }));
+    if (m_runsSincePrune < kPruneEveryRuns)
+        return;
+    m_runsSincePrune = 0;
+    RetentionPolicy policy;
+    {
+        std::lock_guard lock(m_mutex);
+        policy = m_retention;
+    }
+    const auto nowUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    if (auto pruned = pruneHistory(m_db, policy, nowUs); !pruned) {
+        std::lock_guard lock(m_mutex);
+        if (m_error)
+            m_error = pruned.status().withContext("the history was not pruned");
     }
 }
 

@@ -90,6 +90,10 @@ public:
     /// Waits until everything queued before the call is committed; returns the
     /// first write error since the last flush, if any.
     Status flush();
+    /// Applies `policy` (settings.retention) every kPruneEveryRuns runs
+    /// written, on the writer thread; a policy that keeps everything, never.
+    void setRetention(RetentionPolicy policy);
+    static constexpr int kPruneEveryRuns = 100;
     uint64_t written() const { return m_written.load(); }
 
     /// The most records committed in one transaction.
@@ -103,6 +107,7 @@ private:
     using Item = std::variant<HistoryEntry, RunEntry>;
     void run();
     Status writeBatch(const Item *batch, size_t count);
+    void pruneSometimes(const std::vector<Item> &written);
     Status writeRun(const RunEntry &run);
 
     sql::Database m_db; // used by the writer thread only
@@ -113,6 +118,8 @@ private:
     uint64_t m_queued = 0;    // records ever queued
     uint64_t m_committed = 0; // records ever committed (or dropped on error)
     uint64_t m_flushTarget = 0; // a flush waits until m_committed reaches this
+    RetentionPolicy m_retention;
+    int m_runsSincePrune = 0;   // the writer thread's
     bool m_stopping = false;
     Status m_error;
     std::atomic<uint64_t> m_written{0};

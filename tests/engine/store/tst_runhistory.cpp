@@ -57,6 +57,7 @@ private Q_SLOTS:
     void designIsUntouched();
     void killedWriterLosesNothingCommitted();
     void pruningKeepsWhatThePolicySaysAndGivesSpaceBack();
+    void recorderAppliesRetentionAsItWrites();
     void statisticsScanAgreesWithTheRows();
 
 private:
@@ -287,6 +288,38 @@ Totals counted(sql::Database &db, int64_t since, const std::string &function)
 // Statistics read packed blocks, not rows: whatever way invocations arrive
 // (one at a time, in large batches, several functions) and whatever pruning
 // removes, the blocks must say exactly what the rows say.
+void TestRunHistory::recorderAppliesRetentionAsItWrites()
+{
+    const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    std::string newest;
+    {
+        auto recorder = RunRecorder::open(m_file);
+        QVERIFY(recorder);
+        (*recorder)->setRetention(RetentionPolicy{0, 20});
+        // More runs than kPruneEveryRuns, in several flushed rounds: pruned as they are written.
+        for (int round = 0; round < 5; ++round) {
+            for (int i = 0; i < RunRecorder::kPruneEveryRuns; ++i) {
+                RunEntry run;
+                run.runId = newest = newRequestId();
+                run.trigger = "http";
+                run.startedAtUs = run.finishedAtUs = now + round * 1000 + i;
+                run.status = "ok";
+                (*recorder)->recordRun(std::move(run));
+            }
+            QVERIFY((*recorder)->flush());
+        }
+    }
+    auto store = WorkspaceStore::open(m_file, WorkspaceStore::Access::ReadWrite);
+    QVERIFY(store);
+    auto &db = store->database();
+    QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM runs"), 20LL); // each round ended with a pruning
+    auto last = db.prepare("SELECT run_id FROM runs ORDER BY id DESC LIMIT 1");
+    QVERIFY(last && last->step());
+    QCOMPARE(QString::fromStdString(last->text(0)), QString::fromStdString(newest)); // the newest are kept
+}
+
 void TestRunHistory::statisticsScanAgreesWithTheRows()
 {
     const int64_t t0 = 1'800'000'000'000'000;
