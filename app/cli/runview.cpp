@@ -82,6 +82,11 @@ Json runJson(const RunEntry &r)
     };
     Json steps = Json::array();
     for (const RunStepEntry &s : r.steps) {
+        if (s.kind.empty() && s.status.empty()) {
+            // A listing reads only the path's node ids; `runs --run ID` has the rest.
+            steps.push_back(Json{{"node", s.nodeId}});
+            continue;
+        }
         Json step{{"node", s.nodeId}, {"kind", s.kind}, {"status", s.status}, {"startedAtUs", s.startedAtUs},
                   {"durationUs", s.durationUs}, {"input", parsed(s.input)}, {"output", parsed(s.output)}};
         if (!s.port.empty())

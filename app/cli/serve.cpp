@@ -418,8 +418,8 @@ int cmdSend(const Args &args, Io &io)
         }
     }
     if (stillRunning)
-        io.err << "stratus: warning: what this run started in queues, tables or buckets was still running after "
-               << int(*wait) << " s (--wait)\n";
+        io.err << "stratus: warning: what this run wrote into queues, tables or buckets was not all delivered within "
+               << int(*wait) << " s (--wait); what is left is delivered by the next serve or send\n";
     io.out.flush();
     if (g_stopSignal)
         return signalExit();

@@ -29,6 +29,17 @@ uint64_t inodeOf(const std::string &path)
     return ::stat(path.c_str(), &st) == 0 ? uint64_t(st.st_ino) : 0;
 }
 
+/// A file and its state: a refused replacement is tried again once it
+/// changes, or once another file takes its place (which may reuse its inode).
+std::string fileSignature(const std::string &path)
+{
+    struct stat st = {};
+    if (::stat(path.c_str(), &st) != 0)
+        return {};
+    return std::to_string(st.st_ino) + ":" + std::to_string(st.st_ctim.tv_sec) + "." + std::to_string(st.st_ctim.tv_nsec)
+           + ":" + std::to_string(st.st_size);
+}
+
 std::string routeTarget(const WorkflowId &workflow, const NodeId &node)
 {
     return workflow.str() + "/" + node.str();
@@ -179,26 +190,44 @@ Status WorkspaceServer::loadDesign(const Workspace &workspace)
 
 void WorkspaceServer::stop(int graceMs)
 {
+    // Nothing new comes in; what is in flight gets `graceMs` to end and
+    // answer its client; what is still owed then is answered 503.
     m_reloadTimer.stop();
+    m_stopping = true;
+    if (m_gateway)
+        m_gateway->stopListening();
+    stopDelivering();
+    waitForRuns(graceMs);
     if (m_gateway)
         m_gateway->close();
-    closeFile(graceMs);
+    closeFile(0);
 }
 
-void WorkspaceServer::closeFile(int graceMs)
+void WorkspaceServer::stopDelivering()
 {
     m_scheduleTimer.stop();
     m_schedules.clear();
     if (m_resources)
         m_resources->stop();
+}
+
+void WorkspaceServer::waitForRuns(int graceMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (m_executor && m_executor->runsInFlight() > 0 && m_executor->pausedRuns().empty()
+           && waited.elapsed() < graceMs)
+        waitForEvents(20);
+}
+
+void WorkspaceServer::closeFile(int graceMs)
+{
+    stopDelivering();
     if (!m_executor)
         return;
     // In-flight runs get a bounded time to end; what is left is stopped
     // (its instances killed: the runs end aborted and are recorded so).
-    QElapsedTimer waited;
-    waited.start();
-    while (m_executor->runsInFlight() > 0 && m_executor->pausedRuns().empty() && waited.elapsed() < graceMs)
-        waitForEvents(20);
+    waitForRuns(graceMs);
     m_executor->shutdown();
     QElapsedTimer settle;
     settle.start();
@@ -222,8 +251,9 @@ bool WorkspaceServer::isQuiet()
 
 void WorkspaceServer::serveHttp(http::Request request, Gateway::Respond respond)
 {
-    if (m_following) {
-        // Between the replaced file and the new one, as API Gateway answers while an integration is unavailable.
+    if (m_following || m_stopping) {
+        // Between a replaced file and the new one, or stopping: as API Gateway
+        // answers while an integration is unavailable.
         respond(http::errorResponse(503));
         return;
     }
@@ -428,8 +458,9 @@ Result<Json> WorkspaceServer::httpEvent(const Workflow &workflow, const Node &tr
 void WorkspaceServer::checkForSavedDesign()
 {
     if (const uint64_t now = inodeOf(m_options.executor.workspaceFile); now != m_inode && now != 0) {
-        if (now != m_refusedInode)
-            followReplacedFile(now);
+        if (const std::string signature = fileSignature(m_options.executor.workspaceFile);
+            signature != m_refusedFile)
+            followReplacedFile(signature);
         return;
     }
     auto generation = m_store->designGeneration();
@@ -458,7 +489,7 @@ void WorkspaceServer::checkForSavedDesign()
     Q_EMIT reloaded(problem);
 }
 
-void WorkspaceServer::followReplacedFile(uint64_t inode)
+void WorkspaceServer::followReplacedFile(const std::string &signature)
 {
     // A file replaced under the same name (import --force, Save As): the
     // new one is checked whole before the old one is let go, so a broken
@@ -470,7 +501,7 @@ void WorkspaceServer::followReplacedFile(uint64_t inode)
     else if (!checked->lease->isHeld())
         problem = QString::fromStdString("the new file is already running in " + checked->lease->holderText());
     if (!problem.isEmpty()) {
-        m_refusedInode = inode; // told once, not at every poll
+        m_refusedFile = signature; // told once, not at every poll
         Q_EMIT reloaded(QStringLiteral("the workspace file was replaced, and the new one cannot run (")
                         + problem + QStringLiteral("): still running the previous design"));
         return;

@@ -116,7 +116,9 @@ private:
     Result<Workspace> openFile(std::optional<OpenedFile> checked = std::nullopt);
     /// Lets runs end (at most `graceMs`), stops the executor and resources, writes the history.
     void closeFile(int graceMs);
-    void followReplacedFile(uint64_t inode);
+    void stopDelivering(); // schedules and resources
+    void waitForRuns(int graceMs);
+    void followReplacedFile(const std::string &signature);
     Status loadDesign(const Workspace &workspace);
     void serveHttp(http::Request request, Gateway::Respond respond);
     void checkForSavedDesign();
@@ -131,8 +133,9 @@ private:
     std::optional<RunLease> m_lease;         // held while this server delivers
     long long m_designGeneration = 0;
     uint64_t m_inode = 0;
-    uint64_t m_refusedInode = 0; // a replacement that could not run: told once
+    std::string m_refusedFile; // a replacement that could not run (its fileSignature): told once
     bool m_following = false;    // between a replaced file and its successor: HTTP answers 503
+    bool m_stopping = false;     // stop() began: HTTP answers 503
     http::RouteTable m_routes;
     std::vector<RouteInfo> m_routeInfo;
     http::ApiContext m_api;

@@ -90,7 +90,9 @@ void WriteWatch::readEvents()
                     watchFolder(path);
                 continue;
             }
-            if (event->mask & (IN_CREATE | IN_MODIFY))
+            // Written through its name, not yet closed. A name made by a link
+            // (QSaveFile's linkat, `ln`) gets IN_CREATE alone: it is whole already.
+            if (event->mask & IN_MODIFY)
                 m_writing[path] = std::chrono::steady_clock::now();
             else if (event->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE))
                 m_writing.erase(path);

@@ -1,7 +1,7 @@
 #pragma once
 
 // Which files under some folders are still being written, as the kernel
-// tells (inotify): a file created or written to, and not yet closed. A bucket
+// tells (inotify): a file written to and not yet closed. A bucket
 // notifies an object once its writer has closed it, as S3 notifies an upload
 // once it is complete, however long the writer pauses between writes.
 
@@ -31,9 +31,9 @@ public:
     /// folder; a folder already watched costs a lookup). Folders created
     /// under a watched one are watched as they appear.
     void watchFolder(const std::string &path);
-    /// `path` (absolute) was created or written to and is not closed yet,
-    /// and its last write is at most `kGiveUpAfter` old (a file created with
-    /// no writer to close it, as `ln` makes, is not held back forever).
+    /// `path` (absolute) was written to and is not closed yet, and its last
+    /// write is at most `kGiveUpAfter` old (a writer that hangs does not
+    /// hold its file back forever).
     bool isBeingWritten(const std::string &path);
 
     static constexpr std::chrono::seconds kGiveUpAfter{60};

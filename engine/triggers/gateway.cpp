@@ -94,11 +94,16 @@ public:
     const std::string &host() const { return m_host; }
     long long served() const { return m_served; }
 
+    void stopListening()
+    {
+        for (QTcpServer *server : servers())
+            server->close();
+    }
+
     void closeAll()
     {
         m_sweep.stop();
-        for (QTcpServer *server : servers())
-            server->close();
+        stopListening();
         for (auto &[socket, conn] : m_connections) {
             for (Pending &p : conn.queue) {
                 if (!p.ready)
@@ -128,6 +133,14 @@ protected:
             !length.isEmpty() && !std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; })) {
             conn.queue.back().closeAfter = true;
             answer(socket, seq, http::errorResponse(400));
+            return true;
+        }
+        // A length past the limit (or past what a number holds) is refused as
+        // what it claims, whatever Qt made of it.
+        if (const QByteArray length = request.value("Content-Length");
+            !length.isEmpty() && (length.size() > 18 || length.toLongLong() > m_options.maxBodyBytes)) {
+            conn.queue.back().closeAfter = true;
+            answer(socket, seq, http::errorResponse(413));
             return true;
         }
         const QByteArray body = request.body();
@@ -335,6 +348,11 @@ std::string Gateway::url() const
     const std::string &h = m_server->host();
     const bool v6 = h.find(':') != std::string::npos;
     return "http://" + (v6 ? "[" + h + "]" : h) + ":" + std::to_string(port());
+}
+
+void Gateway::stopListening()
+{
+    m_server->stopListening();
 }
 
 void Gateway::close()

@@ -44,6 +44,8 @@ public:
     std::string host() const;
     /// "http://HOST:PORT"
     std::string url() const;
+    /// Accepts no new connection; those open are still read and answered.
+    void stopListening();
     /// Stops accepting; answers still pending are written 503.
     void close();
     long long requestsServed() const;

@@ -324,6 +324,11 @@ void TestServe::oneProcessDeliversAWorkspace()
     QVERIFY(QTest::qWaitFor([&] { return bucketRuns() >= 1; }, 10000));
     QTest::qWait(1000); // time for a second notification, if there were one
     QCOMPARE(bucketRuns(), 1);
+    // Again, into a folder serve watches now: the object (renamed or linked
+    // into place whole) is notified at once, not held back as being written.
+    const CliRun again = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("drop-notes")});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QVERIFY(QTest::qWaitFor([&] { return bucketRuns() >= 2; }, 5000));
 
     // A second server on the same file is refused, naming the first.
     ServeProcess second(file);
@@ -376,6 +381,13 @@ void TestServe::serveFollowsAReplacedFile()
         return serve.process().readAllStandardError().contains("the new one cannot run");
     }, 10000));
     QCOMPARE(status("/items"), 200);
+
+    // A good file in its place (it may even reuse the broken one's inode) is followed again.
+    QVERIFY(QFile::remove(file));
+    const CliRun back = runStratus({QStringLiteral("import"), QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json"), file});
+    QVERIFY2(back.exitCode == 0, back.err.constData());
+    QVERIFY(QTest::qWaitFor([&] { return status("/todos") == 200; }, 10000));
+    QCOMPARE(status("/items"), 404);
 }
 
 void TestServe::debugIsDrivenThroughStandardInput()

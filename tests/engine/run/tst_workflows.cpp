@@ -125,6 +125,7 @@ private Q_SLOTS:
     void schedulesFireByTheInjectedClock();
     void engineServesWhileTheCallersThreadIsBlocked();
     void engineThatCannotStartSaysWhy();
+    void stoppingLetsARunInFlightAnswer();
 
 private:
     RunOutcome send(const char *trigger, std::optional<Json> event = std::nullopt);
@@ -532,7 +533,15 @@ void TestWorkflows::hostileRequestsGetAnAnswerAndTheServerGoesOn()
         QCOMPARE_STR(a[0].body, std::string(R"({"message":"Bad Request"})"));
         QVERIFY(QTest::qWaitFor([&] { return odd.closed(); }, 3000));
     }
-    QVERIFY(std::count(reported.begin(), reported.end(), 413) == 1);
+    {
+        // A length past what a number holds is refused as the size it claims.
+        RawHttp huge(port);
+        huge.send("POST /boom HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\nabc");
+        const auto a = huge.read(1, 5000);
+        QCOMPARE(a.size(), size_t(1));
+        QCOMPARE(a[0].status, 413);
+    }
+    QVERIFY(std::count(reported.begin(), reported.end(), 413) == 2);
     QVERIFY(std::count(reported.begin(), reported.end(), 400) == 3);
     // Everyone else is still served.
     RawHttp fine(port);
@@ -714,6 +723,22 @@ void TestWorkflows::engineThatCannotStartSaysWhy()
     QVERIFY(!engine.isRunning());
     QVERIFY(engine.engineThread() == nullptr);
     QVERIFY(engine.start().message().find("missing.stratus") != std::string::npos); // and again, the same way
+}
+
+void TestWorkflows::stoppingLetsARunInFlightAnswer()
+{
+    const int port = m_server->gateway()->port();
+    RawHttp slow(port);
+    slow.send(RawHttp::request("GET", "/slow")); // its function takes 400 ms
+    RawHttp late(port);
+    QTest::qWait(100);
+    m_server->stop(1500); // serves its own loop while it waits for the run
+    auto a = slow.read(1, 5000);
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(a[0].status, 200); // ended within the grace: answered as usual
+    QCOMPARE_STR(a[0].body, std::string("slow"));
+    RawHttp after(port);
+    QVERIFY(!after.connected()); // nothing listens any more
 }
 
 QTEST_GUILESS_MAIN(TestWorkflows)
