@@ -76,11 +76,10 @@ Result<std::optional<Json>> readEventOption(const Args &args)
 }
 
 /// A server for send and debug: no gateway, no schedules, no reloads.
-WorkspaceServer::Options oneShotOptions(const Args &args, Io &io)
+WorkspaceServer::Options oneShotOptions(const Args &args)
 {
     WorkspaceServer::Options options;
     options.executor.workspaceFile = args.positionals()[0];
-    options.executor.runtime.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
     options.listen = false;
     options.schedules = false;
     options.reloadPollMs = 0;
@@ -158,8 +157,21 @@ Result<std::pair<const Workflow *, RunRequest>> triggerRequest(RunningWorkspace 
 /// What `serve` serves: the gateway's routes, then the schedules and resources.
 void printServing(Io &io, RunningWorkspace &engine, const std::string &file)
 {
-    const std::string url = engine.url();
-    const auto routes = engine.routes();
+    if (!engine.isRunning())
+        return; // a reload reported while it stopped
+    // One look at the engine: the URL, the routes and the design of one moment.
+    struct Serving
+    {
+        std::string url;
+        std::vector<WorkspaceServer::RouteInfo> routes;
+        std::shared_ptr<const Workspace> design;
+    };
+    const auto [url, routes, design] = engine.call([](WorkspaceServer &server) {
+        return Serving{server.gateway() ? server.gateway()->url() : std::string(), server.routes(),
+                       server.executor().design()};
+    });
+    if (!design)
+        return;
     io.out << "Gateway: " << url << "\n";
     for (const auto &route : routes)
         io.out << "  " << fitColumn(route.method, 7) << " " << url << route.path << "  (" << route.triggerName << ")\n";
@@ -187,7 +199,7 @@ void printServing(Io &io, RunningWorkspace &engine, const std::string &file)
         void choice() {}
         void log() {}
     };
-    for (const Workflow &wf : engine.design()->workflows) {
+    for (const Workflow &wf : design->workflows) {
         for (const Node &n : wf.nodes()) {
             if (const auto kind = kindIdOf(n.kind))
                 visitKind(*kind, Line{io.out, file, n});
@@ -249,7 +261,6 @@ int cmdServe(const Args &args, Io &io)
     auto app = ensureApplication();
     WorkspaceServer::Options options;
     options.executor.workspaceFile = args.positionals()[0];
-    options.executor.runtime.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
     if (auto host = args.value("--host")) {
         if (*host != "localhost" && QHostAddress().setAddress(QString::fromStdString(*host)) == false)
             return usageError(io, "serve", "--host " + quote(*host)
@@ -309,7 +320,7 @@ int cmdServe(const Args &args, Io &io)
     poll.start(50);
     loop.exec();
     io.out << "Stopping (" << signalName() << ")\n" << std::flush;
-    engine.stop(1500);
+    engine.stop(WorkspaceServer::kStopGraceMs);
     QCoreApplication::processEvents(); // what the engine reported while stopping
     io.out << "Stopped.\n" << std::flush;
     return kExitOk;
@@ -331,7 +342,7 @@ int cmdSend(const Args &args, Io &io)
     if (!wait)
         return usageError(io, "send", wait.status().message());
     auto app = ensureApplication();
-    RunningWorkspace engine(oneShotOptions(args, io));
+    RunningWorkspace engine(oneShotOptions(args));
     const bool json = args.has("--json");
     std::vector<RunOutcome> finished;
     QObject::connect(&engine, &RunningWorkspace::invocationFinished, [&io](const HistoryEntry &e) {
@@ -470,7 +481,7 @@ int cmdDebug(const Args &args, Io &io)
     if (!given)
         return failure(io, given.status());
     auto app = ensureApplication();
-    RunningWorkspace engine(oneShotOptions(args, io));
+    RunningWorkspace engine(oneShotOptions(args));
     std::vector<PauseInfo> pauses;
     std::vector<RunOutcome> ended;
     QObject::connect(&engine, &RunningWorkspace::invocationFinished, [&io](const HistoryEntry &e) {

@@ -104,6 +104,7 @@ Status LocalResources::start()
     m_data = std::make_unique<ResourceData>(data.take());
     designChanged();
     if (m_options.deliver) {
+        m_writeWatch = std::make_unique<WriteWatch>();
         m_pollTimer.start();
         m_scanTimer.start();
     }
@@ -598,7 +599,8 @@ void LocalResources::scanBuckets()
             Bucket &b = it->second;
             const QString root = QString::fromStdString(b.folder);
             std::map<std::string, FileSig> now;
-            m_writeWatch.watchFolder(b.folder);
+            if (m_writeWatch)
+                m_writeWatch->watchFolder(b.folder);
             QDirIterator files(root, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot,
                                QDirIterator::Subdirectories);
             while (files.hasNext()) {
@@ -608,7 +610,8 @@ void LocalResources::scanBuckets()
                 if (isOwnTemporary(info.fileName()) || info.isSymLink())
                     continue;
                 if (info.isDir()) {
-                    m_writeWatch.watchFolder(info.filePath().toStdString());
+                    if (m_writeWatch)
+                        m_writeWatch->watchFolder(info.filePath().toStdString());
                     continue;
                 }
                 now[QDir(root).relativeFilePath(info.filePath()).toStdString()]
@@ -622,7 +625,7 @@ void LocalResources::scanBuckets()
                 // changed between two scans.
                 auto settling = b.settling.find(key);
                 if (settling == b.settling.end() || !(settling->second == sig)
-                    || m_writeWatch.isBeingWritten(b.folder + "/" + key)) {
+                    || (m_writeWatch && m_writeWatch->isBeingWritten(b.folder + "/" + key))) {
                     b.settling[key] = sig;
                     continue;
                 }

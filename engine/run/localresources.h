@@ -109,7 +109,7 @@ private:
     std::map<std::string, std::chrono::steady_clock::time_point> m_streamRetryAt;
     std::map<std::string, std::chrono::milliseconds> m_streamBackoff;
     std::map<std::string, Bucket> m_buckets;            // by bucket name
-    WriteWatch m_writeWatch;
+    std::unique_ptr<WriteWatch> m_writeWatch; // while delivering
     long long m_sequencer = 0;
 };
 

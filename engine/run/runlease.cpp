@@ -32,14 +32,23 @@ Result<RunLease> RunLease::take(const std::string &workspaceFile)
         return Status::ioError("cannot look at " + workspaceFile + ": " + std::strerror(errno));
     const auto [address, length] = leaseAddress(st);
     RunLease lease;
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    // Non-blocking: dropProbes() accepts what is waiting without ever waiting.
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
         return Status::ioError(std::string("cannot make a socket: ") + std::strerror(errno));
-    if (::bind(fd, reinterpret_cast<const sockaddr *>(&address), length) == 0 && ::listen(fd, 64) == 0) {
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&address), length) != 0) {
+        const int error = errno;
+        ::close(fd);
+        if (error != EADDRINUSE)
+            return Status::ioError("cannot claim " + workspaceFile + " for this process: " + std::strerror(error));
+    } else if (::listen(fd, 64) != 0) {
+        const int error = errno;
+        ::close(fd);
+        return Status::ioError("cannot claim " + workspaceFile + " for this process: " + std::strerror(error));
+    } else {
         lease.m_fd = fd;
         return lease;
     }
-    ::close(fd);
     // Held: the holder's process id comes with a connection to it (it never
     // accepts; the connection waits in its backlog until we close it).
     const int probe = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
@@ -75,6 +84,14 @@ RunLease::~RunLease()
 {
     if (m_fd >= 0)
         ::close(m_fd);
+}
+
+void RunLease::dropProbes()
+{
+    if (m_fd < 0)
+        return;
+    for (int probe; (probe = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC)) >= 0;)
+        ::close(probe);
 }
 
 std::string RunLease::holderText() const

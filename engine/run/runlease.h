@@ -33,6 +33,11 @@ public:
     std::optional<long> holderPid() const { return m_holder; }
     /// "process 1234" or "another process", for messages.
     std::string holderText() const;
+    /// Closes the connections other processes made to learn who holds it
+    /// (each waits in the socket's backlog until then); the holder calls it
+    /// now and then, so that the backlog never fills and every asker gets
+    /// an answer.
+    void dropProbes();
 
 private:
     RunLease() = default;

@@ -2,12 +2,19 @@
 
 #include <QMetaMethod>
 
+#include <exception>
+
 namespace stratus::engine::run {
 
 RunningWorkspace::RunningWorkspace(WorkspaceServer::Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
 {
+    // The runtime warns from the engine thread: its warnings come as the
+    // `warning` signal, on this object's thread, like every other report.
+    m_options.executor.runtime.warn = [this](const std::string &text) {
+        post(&RunningWorkspace::warning, QString::fromStdString(text));
+    };
 }
 
 RunningWorkspace::~RunningWorkspace()
@@ -91,7 +98,20 @@ void RunningWorkspace::runOnEngine(const std::function<void()> &work)
         work();
         return;
     }
-    QMetaObject::invokeMethod(m_engineContext, work, Qt::BlockingQueuedConnection);
+    // An exception must not leave a slot: it is carried back and thrown here, on the caller's thread.
+    std::exception_ptr failure;
+    QMetaObject::invokeMethod(
+        m_engineContext,
+        [&] {
+            try {
+                work();
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    if (failure)
+        std::rethrow_exception(failure);
 }
 
 std::string RunningWorkspace::startRun(RunRequest request, std::function<void(const RunOutcome &)> done)
@@ -103,14 +123,19 @@ std::string RunningWorkspace::startRun(RunRequest request, std::function<void(co
                 this, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
         };
     }
-    return call([&](WorkspaceServer &server) { return server.executor().start(std::move(request), deliver); });
+    if (!m_server)
+        return {};
+    return call([&](WorkspaceServer &server) {
+        // No design runs after a replaced file failed to open: nothing starts.
+        return server.design() ? server.executor().start(std::move(request), deliver) : std::string();
+    });
 }
 
 std::shared_ptr<const Workspace> RunningWorkspace::design()
 {
     if (!m_server)
         return nullptr;
-    return call([](WorkspaceServer &server) { return server.executor().design(); });
+    return call([](WorkspaceServer &server) { return server.design(); });
 }
 
 std::string RunningWorkspace::url()

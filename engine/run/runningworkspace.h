@@ -25,6 +25,7 @@ class RunningWorkspace : public QObject
 {
     Q_OBJECT
 public:
+    /// The runtime's warnings (options.executor.runtime.warn) come as the `warning` signal.
     explicit RunningWorkspace(WorkspaceServer::Options options, QObject *parent = nullptr);
     /// Stops the engine (no grace) if it still runs.
     ~RunningWorkspace() override;
@@ -33,16 +34,17 @@ public:
     /// serving, or with the reason it could not start (its thread ended).
     Status start();
     /// Stops the server as WorkspaceServer::stop does and ends the thread.
-    void stop(int graceMs = 1500);
+    void stop(int graceMs = WorkspaceServer::kStopGraceMs);
     bool isRunning() const { return m_server != nullptr; }
 
     /// Runs `work` on the engine's thread with the server and returns what
-    /// it returns, waiting for it. The one way to touch the engine while it
-    /// runs (the server and the executor are not thread-safe). Only while
-    /// isRunning().
+    /// it returns, waiting for it (an exception it throws is thrown here).
+    /// The one way to touch the engine while it runs (the server and the
+    /// executor are not thread-safe). Only while isRunning().
     template <typename Work>
     auto call(Work &&work) -> std::invoke_result_t<Work, WorkspaceServer &>
     {
+        Q_ASSERT(m_server);
         using Value = std::invoke_result_t<Work, WorkspaceServer &>;
         if constexpr (std::is_void_v<Value>) {
             runOnEngine([&] { work(*m_server); });
@@ -54,7 +56,8 @@ public:
     }
 
     /// Starts a run on the engine; `done` is called on this object's thread
-    /// once it has ended. Returns the run id.
+    /// once it has ended. Returns the run id (empty, and no `done`, when no
+    /// design runs).
     std::string startRun(RunRequest request, std::function<void(const RunOutcome &)> done = {});
 
     // These four answer as for nothing running once stopped.

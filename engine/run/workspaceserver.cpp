@@ -233,7 +233,8 @@ void WorkspaceServer::closeFile(int graceMs)
     settle.start();
     while (m_executor->runsInFlight() > 0 && settle.elapsed() < 500)
         waitForEvents(20);
-    (void)m_executor->flushHistory();
+    if (Status s = m_executor->flushHistory(); !s && m_observer.warning)
+        m_observer.warning("the run history was not all written: " + s.message());
     m_lease.reset(); // another process may run the file now
 }
 
@@ -457,12 +458,18 @@ Result<Json> WorkspaceServer::httpEvent(const Workflow &workflow, const Node &tr
 
 void WorkspaceServer::checkForSavedDesign()
 {
+    if (m_following && m_executor)
+        return; // moving to a replaced file (its wait serves this loop): not again from inside it
     if (const uint64_t now = inodeOf(m_options.executor.workspaceFile); now != m_inode && now != 0) {
         if (const std::string signature = fileSignature(m_options.executor.workspaceFile);
             signature != m_refusedFile)
             followReplacedFile(signature);
         return;
     }
+    if (!m_store)
+        return; // no file runs (a replacement failed): the next change of the file is tried
+    if (m_lease)
+        m_lease->dropProbes();
     auto generation = m_store->designGeneration();
     if (!generation || *generation == m_designGeneration)
         return;
@@ -507,19 +514,26 @@ void WorkspaceServer::followReplacedFile(const std::string &signature)
         return;
     }
     m_following = true;
-    closeFile(1500);
+    closeFile(kStopGraceMs);
     m_resources.reset();
     m_executor.reset();
     m_store.reset();
     auto opened = openFile(std::move(*checked));
-    m_following = false;
     if (!opened) {
-        // The engine is down and the gateway answers 503 (m_executor is gone): say so loudly.
-        m_following = true;
-        Q_EMIT reloaded(QString::fromStdString("the replaced workspace file could not be run: "
-                                               + opened.status().message()));
+        // Nothing runs now: HTTP answers 503 (m_following stays) until a
+        // change of the file can be run, which the next polls try.
+        m_resources.reset();
+        m_executor.reset();
+        m_store.reset();
+        m_lease.reset();
+        m_inode = 0;
+        m_refusedFile = signature;
+        Q_EMIT reloaded(QString::fromStdString("the replaced workspace file could not be run ("
+                                               + opened.status().message()
+                                               + "): HTTP requests are answered 503 until it is fixed"));
         return;
     }
+    m_following = false;
     if (m_options.schedules)
         armSchedules();
     Q_EMIT reloaded(QString());

@@ -67,10 +67,15 @@ public:
     Status start();
     /// Stops accepting, lets runs in flight end (at most `graceMs`), then
     /// stops instances and writes the history.
-    void stop(int graceMs = 1500);
+    void stop(int graceMs = kStopGraceMs);
 
-    /// Valid after start() succeeded.
+    /// How long stop() lets runs in flight end before it stops them.
+    static constexpr int kStopGraceMs = 1500;
+
+    /// Valid after start() succeeded (and while a replaced file could be run).
     Executor &executor() { return *m_executor; }
+    /// The design running now; none when no file could be run.
+    std::shared_ptr<const Workspace> design() const { return m_executor ? m_executor->design() : nullptr; }
     /// What the executor reports to, from start() on.
     void setObserver(Executor::Observer observer);
     LocalResources *resources() { return m_resources.get(); }
@@ -93,6 +98,10 @@ public:
     /// schedule missed while nothing ran is not made up, as EventBridge
     /// does not), then waits for the next one.
     void checkSchedules();
+    /// Looks at the workspace file now: a saved design is reloaded, a
+    /// replaced file followed, and askers of who runs the file answered (a
+    /// timer calls it every reloadPollMs; tests call it directly).
+    void checkForSavedDesign();
 
 Q_SIGNALS:
     /// The gateway answered a request (with `status`, after `microseconds`).
@@ -121,7 +130,6 @@ private:
     void followReplacedFile(const std::string &signature);
     Status loadDesign(const Workspace &workspace);
     void serveHttp(http::Request request, Gateway::Respond respond);
-    void checkForSavedDesign();
     void armSchedules();
 
     Options m_options;

@@ -3,6 +3,7 @@
 #include <QSocketNotifier>
 
 #include <cerrno>
+#include <unordered_map>
 
 #include <sys/inotify.h>
 #include <unistd.h>
@@ -22,13 +23,13 @@ WriteWatch::WriteWatch(QObject *parent)
 {
     if (m_fd < 0)
         return;
-    m_notifier = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
-    connect(m_notifier.get(), &QSocketNotifier::activated, this, [this] { readEvents(); });
+    auto *notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, [this] { readEvents(); });
 }
 
 WriteWatch::~WriteWatch()
 {
-    m_notifier.reset();
+    qDeleteAll(findChildren<QSocketNotifier *>()); // before the descriptor it watches is closed
     if (m_fd >= 0)
         ::close(m_fd);
 }
@@ -40,8 +41,18 @@ void WriteWatch::watchFolder(const std::string &path)
     const int wd = ::inotify_add_watch(m_fd, path.c_str(), kEvents);
     if (wd < 0)
         return; // gone already, or the watch limit: the caller's fallback applies
+    // A folder renamed keeps its descriptor: its old name is free again.
+    if (const auto known = m_folders.find(wd); known != m_folders.end())
+        m_watched.erase(known->second);
     m_watched[path] = wd;
     m_folders[wd] = path;
+}
+
+void WriteWatch::forgetFolder(const std::string &path)
+{
+    // The folder and every folder under it: their paths no longer name them.
+    const std::string under = path + "/";
+    std::erase_if(m_watched, [&](const auto &entry) { return entry.first == path || entry.first.starts_with(under); });
 }
 
 bool WriteWatch::isBeingWritten(const std::string &path)
@@ -88,6 +99,8 @@ void WriteWatch::readEvents()
             if (event->mask & IN_ISDIR) {
                 if (event->mask & (IN_CREATE | IN_MOVED_TO))
                     watchFolder(path);
+                else if (event->mask & IN_MOVED_FROM)
+                    forgetFolder(path); // watched again under its new name
                 continue;
             }
             // Written through its name, not yet closed. A name made by a link

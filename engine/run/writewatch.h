@@ -9,11 +9,8 @@
 
 #include <chrono>
 #include <map>
-#include <memory>
 #include <string>
 #include <unordered_map>
-
-class QSocketNotifier;
 
 namespace stratus::engine::run {
 
@@ -40,9 +37,9 @@ public:
 
 private:
     void readEvents();
+    void forgetFolder(const std::string &path);
 
     int m_fd = -1;
-    std::unique_ptr<QSocketNotifier> m_notifier;
     std::unordered_map<int, std::string> m_folders;   // watch descriptor -> folder path
     std::unordered_map<std::string, int> m_watched;   // folder path -> watch descriptor
     std::map<std::string, std::chrono::steady_clock::time_point> m_writing; // open for writing: last write

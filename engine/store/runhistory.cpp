@@ -163,7 +163,7 @@ void RunRecorder::pruneSometimes(const std::vector<Item> &written)
                            .count();
     if (auto pruned = pruneHistory(m_db, policy, nowUs); !pruned) {
         std::lock_guard lock(m_mutex);
-        if (m_error)
+        if (m_error.isOk()) // the first error is kept, for the next flush() to return
             m_error = pruned.status().withContext("the history was not pruned");
     }
 }

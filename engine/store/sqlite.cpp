@@ -82,7 +82,13 @@ ReadOnlyName readOnlyName(const std::string &path)
 
 struct Database::StatementCache
 {
-    std::unordered_map<std::string, Statement> statements;
+    // Looked up by the caller's string_view: no string is built per use.
+    struct TextHash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    std::unordered_map<std::string, Statement, TextHash, std::equal_to<>> statements;
 };
 
 Database::Database() = default;
@@ -200,7 +206,7 @@ Result<Statement *> Database::cached(std::string_view sql)
 {
     if (!m_cache)
         m_cache = std::make_unique<StatementCache>();
-    auto found = m_cache->statements.find(std::string(sql));
+    auto found = m_cache->statements.find(sql);
     if (found == m_cache->statements.end()) {
         auto prepared = prepare(sql);
         if (!prepared)

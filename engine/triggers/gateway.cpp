@@ -118,6 +118,8 @@ protected:
     {
         Connection &conn = connectionFor(socket);
         conn.lastActivityMs = nowMs();
+        if (conn.closing)
+            return true; // after a refused request: what follows on the connection is not read as requests
         const quint64 seq = conn.nextSeq++;
         // Connection: close asks for the connection to end after this answer.
         const bool close = request.value("Connection").compare("close", Qt::CaseInsensitive) == 0;
@@ -132,6 +134,7 @@ protected:
         if (const QByteArray length = request.value("Content-Length");
             !length.isEmpty() && !std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; })) {
             conn.queue.back().closeAfter = true;
+            conn.closing = true;
             answer(socket, seq, http::errorResponse(400));
             return true;
         }
@@ -140,6 +143,7 @@ protected:
         if (const QByteArray length = request.value("Content-Length");
             !length.isEmpty() && (length.size() > 18 || length.toLongLong() > m_options.maxBodyBytes)) {
             conn.queue.back().closeAfter = true;
+            conn.closing = true;
             answer(socket, seq, http::errorResponse(413));
             return true;
         }
@@ -197,6 +201,7 @@ private:
     {
         std::deque<Pending> queue;
         quint64 nextSeq = 0;
+        bool closing = false; // a request was refused with Connection: close; nothing after it runs
         int64_t lastActivityMs = 0;
     };
 

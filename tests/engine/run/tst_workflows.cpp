@@ -706,6 +706,25 @@ void TestWorkflows::engineServesWhileTheCallersThreadIsBlocked()
     QVERIFY(outcome->ok());
     QCOMPARE_STR(pathOf(*outcome), std::string("t-chain double pick note"));
 
+    // An exception thrown on the engine thread comes back to the caller, not out of a slot.
+    bool thrown = false;
+    try {
+        engine.call([](WorkspaceServer &) -> int { throw std::runtime_error("from the engine thread"); });
+    } catch (const std::runtime_error &e) {
+        thrown = std::string(e.what()) == "from the engine thread";
+    }
+    QVERIFY(thrown);
+    QVERIFY(engine.isQuiet()); // and the engine goes on
+
+    // Whoever asks learns who runs the file, every time (the askers never fill the lease's backlog).
+    for (int i = 0; i < 100; ++i) {
+        auto probe = RunLease::take(m_file.toStdString());
+        QVERIFY(probe && !probe->isHeld());
+        QCOMPARE(probe->holderPid(), std::optional<long>(long(::getpid())));
+        if (i % 10 == 9)
+            engine.call([](WorkspaceServer &server) { server.checkForSavedDesign(); }); // where the holder drops them
+    }
+
     engine.stop(0);
     QVERIFY(!engine.isRunning());
     QVERIFY(engine.engineThread() == nullptr);
