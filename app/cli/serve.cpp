@@ -167,8 +167,7 @@ void printServing(Io &io, RunningWorkspace &engine, const std::string &file)
         std::shared_ptr<const Workspace> design;
     };
     const auto [url, routes, design] = engine.call([](WorkspaceServer &server) {
-        return Serving{server.gateway() ? server.gateway()->url() : std::string(), server.routes(),
-                       server.executor().design()};
+        return Serving{server.gateway() ? server.gateway()->url() : std::string(), server.routes(), server.design()};
     });
     if (!design)
         return;
@@ -205,6 +204,22 @@ void printServing(Io &io, RunningWorkspace &engine, const std::string &file)
                 visitKind(*kind, Line{io.out, file, n});
         }
     }
+}
+
+/// The engine's warnings, on stderr.
+void printWarnings(Io &io, RunningWorkspace &engine)
+{
+    QObject::connect(&engine, &RunningWorkspace::warning,
+                     [&io](const QString &w) { io.err << "stratus: warning: " << printable(w.toStdString()) << "\n"; });
+}
+
+/// Each invocation's log lines (START, the function's, END, REPORT), on stderr: send and debug keep stdout for runs.
+void printFunctionLogs(Io &io, RunningWorkspace &engine)
+{
+    QObject::connect(&engine, &RunningWorkspace::invocationFinished, [&io](const HistoryEntry &e) {
+        for (const std::string &line : e.record.logs)
+            io.err << printable(line) << "\n";
+    });
 }
 
 /// The HTTP answer a run of an HTTP trigger gives, as a client would see it.
@@ -295,8 +310,7 @@ int cmdServe(const Args &args, Io &io)
                                     << std::flush;
                          });
     }
-    QObject::connect(&engine, &RunningWorkspace::warning,
-                     [&io](const QString &w) { io.err << "stratus: warning: " << printable(w.toStdString()) << "\n"; });
+    printWarnings(io, engine);
     QObject::connect(&engine, &RunningWorkspace::reloaded, [&](const QString &problem) {
         if (problem.isEmpty()) {
             io.out << "reloaded the saved design\n";
@@ -345,13 +359,9 @@ int cmdSend(const Args &args, Io &io)
     RunningWorkspace engine(oneShotOptions(args));
     const bool json = args.has("--json");
     std::vector<RunOutcome> finished;
-    QObject::connect(&engine, &RunningWorkspace::invocationFinished, [&io](const HistoryEntry &e) {
-        for (const std::string &line : e.record.logs)
-            io.err << printable(line) << "\n";
-    });
+    printFunctionLogs(io, engine);
     QObject::connect(&engine, &RunningWorkspace::runFinished, [&finished](const RunOutcome &o) { finished.push_back(o); });
-    QObject::connect(&engine, &RunningWorkspace::warning,
-                     [&io](const QString &w) { io.err << "stratus: warning: " << printable(w.toStdString()) << "\n"; });
+    printWarnings(io, engine);
     if (Status s = engine.start(); !s)
         return startFailure(io, s);
     auto design = engine.design();
@@ -484,14 +494,10 @@ int cmdDebug(const Args &args, Io &io)
     RunningWorkspace engine(oneShotOptions(args));
     std::vector<PauseInfo> pauses;
     std::vector<RunOutcome> ended;
-    QObject::connect(&engine, &RunningWorkspace::invocationFinished, [&io](const HistoryEntry &e) {
-        for (const std::string &line : e.record.logs)
-            io.err << printable(line) << "\n";
-    });
+    printFunctionLogs(io, engine);
     QObject::connect(&engine, &RunningWorkspace::runFinished, [&ended](const RunOutcome &o) { ended.push_back(o); });
     QObject::connect(&engine, &RunningWorkspace::runPaused, [&pauses](const PauseInfo &p) { pauses.push_back(p); });
-    QObject::connect(&engine, &RunningWorkspace::warning,
-                     [&io](const QString &w) { io.err << "stratus: warning: " << printable(w.toStdString()) << "\n"; });
+    printWarnings(io, engine);
     if (Status s = engine.start(); !s)
         return startFailure(io, s);
     auto design = engine.design();

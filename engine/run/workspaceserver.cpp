@@ -21,23 +21,24 @@ namespace stratus::engine::run {
 
 namespace {
 
-/// The file's identity on disk: a file replaced by rename (import --force,
-/// Save As) is another inode under the same name.
-uint64_t inodeOf(const std::string &path)
+/// A file on disk, from one stat(): its inode (a file replaced by rename,
+/// as import --force and Save As do, is another inode under the same name),
+/// and a signature that changes too when it is rewritten in place (a refused
+/// replacement is tried again then, or when another file takes its place,
+/// which may reuse its inode). Zero and empty when there is no file.
+struct FileOnDisk
 {
-    struct stat st = {};
-    return ::stat(path.c_str(), &st) == 0 ? uint64_t(st.st_ino) : 0;
-}
+    uint64_t inode = 0;
+    std::string signature;
+};
 
-/// A file and its state: a refused replacement is tried again once it
-/// changes, or once another file takes its place (which may reuse its inode).
-std::string fileSignature(const std::string &path)
+FileOnDisk fileOnDisk(const std::string &path)
 {
     struct stat st = {};
     if (::stat(path.c_str(), &st) != 0)
         return {};
-    return std::to_string(st.st_ino) + ":" + std::to_string(st.st_ctim.tv_sec) + "." + std::to_string(st.st_ctim.tv_nsec)
-           + ":" + std::to_string(st.st_size);
+    return {uint64_t(st.st_ino), std::to_string(st.st_ino) + ":" + std::to_string(st.st_ctim.tv_sec) + "."
+                                     + std::to_string(st.st_ctim.tv_nsec) + ":" + std::to_string(st.st_size)};
 }
 
 std::string routeTarget(const WorkflowId &workflow, const NodeId &node)
@@ -76,7 +77,7 @@ Result<WorkspaceServer::OpenedFile> WorkspaceServer::checkFile() const
     auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadWrite);
     if (!store)
         return store.status();
-    OpenedFile opened{std::make_unique<WorkspaceStore>(store.take()), {}, std::nullopt, inodeOf(file)};
+    OpenedFile opened{std::make_unique<WorkspaceStore>(store.take()), {}, std::nullopt, fileOnDisk(file).inode};
     auto workspace = opened.store->load();
     if (!workspace)
         return workspace.status();
@@ -460,10 +461,9 @@ void WorkspaceServer::checkForSavedDesign()
 {
     if (m_following && m_executor)
         return; // moving to a replaced file (its wait serves this loop): not again from inside it
-    if (const uint64_t now = inodeOf(m_options.executor.workspaceFile); now != m_inode && now != 0) {
-        if (const std::string signature = fileSignature(m_options.executor.workspaceFile);
-            signature != m_refusedFile)
-            followReplacedFile(signature);
+    if (const FileOnDisk now = fileOnDisk(m_options.executor.workspaceFile); now.inode != m_inode && now.inode != 0) {
+        if (now.signature != m_refusedFile)
+            followReplacedFile(now.signature);
         return;
     }
     if (!m_store)
@@ -496,6 +496,14 @@ void WorkspaceServer::checkForSavedDesign()
     Q_EMIT reloaded(problem);
 }
 
+void WorkspaceServer::releaseFile()
+{
+    m_resources.reset(); // before the executor it delivers to
+    m_executor.reset();
+    m_store.reset();
+    m_lease.reset();
+}
+
 void WorkspaceServer::followReplacedFile(const std::string &signature)
 {
     // A file replaced under the same name (import --force, Save As): the
@@ -515,17 +523,12 @@ void WorkspaceServer::followReplacedFile(const std::string &signature)
     }
     m_following = true;
     closeFile(kStopGraceMs);
-    m_resources.reset();
-    m_executor.reset();
-    m_store.reset();
+    releaseFile();
     auto opened = openFile(std::move(*checked));
     if (!opened) {
         // Nothing runs now: HTTP answers 503 (m_following stays) until a
         // change of the file can be run, which the next polls try.
-        m_resources.reset();
-        m_executor.reset();
-        m_store.reset();
-        m_lease.reset();
+        releaseFile();
         m_inode = 0;
         m_refusedFile = signature;
         Q_EMIT reloaded(QString::fromStdString("the replaced workspace file could not be run ("

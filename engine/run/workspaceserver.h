@@ -127,6 +127,8 @@ private:
     void closeFile(int graceMs);
     void stopDelivering(); // schedules and resources
     void waitForRuns(int graceMs);
+    /// Lets go of what runs the file (after closeFile()).
+    void releaseFile();
     void followReplacedFile(const std::string &signature);
     Status loadDesign(const Workspace &workspace);
     void serveHttp(http::Request request, Gateway::Respond respond);

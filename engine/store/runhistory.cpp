@@ -19,6 +19,17 @@ void bindOptional(sql::Statement &stmt, int index, const std::string &text)
         stmt.bind(index, text);
 }
 
+/// The first column of every row `stmt` yields, as text.
+Result<std::vector<std::string>> firstColumnTexts(sql::Statement &stmt)
+{
+    std::vector<std::string> out;
+    while (stmt.step())
+        out.push_back(stmt.text(0));
+    if (!stmt.status())
+        return stmt.status();
+    return out;
+}
+
 /// Lines joined with newlines, as the history stores logs.
 std::vector<std::string> splitLines(std::string_view lines)
 {
@@ -70,27 +81,24 @@ RunRecorder::~RunRecorder()
 
 void RunRecorder::record(HistoryEntry entry)
 {
-    bool first;
-    {
-        std::lock_guard lock(m_mutex);
-        first = m_queue.empty();
-        m_queue.emplace_back(std::move(entry));
-        ++m_queued;
-    }
-    if (first) // the writer is either awake already or waiting for this one
-        m_wake.notify_one();
+    enqueue(std::move(entry));
 }
 
 void RunRecorder::recordRun(RunEntry run)
+{
+    enqueue(std::move(run));
+}
+
+void RunRecorder::enqueue(Item item)
 {
     bool first;
     {
         std::lock_guard lock(m_mutex);
         first = m_queue.empty();
-        m_queue.emplace_back(std::move(run));
+        m_queue.push_back(std::move(item));
         ++m_queued;
     }
-    if (first)
+    if (first) // the writer is either awake already or waiting for this one
         m_wake.notify_one();
 }
 
@@ -387,12 +395,7 @@ Result<std::vector<std::string>> runIdsStartingWith(sql::Database &db, const std
     std::string upper = prefix;
     upper.back() = char(upper.back() + 1);
     stmt->bind(1, prefix).bind(2, upper).bind(3, static_cast<long long>(limit));
-    std::vector<std::string> out;
-    while (stmt->step())
-        out.push_back(stmt->text(0));
-    if (!stmt->status())
-        return stmt->status();
-    return out;
+    return firstColumnTexts(*stmt);
 }
 
 Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &q)
@@ -498,12 +501,7 @@ Result<std::vector<std::string>> recordedFunctionNames(sql::Database &db)
     auto stmt = db.prepare("SELECT DISTINCT function_name FROM invocations ORDER BY function_name");
     if (!stmt)
         return stmt.status();
-    std::vector<std::string> names;
-    while (stmt->step())
-        names.push_back(stmt->text(0));
-    if (!stmt->status())
-        return stmt->status();
-    return names;
+    return firstColumnTexts(*stmt);
 }
 
 } // namespace stratus::engine

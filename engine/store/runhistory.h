@@ -105,6 +105,7 @@ public:
 private:
     explicit RunRecorder(sql::Database db);
     using Item = std::variant<HistoryEntry, RunEntry>;
+    void enqueue(Item item);
     void run();
     Status writeBatch(const Item *batch, size_t count);
     void pruneSometimes(const std::vector<Item> &written);

@@ -39,6 +39,19 @@ const char *methodName(QHttpServerRequest::Method method)
     }
 }
 
+/// The answer a request's Content-Length gets before its body is looked at:
+/// 400 when it is not a number (Qt's parser reads it as none, and the bytes
+/// after it as the next request), 413 past `limit` or past what a number
+/// holds (whatever Qt made of it); 0 when it is fine or absent.
+int lengthRefusal(const QByteArray &length, long long limit)
+{
+    if (length.isEmpty())
+        return 0;
+    if (!std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return 400;
+    return length.size() > 18 || length.toLongLong() > limit ? 413 : 0;
+}
+
 int64_t nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -129,22 +142,10 @@ protected:
                                      QString::fromLatin1(methodName(request.method())),
                                      url.path(QUrl::FullyEncoded), std::chrono::steady_clock::now()});
         ++m_served;
-        // Qt's parser reads a Content-Length that is not a number as none; the
-        // bytes that follow would then be read as the next request.
-        if (const QByteArray length = request.value("Content-Length");
-            !length.isEmpty() && !std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (const int refused = lengthRefusal(request.value("Content-Length"), m_options.maxBodyBytes)) {
             conn.queue.back().closeAfter = true;
             conn.closing = true;
-            answer(socket, seq, http::errorResponse(400));
-            return true;
-        }
-        // A length past the limit (or past what a number holds) is refused as
-        // what it claims, whatever Qt made of it.
-        if (const QByteArray length = request.value("Content-Length");
-            !length.isEmpty() && (length.size() > 18 || length.toLongLong() > m_options.maxBodyBytes)) {
-            conn.queue.back().closeAfter = true;
-            conn.closing = true;
-            answer(socket, seq, http::errorResponse(413));
+            answer(socket, seq, http::errorResponse(refused));
             return true;
         }
         const QByteArray body = request.body();
