@@ -44,16 +44,6 @@ std::string plural(long long n, const std::string &word)
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-std::string money(double dollars)
-{
-    // Cents for sums, more places for what a single invocation costs.
-    char buffer[64];
-    const double size = std::fabs(dollars);
-    std::snprintf(buffer, sizeof buffer, size == 0 ? "$%.2f" : size < 0.01 ? "$%.10f" : size < 1 ? "$%.4f" : "$%.2f",
-                  dollars);
-    return buffer;
-}
-
 Status noSuchFunction(const std::string &file, const std::string &name, const std::vector<std::string> &functions)
 {
     return Status::notFound(quote(file) + " has no function " + quote(name)

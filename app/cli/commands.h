@@ -74,9 +74,6 @@ engine::Status noSuchFunction(const std::string &file, const std::string &name,
 /// "1 run", "2 runs".
 std::string plural(long long n, const std::string &word);
 
-/// "$12.34", "$0.0416", "$0.0000002021": as many places as the amount needs.
-std::string money(double dollars);
-
 /// `text` made printable for a table's column of `width` characters: cut
 /// with "…" when longer, padded with spaces when shorter.
 std::string fitColumn(const std::string &text, size_t width);

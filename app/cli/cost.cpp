@@ -2,11 +2,9 @@
 
 #include "commands.h"
 
-#include "engine/meter/cost.h"
 #include "engine/model/json.h"
-#include "engine/model/nodekind.h"
 #include "engine/model/text.h"
-#include "engine/store/runhistory.h"
+#include "engine/run/costreport.h"
 #include "engine/store/workspacestore.h"
 
 #include <algorithm>
@@ -22,7 +20,6 @@ namespace {
 
 /// Bounds on traffic: far beyond any real workload, small enough that every
 /// figure derived from them stays exact and readable.
-constexpr long long kMaxRequestsPerMonth = 1'000'000'000'000LL; // ~380,000 requests/s
 constexpr long long kMaxRequestsPerHour = 1'000'000'000LL;
 
 /// "0,0,10,...": requests in each of the day's 24 hours.
@@ -64,8 +61,8 @@ int cmdCost(const Args &args, Io &io)
     if (!wholeRequests)
         return usageError(io, "cost", wholeRequests.status().message());
     Result<double> requests = double(*wholeRequests);
-    auto assumedMs = args.number("--duration-ms", 100, 0, 900'000); // Lambda's 15-minute limit
-    auto vmHourly = args.number("--vm-hourly", 0.0416, 0, 1'000);
+    auto assumedMs = args.number("--duration-ms", 100, 0, kMaxAssumedDurationMs);
+    auto vmHourly = args.number("--vm-hourly", 0.0416, 0, kMaxVmHourly);
     for (auto *r : {&assumedMs, &vmHourly}) {
         if (!*r)
             return usageError(io, "cost", r->status().message());
@@ -85,91 +82,29 @@ int cmdCost(const Args &args, Io &io)
     auto ws = store->load();
     if (!ws)
         return failure(io, ws.status());
-    auto averages = functionAverages(store->database());
-    if (!averages)
-        return failure(io, averages.status().withContext(quote(file)));
-    auto recordedRuns = runsByWorkflow(store->database());
-    if (!recordedRuns)
-        return failure(io, recordedRuns.status().withContext(quote(file)));
-
-    const auto chosen = args.value("--preset");
-    auto pricing = chosen ? workspacePreset(ws->settings, *chosen) : workspacePricing(ws->settings);
-    if (!pricing) {
-        if (chosen && pricing.status().code() == Status::Code::NotFound)
-            return usageError(io, "cost", "--preset: " + pricing.status().message());
-        // The workspace's own settings are wrong: a problem of the workspace (exit 1), as `prune` says of retention.
-        failure(io, pricing.status().withContext(quote(file)));
+    CostInputs inputs;
+    inputs.requestsPerMonth = *requests;
+    inputs.requestsPerHour = curve;
+    inputs.assumedDurationMs = *assumedMs;
+    inputs.vmHourly = *vmHourly;
+    inputs.preset = args.value("--preset");
+    auto priced = costReport(*store, *ws, inputs);
+    if (!priced) {
+        if (inputs.preset && priced.status().code() == Status::Code::NotFound)
+            return usageError(io, "cost", "--preset: " + priced.status().message());
+        // The workspace's own settings (or its history) are wrong: a problem
+        // of the workspace (exit 1), as `prune` says of retention.
+        failure(io, priced.status().withContext(quote(file)));
         return kExitProblems;
     }
-    const PricingPreset *preset = &*pricing;
-
-    Json functions = Json::array();
-    std::vector<Workload> workloads;
-    const auto &registry = NodeKindRegistry::instance();
-    for (const Workflow &w : ws->workflows) {
-        for (const Node &n : w.nodes()) {
-            if (n.kind != kinds::kFunction)
-                continue;
-            const Json config = registry.effectiveConfig(n);
-            Workload load;
-            load.requestsPerMonth = *requests;
-            load.memoryMB = config.value("memoryMB", 128);
-            load.averageDurationMs = *assumedMs;
-            load.gatewayShare = 0;
-            long long recorded = 0;
-            if (auto it = averages->find(n.name); it != averages->end()) {
-                recorded = it->second.invocations;
-                load.averageDurationMs = it->second.durationMs;
-                load.usedMemoryMB = int(it->second.maxMemoryUsedMB + 0.5);
-            }
-            const MonthlyCost alone = projectMonthly(*preset, load, false);
-            functions.push_back({{"workflow", w.id().str()}, {"function", n.name},
-                                 {"memoryMB", load.memoryMB},
-                                 {"averageDurationMs", load.averageDurationMs},
-                                 {"durationFrom", recorded > 0 ? "history" : "assumed"},
-                                 {"recordedInvocations", recorded},
-                                 {"gbSeconds", alone.gbSeconds},
-                                 {"costWithoutFreeTier", alone.total()}});
-            workloads.push_back(load);
-        }
-    }
-    // The HTTP gateway is priced per request once, for routes that exist.
-    bool hasHttp = false;
-    for (const Workflow &w : ws->workflows) {
-        for (const Node &n : w.nodes())
-            hasHttp = hasHttp || n.kind == kinds::kHttpTrigger;
-    }
-    if (hasHttp && !workloads.empty())
-        workloads.front().gatewayShare = 1;
-    const MonthlyCost withFree = projectMonthly(*preset, workloads, true);
-    const MonthlyCost withoutFree = projectMonthly(*preset, workloads, false);
-    const auto breakEven = breakEvenRequestsPerMonth(*preset, workloads, *vmHourly, true);
-
-    Json runs = Json::array();
-    for (const WorkflowRuns &w : *recordedRuns) {
-        const RunCost total = runCost(*preset, w.invocationsCost, false, w.chainedInvocations);
-        const double gateway = double(w.httpRuns) * preset->gatewayPricePerMillion / 1e6;
-        const double perRun = w.runs ? (total.total() + gateway) / double(w.runs) : 0;
-        runs.push_back({{"workflow", w.workflowId}, {"runs", w.runs}, {"invocations", w.invocations},
-                        {"invocationsCost", w.invocationsCost}, {"gatewayCost", gateway},
-                        {"stateTransitionCost", total.stateTransitions},
-                        {"total", total.total() + gateway}, {"averagePerRun", perRun}});
-    }
-    Json report = {{"file", file}, {"preset", preset->id}, {"presetName", preset->name},
-                   {"pricesReadOn", preset->readOn}, {"source", preset->source},
-                   {"requestsPerMonth", *requests}, {"functions", functions},
-                   {"recordedRuns", runs},
-                   {"monthly", {{"withFreeTier", withFree.total()},
-                                {"withoutFreeTier", withoutFree.total()},
-                                {"requests", withFree.requestCost},
-                                {"compute", withFree.computeCost},
-                                {"gateway", withFree.gatewayCost}}},
-                   {"vm", {{"hourly", *vmHourly}, {"monthly", *vmHourly * kHoursPerMonth},
-                           {"breakEvenRequestsPerMonth", breakEven ? Json(*breakEven) : Json()}}}};
-    if (!curve.empty()) {
-        report["requestsPerHour"] = curve;
-        report["peakRequestsPerSecond"] = *std::max_element(curve.begin(), curve.end()) / 3600;
-    }
+    const CostReport &cost = *priced;
+    const PricingPreset *preset = &cost.preset;
+    const MonthlyCost &withFree = cost.withFreeTier;
+    const MonthlyCost &withoutFree = cost.withoutFreeTier;
+    const auto &breakEven = cost.breakEvenRequestsPerMonth;
+    const Json report = cost.toJson(file);
+    const Json &functions = report["functions"];
+    const Json &runs = report["recordedRuns"];
     if (args.has("--json")) {
         io.out << report.dump(2) << "\n";
         return kExitOk;

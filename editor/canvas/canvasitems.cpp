@@ -2,6 +2,8 @@
 
 #include "workflowscene.h"
 
+#include "runoverlay.h"
+
 #include "editor/qstrings.h"
 
 #include <QPainter>
@@ -55,7 +57,7 @@ qreal NodeItem::height() const
 
 QRectF NodeItem::boundingRect() const
 {
-    return QRectF(-8, -10, kWidth + 18, height() + 14);
+    return QRectF(-10, -10, kWidth + 20, height() + 14 + kFiguresHeight);
 }
 
 std::optional<QPointF> NodeItem::portOffset(const std::string &port, bool output) const
@@ -137,6 +139,52 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setFont(f);
         painter->drawText(badge, Qt::AlignCenter, problems > 9 ? QStringLiteral("!") : QString::number(problems));
     }
+    if (const RunOverlay *overlay = m_scene->runOverlay())
+        paintRunOverlay(painter, palette, *overlay);
+}
+
+void NodeItem::paintRunOverlay(QPainter *painter, const QPalette &palette, const RunOverlay &overlay)
+{
+    const WorkflowId &workflow = m_scene->workflowId();
+    const QRectF body(0, 0, kWidth, height());
+    painter->setBrush(Qt::NoBrush);
+    if (const qreal glow = overlay.glow(workflow, m_id); glow > 0) {
+        QColor light(0x42, 0xa5, 0xf5);
+        light.setAlphaF(float(glow));
+        painter->setPen(QPen(light, 6));
+        painter->drawRoundedRect(body.adjusted(-3, -3, 3, 3), 10, 10);
+    }
+    if (overlay.onSelectedPath(workflow, m_id)) {
+        painter->setPen(QPen(QColor(0xff, 0x8f, 0x00), 3, Qt::DashLine));
+        painter->drawRoundedRect(body.adjusted(-4, -4, 4, 4), 11, 11);
+    }
+    if (overlay.isPausedAt(workflow, m_id)) {
+        painter->setPen(QPen(QColor(0xfd, 0xd8, 0x35), 5));
+        painter->drawRoundedRect(body.adjusted(-2, -2, 2, 2), 9, 9);
+    }
+    if (overlay.hasBreakpoint(workflow, m_id)) {
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(QColor(0xd3, 0x2f, 0x2f));
+        painter->drawEllipse(QRectF(-9, -9, 16, 16));
+    }
+    if (const int step = overlay.selectedPathStep(workflow, m_id); step > 0) {
+        const QRectF badge(kWidth - 34, -8, 18, 18);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(QColor(0xff, 0x8f, 0x00));
+        painter->drawEllipse(badge);
+        painter->drawText(badge, Qt::AlignCenter, QString::number(step));
+    }
+    const RunOverlay::NodeFigures *figures = overlay.figures(workflow, m_id);
+    if (!figures || figures->passes == 0)
+        return;
+    QString text = QString::number(figures->passes) + QStringLiteral(" ×");
+    if (figures->errors > 0)
+        text += QStringLiteral(" · %1 failed").arg(figures->errors);
+    if (const qint64 p50 = figures->p50Us(); p50 >= 0)
+        text += QStringLiteral(" · p50 %1 ms").arg(double(p50) / 1000.0, 0, 'f', p50 < 10'000 ? 2 : 0);
+    const QRectF strip(0, height() + 2, kWidth, kFiguresHeight - 2);
+    painter->setPen(figures->errors > 0 ? QColor(0xc6, 0x28, 0x28) : palette.text().color());
+    painter->drawText(strip, Qt::AlignHCenter | Qt::AlignVCenter, text);
 }
 
 // --- EdgeItem ---------------------------------------------------------------
@@ -171,6 +219,11 @@ void EdgeItem::setEnds(QPointF from, QPointF to)
     setPath(path);
 }
 
+QRectF EdgeItem::boundingRect() const
+{
+    return QGraphicsPathItem::boundingRect().adjusted(-24, -12, 24, 12);
+}
+
 QPainterPath EdgeItem::shape() const
 {
     QPainterPathStroker stroker;
@@ -185,8 +238,28 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const auto *scene = static_cast<const WorkflowScene *>(this->scene());
     painter->setRenderHint(QPainter::Antialiasing, scene->edgeCount() <= WorkflowScene::kSmoothEdgeLimit);
     const bool selected = option->state & QStyle::State_Selected;
-    painter->setPen(selected ? QPen(option->palette.highlight().color(), 3) : pen());
+    const RunOverlay *overlay = scene->runOverlay();
+    const bool onPath = overlay && overlay->edgeOnSelectedPath(scene->workflowId(), m_edge.id);
+    painter->setPen(selected ? QPen(option->palette.highlight().color(), 3)
+                    : onPath ? QPen(QColor(0xff, 0x8f, 0x00), 3.5)
+                             : pen());
     painter->setBrush(Qt::NoBrush);
+    if (const long long passed = overlay ? overlay->edgeCount(scene->workflowId(), m_edge.id) : 0; passed > 0) {
+        const QPointF middle = m_points.isEmpty() ? path().pointAtPercent(0.5) : m_points[m_points.size() / 2];
+        const QString text = QString::number(passed);
+        QFont small = painter->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        painter->save();
+        painter->setFont(small);
+        const QRectF label = painter->fontMetrics().boundingRect(text).toRectF().adjusted(-5, -1, 5, 1);
+        const QRectF at(middle - QPointF(label.width() / 2, label.height() / 2), label.size());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(option->palette.base());
+        painter->drawRoundedRect(at, 6, 6);
+        painter->setPen(option->palette.text().color());
+        painter->drawText(at, Qt::AlignCenter, text);
+        painter->restore();
+    }
     const QRectF exposed = option->exposedRect.adjusted(-4, -4, 4, 4);
     if (exposed.contains(boundingRect())) {
         painter->drawPath(path()); // all on screen: Qt flattens for the zoom

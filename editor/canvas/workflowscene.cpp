@@ -1,5 +1,7 @@
 #include "workflowscene.h"
 
+#include "runoverlay.h"
+
 #include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/qstrings.h"
@@ -432,6 +434,22 @@ void WorkflowScene::onEdgeRemoved(const QString &workflow, const QString &edge)
     if (workflow.toStdString() != m_workflowId.str())
         return;
     removeEdgeItem(EdgeId(edge.toStdString()));
+}
+
+void WorkflowScene::setRunOverlay(const RunOverlay *overlay)
+{
+    if (m_overlay)
+        disconnect(m_overlay, nullptr, this, nullptr);
+    m_overlay = overlay;
+    if (m_overlay) {
+        // Cached node pictures are drawn again; wires are cheap to repaint.
+        connect(m_overlay, &RunOverlay::changed, this, [this] {
+            for (const auto &[id, item] : m_nodes)
+                item->update();
+            update();
+        });
+    }
+    update();
 }
 
 void WorkflowScene::onProblemsChanged()

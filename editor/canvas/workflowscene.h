@@ -17,6 +17,7 @@
 namespace stratus::editor {
 
 class WorkspaceDocument;
+class RunOverlay;
 class NodeItem;
 class EdgeItem;
 
@@ -75,6 +76,11 @@ public:
 
     /// Nodes with validation errors get a badge (count of problems).
     int problemCount(const engine::NodeId &id) const;
+    /// What a run draws over the graph (counts, breakpoints, a run's path);
+    /// the scene repaints when it changes. Null: nothing.
+    void setRunOverlay(const RunOverlay *overlay);
+    const RunOverlay *runOverlay() const { return m_overlay; }
+
     /// The port currently offered as a drop target while wiring.
     bool isHighlighted(const engine::NodeId &node, const std::string &port, bool output) const;
 
@@ -123,6 +129,7 @@ private:
     // Positions of the selected nodes when a move began.
     std::map<engine::NodeId, QPointF> m_moveStart;
     bool m_applyingModel = false; // true while items follow the model, not the user
+    const RunOverlay *m_overlay = nullptr;
 };
 
 /// One node on the canvas: its kind's icon and colour, name, kind and ports,
@@ -149,12 +156,15 @@ public:
     const std::vector<std::string> &inputs() const { return m_inputs; }
     const std::vector<std::string> &outputs() const { return m_outputs; }
     QRectF headerRect() const { return QRectF(0, 0, kWidth, kHeaderHeight); }
+    /// Height of the strip under the node that shows a run's figures.
+    static constexpr qreal kFiguresHeight = 18;
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
     qreal height() const;
+    void paintRunOverlay(QPainter *painter, const QPalette &palette, const RunOverlay &overlay);
     WorkflowScene *m_scene;
     engine::NodeId m_id;
     QString m_name;
@@ -175,6 +185,8 @@ public:
     const engine::Edge &edge() const { return m_edge; }
     void setEnds(QPointF from, QPointF to);
     QPainterPath shape() const override;
+    /// The path, and room for the run's count over its middle.
+    QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:

@@ -184,4 +184,23 @@ void RenameWorkflowCommand::undo()
     m_document->renameWorkflow(m_workflow, m_before);
 }
 
+TestEventCommand::TestEventCommand(WorkspaceDocument *document, std::optional<TestEvent> before,
+                                   std::optional<TestEvent> after, const QString &text)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+{
+}
+
+void TestEventCommand::redo()
+{
+    m_document->replaceTestEvent(m_before, m_after);
+}
+
+void TestEventCommand::undo()
+{
+    m_document->replaceTestEvent(m_after, m_before);
+}
+
 } // namespace stratus::editor

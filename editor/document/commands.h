@@ -5,6 +5,7 @@
 #include <QUndoCommand>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace stratus::editor {
@@ -132,6 +133,21 @@ private:
     engine::WorkflowId m_workflow;
     std::string m_before;
     std::string m_after;
+};
+
+/// Saves, renames, edits or deletes one saved test event.
+class TestEventCommand : public QUndoCommand
+{
+public:
+    TestEventCommand(WorkspaceDocument *document, std::optional<engine::TestEvent> before,
+                     std::optional<engine::TestEvent> after, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    WorkspaceDocument *m_document;
+    std::optional<engine::TestEvent> m_before;
+    std::optional<engine::TestEvent> m_after;
 };
 
 } // namespace stratus::editor

@@ -364,4 +364,31 @@ void WorkspaceDocument::restoreTestEvents(const std::vector<TestEvent> &events)
     changed();
 }
 
+void WorkspaceDocument::replaceTestEvent(const std::optional<TestEvent> &before, const std::optional<TestEvent> &after)
+{
+    auto &events = m_workspace.testEvents;
+    auto at = events.end();
+    if (before)
+        at = std::find(events.begin(), events.end(), *before);
+    if (at != events.end())
+        at = events.erase(at);
+    if (after)
+        events.insert(at, *after);
+    changed();
+    const TestEvent &which = after ? *after : *before;
+    Q_EMIT testEventsChanged(qs(which.workflow.str()), qs(which.node.str()));
+}
+
+std::vector<TestEvent> WorkspaceDocument::testEventsOf(const WorkflowId &workflowId, const NodeId &node) const
+{
+    std::vector<TestEvent> out;
+    const Workflow *w = workflow(workflowId);
+    for (const TestEvent &e : m_workspace.testEvents) {
+        const bool inWorkflow = e.workflow.isValid() ? e.workflow == workflowId : (w && w->findNode(e.node));
+        if (inWorkflow && e.node == node)
+            out.push_back(e);
+    }
+    return out;
+}
+
 } // namespace stratus::editor

@@ -95,6 +95,11 @@ public:
     /// invalid node, of a whole workflow), which cannot outlive it.
     std::vector<engine::TestEvent> takeTestEvents(const engine::WorkflowId &workflow, const engine::NodeId &node);
     void restoreTestEvents(const std::vector<engine::TestEvent> &events);
+    /// Takes `before` out of the saved test events (if given) and puts `after`
+    /// in (if given) at its place: a save, a rename, an edit or a delete.
+    void replaceTestEvent(const std::optional<engine::TestEvent> &before, const std::optional<engine::TestEvent> &after);
+    /// The saved test events of a node, in the order saved.
+    std::vector<engine::TestEvent> testEventsOf(const engine::WorkflowId &workflow, const engine::NodeId &node) const;
     /// An id for a new workflow, unique in the workspace.
     engine::WorkflowId freshWorkflowId() const;
 
@@ -109,6 +114,7 @@ Q_SIGNALS:
     void workflowRemoved(const QString &workflow);
     void workflowRenamed(const QString &workflow);
     void problemsChanged();
+    void testEventsChanged(const QString &workflow, const QString &node);
     /// An automatic or explicit save finished; `status` says whether it worked.
     void saved(bool ok, const QString &message);
 

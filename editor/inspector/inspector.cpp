@@ -63,6 +63,7 @@ bool belongsTo(const std::string &problemField, const std::string &field)
 Inspector::Inspector(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
+    , m_sendEvent(new QPushButton(tr("Send Test Event…  (Ctrl+Enter)"), this))
     , m_form(new QWidget(this))
     , m_layout(new QFormLayout(m_form))
     , m_filesBox(new QWidget(this))
@@ -108,6 +109,10 @@ Inspector::Inspector(QWidget *parent)
     split->setSizes({340, 460});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
+    m_sendEvent->setToolTip(tr("Send a saved or edited event to this node on the running workspace"));
+    m_sendEvent->hide();
+    layout->addWidget(m_sendEvent, 0, Qt::AlignLeft);
+    connect(m_sendEvent, &QPushButton::clicked, this, [this] { Q_EMIT sendTestEventRequested(m_workflow, m_node); });
     layout->addWidget(split, 1);
 
     connect(m_files, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
@@ -199,12 +204,14 @@ void Inspector::rebuild()
     const Node *n = node();
     if (!n) {
         m_title->setText(tr("Select a node to see its configuration."));
+        m_sendEvent->hide();
         m_filesBox->hide();
         m_code->showFile(QString(), QString());
         m_updating = false;
         return;
     }
     const NodeKindSpec *spec = NodeKindRegistry::instance().find(n->kind);
+    m_sendEvent->setVisible(n->kind == kinds::kFunction || n->kind.starts_with(kinds::kTriggerPrefix));
     m_title->setText(tr("<b>%1</b> — %2<br><small>%3</small>")
                          .arg(qs(n->name).toHtmlEscaped(), qs(spec ? spec->label : n->kind).toHtmlEscaped(),
                               qs(spec ? spec->description : std::string("This kind is unknown to Stratus.")).toHtmlEscaped()));

@@ -54,6 +54,8 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
+    /// The "Send Test Event…" button of a trigger or function was pressed.
+    void sendTestEventRequested(const engine::WorkflowId &workflow, const engine::NodeId &node);
 
 private:
     void rebuild();
@@ -72,6 +74,7 @@ private:
     bool m_updating = false; // widgets follow the model: their signals are not edits
 
     QLabel *m_title;
+    QPushButton *m_sendEvent;
     QWidget *m_form;
     QFormLayout *m_layout;
     std::map<QString, QWidget *> m_editors;

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "editor/canvas/workflowscene.h"
+#include "editor/run/historyreader.h"
+#include "editor/run/runsession.h"
 #include "editor/code/codeview.h"
 #include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
@@ -25,6 +27,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -93,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_run->stop();
     // Views go before the document they show.
     while (m_tabs->count() > 0)
         delete m_tabs->widget(0);
@@ -267,6 +271,8 @@ void MainWindow::createActions()
         }
     });
 
+    createRunMenu();
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     make(view, QStringLiteral("zoomIn"), tr("Zoom &In"), [this] {
         if (auto *v = currentView())
@@ -317,6 +323,8 @@ void MainWindow::createDocks()
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
     connect(m_inspector, &Inspector::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+    connect(m_inspector, &Inspector::sendTestEventRequested, this,
+            [this](const WorkflowId &workflow, const NodeId &node) { openTestEventDialog(workflow, node); });
 
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("problems"));
@@ -337,6 +345,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
     tabifyDockWidget(problemsDock, historyDock);
     problemsDock->raise();
+
+    createRunDocks();
 
     resizeDocks({paletteDock, inspectorDock}, {200, 460}, Qt::Horizontal);
     resizeDocks({problemsDock}, {150}, Qt::Vertical);
@@ -461,6 +471,7 @@ Status MainWindow::saveAs(const QString &path)
         return s;
     rememberRecent(path);
     refreshTitle();
+    attachRunPanels();
     return Status::ok();
 }
 
@@ -506,6 +517,7 @@ void MainWindow::rebuild()
     QTimer::singleShot(0, this, &MainWindow::zoomToFit);
     refreshProblems();
     refreshTitle();
+    attachRunPanels();
     m_saveState->setText(m_document->filePath().isEmpty() ? tr("Unsaved (JSON document)") : tr("All changes saved"));
 }
 
@@ -517,6 +529,21 @@ void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
     auto *scene = new WorkflowScene(m_document.get(), workflowId);
     auto *view = new WorkflowView(scene, m_tabs);
     scene->setParent(view);
+    scene->setRunOverlay(m_overlay);
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, this, [this, view, scene](const QPoint &at) {
+        // The node under the pointer becomes the selection the menu acts on.
+        for (QGraphicsItem *item : view->items(at)) {
+            if (auto *node = qgraphicsitem_cast<NodeItem *>(item)) {
+                scene->selectNodes({node->nodeId()});
+                QMenu menu(this);
+                menu.addAction(action(QStringLiteral("sendTestEvent")));
+                menu.addAction(action(QStringLiteral("toggleBreakpoint")));
+                menu.exec(view->viewport()->mapToGlobal(at));
+                return;
+            }
+        }
+    });
     connect(scene, &WorkflowScene::nodeSelected, this, [this, workflowId](const QString &nodeId) {
         m_inspector->showNode(m_document.get(), workflowId, NodeId(nodeId.toStdString()));
         rememberSelection(qs(workflowId.str()), nodeId);
@@ -726,6 +753,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    // Quitting stops what runs: no instance outlives the studio, every record is written.
+    stopRun();
     while (m_document && m_document->hasUnsavedChanges()) {
         const Status s = m_document->save();
         if (s)

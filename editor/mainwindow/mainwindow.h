@@ -19,7 +19,14 @@ class QUndoView;
 namespace stratus::editor {
 
 class CodeView;
+class CostPanel;
+class HistoryReader;
 class Inspector;
+class InvocationsPanel;
+class RunOverlay;
+class RunPanel;
+class RunSession;
+class TestEventDialog;
 class NodePalette;
 class WorkflowScene;
 class WorkflowView;
@@ -81,6 +88,25 @@ public:
     /// Opens the last workspace of the previous session, if it still exists.
     void restoreSession();
 
+    // --- running (mainwindow/running.cpp) ----------------------------------
+    /// Run (F5): saves, checks and serves the workspace file on the embedded
+    /// engine. Refused (saying why, problems listed) for a JSON document, a
+    /// workspace with validation errors, or a file another process runs.
+    engine::Status startRun();
+    /// Stop (Shift+F5): as `stratus serve` stops on SIGTERM.
+    void stopRun();
+    RunSession *runSession() const { return m_run; }
+    RunOverlay *runOverlay() const { return m_overlay; }
+    RunPanel *runPanel() const { return m_runPanel; }
+    InvocationsPanel *invocationsPanel() const { return m_invocations; }
+    CostPanel *costPanel() const { return m_costPanel; }
+    /// The Send Test Event dialog of a trigger or function (shown, not modal).
+    TestEventDialog *openTestEventDialog(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    /// F9 on the selected node.
+    void toggleBreakpoint();
+    /// Step (F10), Continue (F5 while paused), Abort of the run shown paused.
+    void resumePaused(int action);
+
     /// Where the bundled example workspaces are (installed or in the source tree).
     static QString examplesDirectory();
 
@@ -102,6 +128,14 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void createRunDocks();
+    void createRunMenu();
+    /// The run panels follow the document's file (opened, saved as).
+    void attachRunPanels();
+    void updateRunActions();
+    void showPausedRun();
+    /// The selected node of the current canvas (invalid: none or several).
+    std::pair<engine::WorkflowId, engine::NodeId> selectedNode() const;
     void showWelcome();
     void rebuild();
     void refreshProblems();
@@ -130,6 +164,13 @@ private:
     QUndoView *m_history = nullptr;
     QMenu *m_recent = nullptr;
     QLabel *m_saveState = nullptr;
+
+    RunSession *m_run = nullptr;
+    RunOverlay *m_overlay = nullptr;
+    std::unique_ptr<HistoryReader> m_historyReader;
+    RunPanel *m_runPanel = nullptr;
+    InvocationsPanel *m_invocations = nullptr;
+    CostPanel *m_costPanel = nullptr;
 };
 
 } // namespace stratus::editor

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace stratus::engine {
@@ -196,6 +197,16 @@ Result<Json> parseJson(std::string_view text)
             reason = reason.substr(bracket + 2);
         return Status::invalidArgument(printable(reason));
     }
+}
+
+std::string money(double dollars)
+{
+    // Cents for sums, more places for what a single invocation costs.
+    char buffer[64];
+    const double size = std::fabs(dollars);
+    std::snprintf(buffer, sizeof buffer, size == 0 ? "$%.2f" : size < 0.01 ? "$%.10f" : size < 1 ? "$%.4f" : "$%.2f",
+                  dollars);
+    return buffer;
 }
 
 } // namespace stratus::engine

@@ -31,6 +31,9 @@ bool isValidUtf8(std::string_view text);
 /// bytes it quotes.
 Result<Json> parseJson(std::string_view text);
 
+/// "$12.34", "$0.0416", "$0.0000002021": as many places as the amount needs.
+std::string money(double dollars);
+
 /// "line L, column C" of the byte at offset `byte` (0-based) in `text`.
 std::string lineAndColumn(std::string_view text, size_t byte);
 

@@ -410,6 +410,10 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
     sql += " WHERE i.started_at_us >= ?1";
     if (!q.functionName.empty())
         sql += " AND i.function_name = ?2";
+    if (!q.requestId.empty())
+        sql += " AND i.request_id = ?4";
+    if (!q.recordedBefore.empty())
+        sql += " AND i.id < (SELECT id FROM invocations WHERE request_id = ?5)";
     // Rows are appended as invocations end: the newest are the last rows.
     sql += " ORDER BY i.id DESC LIMIT ?3";
     auto stmt = db.prepare(sql);
@@ -418,6 +422,10 @@ Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const Hist
     stmt->bind(1, static_cast<long long>(q.sinceUs)).bind(3, static_cast<long long>(q.limit));
     if (!q.functionName.empty())
         stmt->bind(2, q.functionName);
+    if (!q.requestId.empty())
+        stmt->bind(4, q.requestId);
+    if (!q.recordedBefore.empty())
+        stmt->bind(5, q.recordedBefore);
     std::vector<HistoryEntry> out;
     while (stmt->step()) {
         HistoryEntry e;

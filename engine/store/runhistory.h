@@ -146,6 +146,8 @@ struct HistoryQuery
     std::string functionName; ///< empty: every function
     int64_t sinceUs = 0;      ///< only invocations started at or after this
     bool withLogs = false;
+    std::string requestId;          ///< only this invocation
+    std::string recordedBefore;     ///< only invocations recorded before this one (a request id): paging
 };
 
 Result<std::vector<HistoryEntry>> queryInvocations(sql::Database &db, const HistoryQuery &query);

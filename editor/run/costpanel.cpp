@@ -1,0 +1,188 @@
+#include "costpanel.h"
+
+#include "historyreader.h"
+
+#include "editor/qstrings.h"
+#include "engine/model/text.h"
+#include "engine/model/workflow.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace stratus::editor {
+
+using namespace stratus::engine;
+
+CostPanel::CostPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_preset(new QComboBox(this))
+    , m_requests(new QDoubleSpinBox(this))
+    , m_freeTier(new QCheckBox(tr("Free tier"), this))
+    , m_vm(new QDoubleSpinBox(this))
+    , m_breakdown(new QTreeWidget(this))
+    , m_totals(new QLabel(this))
+    , m_soon(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *controls = new QHBoxLayout;
+    auto *form = new QFormLayout;
+    m_preset->setAccessibleName(tr("Pricing preset"));
+    m_requests->setDecimals(0);
+    m_requests->setRange(0, double(kMaxRequestsPerMonth));
+    m_requests->setValue(1'000'000);
+    m_requests->setSingleStep(100'000);
+    m_requests->setGroupSeparatorShown(true);
+    m_requests->setToolTip(tr("Requests a month, for each function (as stratus cost --requests-per-month)"));
+    m_freeTier->setChecked(true);
+    m_vm->setDecimals(4);
+    m_vm->setRange(0, kMaxVmHourly);
+    m_vm->setValue(0.0416);
+    m_vm->setPrefix(QStringLiteral("$"));
+    m_vm->setSuffix(tr(" /h"));
+    m_vm->setToolTip(tr("The hourly price of an always-on VM to compare with (as stratus cost --vm-hourly)"));
+    form->addRow(tr("Preset"), m_preset);
+    form->addRow(tr("Requests / month"), m_requests);
+    controls->addLayout(form);
+    auto *form2 = new QFormLayout;
+    form2->addRow(tr("Always-on VM"), m_vm);
+    form2->addRow(QString(), m_freeTier);
+    controls->addLayout(form2);
+    layout->addLayout(controls);
+    m_totals->setWordWrap(true);
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_totals);
+    m_breakdown->setHeaderLabels({tr("What"), tr("Memory"), tr("Avg duration"), tr("Runs / invocations"),
+                                  tr("Per invocation / run"), tr("Cost")});
+    m_breakdown->setRootIsDecorated(true);
+    m_breakdown->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    layout->addWidget(m_breakdown, 1);
+
+    m_soon->setSingleShot(true);
+    m_soon->setInterval(1000);
+    connect(m_soon, &QTimer::timeout, this, &CostPanel::refresh);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &CostPanel::refresh);
+    connect(m_requests, &QDoubleSpinBox::valueChanged, this, &CostPanel::refresh);
+    connect(m_vm, &QDoubleSpinBox::valueChanged, this, &CostPanel::refresh);
+    connect(m_freeTier, &QCheckBox::toggled, this, [this] {
+        if (m_report)
+            show(*m_report);
+    });
+}
+
+void CostPanel::setSource(HistoryReader *reader, std::function<const Workspace *()> design)
+{
+    m_reader = reader;
+    m_design = std::move(design);
+    if (const Workspace *ws = m_design ? m_design() : nullptr)
+        fillPresets(*ws);
+    refresh();
+}
+
+void CostPanel::fillPresets(const Workspace &design)
+{
+    const QString current = m_preset->currentData().toString();
+    const QSignalBlocker block(m_preset);
+    m_preset->clear();
+    m_preset->addItem(tr("The workspace's own (settings.pricing)"), QString());
+    if (auto presets = workspacePricingPresets(design.settings)) {
+        for (const PricingPreset &p : *presets)
+            m_preset->addItem(qs(p.name), qs(p.id));
+    }
+    m_preset->setCurrentIndex(std::max(0, m_preset->findData(current)));
+}
+
+CostInputs CostPanel::inputs() const
+{
+    CostInputs in;
+    in.requestsPerMonth = std::round(m_requests->value());
+    in.vmHourly = m_vm->value();
+    if (const QString id = m_preset->currentData().toString(); !id.isEmpty())
+        in.preset = id.toStdString();
+    return in;
+}
+
+void CostPanel::refreshSoon()
+{
+    if (!m_soon->isActive())
+        m_soon->start();
+}
+
+void CostPanel::refresh()
+{
+    m_soon->stop();
+    const Workspace *design = m_design ? m_design() : nullptr;
+    WorkspaceStore *store = m_reader ? m_reader->store() : nullptr;
+    if (!design || !store) {
+        m_report.reset();
+        m_breakdown->clear();
+        m_totals->setText(tr("Save the workspace as a file to price what it runs."));
+        return;
+    }
+    fillPresets(*design);
+    auto report = costReport(*store, *design, inputs());
+    if (!report) {
+        m_report.reset();
+        m_breakdown->clear();
+        m_totals->setText(tr("Cannot price: %1").arg(qs(report.status().message())));
+        return;
+    }
+    m_report = report.take();
+    show(*m_report);
+}
+
+void CostPanel::show(const CostReport &report)
+{
+    const bool free = m_freeTier->isChecked();
+    const MonthlyCost &month = report.projected(free);
+    QString totals = tr("<b>What ran:</b> %1 &nbsp; <b>A month</b> at %2 requests per function: <b>%3</b> %4 "
+                        "(requests %5, compute %6, gateway %7)")
+                         .arg(qs(money(report.recordedTotal())))
+                         .arg(QLocale().toString(report.requestsPerMonth, 'f', 0))
+                         .arg(qs(money(month.total())))
+                         .arg(free ? tr("with the free tier") : tr("without the free tier"))
+                         .arg(qs(money(month.requestCost)), qs(money(month.computeCost)), qs(money(month.gatewayCost)));
+    totals += tr("<br>An always-on VM at %1/h: %2 a month; ")
+                  .arg(qs(money(report.vmHourly)), qs(money(report.vmHourly * kHoursPerMonth)));
+    totals += report.breakEvenRequestsPerMonth
+                  ? tr("serverless costs as much at %1 requests per function a month.")
+                        .arg(QLocale().toString(*report.breakEvenRequestsPerMonth, 'f', 0))
+                  : tr("serverless stays cheaper at any traffic.");
+    totals += tr("<br><small>%1, prices read %2</small>").arg(qs(report.preset.name).toHtmlEscaped(), qs(report.preset.readOn));
+    m_totals->setText(totals);
+
+    m_breakdown->clear();
+    auto *functions = new QTreeWidgetItem(m_breakdown, {tr("Functions, a month at this traffic (without free tier)")});
+    for (const FunctionCost &f : report.functions) {
+        new QTreeWidgetItem(functions,
+                            {qs(f.function), tr("%1 MB").arg(f.memoryMB),
+                             tr("%1 ms (%2)").arg(f.averageDurationMs, 0, 'f', 2).arg(f.durationFromHistory ? tr("measured") : tr("assumed")),
+                             tr("%1 recorded").arg(f.recordedInvocations),
+                             report.requestsPerMonth > 0 ? qs(money(f.costWithoutFreeTier / report.requestsPerMonth)) : QString(),
+                             qs(money(f.costWithoutFreeTier))});
+    }
+    auto *ran = new QTreeWidgetItem(m_breakdown, {tr("What ran, by workflow"), {}, {}, {}, {}, qs(money(report.recordedTotal()))});
+    for (const RecordedWorkflowCost &w : report.recordedRuns) {
+        const Workspace *design = m_design ? m_design() : nullptr;
+        const Workflow *workflow = design ? design->findWorkflow(WorkflowId(w.workflowId)) : nullptr;
+        const QString name = w.workflowId.empty() ? tr("(functions on their own)")
+                                                  : workflow ? qs(workflow->name()) : qs(w.workflowId);
+        new QTreeWidgetItem(ran, {name, {}, {}, tr("%1 runs / %2 invocations").arg(w.runs).arg(w.invocations),
+                                  tr("%1 a run").arg(qs(money(w.averagePerRun))), qs(money(w.total))});
+    }
+    m_breakdown->expandAll();
+    for (int c = 1; c < m_breakdown->columnCount(); ++c)
+        m_breakdown->resizeColumnToContents(c);
+}
+
+} // namespace stratus::editor

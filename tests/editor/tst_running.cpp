@@ -1,0 +1,472 @@
+// The studio's Run on the offscreen platform, against real worker processes
+// and real HTTP on 127.0.0.1: Run and Stop, a request to the studio's gateway
+// and a test event, the rows and the detail of the Invocations panel, the
+// counts on the canvas, breakpoints with an edited paused event, a replay,
+// the Cost panel against `stratus cost`, and quitting while running.
+
+#include "engine/run/runtest.h"
+
+#include "editor/canvas/runoverlay.h"
+#include "editor/canvas/workflowscene.h"
+#include "editor/document/commands.h"
+#include "editor/document/workspacedocument.h"
+#include "engine/model/text.h"
+#include "engine/store/runhistory.h"
+#include "editor/inspector/inspector.h"
+#include "editor/mainwindow/mainwindow.h"
+#include "editor/run/costpanel.h"
+#include "editor/run/invocationspanel.h"
+#include "editor/run/jsoneditor.h"
+#include "editor/run/runpanel.h"
+#include "editor/run/runsession.h"
+#include "editor/run/testeventdialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QSignalSpy>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QUrl>
+
+using namespace stratus::engine;
+using namespace stratus::test;
+using stratus::editor::MainWindow;
+
+namespace {
+
+/// Processes whose parent is this one (the function instances).
+int childProcesses()
+{
+    int children = 0;
+    const QString self = QString::number(QCoreApplication::applicationPid());
+    QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        QFile stat(it.next() + QStringLiteral("/stat"));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // pid (comm) state ppid …: comm may hold spaces, so read after its ')'.
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> rest = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        children += rest.size() > 1 && rest[1] == self.toLatin1();
+    }
+    return children;
+}
+
+int gatewayPort(const QString &url)
+{
+    return QUrl(url).port();
+}
+
+} // namespace
+
+class TestRunning : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void runServesHttpAndShowsTheInvocation();
+    void testEventsAreSavedUndoablyAndSent();
+    void runIsRefusedWithValidationErrors();
+    void breakpointPausesAndTheEditedEventGoesOn();
+    void replayRunsAPastRunAgain();
+    void costPanelMatchesStratusCost();
+    void pastInvocationsAreThereAfterARestart();
+    void failingFunctionShowsAsSuchAndRunsGoOn();
+    void quittingWhileRunningLeavesNoProcess();
+
+private:
+    QString workspace(const Json &extraNodes = Json::array(), const Json &extraEdges = Json::array());
+    std::unique_ptr<MainWindow> openWindow(const QString &file);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestRunning::initTestCase()
+{
+    static QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+    qputenv("XDG_CACHE_HOME", config.path().toUtf8());
+}
+
+void TestRunning::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestRunning::cleanup()
+{
+    m_dir.reset();
+}
+
+QString TestRunning::workspace(const Json &extraNodes, const Json &extraEdges)
+{
+    Json nodes = Json::array({
+        kindNode("hello", "trigger.http", {{"method", "ANY"}, {"path", "/hello"}}),
+        functionNode("echo", "exports.handler = async (event) => {\n"
+                             "  console.log('echo got', JSON.stringify(event).length, 'bytes');\n"
+                             "  if (event.fail) throw new Error('asked to fail');\n"
+                             "  return { echoed: event.body ?? event.value ?? null };\n"
+                             "};\n"),
+        kindNode("audit", "log"),
+    });
+    Json edges = Json::array({edgeJson("hello", "event", "echo"), edgeJson("echo", "ok", "audit")});
+    for (const Json &n : extraNodes)
+        nodes.push_back(n);
+    for (const Json &e : extraEdges)
+        edges.push_back(e);
+    Json doc = Json::parse(workspaceDocument(nodes, edges));
+    doc["settings"] = {{"gateway", {{"host", "127.0.0.1"}, {"port", 0}}}};
+    return writeWorkspace(m_dir->path(), doc.dump());
+}
+
+std::unique_ptr<MainWindow> TestRunning::openWindow(const QString &file)
+{
+    auto window = std::make_unique<MainWindow>();
+    if (Status s = window->openFile(file); !s)
+        qFatal("cannot open %s: %s", qPrintable(file), s.message().c_str());
+    window->resize(1400, 900);
+    window->show();
+    return window;
+}
+
+void TestRunning::runServesHttpAndShowsTheInvocation()
+{
+    auto window = openWindow(workspace());
+    QVERIFY(window->action(QStringLiteral("run"))->isEnabled());
+    QVERIFY(!window->action(QStringLiteral("stop"))->isEnabled());
+    window->action(QStringLiteral("run"))->trigger();
+    QVERIFY(window->runSession()->isRunning());
+    QVERIFY(window->action(QStringLiteral("stop"))->isEnabled());
+    const QString url = window->runSession()->url();
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+    // The route, with its URL and a curl line to copy.
+    QTreeWidget *routes = window->runPanel()->routes();
+    QCOMPARE(routes->topLevelItemCount(), 1);
+    QCOMPARE(routes->topLevelItem(0)->text(1), url + QStringLiteral("/hello"));
+    QCOMPARE(window->runPanel()->curlLine(0), QStringLiteral("curl -i -X GET '%1/hello'").arg(url));
+
+    RawHttp http(gatewayPort(url));
+    QVERIFY(http.connected());
+    http.send(RawHttp::request("POST", "/hello", "ping", {"Content-Type: text/plain"}));
+    const auto answers = http.read(1);
+    QCOMPARE(answers.size(), size_t(1));
+    QCOMPARE(answers[0].status, 200);
+    QCOMPARE_STR(answers[0].body, R"({"echoed":"ping"})");
+
+    // The row, and the detail of the selected one.
+    auto *panel = window->invocationsPanel();
+    QTRY_COMPARE(panel->model()->rowCount(), 1);
+    QCOMPARE(panel->model()->row(0).function, std::string("echo"));
+    QVERIFY(panel->model()->row(0).coldStart);
+    QCOMPARE(panel->model()->data(panel->model()->index(0, stratus::editor::InvocationsModel::Start), Qt::DisplayRole)
+                 .toString(), QStringLiteral("cold"));
+    QVERIFY(panel->model()->row(0).cost > 0);
+    QTRY_VERIFY(panel->selectRequest(panel->model()->row(0).requestId));
+    QTRY_VERIFY(panel->selectedRun().has_value());
+    QVERIFY2(panel->summaryText()->toPlainText().contains(QLatin1String("REPORT RequestId:")),
+             qPrintable(panel->summaryText()->toPlainText()));
+    QVERIFY(panel->logsText()->toPlainText().contains(QLatin1String("echo got")));
+    QVERIFY(panel->eventView()->text().contains(QLatin1String("\"body\": \"ping\"")));
+    QVERIFY(panel->resultView()->text().contains(QLatin1String("\"echoed\": \"ping\"")));
+    QCOMPARE(panel->pathTree()->topLevelItemCount(), 3); // hello, echo, audit
+    QCOMPARE(panel->pathTree()->topLevelItem(1)->text(1), QStringLiteral("echo"));
+
+    // The canvas: counts on the nodes and edges, and the selected run's path.
+    auto *overlay = window->runOverlay();
+    const WorkflowId main("main");
+    QTRY_VERIFY(overlay->figures(main, NodeId("echo")) != nullptr);
+    QCOMPARE(overlay->figures(main, NodeId("echo"))->passes, 1LL);
+    QCOMPARE(overlay->figures(main, NodeId("echo"))->errors, 0LL);
+    QVERIFY(overlay->figures(main, NodeId("echo"))->p50Us() > 0);
+    QCOMPARE(overlay->edgeCount(main, EdgeId("hello.event->echo")), 1LL);
+    QCOMPARE(overlay->edgeCount(main, EdgeId("echo.ok->audit")), 1LL);
+    QCOMPARE(overlay->selectedPathStep(main, NodeId("echo")), 2);
+    QVERIFY(overlay->edgeOnSelectedPath(main, EdgeId("echo.ok->audit")));
+
+    // Edits apply while running: the saved code answers the next request.
+    auto *document = window->document();
+    const Node *echo = document->workflow(main)->findNode(NodeId("echo"));
+    Node changed = *echo;
+    changed.config["files"]["index.js"] = "exports.handler = async () => ({ version: 2 });\n";
+    document->undoStack()->push(new stratus::editor::ChangeNodeCommand(document, main, *echo, changed, QStringLiteral("edit")));
+    QVERIFY(document->save());
+    QTRY_VERIFY_WITH_TIMEOUT(window->runPanel()->messages()->toPlainText().contains(QLatin1String("Reloaded")), 5000);
+    http.send(RawHttp::request("GET", "/hello"));
+    const auto second = http.read(1);
+    QCOMPARE(second.size(), size_t(1));
+    QCOMPARE_STR(second[0].body, R"({"version":2})");
+
+    window->action(QStringLiteral("stop"))->trigger();
+    QVERIFY(!window->runSession()->isRunning());
+    QVERIFY(window->runPanel()->routes()->topLevelItemCount() == 0);
+    QTRY_COMPARE(childProcesses(), 0);
+    // Recorded as the CLI records: `stratus runs` lists the studio's runs.
+    QProcess runs;
+    runs.start(QStringLiteral(STRATUS_CLI_PATH), {QStringLiteral("runs"), window->document()->filePath(),
+                                                 QStringLiteral("--json")});
+    QVERIFY(runs.waitForFinished(20000));
+    QCOMPARE(runs.exitCode(), 0);
+    const Json listed = Json::parse(runs.readAllStandardOutput().toStdString());
+    QCOMPARE(listed.size(), size_t(2));
+}
+
+void TestRunning::testEventsAreSavedUndoablyAndSent()
+{
+    auto window = openWindow(workspace());
+    auto *dialog = window->openTestEventDialog(WorkflowId("main"), NodeId("echo"));
+    QVERIFY(dialog);
+    QVERIFY(!dialog->hasRequestForm());
+    // Not JSON: refused with where the error is.
+    dialog->editor()->setText(QStringLiteral("{\"value\": 1,}"));
+    QVERIFY(!dialog->editor()->isValid());
+    QVERIFY2(dialog->editor()->verdict()->text().contains(QLatin1String("line 1, column")),
+             qPrintable(dialog->editor()->verdict()->text()));
+    QVERIFY(!dialog->sendNow());
+    QVERIFY(dialog->message()->text().contains(QLatin1String("not JSON")));
+    QVERIFY(!window->runSession()->isRunning());
+
+    // Saved in the workspace through the undo stack; renamed; deleted; undone.
+    dialog->editor()->setText(QStringLiteral("{\"value\": \"from the studio\"}"));
+    QVERIFY(dialog->saveAs(QStringLiteral("greeting")));
+    QCOMPARE(window->document()->testEventsOf(WorkflowId("main"), NodeId("echo")).size(), size_t(1));
+    QVERIFY(dialog->renameSelected(QStringLiteral("hello")));
+    QCOMPARE(window->document()->testEventsOf(WorkflowId("main"), NodeId("echo")).front().name, std::string("hello"));
+    QVERIFY(dialog->deleteSelected());
+    QVERIFY(window->document()->testEventsOf(WorkflowId("main"), NodeId("echo")).empty());
+    window->document()->undoStack()->undo();
+    QCOMPARE(window->document()->testEventsOf(WorkflowId("main"), NodeId("echo")).size(), size_t(1));
+    QCOMPARE(dialog->savedEvents()->count(), 2); // (unsaved) and hello
+    QVERIFY(window->document()->save());
+    {
+        auto store = WorkspaceStore::open(window->document()->filePath().toStdString(), WorkspaceStore::Access::ReadOnly);
+        QVERIFY(store);
+        auto saved = store->load();
+        QVERIFY(saved);
+        QCOMPARE(saved->testEvents.size(), size_t(1));
+        QCOMPARE(saved->testEvents[0].event.dump(), std::string(R"({"value":"from the studio"})"));
+    }
+
+    // Sending starts the run if needed; the invocation shows with its result.
+    QVERIFY(dialog->selectSaved(QStringLiteral("hello")));
+    QVERIFY2(dialog->sendNow(), qPrintable(dialog->message()->text()));
+    QVERIFY(window->runSession()->isRunning());
+    auto *panel = window->invocationsPanel();
+    QTRY_COMPARE(panel->model()->rowCount(), 1);
+    QTRY_VERIFY(panel->selectRequest(panel->model()->row(0).requestId) && panel->selectedRun().has_value());
+    QVERIFY(panel->resultView()->text().contains(QLatin1String("from the studio")));
+
+    // An HTTP trigger gets the request form, which writes the description.
+    auto *http = window->openTestEventDialog(WorkflowId("main"), NodeId("hello"));
+    QVERIFY(http && http->hasRequestForm());
+    http->setRequest(QStringLiteral("POST"), QStringLiteral("/hello"), QStringLiteral("a=1"),
+                     {{QStringLiteral("content-type"), QStringLiteral("text/plain")}}, QStringLiteral("form body"));
+    const auto description = http->editor()->value();
+    QVERIFY(description);
+    QCOMPARE(description->dump(), std::string(R"({"method":"POST","path":"/hello","query":"a=1","headers":{"content-type":"text/plain"},"body":"form body"})"));
+    QVERIFY2(http->sendNow(), qPrintable(http->message()->text()));
+    QTRY_COMPARE(panel->model()->rowCount(), 2);
+    QTRY_VERIFY(panel->selectRequest(panel->model()->row(0).requestId) && panel->selectedRun().has_value());
+    QVERIFY(panel->resultView()->text().contains(QLatin1String("form body")));
+    // The inspector offers the same dialog for the selected function.
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("echo")));
+    QList<QPushButton *> buttons = window->inspector()->findChildren<QPushButton *>();
+    const auto sendButton = std::find_if(buttons.begin(), buttons.end(), [](QPushButton *b) {
+        return b->text().startsWith(QLatin1String("Send Test Event"));
+    });
+    QVERIFY(sendButton != buttons.end() && (*sendButton)->isVisible());
+    (*sendButton)->click();
+    QTRY_VERIFY(window->findChildren<stratus::editor::TestEventDialog *>().size() == 3);
+    // A log node is no place to send an event.
+    QVERIFY(!window->openTestEventDialog(WorkflowId("main"), NodeId("audit")));
+}
+
+void TestRunning::runIsRefusedWithValidationErrors()
+{
+    // A function of 5 MB: below Lambda's 128.
+    const QString file = workspace(Json::array({functionNode("tiny", "exports.handler = async () => 1;",
+                                                             {{"memoryMB", 5}})}));
+    auto window = openWindow(file);
+    const Status refused = window->startRun();
+    QVERIFY(!refused);
+    QVERIFY2(refused.message().find("Problems") != std::string::npos, refused.message().c_str());
+    QVERIFY(!window->runSession()->isRunning());
+    QVERIFY(window->runPanel()->state()->text().contains(QLatin1String("Not running")));
+    QVERIFY(window->problemsList()->topLevelItemCount() > 0);
+}
+
+void TestRunning::breakpointPausesAndTheEditedEventGoesOn()
+{
+    auto window = openWindow(workspace());
+    QVERIFY(window->startRun());
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("echo")));
+    window->action(QStringLiteral("toggleBreakpoint"))->trigger();
+    QVERIFY(window->runSession()->hasBreakpoint(WorkflowId("main"), NodeId("echo")));
+    QVERIFY(window->runOverlay()->hasBreakpoint(WorkflowId("main"), NodeId("echo")));
+
+    auto sent = window->runSession()->send(WorkflowId("main"), NodeId("echo"), Json{{"value", "original"}});
+    QVERIFY(sent);
+    QTRY_VERIFY(window->runPanel()->pause().has_value());
+    QCOMPARE(window->runPanel()->pause()->runId, *sent);
+    QVERIFY(window->runOverlay()->isPausedAt(WorkflowId("main"), NodeId("echo")));
+    QVERIFY(window->action(QStringLiteral("step"))->isEnabled());
+    QVERIFY(window->runPanel()->pausedEvent()->text().contains(QLatin1String("original")));
+
+    // Not JSON: nothing goes on.
+    window->runPanel()->pausedEvent()->setText(QStringLiteral("{broken"));
+    window->action(QStringLiteral("continue"))->trigger();
+    QVERIFY(window->runPanel()->pause().has_value());
+    // Edited, then stepped: echo runs with the edit and the run pauses before audit.
+    window->runPanel()->pausedEvent()->setText(QStringLiteral("{\"value\": \"edited while paused\"}"));
+    window->action(QStringLiteral("step"))->trigger();
+    QTRY_VERIFY(window->runPanel()->pause() && window->runPanel()->pause()->node == NodeId("audit"));
+    QVERIFY(window->runPanel()->pausedEvent()->text().contains(QLatin1String("edited while paused")));
+    // F5 continues from a pause.
+    window->action(QStringLiteral("run"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->pause().has_value());
+    QVERIFY(!window->runOverlay()->isPausedAt(WorkflowId("main"), NodeId("echo")));
+    auto *panel = window->invocationsPanel();
+    QTRY_COMPARE(panel->model()->rowCount(), 1);
+    QTRY_VERIFY(panel->selectRequest(panel->model()->row(0).requestId) && panel->selectedRun().has_value());
+    QVERIFY(panel->resultView()->text().contains(QLatin1String("edited while paused")));
+
+    // Abort ends a paused run as aborted.
+    auto again = window->runSession()->send(WorkflowId("main"), NodeId("echo"), Json{{"value", 2}});
+    QVERIFY(again);
+    QTRY_VERIFY(window->runPanel()->pause().has_value());
+    stratus::engine::run::RunOutcome ended;
+    QObject::connect(window->runSession(), &stratus::editor::RunSession::runFinished,
+                     [&](const stratus::engine::run::RunOutcome &o) { ended = o; });
+    window->action(QStringLiteral("abort"))->trigger();
+    QTRY_COMPARE(ended.entry.runId, *again);
+    QCOMPARE_STR(ended.entry.status, "aborted");
+    window->action(QStringLiteral("toggleBreakpoint"))->trigger();
+    QVERIFY(!window->runSession()->hasBreakpoint(WorkflowId("main"), NodeId("echo")));
+}
+
+void TestRunning::replayRunsAPastRunAgain()
+{
+    auto window = openWindow(workspace());
+    QVERIFY(window->startRun());
+    QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("hello"), Json{{"body", "first"}}));
+    auto *panel = window->invocationsPanel();
+    QTRY_COMPARE(panel->model()->rowCount(), 1);
+    QTRY_VERIFY(panel->selectRequest(panel->model()->row(0).requestId) && panel->selectedRun().has_value());
+    QSignalSpy replayed(window->runSession(), &stratus::editor::RunSession::runFinished);
+    panel->replayFromStep(1, false); // from echo, with what it received
+    QTRY_COMPARE(panel->model()->rowCount(), 2);
+    QTRY_VERIFY(panel->selectRequest(panel->model()->row(0).requestId) && panel->selectedRun().has_value());
+    QCOMPARE_STR(panel->selectedRun()->trigger, "replay");
+    QVERIFY(panel->resultView()->text().contains(QLatin1String("first")));
+}
+
+void TestRunning::costPanelMatchesStratusCost()
+{
+    auto window = openWindow(workspace());
+    QVERIFY(window->startRun());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("hello"), Json{{"body", "x"}}));
+    QTRY_COMPARE(window->invocationsPanel()->model()->rowCount(), 3);
+    window->stopRun();
+
+    auto *cost = window->costPanel();
+    cost->requestsPerMonth()->setValue(2'500'000);
+    cost->vmHourly()->setValue(0.0832);
+    cost->presetChoice()->setCurrentIndex(cost->presetChoice()->findData(QStringLiteral("aws-arm64")));
+    cost->refresh();
+    QVERIFY(cost->report().has_value());
+    QProcess cli;
+    cli.start(QStringLiteral(STRATUS_CLI_PATH),
+              {QStringLiteral("cost"), window->document()->filePath(), QStringLiteral("--requests-per-month"),
+               QStringLiteral("2500000"), QStringLiteral("--vm-hourly"), QStringLiteral("0.0832"),
+               QStringLiteral("--preset"), QStringLiteral("aws-arm64"), QStringLiteral("--json")});
+    QVERIFY(cli.waitForFinished(20000));
+    QCOMPARE(cli.exitCode(), 0);
+    Json expected = Json::parse(cli.readAllStandardOutput().toStdString());
+    Json shown = cost->report()->toJson(window->document()->filePath().toStdString());
+    QCOMPARE(shown.dump(2), expected.dump(2));
+    // And what the panel says is those numbers.
+    QVERIFY2(cost->totals()->text().contains(QString::fromStdString(money(expected["monthly"]["withFreeTier"].get<double>()))),
+             qPrintable(cost->totals()->text()));
+    cost->freeTier()->setChecked(false);
+    QVERIFY(cost->totals()->text().contains(QString::fromStdString(money(expected["monthly"]["withoutFreeTier"].get<double>()))));
+    QCOMPARE(expected["recordedRuns"][0]["runs"].get<int>(), 3);
+}
+
+void TestRunning::pastInvocationsAreThereAfterARestart()
+{
+    const QString file = workspace();
+    {
+        auto window = openWindow(file);
+        QVERIFY(window->startRun());
+        for (int i = 0; i < 4; ++i) { // one after the other: one cold start, then warm ones
+            QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("echo"), Json{{"value", i}}));
+            QTRY_COMPARE(window->invocationsPanel()->model()->rowCount(), i + 1);
+        }
+        QVERIFY(window->close());
+    }
+    auto window = openWindow(file);
+    auto *panel = window->invocationsPanel();
+    QCOMPARE(panel->model()->rowCount(), 4);
+    // Newest first, with its detail read from the file.
+    QVERIFY(panel->selectRequest(panel->model()->row(0).requestId));
+    QVERIFY(panel->logsText()->toPlainText().contains(QLatin1String("REPORT RequestId:")));
+    QVERIFY2(panel->resultView()->text().contains(QLatin1String("\"echoed\": 3")), qPrintable(panel->resultView()->text()));
+    // Filters: by function and by cold start.
+    panel->startFilter()->setCurrentIndex(1); // cold starts
+    QCOMPARE(panel->filter()->rowCount(), 1);
+    panel->startFilter()->setCurrentIndex(0);
+    panel->functionFilter()->setCurrentIndex(panel->functionFilter()->findData(QStringLiteral("nothing")));
+    QCOMPARE(panel->filter()->rowCount(), 4); // no such entry: every function
+}
+
+void TestRunning::failingFunctionShowsAsSuchAndRunsGoOn()
+{
+    auto window = openWindow(workspace());
+    QVERIFY(window->startRun());
+    QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("echo"), Json{{"fail", true}}));
+    QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("echo"), Json{{"value", "after"}}));
+    auto *panel = window->invocationsPanel();
+    QTRY_COMPARE(panel->model()->rowCount(), 2);
+    panel->statusFilter()->setCurrentIndex(panel->statusFilter()->findData(QStringLiteral("failed")));
+    QCOMPARE(panel->filter()->rowCount(), 1);
+    const QModelIndex failed = panel->filter()->index(0, 0);
+    panel->table()->setCurrentIndex(failed);
+    QVERIFY(panel->summaryText()->toPlainText().contains(QLatin1String("asked to fail")));
+    QVERIFY(panel->logsText()->toPlainText().contains(QLatin1String("echo got")));
+    QTRY_VERIFY(window->runOverlay()->figures(WorkflowId("main"), NodeId("echo")));
+    QTRY_COMPARE(window->runOverlay()->figures(WorkflowId("main"), NodeId("echo"))->errors, 1LL);
+}
+
+void TestRunning::quittingWhileRunningLeavesNoProcess()
+{
+    const QString file = workspace();
+    auto window = openWindow(file);
+    QVERIFY(window->startRun());
+    // A run in flight when the window closes: recorded, not lost.
+    QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("echo"), Json{{"value", "last"}}));
+    QTRY_VERIFY(childProcesses() > 0);
+    QVERIFY(window->close());
+    QVERIFY(!window->runSession()->isRunning());
+    QCOMPARE(childProcesses(), 0);
+    window.reset();
+    auto store = WorkspaceStore::open(file.toStdString(), WorkspaceStore::Access::ReadOnly);
+    QVERIFY(store);
+    HistoryQuery everything;
+    auto recorded = queryInvocations(store->database(), everything);
+    QVERIFY(recorded);
+    QCOMPARE(recorded->size(), size_t(1));
+}
+
+QTEST_MAIN(TestRunning)
+#include "tst_running.moc"
