@@ -13,11 +13,15 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QApplication>
+#include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace stratus::editor {
 
@@ -70,7 +74,7 @@ CostPanel::CostPanel(QWidget *parent)
 
     m_soon->setSingleShot(true);
     m_soon->setInterval(1000);
-    connect(m_soon, &QTimer::timeout, this, &CostPanel::refresh);
+    connect(m_soon, &QTimer::timeout, this, &CostPanel::refreshInBackground);
     connect(m_preset, &QComboBox::currentIndexChanged, this, &CostPanel::refresh);
     connect(m_requests, &QDoubleSpinBox::valueChanged, this, &CostPanel::refresh);
     connect(m_vm, &QDoubleSpinBox::valueChanged, this, &CostPanel::refresh);
@@ -121,6 +125,7 @@ void CostPanel::refreshSoon()
 void CostPanel::refresh()
 {
     m_soon->stop();
+    ++m_generation;
     const Workspace *design = m_design ? m_design() : nullptr;
     WorkspaceStore *store = m_reader ? m_reader->store() : nullptr;
     if (!design || !store) {
@@ -130,7 +135,39 @@ void CostPanel::refresh()
         return;
     }
     fillPresets(*design);
-    auto report = costReport(*store, *design, inputs());
+    showResult(costReport(*store, *design, inputs()));
+}
+
+void CostPanel::refreshInBackground()
+{
+    const Workspace *design = m_design ? m_design() : nullptr;
+    if (!design || !m_reader || !m_reader->hasFile())
+        return refresh();
+    if (m_pricing) {
+        m_priceAgain = true;
+        return;
+    }
+    m_pricing = true;
+    const quint64 generation = m_generation;
+    // A connection of its own on a pool thread: the GUI thread never reads the history here.
+    QThreadPool::globalInstance()->start([generation, file = m_reader->file().toStdString(),
+                                          workspace = *design, in = inputs(), self = QPointer<CostPanel>(this)] {
+        auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
+        Result<CostReport> report = store ? costReport(*store, workspace, in) : Result<CostReport>(store.status());
+        QMetaObject::invokeMethod(qApp, [self, generation, report = std::move(report)]() mutable {
+            if (!self)
+                return;
+            self->m_pricing = false;
+            if (generation == self->m_generation)
+                self->showResult(std::move(report));
+            if (std::exchange(self->m_priceAgain, false))
+                self->refreshSoon();
+        });
+    });
+}
+
+void CostPanel::showResult(Result<CostReport> report)
+{
     if (!report) {
         m_report.reset();
         m_breakdown->clear();

@@ -35,9 +35,10 @@ public:
 
     /// Prices the history `reader` reads for `design` (null: nothing to price).
     void setSource(HistoryReader *reader, std::function<const engine::Workspace *()> design);
-    /// Prices again now (runs ended, the design changed).
+    /// Prices again now (the user changed a choice, the run stopped).
     void refresh();
-    /// Prices again within a second (many runs ending: once).
+    /// Prices again within a second, off the GUI thread (runs ending under
+    /// load: reading the history takes longer the longer it is).
     void refreshSoon();
 
     QComboBox *presetChoice() const { return m_preset; }
@@ -53,6 +54,8 @@ public:
 private:
     void fillPresets(const engine::Workspace &design);
     void show(const engine::CostReport &report);
+    void showResult(engine::Result<engine::CostReport> report);
+    void refreshInBackground();
 
     QComboBox *m_preset;
     QDoubleSpinBox *m_requests;
@@ -64,6 +67,9 @@ private:
     HistoryReader *m_reader = nullptr;
     std::function<const engine::Workspace *()> m_design;
     std::optional<engine::CostReport> m_report;
+    bool m_pricing = false;     // a background pricing is in flight
+    bool m_priceAgain = false;  // and another was asked for meanwhile
+    quint64 m_generation = 0;   // a background result older than a synchronous one is dropped
 };
 
 } // namespace stratus::editor

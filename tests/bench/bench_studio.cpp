@@ -1,0 +1,180 @@
+// bench_studio: does the studio keep up with a run under HTTP load?
+//
+// The same workspace as bench_serve.sh (GET /hello answered by a Node.js
+// function) is loaded with wrk -t2 -c32, first through `stratus serve`, then
+// through the studio's own Run with the Invocations panel, the Cost panel and
+// the canvas counters showing (offscreen). Prints both request rates, their
+// ratio (the aim: at least 90 %), and how late the studio's GUI thread ran a
+// 5 ms timer during the load (the aim: never more than 50 ms), so an event
+// loop blocked by the panels shows as lateness.
+//
+//   build/release/tests/bench_studio [path/to/stratus] [seconds]
+//
+// Needs wrk (installer/setup-deps.sh --dev-tools). Compare figures of one run only.
+
+#include "editor/canvas/runoverlay.h"
+#include "editor/mainwindow/mainwindow.h"
+#include "editor/run/invocationspanel.h"
+#include "editor/run/runsession.h"
+
+#include "engine/store/workspacejson.h"
+#include "engine/store/workspacestore.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace stratus;
+
+namespace {
+
+const char *kWorkspace = R"({
+  "format": "stratus-workspace", "version": 1, "name": "bench",
+  "settings": {"gateway": {"host": "127.0.0.1", "port": 0}},
+  "workflows": [{
+    "id": "main", "name": "Main",
+    "nodes": [
+      {"id": "hello-route", "kind": "trigger.http", "name": "GET /hello", "config": {"method": "GET", "path": "/hello"}},
+      {"id": "hello", "kind": "function", "name": "hello", "config": {
+        "runtime": "nodejs20.x", "handler": "index.handler", "memoryMB": 128, "concurrency": 0,
+        "files": {"index.js": "exports.handler = async (event) => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hello: (event.queryStringParameters || {}).name || 'world' }) });\n"}}}
+    ],
+    "edges": [{"id": "e1", "from": {"node": "hello-route", "port": "event"}, "to": {"node": "hello", "port": "in"}}]
+  }]
+})";
+
+struct Load
+{
+    double requestsPerSecond = 0;
+    QString latency; // wrk's p50 / p99
+};
+
+/// Runs wrk against `url` without blocking this thread's event loop.
+Load runWrk(const QString &url, int seconds, const QString &connections = QStringLiteral("-c32"))
+{
+    QProcess wrk;
+    wrk.start(QStringLiteral("wrk"), {QStringLiteral("-t2"), connections, QStringLiteral("-d%1s").arg(seconds),
+                                      QStringLiteral("--latency"), url});
+    while (!wrk.waitForFinished(5))
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    Load load;
+    QString p50, p99;
+    for (const QString &line : QString::fromUtf8(wrk.readAllStandardOutput()).split(QLatin1Char('\n'))) {
+        const QStringList words = line.simplified().split(QLatin1Char(' '));
+        if (line.contains(QLatin1String("Requests/sec")))
+            load.requestsPerSecond = words.value(1).toDouble();
+        if (words.value(0) == QLatin1String("50%"))
+            p50 = words.value(1);
+        if (words.value(0) == QLatin1String("99%"))
+            p99 = words.value(1);
+    }
+    load.latency = QStringLiteral("p50 %1, p99 %2").arg(p50, p99);
+    return load;
+}
+
+bool answers(int port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+    if (!socket.waitForConnected(200))
+        return false;
+    socket.write("GET /hello?name=x HTTP/1.1\r\nHost: x\r\n\r\n");
+    return socket.waitForReadyRead(5000) && socket.readAll().startsWith("HTTP/1.1 200");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QString cli = argc > 1 ? QString::fromLocal8Bit(argv[1])
+                                 : QCoreApplication::applicationDirPath() + QStringLiteral("/../bin/stratus");
+    const int seconds = argc > 2 ? std::max(2, atoi(argv[2])) : 10;
+    if (QProcess::execute(QStringLiteral("wrk"), {QStringLiteral("--version")}) < 0) {
+        std::fprintf(stderr, "bench_studio: wrk is not installed (installer/setup-deps.sh --dev-tools)\n");
+        return 2;
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("bench.stratus"));
+    auto doc = engine::workspace_json::read(kWorkspace);
+    if (!doc || !engine::WorkspaceStore::writeTo(file.toStdString(), doc->workspace)) {
+        std::fprintf(stderr, "bench_studio: cannot write the workspace\n");
+        return 2;
+    }
+
+    // 1. stratus serve.
+    const int port = 18290;
+    QProcess serve;
+    serve.start(cli, {QStringLiteral("serve"), file, QStringLiteral("--port"), QString::number(port),
+                      QStringLiteral("--quiet")});
+    if (!serve.waitForStarted()) {
+        std::fprintf(stderr, "bench_studio: cannot start %s\n", qPrintable(cli));
+        return 2;
+    }
+    while (!answers(port))
+        QThread::msleep(5);
+    const QString serveUrl = QStringLiteral("http://127.0.0.1:%1/hello?name=x").arg(port);
+    runWrk(serveUrl, 3); // warm-up
+    const Load served = runWrk(serveUrl, seconds);
+    serve.terminate();
+    serve.waitForFinished(10000);
+
+    // 2. The studio, panels showing.
+    editor::MainWindow window;
+    if (engine::Status s = window.openFile(file); !s) {
+        std::fprintf(stderr, "bench_studio: %s\n", s.message().c_str());
+        return 2;
+    }
+    window.resize(1600, 1000);
+    window.show();
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("invocations")))
+        dock->raise();
+    if (engine::Status s = window.startRun(); !s) {
+        std::fprintf(stderr, "bench_studio: cannot run: %s\n", s.message().c_str());
+        return 2;
+    }
+    const QString studioUrl = window.runSession()->url() + QStringLiteral("/hello?name=x");
+    runWrk(studioUrl, 3); // warm-up
+
+    // A 5 ms timer on the GUI thread: how late it fires is how long the loop was blocked.
+    std::vector<qint64> lateness;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 expected = 5;
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        lateness.push_back(std::max<qint64>(0, now - expected));
+        expected = now + 5;
+    });
+    tick.start(5);
+    const Load studio = runWrk(studioUrl, seconds);
+    tick.stop();
+    QCoreApplication::processEvents();
+    const long long rows = window.invocationsPanel()->model()->rowCount();
+    window.stopRun();
+
+    std::sort(lateness.begin(), lateness.end());
+    const auto at = [&](double q) { return lateness.empty() ? 0 : lateness[size_t(q * double(lateness.size() - 1))]; };
+    std::printf("wrk -t2 -c32 -d%ds through GET /hello (Node.js function, warm)\n", seconds);
+    std::printf("  stratus serve:             %9.0f req/s   %s\n", served.requestsPerSecond, qPrintable(served.latency));
+    std::printf("  studio (panels showing):   %9.0f req/s   %s   (%lld rows in the panel)\n",
+                studio.requestsPerSecond, qPrintable(studio.latency), rows);
+    std::printf("  studio / serve:            %9.1f %%   (aim: at least 90 %%)\n",
+                served.requestsPerSecond > 0 ? 100 * studio.requestsPerSecond / served.requestsPerSecond : 0.0);
+    std::printf("  GUI thread lateness over %zu ticks: p50 %lld ms, p99 %lld ms, max %lld ms (aim: max 50 ms)\n",
+                lateness.size(), at(0.5), at(0.99), lateness.empty() ? 0LL : lateness.back());
+    return 0;
+}
