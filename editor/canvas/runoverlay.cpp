@@ -74,16 +74,32 @@ void RunOverlay::addRun(const RunEntry &run, const Workspace &design)
         if (step.status == "error" || step.status == "caught")
             ++f.errors;
         f.lastPassMs = now;
-        if (f.recentDurationsUs.size() < kDurationWindow)
-            f.recentDurationsUs.push_back(step.durationUs);
-        else
-            f.recentDurationsUs[f.nextDuration] = step.durationUs;
-        f.nextDuration = (f.nextDuration + 1) % kDurationWindow;
+        if (step.requestId.empty() && !f.timedByInvocations)
+            addDuration(f, step.durationUs);
     }
     for (const EdgeId &edge : edgesOf(run, design))
         ++m_edges[{run.workflowId, edge.str()}];
     if (!m_fade.isActive())
         m_fade.start();
+    changedSoon();
+}
+
+void RunOverlay::addDuration(NodeFigures &f, qint64 durationUs)
+{
+    if (f.recentDurationsUs.size() < kDurationWindow)
+        f.recentDurationsUs.push_back(durationUs);
+    else
+        f.recentDurationsUs[f.nextDuration] = durationUs;
+    f.nextDuration = (f.nextDuration + 1) % kDurationWindow;
+}
+
+void RunOverlay::addInvocation(const HistoryEntry &entry)
+{
+    if (entry.nodeId.empty())
+        return;
+    NodeFigures &f = m_nodes[{entry.workflowId, entry.nodeId}];
+    f.timedByInvocations = true;
+    addDuration(f, entry.record.durationUs);
     changedSoon();
 }
 

@@ -30,6 +30,7 @@ public:
     {
         long long passes = 0; ///< events the node received (a function's invocations)
         long long errors = 0;
+        bool timedByInvocations = false; ///< a function: durations are its invocations'
         qint64 lastPassMs = -1; ///< on the overlay's clock
         std::vector<qint64> recentDurationsUs; ///< a ring of the last kDurationWindow
         size_t nextDuration = 0;
@@ -45,6 +46,9 @@ public:
     /// Counts a finished run's path: its nodes and the edges between them
     /// (as `design` wires them).
     void addRun(const engine::RunEntry &run, const engine::Workspace &design);
+    /// A function's invocation: its duration is the function node's (a
+    /// step's wall time would count the cold start and the wait for an instance).
+    void addInvocation(const engine::HistoryEntry &entry);
     /// Forgets the counts (a new Run).
     void clearCounts();
 
@@ -84,6 +88,7 @@ private:
     /// The edges a run's path went along: from a step's (node, port) to a later step's node.
     static std::vector<engine::EdgeId> edgesOf(const engine::RunEntry &run, const engine::Workspace &design);
     void changedSoon();
+    static void addDuration(NodeFigures &figures, qint64 durationUs);
 
     std::unordered_map<NodeKey, NodeFigures, KeyHash> m_nodes;
     std::unordered_map<NodeKey, long long, KeyHash> m_edges; // (workflow, edge)

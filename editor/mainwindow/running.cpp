@@ -23,6 +23,7 @@
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -57,7 +58,10 @@ void MainWindow::createRunDocks()
         problemsDock->raise();
     }
 
-    connect(m_run, &RunSession::invocationFinished, m_invocations, &InvocationsPanel::addInvocation);
+    connect(m_run, &RunSession::invocationFinished, this, [this](const HistoryEntry &entry) {
+        m_invocations->addInvocation(entry);
+        m_overlay->addInvocation(entry);
+    });
     connect(m_run, &RunSession::runFinished, this, [this](const RunOutcome &outcome) {
         m_invocations->addRun(outcome.entry);
         if (m_document)
@@ -201,8 +205,11 @@ Status MainWindow::startRun()
     if (Status s = m_document->save(); !s)
         return s.withContext("saving before the run");
     m_overlay->clearCounts();
+    m_runPanel->messages()->clear(); // what the last run warned of is not this one's
     if (Status s = m_run->start(m_document->filePath()); !s) {
         m_runPanel->showStopped(tr("Not running: %1").arg(qs(s.message())));
+        if (auto *runDock = findChild<QDockWidget *>(QStringLiteral("run")))
+            runDock->raise();
         return s;
     }
     m_runPanel->showRunning(m_run->url(), m_run->routes());
@@ -311,6 +318,7 @@ void MainWindow::showPausedRun()
         statusBar()->showMessage(tr("Paused before %1: F10 steps, F5 continues").arg(qs(shown->nodeName)));
     } else {
         m_overlay->setPausedAt(WorkflowId(), NodeId());
+        statusBar()->clearMessage(); // "Paused before …" is over
     }
     updateRunActions();
 }

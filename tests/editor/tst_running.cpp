@@ -31,6 +31,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -188,7 +189,8 @@ void TestRunning::runServesHttpAndShowsTheInvocation()
     QTRY_VERIFY(overlay->figures(main, NodeId("echo")) != nullptr);
     QCOMPARE(overlay->figures(main, NodeId("echo"))->passes, 1LL);
     QCOMPARE(overlay->figures(main, NodeId("echo"))->errors, 0LL);
-    QVERIFY(overlay->figures(main, NodeId("echo"))->p50Us() > 0);
+    // A function's p50 is its invocations' duration, not the step's wall time (cold start included).
+    QCOMPARE(overlay->figures(main, NodeId("echo"))->p50Us(), panel->model()->row(0).durationUs);
     QCOMPARE(overlay->edgeCount(main, EdgeId("hello.event->echo")), 1LL);
     QCOMPARE(overlay->edgeCount(main, EdgeId("echo.ok->audit")), 1LL);
     QCOMPARE(overlay->selectedPathStep(main, NodeId("echo")), 2);
@@ -318,6 +320,7 @@ void TestRunning::breakpointPausesAndTheEditedEventGoesOn()
     QVERIFY(sent);
     QTRY_VERIFY(window->runPanel()->pause().has_value());
     QCOMPARE(window->runPanel()->pause()->runId, *sent);
+    QVERIFY(window->statusBar()->currentMessage().startsWith(QLatin1String("Paused before")));
     QVERIFY(window->runOverlay()->isPausedAt(WorkflowId("main"), NodeId("echo")));
     QVERIFY(window->action(QStringLiteral("step"))->isEnabled());
     QVERIFY(window->runPanel()->pausedEvent()->text().contains(QLatin1String("original")));
@@ -326,6 +329,7 @@ void TestRunning::breakpointPausesAndTheEditedEventGoesOn()
     window->runPanel()->pausedEvent()->setText(QStringLiteral("{broken"));
     window->action(QStringLiteral("continue"))->trigger();
     QVERIFY(window->runPanel()->pause().has_value());
+    QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("not JSON")));
     // Edited, then stepped: echo runs with the edit and the run pauses before audit.
     window->runPanel()->pausedEvent()->setText(QStringLiteral("{\"value\": \"edited while paused\"}"));
     window->action(QStringLiteral("step"))->trigger();
@@ -334,6 +338,7 @@ void TestRunning::breakpointPausesAndTheEditedEventGoesOn()
     // F5 continues from a pause.
     window->action(QStringLiteral("run"))->trigger();
     QTRY_VERIFY(!window->runPanel()->pause().has_value());
+    QVERIFY(!window->statusBar()->currentMessage().startsWith(QLatin1String("Paused")));
     QVERIFY(!window->runOverlay()->isPausedAt(WorkflowId("main"), NodeId("echo")));
     auto *panel = window->invocationsPanel();
     QTRY_COMPARE(panel->model()->rowCount(), 1);
