@@ -560,6 +560,29 @@ const std::vector<Command> &commands()
          "  --break NODE        pause before this node (repeatable)\n",
          {{}, {"--trigger", "--event", "--test-event", "--break"}, {}, {"--break"}},
          cmdDebug},
+        {"load", "Load-test a trigger: many runs at a concurrency, with latency and cost",
+         "Usage: stratus load FILE.stratus --trigger NODE [--event FILE|- | --test-event NAME]\n"
+         "                    [-n N | --rate R --duration S] [-c C] [--json]\n\n"
+         "Sends the trigger's event (as `send` makes it) N times, at most C runs in flight,\n"
+         "or R runs a second for S seconds, and prints what a caller of the trigger saw:\n"
+         "runs a second, latency from the start to the end of each run (p50, p95, p99,\n"
+         "max), runs that failed, and what the runs' invocations were: cold starts,\n"
+         "throttles, errors, and their cost (per million runs, with the HTTP gateway's\n"
+         "price for an HTTP trigger) under the workspace's pricing preset. Every run is\n"
+         "recorded (see `stratus runs`, `stats`). Ctrl+C starts no more runs and reports\n"
+         "those that ended. Exit 0 when every run succeeded, 1 when some failed, 2 on a\n"
+         "usage or start error, 128+N when signal N stopped it.\n\n"
+         "Options:\n"
+         "  --trigger NODE      the trigger's name, node id or WORKFLOW/NODE\n"
+         "  --event FILE|-      the event JSON (default: the trigger's own, as `send`)\n"
+         "  --test-event NAME   the trigger's saved test event NAME\n"
+         "  -n N                how many runs (default 100)\n"
+         "  -c C                how many in flight at most (default 4)\n"
+         "  --rate R            runs a second (with --duration)\n"
+         "  --duration S        for how many seconds (with --rate)\n"
+         "  --json              print the summary as JSON\n",
+         {{"--json"}, {"--trigger", "--event", "--test-event", "-n", "-c", "--rate", "--duration"}, {}, {}},
+         cmdLoad},
         {"table", "List the items of a workspace's table",
          "Usage: stratus table FILE.stratus TABLE [--typed] [--json]\n\n"
          "Lists the items a table node holds (written by runs), as plain JSON; --typed\n"

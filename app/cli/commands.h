@@ -86,6 +86,7 @@ int cmdPrune(const Args &args, Io &io);
 int cmdServe(const Args &args, Io &io);
 int cmdSend(const Args &args, Io &io);
 int cmdDebug(const Args &args, Io &io);
+int cmdLoad(const Args &args, Io &io);
 int cmdTable(const Args &args, Io &io);
 int cmdQueue(const Args &args, Io &io);
 

@@ -5,7 +5,9 @@
 
 #include "engine/model/json.h"
 #include "engine/model/nodekind.h"
+#include "engine/meter/pricing.h"
 #include "engine/model/text.h"
+#include "engine/run/loadtest.h"
 #include "engine/run/runningworkspace.h"
 #include "engine/store/files.h"
 
@@ -683,6 +685,97 @@ int cmdDebug(const Args &args, Io &io)
     if (g_stopSignal)
         return signalExit();
     return lastOk ? kExitOk : kExitProblems;
+}
+
+int cmdLoad(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "load", "expected one FILE.stratus");
+    if (!args.value("--trigger"))
+        return usageError(io, "load", "--trigger NODE is required (a trigger's name or node id)");
+    if (args.value("--event") && args.value("--test-event"))
+        return usageError(io, "load", "give either --event or --test-event, not both");
+    if (args.value("--rate").has_value() != args.value("--duration").has_value())
+        return usageError(io, "load", "--rate R and --duration S go together (R runs a second for S seconds)");
+    if (args.value("--rate") && args.value("-n"))
+        return usageError(io, "load", "give either -n N or --rate R --duration S, not both");
+    LoadPlan plan;
+    auto total = args.wholeNumber("-n", 100, 1, kMaxLoadRuns);
+    auto concurrency = args.wholeNumber("-c", 4, 1, kMaxLoadConcurrency);
+    auto rate = args.number("--rate", 0, 0.001, 1e6);
+    auto duration = args.number("--duration", 0, 0.001, 24 * 3600);
+    for (const auto *r : {&total, &concurrency})
+        if (!*r)
+            return usageError(io, "load", r->status().message());
+    for (const auto *r : {&rate, &duration})
+        if (!*r)
+            return usageError(io, "load", r->status().message());
+    plan.total = *total;
+    plan.concurrency = int(*concurrency);
+    plan.ratePerSecond = *rate;
+    plan.durationSeconds = *duration;
+    auto given = readEventOption(args);
+    if (!given)
+        return failure(io, given.status());
+    auto app = ensureApplication();
+    RunningWorkspace engine(oneShotOptions(args));
+    printWarnings(io, engine);
+    if (Status s = engine.start(); !s)
+        return startFailure(io, s);
+    auto started = triggerRequest(engine, args, given.take());
+    if (!started)
+        return failure(io, started.status());
+    auto &[workflow, request] = *started;
+    plan.throughGateway = workflow->findNode(request.node)->kind == kinds::kHttpTrigger;
+    plan.request = std::move(request);
+    auto pricing = workspacePricing(engine.design()->settings);
+    LoadTest test(&engine, std::move(plan), pricing ? pricing.take() : builtinPricingPresets().front());
+    std::optional<LoadSummary> summary;
+    QObject::connect(&test, &LoadTest::finished, [&summary](const LoadSummary &s) { summary = s; });
+    const bool json = args.has("--json");
+    if (!json && isatty(fileno(stderr))) {
+        QObject::connect(&test, &LoadTest::progressed, [&io, &test](double) {
+            const LoadSummary s = test.summary();
+            io.err << "\r  " << s.finished << " runs ended, " << s.failed << " failed" << std::flush;
+        });
+    }
+    if (Status s = test.start(); !s)
+        return usageError(io, "load", s.message());
+    catchStopSignals();
+    bool cancelled = false;
+    while (!summary) {
+        waitForEvents(20);
+        if (g_stopSignal && !cancelled) {
+            io.err << "\nstratus: stopping (" << signalName() << "): no more runs start; waiting for those in flight\n";
+            test.cancel();
+            cancelled = true;
+        }
+    }
+    engine.stop();
+    QCoreApplication::processEvents();
+    if (json) {
+        Json out = summary->toJson();
+        out["file"] = args.positionals()[0];
+        out["trigger"] = args.value("--trigger").value_or("");
+        io.out << out.dump(2) << "\n";
+    } else {
+        if (isatty(fileno(stderr)))
+            io.err << "\n";
+        char line[512];
+        std::snprintf(line, sizeof line,
+                      "%lld runs in %.2f s: %.1f runs/s%s\n"
+                      "  latency (start to end of a run): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n"
+                      "  %lld succeeded, %lld failed; %lld invocations: %lld cold starts, %lld throttled, %lld errors\n",
+                      summary->finished, summary->seconds, summary->runsPerSecond,
+                      summary->cancelled ? " (stopped early)" : "", summary->p50Ms, summary->p95Ms, summary->p99Ms,
+                      summary->maxMs, summary->succeeded, summary->failed, summary->invocations, summary->coldStarts,
+                      summary->throttled, summary->invocationErrors);
+        io.out << line << "  cost: " << money(summary->invocationsCost) << " for these runs, "
+               << money(summary->costPerMillionRuns) << " per million runs\n";
+    }
+    if (g_stopSignal)
+        return signalExit();
+    return summary->failed > 0 ? kExitProblems : kExitOk;
 }
 
 } // namespace stratus::cli

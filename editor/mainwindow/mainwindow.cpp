@@ -538,6 +538,7 @@ void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
                 scene->selectNodes({node->nodeId()});
                 QMenu menu(this);
                 menu.addAction(action(QStringLiteral("sendTestEvent")));
+                menu.addAction(action(QStringLiteral("loadTest")));
                 menu.addAction(action(QStringLiteral("toggleBreakpoint")));
                 menu.exec(view->viewport()->mapToGlobal(at));
                 return;

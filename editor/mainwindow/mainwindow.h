@@ -26,6 +26,7 @@ class InvocationsPanel;
 class RunOverlay;
 class RunPanel;
 class RunSession;
+class LoadTestDialog;
 class TestEventDialog;
 class NodePalette;
 class WorkflowScene;
@@ -102,6 +103,8 @@ public:
     CostPanel *costPanel() const { return m_costPanel; }
     /// The Send Test Event dialog of a trigger or function (shown, not modal).
     TestEventDialog *openTestEventDialog(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    /// Run → Load Test for a trigger (shown, not modal).
+    LoadTestDialog *openLoadTestDialog(const engine::WorkflowId &workflow, const engine::NodeId &trigger);
     /// F9 on the selected node.
     void toggleBreakpoint();
     /// Step (F10), Continue (F5 while paused), Abort of the run shown paused.

@@ -13,6 +13,7 @@
 #include "editor/run/historyreader.h"
 #include "editor/run/invocationspanel.h"
 #include "editor/run/jsoneditor.h"
+#include "editor/run/loadtestdialog.h"
 #include "editor/run/runpanel.h"
 #include "editor/run/runsession.h"
 #include "editor/run/testeventdialog.h"
@@ -126,6 +127,14 @@ void MainWindow::createRunMenu()
         }
         openTestEventDialog(workflow, node);
     }, QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Send a saved or edited event to the selected trigger or function"));
+    make(QStringLiteral("loadTest"), tr("&Load Test…"), [this] {
+        const auto [workflow, node] = selectedNode();
+        if (!node.isValid()) {
+            statusBar()->showMessage(tr("Select a trigger to load-test it."), 6000);
+            return;
+        }
+        openLoadTestDialog(workflow, node);
+    }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), tr("Send many events to the selected trigger and measure them"));
     menu->addSeparator();
     make(QStringLiteral("toggleBreakpoint"), tr("Toggle &Breakpoint"), [this] { toggleBreakpoint(); },
          QKeySequence(Qt::Key_F9), tr("Pause runs before the selected node"));
@@ -243,8 +252,10 @@ void MainWindow::updateRunActions()
         if (QAction *a = action(QLatin1String(name)))
             a->setEnabled(paused);
     }
-    if (QAction *a = action(QStringLiteral("sendTestEvent")))
-        a->setEnabled(m_document != nullptr);
+    for (const char *name : {"sendTestEvent", "loadTest"}) {
+        if (QAction *a = action(QLatin1String(name)))
+            a->setEnabled(m_document != nullptr);
+    }
 }
 
 TestEventDialog *MainWindow::openTestEventDialog(const WorkflowId &workflow, const NodeId &node)
@@ -264,6 +275,20 @@ TestEventDialog *MainWindow::openTestEventDialog(const WorkflowId &workflow, con
         return sent ? Status::ok() : sent.status();
     };
     auto *dialog = new TestEventDialog(m_document.get(), workflow, node, send, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+LoadTestDialog *MainWindow::openLoadTestDialog(const WorkflowId &workflow, const NodeId &trigger)
+{
+    const Workflow *w = m_document ? m_document->workflow(workflow) : nullptr;
+    const Node *n = w ? w->findNode(trigger) : nullptr;
+    if (!n || !n->kind.starts_with(kinds::kTriggerPrefix)) {
+        statusBar()->showMessage(tr("Load tests start at a trigger."), 6000);
+        return nullptr;
+    }
+    auto *dialog = new LoadTestDialog(m_document.get(), m_run, [this] { return startRun(); }, workflow, trigger, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

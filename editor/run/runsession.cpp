@@ -78,16 +78,37 @@ void RunSession::stop()
     Q_EMIT stopped();
 }
 
-Result<std::string> RunSession::send(const WorkflowId &workflow, const NodeId &node, const Json &event,
-                                     std::function<void(const RunOutcome &)> done)
+Result<RunSession::RunningNode> RunSession::runningNode(const WorkflowId &workflow, const NodeId &node) const
 {
     if (!isRunning())
         return Status::invalidArgument("the workspace is not running: press Run (F5) first");
-    auto design = m_engine->design();
-    const Workflow *w = design ? design->findWorkflow(workflow) : nullptr;
-    const Node *n = w ? w->findNode(node) : nullptr;
-    if (!n)
+    RunningNode found{m_engine->design()};
+    found.workflow = found.design ? found.design->findWorkflow(workflow) : nullptr;
+    found.node = found.workflow ? found.workflow->findNode(node) : nullptr;
+    if (!found.node)
         return Status::notFound("the running design has no such node yet (it is reloaded within a second of a save)");
+    return found;
+}
+
+Result<Json> RunSession::defaultEvent(const WorkflowId &workflow, const NodeId &node)
+{
+    auto found = runningNode(workflow, node);
+    if (!found)
+        return found.status();
+    const Workflow *w = found->workflow;
+    const Node *n = found->node;
+    if (!n->kind.starts_with(kinds::kTriggerPrefix))
+        return Json::object();
+    return m_engine->call([&](WorkspaceServer &server) { return server.defaultEvent(*w, *n); });
+}
+
+Result<RunRequest> RunSession::request(const WorkflowId &workflow, const NodeId &node, const Json &event)
+{
+    auto found = runningNode(workflow, node);
+    if (!found)
+        return found.status();
+    const Workflow *w = found->workflow;
+    const Node *n = found->node;
     RunRequest request;
     request.workflow = workflow;
     request.node = node;
@@ -106,7 +127,16 @@ Result<std::string> RunSession::send(const WorkflowId &workflow, const NodeId &n
     } else {
         return Status::invalidArgument("events are sent to triggers and functions, not to a " + n->kind + " node");
     }
-    std::string runId = m_engine->startRun(std::move(request), std::move(done));
+    return request;
+}
+
+Result<std::string> RunSession::send(const WorkflowId &workflow, const NodeId &node, const Json &event,
+                                     std::function<void(const RunOutcome &)> done)
+{
+    auto made = request(workflow, node, event);
+    if (!made)
+        return made.status();
+    std::string runId = m_engine->startRun(made.take(), std::move(done));
     if (runId.empty())
         return Status::invalidArgument("the workspace has no design running");
     return runId;

@@ -51,6 +51,11 @@ public:
     engine::Result<std::string> send(const engine::WorkflowId &workflow, const engine::NodeId &node,
                                      const engine::Json &event,
                                      std::function<void(const engine::run::RunOutcome &)> done = {});
+    /// The event a trigger makes by itself (as `stratus send` without --event); {} for a function.
+    engine::Result<engine::Json> defaultEvent(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    /// The run send() would start, not started (a load test starts it many times).
+    engine::Result<engine::run::RunRequest> request(const engine::WorkflowId &workflow, const engine::NodeId &node,
+                                                    const engine::Json &event);
 
     /// Breakpoints live in the studio (never in the workspace) and survive Stop.
     void setBreakpoint(const engine::WorkflowId &workflow, const engine::NodeId &node, bool on);
@@ -81,6 +86,14 @@ Q_SIGNALS:
     void requestAnswered(const QString &method, const QString &path, int status, qint64 microseconds);
 
 private:
+    /// A node of the design that runs now (the design kept alive with it).
+    struct RunningNode
+    {
+        std::shared_ptr<const engine::Workspace> design;
+        const engine::Workflow *workflow = nullptr;
+        const engine::Node *node = nullptr;
+    };
+    engine::Result<RunningNode> runningNode(const engine::WorkflowId &workflow, const engine::NodeId &node) const;
     void applyBreakpoints();
     void forgetPause(const std::string &runId);
 

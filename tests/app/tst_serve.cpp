@@ -77,6 +77,7 @@ private Q_SLOTS:
     void everyExampleRunsThroughSend_data();
     void everyExampleRunsThroughSend();
     void sendNamesWhatIsWrong();
+    void loadRunsManyEventsAndSummarises();
     void serveAnswersAndStopsOnSigterm();
     void serveRefusesAWorkspaceWithProblems();
     void killedServeLosesNoAcceptedMessage();
@@ -160,6 +161,47 @@ void TestServe::sendNamesWhatIsWrong()
     QVERIFY2(r.err.contains("'new todo' is saved on function 'create-todo': send it with stratus invoke FILE "
                             "create-todo --test-event new todo"),
              r.err.constData());
+}
+
+void TestServe::loadRunsManyEventsAndSummarises()
+{
+    QTemporaryDir dir; // its runs stay out of the other tests' file
+    const QString file = importExample(dir.path(), "http-api");
+    CliRun r = runStratus({QStringLiteral("load"), file, QStringLiteral("--trigger"), QStringLiteral("list-route"),
+                           QStringLiteral("-n"), QStringLiteral("40"), QStringLiteral("-c"), QStringLiteral("4"),
+                           QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const Json summary = Json::parse(r.out.toStdString());
+    QCOMPARE(summary["finished"].get<int>(), 40);
+    QCOMPARE(summary["succeeded"].get<int>(), 40);
+    QCOMPARE(summary["invocations"].get<int>(), 40);
+    // At most 4 in flight: at most 4 instances, so at most 4 cold starts.
+    QVERIFY(summary["coldStarts"].get<int>() >= 1 && summary["coldStarts"].get<int>() <= 4);
+    QVERIFY(summary["latencyMs"]["p50"].get<double>() > 0);
+    QVERIFY(summary["latencyMs"]["p50"].get<double>() <= summary["latencyMs"]["p99"].get<double>());
+    QVERIFY(summary["costPerMillionRuns"].get<double>() > 1.0); // the gateway's $1 per million, and the invocations
+    // Every run recorded.
+    CliRun runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--workflows"), QStringLiteral("--last"),
+                              QStringLiteral("100"), QStringLiteral("--json")});
+    QCOMPARE(Json::parse(runs.out.toStdString()).size(), size_t(40));
+
+    // A rate for a duration.
+    r = runStratus({QStringLiteral("load"), file, QStringLiteral("--trigger"), QStringLiteral("list-route"),
+                    QStringLiteral("--rate"), QStringLiteral("40"), QStringLiteral("--duration"), QStringLiteral("0.5"),
+                    QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const int byRate = Json::parse(r.out.toStdString())["finished"].get<int>();
+    QVERIFY2(byRate >= 15 && byRate <= 21, qPrintable(QString::number(byRate)));
+
+    // What is wrong is named.
+    r = runStratus({QStringLiteral("load"), file, QStringLiteral("--trigger"), QStringLiteral("list-route"),
+                    QStringLiteral("-c"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("-c takes a whole number from 1 to 1000"), r.err.constData());
+    r = runStratus({QStringLiteral("load"), file, QStringLiteral("--trigger"), QStringLiteral("list-route"),
+                    QStringLiteral("--rate"), QStringLiteral("5")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--rate R and --duration S go together"));
 }
 
 void TestServe::serveAnswersAndStopsOnSigterm()

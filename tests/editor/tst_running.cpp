@@ -17,6 +17,7 @@
 #include "editor/run/costpanel.h"
 #include "editor/run/invocationspanel.h"
 #include "editor/run/jsoneditor.h"
+#include "editor/run/loadtestdialog.h"
 #include "editor/run/runpanel.h"
 #include "editor/run/runsession.h"
 #include "editor/run/testeventdialog.h"
@@ -30,6 +31,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
+#include <QRadioButton>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
@@ -85,6 +89,7 @@ private Q_SLOTS:
     void pastInvocationsAreThereAfterARestart();
     void failingFunctionShowsAsSuchAndRunsGoOn();
     void quittingWhileRunningLeavesNoProcess();
+    void loadTestSummarisesAndStopEndsIt();
 
 private:
     QString workspace(const Json &extraNodes = Json::array(), const Json &extraEdges = Json::array());
@@ -471,6 +476,49 @@ void TestRunning::quittingWhileRunningLeavesNoProcess()
     auto recorded = queryInvocations(store->database(), everything);
     QVERIFY(recorded);
     QCOMPARE(recorded->size(), size_t(1));
+}
+
+void TestRunning::loadTestSummarisesAndStopEndsIt()
+{
+    auto window = openWindow(workspace());
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("hello")));
+    window->action(QStringLiteral("loadTest"))->trigger();
+    const auto dialogs = window->findChildren<stratus::editor::LoadTestDialog *>();
+    QCOMPARE(dialogs.size(), 1);
+    auto *dialog = dialogs.front();
+    dialog->runs()->setValue(60);
+    dialog->concurrency()->setValue(3);
+    QVERIFY2(dialog->startTest(), qPrintable(dialog->summaryText()->text()));
+    QVERIFY(window->runSession()->isRunning()); // started for the test
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->lastSummary().has_value(), 30000);
+    const auto &summary = *dialog->lastSummary();
+    QCOMPARE(summary.finished, 60LL);
+    QCOMPARE(summary.succeeded, 60LL);
+    QCOMPARE(summary.invocations, 60LL);
+    QVERIFY(summary.coldStarts >= 1 && summary.coldStarts <= 3);
+    QVERIFY(summary.p50Ms > 0 && summary.p50Ms <= summary.p99Ms);
+    QVERIFY(summary.costPerMillionRuns > 1.0); // the gateway's $1, and the invocations
+    QCOMPARE(dialog->progressBar()->value(), dialog->progressBar()->maximum());
+    QVERIFY(dialog->summaryText()->text().contains(QLatin1String("60 runs")));
+    QTRY_COMPARE(window->invocationsPanel()->model()->rowCount(), 60);
+    QTRY_COMPARE(window->runOverlay()->figures(WorkflowId("main"), NodeId("echo"))->passes, 60LL);
+
+    // Stop during a load test: it ends, what finished is recorded, the studio goes on.
+    dialog->byRate()->setChecked(true);
+    dialog->rate()->setValue(200);
+    dialog->duration()->setValue(30);
+    QVERIFY(dialog->startTest());
+    QTRY_VERIFY(window->invocationsPanel()->model()->rowCount() > 70);
+    window->stopRun();
+    QTRY_VERIFY(!dialog->isTesting() && dialog->lastSummary()->cancelled);
+    QVERIFY(dialog->lastSummary()->finished > 10);
+    QVERIFY(dialog->lastSummary()->seconds < 30);
+    QCOMPARE(childProcesses(), 0);
+    // Usable: it runs again and answers.
+    QVERIFY(window->startRun());
+    QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("echo"), Json{{"value", "after the load"}}));
+    QTRY_VERIFY(window->invocationsPanel()->selectRequest(window->invocationsPanel()->model()->row(0).requestId)
+                && window->invocationsPanel()->resultView()->text().contains(QLatin1String("after the load")));
 }
 
 QTEST_MAIN(TestRunning)
