@@ -13,8 +13,9 @@ packages=(
   # Qt 6 (engine: Core, Network, HttpServer; editor: Widgets, Svg, Charts)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev qt6-charts-dev qt6-httpserver-dev
-  # qt6-httpserver-dev's CMake files need WebSockets, which it does not pull in
-  qt6-websockets-dev
+  # qt6-httpserver-dev's CMake files need WebSockets, and qt6-charts-dev's need
+  # OpenGL (and OpenGLWidgets), which they do not pull in
+  qt6-websockets-dev libqt6opengl6-dev
   libgl-dev libxkbcommon-dev
   # the Qt platform plugin for a real display, and the image/svg plugins
   qt6-qpa-plugins qt6-image-formats-plugins libqt6svg6

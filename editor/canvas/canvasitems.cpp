@@ -180,8 +180,10 @@ void NodeItem::paintRunOverlay(QPainter *painter, const QPalette &palette, const
     QString text = QString::number(figures->passes) + QStringLiteral(" ×");
     if (figures->errors > 0)
         text += QStringLiteral(" · %1 failed").arg(figures->errors);
-    if (const qint64 p50 = figures->p50Us(); p50 >= 0)
-        text += QStringLiteral(" · p50 %1 ms").arg(double(p50) / 1000.0, 0, 'f', p50 < 10'000 ? 2 : 0);
+    // A trigger's or a log's step takes no time worth a number; a function's always has one.
+    if (const qint64 p50 = figures->p50Us(); p50 >= 10 || (p50 >= 0 && figures->timedByInvocations))
+        text += p50 < 1000 ? QStringLiteral(" · p50 %1 µs").arg(p50)
+                           : QStringLiteral(" · p50 %1 ms").arg(double(p50) / 1000.0, 0, 'f', p50 < 10'000 ? 2 : 0);
     const QRectF strip(0, height() + 2, kWidth, kFiguresHeight - 2);
     painter->setPen(figures->errors > 0 ? QColor(0xc6, 0x28, 0x28) : palette.text().color());
     painter->drawText(strip, Qt::AlignHCenter | Qt::AlignVCenter, text);

@@ -343,13 +343,13 @@ void MainWindow::createDocks()
     m_history->setEmptyLabel(tr("<opened>"));
     historyDock->setWidget(m_history);
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
-    tabifyDockWidget(problemsDock, historyDock);
-    problemsDock->raise();
 
-    createRunDocks();
+    createRunDocks(); // and arranges the bottom docks
 
     resizeDocks({paletteDock, inspectorDock}, {200, 460}, Qt::Horizontal);
-    resizeDocks({problemsDock}, {150}, Qt::Vertical);
+    resizeDocks({problemsDock}, {260}, Qt::Vertical);
+    if (auto *runDock = findChild<QDockWidget *>(QStringLiteral("run")))
+        resizeDocks({problemsDock, runDock}, {3, 2}, Qt::Horizontal);
 }
 
 void MainWindow::showWelcome()

@@ -18,6 +18,7 @@ class QUndoView;
 
 namespace stratus::editor {
 
+class ChartsPanel;
 class CodeView;
 class CostPanel;
 class HistoryReader;
@@ -101,6 +102,7 @@ public:
     RunPanel *runPanel() const { return m_runPanel; }
     InvocationsPanel *invocationsPanel() const { return m_invocations; }
     CostPanel *costPanel() const { return m_costPanel; }
+    ChartsPanel *chartsPanel() const { return m_charts; }
     /// The Send Test Event dialog of a trigger or function (shown, not modal).
     TestEventDialog *openTestEventDialog(const engine::WorkflowId &workflow, const engine::NodeId &node);
     /// Run → Load Test for a trigger (shown, not modal).
@@ -174,6 +176,7 @@ private:
     RunPanel *m_runPanel = nullptr;
     InvocationsPanel *m_invocations = nullptr;
     CostPanel *m_costPanel = nullptr;
+    ChartsPanel *m_charts = nullptr;
 };
 
 } // namespace stratus::editor

@@ -9,6 +9,7 @@
 #include "editor/canvas/workflowscene.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/qstrings.h"
+#include "editor/run/chartspanel.h"
 #include "editor/run/costpanel.h"
 #include "editor/run/historyreader.h"
 #include "editor/run/invocationspanel.h"
@@ -50,18 +51,31 @@ void MainWindow::createRunDocks()
     m_runPanel = new RunPanel;
     m_invocations = new InvocationsPanel;
     m_costPanel = new CostPanel;
+    m_charts = new ChartsPanel;
     QDockWidget *runDock = dock(tr("Run"), QStringLiteral("run"), m_runPanel);
     QDockWidget *invocationsDock = dock(tr("Invocations"), QStringLiteral("invocations"), m_invocations);
+    QDockWidget *chartsDock = dock(tr("Charts"), QStringLiteral("charts"), m_charts);
     QDockWidget *costDock = dock(tr("Cost"), QStringLiteral("cost"), m_costPanel);
-    if (auto *problemsDock = findChild<QDockWidget *>(QStringLiteral("problems"))) {
-        for (QDockWidget *d : {invocationsDock, runDock, costDock})
-            tabifyDockWidget(problemsDock, d);
+    // Two groups under the canvas: what is listed (problems, history, invocations,
+    // cost) on the left, what runs (the run, the charts) on the right, so the
+    // invocations and the charts can be read side by side.
+    // (A dock already in tabs would take the split as one more tab: split first.)
+    auto *problemsDock = findChild<QDockWidget *>(QStringLiteral("problems"));
+    auto *historyDock = findChild<QDockWidget *>(QStringLiteral("history"));
+    if (problemsDock && historyDock) {
+        splitDockWidget(problemsDock, runDock, Qt::Horizontal);
+        tabifyDockWidget(problemsDock, historyDock);
+        tabifyDockWidget(problemsDock, invocationsDock);
+        tabifyDockWidget(problemsDock, costDock);
+        tabifyDockWidget(runDock, chartsDock);
         problemsDock->raise();
+        runDock->raise();
     }
 
     connect(m_run, &RunSession::invocationFinished, this, [this](const HistoryEntry &entry) {
         m_invocations->addInvocation(entry);
         m_overlay->addInvocation(entry);
+        m_charts->addInvocation(entry);
     });
     connect(m_run, &RunSession::runFinished, this, [this](const RunOutcome &outcome) {
         m_invocations->addRun(outcome.entry);
@@ -172,6 +186,7 @@ void MainWindow::attachRunPanels()
     }
     functions.sort();
     m_invocations->setFunctionNames(functions);
+    m_charts->setHistory(m_historyReader.get());
     m_costPanel->setSource(m_historyReader.get(),
                            [this]() -> const Workspace * { return m_document ? &m_document->workspace() : nullptr; });
     m_overlay->clearCounts();
@@ -222,8 +237,10 @@ Status MainWindow::startRun()
         return s;
     }
     m_runPanel->showRunning(m_run->url(), m_run->routes());
-    if (auto *runDock = findChild<QDockWidget *>(QStringLiteral("run")))
-        runDock->raise();
+    for (const char *dock : {"run", "invocations"}) {
+        if (auto *d = findChild<QDockWidget *>(QLatin1String(dock)))
+            d->raise();
+    }
     statusBar()->showMessage(m_run->url().isEmpty() ? tr("Running") : tr("Running at %1").arg(m_run->url()), 6000);
     return Status::ok();
 }

@@ -14,6 +14,7 @@
 #include "engine/store/runhistory.h"
 #include "editor/inspector/inspector.h"
 #include "editor/mainwindow/mainwindow.h"
+#include "editor/run/chartspanel.h"
 #include "editor/run/costpanel.h"
 #include "editor/run/invocationspanel.h"
 #include "editor/run/jsoneditor.h"
@@ -23,6 +24,8 @@
 #include "editor/run/testeventdialog.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QLineSeries>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
@@ -432,6 +435,12 @@ void TestRunning::pastInvocationsAreThereAfterARestart()
     QVERIFY(panel->selectRequest(panel->model()->row(0).requestId));
     QVERIFY(panel->logsText()->toPlainText().contains(QLatin1String("REPORT RequestId:")));
     QVERIFY2(panel->resultView()->text().contains(QLatin1String("\"echoed\": 3")), qPrintable(panel->resultView()->text()));
+    // The charts show the history's last activity too.
+    window->chartsPanel()->redraw();
+    double total = 0;
+    for (const QPointF &p : window->chartsPanel()->series(QStringLiteral("throughput"))->points())
+        total += p.y();
+    QCOMPARE(total, 4.0);
     // Filters: by function and by cold start.
     panel->startFilter()->setCurrentIndex(1); // cold starts
     QCOMPARE(panel->filter()->rowCount(), 1);
@@ -502,6 +511,28 @@ void TestRunning::loadTestSummarisesAndStopEndsIt()
     QVERIFY(dialog->summaryText()->text().contains(QLatin1String("60 runs")));
     QTRY_COMPARE(window->invocationsPanel()->model()->rowCount(), 60);
     QTRY_COMPARE(window->runOverlay()->figures(WorkflowId("main"), NodeId("echo"))->passes, 60LL);
+
+    // The charts share the load: a point a second, summing to the invocations.
+    auto *charts = window->chartsPanel();
+    const auto sum = [&](const char *name) {
+        double total = 0;
+        for (const QPointF &p : charts->series(QLatin1String(name))->points())
+            total += p.y();
+        return total;
+    };
+    charts->redraw();
+    QCOMPARE(sum("throughput"), 60.0);
+    QVERIFY(!charts->series(QStringLiteral("p50"))->points().isEmpty());
+    QVERIFY(sum("coldShare") > 0);
+    QCOMPARE(sum("errors"), 0.0);
+    charts->scope()->setCurrentIndex(charts->scope()->findData(QStringLiteral("echo")));
+    QCOMPARE(sum("throughput"), 60.0);
+    // Readable in a dark palette: the charts take the dark theme.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    charts->setPalette(dark);
+    QCOMPARE(charts->charts().front()->theme(), QChart::ChartThemeDark);
 
     // Stop during a load test: it ends, what finished is recorded, the studio goes on.
     dialog->byRate()->setChecked(true);
