@@ -78,7 +78,6 @@ void MainWindow::createRunDocks()
         m_charts->addInvocation(entry);
     });
     connect(m_run, &RunSession::runFinished, this, [this](const RunOutcome &outcome) {
-        m_invocations->addRun(outcome.entry);
         if (m_document)
             m_overlay->addRun(outcome.entry, m_document->workspace());
         m_costPanel->refreshSoon();

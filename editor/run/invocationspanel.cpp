@@ -17,6 +17,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -139,10 +140,6 @@ InvocationsPanel::InvocationsPanel(QWidget *parent)
 void InvocationsPanel::setHistory(HistoryReader *reader, InvocationsModel::WorkflowNamer namer)
 {
     m_reader = reader;
-    m_liveLogs.clear();
-    m_liveLogOrder.clear();
-    m_liveRuns.clear();
-    m_liveRunOrder.clear();
     InvocationsModel::PageReader pages;
     if (reader && reader->hasFile())
         pages = [reader](const std::string &before, int limit) { return reader->invocations(before, limit); };
@@ -165,28 +162,6 @@ void InvocationsPanel::setFunctionNames(const QStringList &names)
 void InvocationsPanel::addInvocation(const HistoryEntry &entry)
 {
     m_model->append(entry);
-    m_liveLogs[entry.record.requestId] = entry.record.logs;
-    m_liveLogOrder.push_back(entry.record.requestId);
-    if (m_liveLogOrder.size() > kKeptLive) {
-        m_liveLogs.erase(m_liveLogOrder.front());
-        m_liveLogOrder.pop_front();
-    }
-}
-
-void InvocationsPanel::addRun(const RunEntry &run)
-{
-    m_liveRuns[run.runId] = run;
-    m_liveRunOrder.push_back(run.runId);
-    if (m_liveRunOrder.size() > kKeptLive) {
-        m_liveRuns.erase(m_liveRunOrder.front());
-        m_liveRunOrder.pop_front();
-    }
-    // A selected invocation whose run has just ended gets its path.
-    if (const QModelIndex current = m_table->currentIndex(); current.isValid()) {
-        const auto &row = m_model->row(m_filter->mapToSource(current).row());
-        if (row.runId == run.runId)
-            showDetail(row);
-    }
 }
 
 bool InvocationsPanel::selectRequest(const std::string &requestId)
@@ -203,15 +178,9 @@ bool InvocationsPanel::selectRequest(const std::string &requestId)
     return true;
 }
 
-std::optional<RunEntry> InvocationsPanel::findRun(const std::string &runId)
-{
-    if (const auto it = m_liveRuns.find(runId); it != m_liveRuns.end())
-        return it->second;
-    return m_reader ? m_reader->run(runId) : std::nullopt;
-}
-
 void InvocationsPanel::showSelected()
 {
+    m_detailRetries = 0;
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
         for (QPlainTextEdit *t : {m_summary, m_logs})
@@ -229,11 +198,9 @@ void InvocationsPanel::showSelected()
 void InvocationsPanel::showDetail(const InvocationsModel::Row &row)
 {
     std::vector<std::string> logs;
-    if (const auto it = m_liveLogs.find(row.requestId); it != m_liveLogs.end())
-        logs = it->second;
-    else if (m_reader)
-        if (auto stored = m_reader->invocation(row.requestId))
-            logs = stored->record.logs;
+    const auto stored = m_reader ? m_reader->invocation(row.requestId) : std::nullopt;
+    if (stored)
+        logs = stored->record.logs;
     QString summary = tr("Request ID    %1\nFunction      %2\nRun           %3\n")
                           .arg(qs(row.requestId), qs(row.function), qs(row.runId));
     summary += tr("Status        %1\n").arg(qs(statusName(row.status)));
@@ -254,13 +221,23 @@ void InvocationsPanel::showDetail(const InvocationsModel::Row &row)
         logText += qs(line) + QLatin1Char('\n');
     m_logs->setPlainText(logText);
 
-    m_run = findRun(row.runId);
+    m_run = m_reader ? m_reader->run(row.runId) : std::nullopt;
     m_path->clear();
     m_event->setText({});
     m_result->setText({});
-    if (!m_run) {
-        Q_EMIT runSelected(RunEntry{});
-        return;
+    if (!m_run || !stored) {
+        // Not in the file yet (the run may still go on, or its records are being written): look again soon.
+        if (m_reader && m_reader->hasFile() && m_detailRetries++ < kDetailRetries) {
+            QTimer::singleShot(kDetailRetryMs, this, [this, requestId = row.requestId] {
+                const QModelIndex current = m_table->currentIndex();
+                if (current.isValid() && m_model->row(m_filter->mapToSource(current).row()).requestId == requestId)
+                    showDetail(m_model->row(m_filter->mapToSource(current).row()));
+            });
+        }
+        if (!m_run) {
+            Q_EMIT runSelected(RunEntry{});
+            return;
+        }
     }
     int place = 0;
     for (const RunStepEntry &step : m_run->steps) {

@@ -12,9 +12,8 @@
 
 #include <QWidget>
 
-#include <deque>
 #include <optional>
-#include <unordered_map>
+#include <string>
 
 class QCheckBox;
 class QComboBox;
@@ -36,11 +35,11 @@ public:
     explicit InvocationsPanel(QWidget *parent = nullptr);
 
     /// Shows the history `reader` reads (null: none), under these workflow names.
+    /// Live rows come from addInvocation(); every detail is read from the file.
     void setHistory(HistoryReader *reader, InvocationsModel::WorkflowNamer namer);
     /// The functions offered by the filter.
     void setFunctionNames(const QStringList &names);
     void addInvocation(const engine::HistoryEntry &entry);
-    void addRun(const engine::RunEntry &run);
 
     InvocationsModel *model() const { return m_model; }
     InvocationsFilter *filter() const { return m_filter; }
@@ -71,7 +70,6 @@ Q_SIGNALS:
 private:
     void showSelected();
     void showDetail(const InvocationsModel::Row &row);
-    std::optional<engine::RunEntry> findRun(const std::string &runId);
 
     InvocationsModel *m_model;
     InvocationsFilter *m_filter;
@@ -89,12 +87,12 @@ private:
     QTreeWidget *m_path;
     HistoryReader *m_reader = nullptr;
     std::optional<engine::RunEntry> m_run;
-    // What the engine reported lately, so the detail does not wait for the file.
-    static constexpr size_t kKeptLive = 2000;
-    std::unordered_map<std::string, std::vector<std::string>> m_liveLogs;
-    std::deque<std::string> m_liveLogOrder;
-    std::unordered_map<std::string, engine::RunEntry> m_liveRuns;
-    std::deque<std::string> m_liveRunOrder;
+    // The detail is read from the file, which has a just-ended invocation a
+    // few milliseconds later (the recorder gathers its writes): until then it
+    // is looked for again, kDetailRetries times every kDetailRetryMs.
+    static constexpr int kDetailRetries = 40;
+    static constexpr int kDetailRetryMs = 50;
+    int m_detailRetries = 0;
 };
 
 } // namespace stratus::editor

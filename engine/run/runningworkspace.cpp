@@ -28,8 +28,29 @@ void RunningWorkspace::post(Signal signal, const Values &...values)
     // Under load most reports have no listener (serve --quiet): skip the copy and the event.
     if (!isSignalConnected(QMetaMethod::fromSignal(signal)))
         return;
-    QMetaObject::invokeMethod(
-        this, [this, signal, values...] { Q_EMIT(this->*signal)(values...); }, Qt::QueuedConnection);
+    // Reports travel in batches: one event (one wake-up of the receiving
+    // thread) for whatever piled up since the last was delivered, instead of
+    // one per report. Order is kept; a report is never later than it would
+    // be alone.
+    bool first = false;
+    {
+        const std::lock_guard lock(m_reportsMutex);
+        first = m_reports.empty();
+        m_reports.push_back([this, signal, values...] { Q_EMIT(this->*signal)(values...); });
+    }
+    if (first)
+        QMetaObject::invokeMethod(this, &RunningWorkspace::deliverReports, Qt::QueuedConnection);
+}
+
+void RunningWorkspace::deliverReports()
+{
+    std::vector<std::function<void()>> batch;
+    {
+        const std::lock_guard lock(m_reportsMutex);
+        batch.swap(m_reports);
+    }
+    for (const auto &report : batch)
+        report();
 }
 
 Status RunningWorkspace::start()

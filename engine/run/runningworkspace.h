@@ -16,8 +16,10 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <type_traits>
+#include <vector>
 
 namespace stratus::engine::run {
 
@@ -82,6 +84,7 @@ Q_SIGNALS:
 
 private:
     void runOnEngine(const std::function<void()> &work);
+    void deliverReports();
     /// Emits `signal` on this object's thread with `values`, if anyone listens.
     template <typename Signal, typename... Values>
     void post(Signal signal, const Values &...values);
@@ -90,6 +93,8 @@ private:
     std::unique_ptr<QThread> m_thread;
     QObject *m_engineContext = nullptr; // lives on m_thread: what runOnEngine queues to
     WorkspaceServer *m_server = nullptr; // lives on m_thread
+    std::mutex m_reportsMutex;           // guards m_reports (filled on the engine thread)
+    std::vector<std::function<void()>> m_reports; // reports not yet delivered, oldest first
 };
 
 } // namespace stratus::engine::run

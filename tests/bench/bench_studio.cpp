@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -32,6 +33,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 #include <vector>
 
 using namespace stratus;
@@ -65,7 +67,8 @@ Load runWrk(const QString &url, int seconds, const QString &connections = QStrin
     QProcess wrk;
     wrk.start(QStringLiteral("wrk"), {QStringLiteral("-t2"), connections, QStringLiteral("-d%1s").arg(seconds),
                                       QStringLiteral("--latency"), url});
-    while (!wrk.waitForFinished(5))
+    // waitForFinished() is false once processEvents() has seen the end, so ask the state.
+    while (wrk.state() != QProcess::NotRunning && !wrk.waitForFinished(5))
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     Load load;
     QString p50, p99;
@@ -80,6 +83,18 @@ Load runWrk(const QString &url, int seconds, const QString &connections = QStrin
     }
     load.latency = QStringLiteral("p50 %1, p99 %2").arg(p50, p99);
     return load;
+}
+
+/// CPU time (user + system) this thread has used, in seconds.
+double threadCpuSeconds()
+{
+    QFile stat(QStringLiteral("/proc/thread-self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    // After the command: state is field 3, utime 14 and stime 15 (1-based), in clock ticks.
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
 }
 
 bool answers(int port)
@@ -122,8 +137,16 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_studio: cannot start %s\n", qPrintable(cli));
         return 2;
     }
-    while (!answers(port))
+    QElapsedTimer waited;
+    waited.start();
+    while (!answers(port)) {
+        if (waited.elapsed() > 20000 || serve.state() == QProcess::NotRunning) {
+            std::fprintf(stderr, "bench_studio: stratus serve does not answer on port %d: %s\n", port,
+                         serve.readAllStandardError().constData());
+            return 2;
+        }
         QThread::msleep(5);
+    }
     const QString serveUrl = QStringLiteral("http://127.0.0.1:%1/hello?name=x").arg(port);
     runWrk(serveUrl, 3); // warm-up
     const Load served = runWrk(serveUrl, seconds);
@@ -160,7 +183,9 @@ int main(int argc, char **argv)
         expected = now + 5;
     });
     tick.start(5);
+    const double cpuBefore = threadCpuSeconds();
     const Load studio = runWrk(studioUrl, seconds);
+    const double guiCpu = threadCpuSeconds() - cpuBefore;
     tick.stop();
     QCoreApplication::processEvents();
     const long long rows = window.invocationsPanel()->model()->rowCount();
@@ -174,7 +199,10 @@ int main(int argc, char **argv)
                 studio.requestsPerSecond, qPrintable(studio.latency), rows);
     std::printf("  studio / serve:            %9.1f %%   (aim: at least 90 %%)\n",
                 served.requestsPerSecond > 0 ? 100 * studio.requestsPerSecond / served.requestsPerSecond : 0.0);
+    std::printf("  GUI thread CPU during the load: %.2f s of %d s (%.0f %% of a core)\n", guiCpu, seconds,
+                100 * guiCpu / seconds);
     std::printf("  GUI thread lateness over %zu ticks: p50 %lld ms, p99 %lld ms, max %lld ms (aim: max 50 ms)\n",
                 lateness.size(), at(0.5), at(0.99), lateness.empty() ? 0LL : lateness.back());
+    std::fflush(stdout);
     return 0;
 }
