@@ -6,8 +6,11 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
+
+class QCoreApplication;
 
 namespace stratus::engine {
 class WorkspaceStore;
@@ -47,6 +50,9 @@ struct Command
 int usageError(Io &io, const std::string &command, const std::string &message);
 /// "stratus: message"; returns kExitError.
 int failure(Io &io, const engine::Status &status);
+/// The QCoreApplication the engine's event loops need, made unless there is
+/// one already (the tests run commands inside theirs).
+std::unique_ptr<QCoreApplication> ensureApplication();
 
 /// A function node of a workspace and the workflow that holds it; null when none.
 struct FunctionNode
@@ -87,6 +93,7 @@ int cmdServe(const Args &args, Io &io);
 int cmdSend(const Args &args, Io &io);
 int cmdDebug(const Args &args, Io &io);
 int cmdLoad(const Args &args, Io &io);
+int cmdTune(const Args &args, Io &io);
 int cmdTable(const Args &args, Io &io);
 int cmdQueue(const Args &args, Io &io);
 

@@ -3,6 +3,8 @@
 #include "commands.h"
 
 #include "engine/meter/cost.h"
+#include "engine/meter/pricing.h"
+#include "engine/run/memorysweep.h"
 #include "engine/model/json.h"
 #include "engine/model/runtimes.h"
 #include "engine/model/settings.h"
@@ -13,6 +15,7 @@
 #include "engine/store/workspacestore.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 
 #include <chrono>
 #include <filesystem>
@@ -23,6 +26,14 @@ using namespace stratus::engine;
 namespace fs = std::filesystem;
 
 namespace {
+
+/// A runtime's options for a command: its warnings go to standard error.
+FunctionRuntime::Options runtimeOptions(Io &io)
+{
+    FunctionRuntime::Options options;
+    options.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
+    return options;
+}
 
 /// The event JSON from --event (a file, or - for stdin), checked here and
 /// then passed on exactly as written; {} when there is none.
@@ -88,7 +99,7 @@ Result<WorkspaceFunction> functionFromWorkspace(const std::string &file, const s
                                     + (saved.empty() ? std::string(" (it has none)")
                                                      : " (it has: " + printable(joined(saved)) + ")"));
     }
-    auto config = FunctionConfig::fromNode(*found, textSetting(ws->settings, "region", "us-east-1"), cacheRoot);
+    auto config = FunctionConfig::fromNode(*found, ws->settings, cacheRoot);
     if (!config)
         return config.status();
     WorkspaceFunction f{config.take(), owner->id().str(), found->id.str(), ws->settings, event};
@@ -221,15 +232,8 @@ int cmdInvoke(const Args &args, Io &io)
     if (!event)
         return failure(io, event.status());
 
-    int argc = 1;
-    char name[] = "stratus";
-    char *argv[] = {name, nullptr};
-    std::unique_ptr<QCoreApplication> app;
-    if (!QCoreApplication::instance())
-        app = std::make_unique<QCoreApplication>(argc, argv);
-
-    FunctionRuntime::Options options;
-    options.warn = [&io](const std::string &w) { io.err << "stratus: warning: " << w << "\n"; };
+    auto app = ensureApplication();
+    const FunctionRuntime::Options options = runtimeOptions(io);
     FunctionRuntime runtime(options);
     std::optional<WorkspaceFunction> workspaceFunction;
     FunctionConfig config;
@@ -266,6 +270,117 @@ int cmdInvoke(const Args &args, Io &io)
     io.out << result.payload << "\n";
     io.out.flush();
     return result.ok() ? kExitOk : kExitProblems;
+}
+
+} // namespace stratus::cli
+
+namespace stratus::cli {
+
+namespace {
+
+void printSweep(const run::SweepResult &result, const std::string &runtime, Io &io)
+{
+    io.out << "Tuning " << printable(result.function) << " (" << runtime << "): " << result.runsPerSize
+           << (result.runsPerSize == 1 ? " run" : " runs") << " a size after one warm-up invocation\n"
+           << printable(result.methodText) << "\n\n";
+    char line[200];
+    std::snprintf(line, sizeof line, "  %8s %6s %10s %10s %9s %9s %9s %16s  %s\n", "MEMORY", "VCPU", "P50 MS",
+                  "MEAN MS", "CPU MS", "BILLED", "MAX USED", "COST/INVOCATION", "");
+    io.out << line;
+    for (size_t i = 0; i < result.points.size(); ++i) {
+        const run::SweepPoint &p = result.points[i];
+        std::string marks;
+        for (const auto &[index, word] : {std::pair(result.choices.cheapest, "cheapest"),
+                                          std::pair(result.choices.fastest, "fastest"),
+                                          std::pair(result.choices.balanced, "balanced")}) {
+            if (index == int(i))
+                marks += std::string(marks.empty() ? "" : ", ") + word;
+        }
+        if (p.failures > 0)
+            marks += (marks.empty() ? "" : ", ") + std::to_string(p.failures) + " of " + std::to_string(p.runs)
+                     + " failed: " + printable(p.firstError);
+        char cpu[32] = "-";
+        if (p.meanCpuMs >= 0)
+            std::snprintf(cpu, sizeof cpu, "%.2f", p.meanCpuMs);
+        std::snprintf(line, sizeof line, "  %5d MB %6.3f %10.2f %10.2f %9s %6.0f ms %6d MB %16s  ", p.memoryMB,
+                      p.vcpus, p.p50Ms, p.meanMs, cpu, p.meanBilledMs, p.maxMemoryUsedMB,
+                      money(p.costPerInvocation).c_str());
+        io.out << line << marks << "\n";
+    }
+    io.out << "\n";
+    const auto describe = [&](const char *label, int index) {
+        io.out << label;
+        if (index < 0) {
+            io.out << "none (no size ran without failures)\n";
+            return;
+        }
+        const run::SweepPoint &p = result.points[size_t(index)];
+        std::snprintf(line, sizeof line, "%d MB (p50 %.2f ms, %s per invocation, %s per million)\n", p.memoryMB,
+                      p.p50Ms, money(p.costPerInvocation).c_str(), money(p.costPerInvocation * 1e6).c_str());
+        io.out << line;
+    };
+    describe("Cheapest: ", result.choices.cheapest);
+    describe("Fastest:  ", result.choices.fastest);
+    describe("Balanced: ", result.choices.balanced);
+    if (result.cancelled)
+        io.out << "(stopped before every size ran)\n";
+}
+
+} // namespace
+
+int cmdTune(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 2)
+        return usageError(io, "tune", "expected FILE.stratus FUNCTION");
+    if (args.value("--event") && args.value("--test-event"))
+        return usageError(io, "tune", "give either --event or --test-event, not both");
+    run::SweepPlan plan;
+    if (const auto sizes = args.value("--memory")) {
+        auto parsed = run::parseMemorySizes(*sizes);
+        if (!parsed)
+            return usageError(io, "tune", "--memory: " + parsed.status().message());
+        plan.memorySizesMB = parsed.take();
+    }
+    auto runs = args.wholeNumber("--runs", 5, 1, run::kMaxSweepRunsPerSize);
+    if (!runs)
+        return usageError(io, "tune", runs.status().message());
+    plan.runsPerSize = int(*runs);
+    auto event = readEvent(args);
+    if (!event)
+        return failure(io, event.status());
+
+    auto app = ensureApplication();
+    const FunctionRuntime::Options options = runtimeOptions(io);
+    auto found = functionFromWorkspace(args.positionals()[0], args.positionals()[1], args.value("--test-event"),
+                                       options.cacheRoot);
+    if (!found)
+        return failure(io, found.status());
+    plan.function = found->config;
+    plan.event = found->testEvent ? *found->testEvent : event.take();
+    const RecordingPrice price = recordingPricing(found->settings, found->config.architecture);
+    if (!price.warning.empty())
+        io.err << "stratus: warning: " << printable(price.warning) << "\n";
+    plan.pricing = price.preset;
+    if (Status s = run::sweepPlanProblem(plan); !s)
+        return usageError(io, "tune", s.message());
+
+    run::MemorySweep sweep(plan, options);
+    QEventLoop loop;
+    QObject::connect(&sweep, &run::MemorySweep::pointMeasured, [&io](const run::SweepPoint &p) {
+        io.err << "stratus: " << p.memoryMB << " MB: " << p.runs << (p.runs == 1 ? " run" : " runs") << " measured\n";
+        io.err.flush();
+    });
+    QObject::connect(&sweep, &run::MemorySweep::finished, &loop, &QEventLoop::quit);
+    if (Status s = sweep.start(); !s)
+        return failure(io, s);
+    loop.exec();
+    const run::SweepResult &result = sweep.result();
+    if (args.has("--json"))
+        io.out << result.toJson().dump(2) << "\n";
+    else
+        printSweep(result, plan.function.runtime, io);
+    io.out.flush();
+    return result.choices.cheapest >= 0 ? kExitOk : kExitProblems;
 }
 
 } // namespace stratus::cli

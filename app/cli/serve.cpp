@@ -31,16 +31,6 @@ using namespace stratus::engine::run;
 
 namespace {
 
-std::unique_ptr<QCoreApplication> ensureApplication()
-{
-    static int argc = 1;
-    static char name[] = "stratus";
-    static char *argv[] = {name, nullptr};
-    if (QCoreApplication::instance())
-        return nullptr;
-    return std::make_unique<QCoreApplication>(argc, argv);
-}
-
 
 /// The trigger `wanted` names (its name, node id or WORKFLOW/NODE).
 std::pair<const Workflow *, const Node *> findTrigger(const Workspace &ws, const std::string &wanted,

@@ -106,6 +106,14 @@ std::string textSetting(const Json &settings, const char *key, const char *fallb
                : std::string(fallback);
 }
 
+bool emulatesCpuShare(const Json &settings)
+{
+    if (!settings.is_object())
+        return false;
+    const auto it = settings.find("emulateCpuShare");
+    return it != settings.end() && it->is_boolean() && it->get<bool>();
+}
+
 Problems gatewayProblems(const Json &settings)
 {
     Problems out;

@@ -28,6 +28,10 @@ Result<RetentionPolicy> retentionPolicy(const Json &settings);
 /// when it is absent or not text.
 std::string textSetting(const Json &settings, const char *key, const char *fallback);
 
+/// settings.emulateCpuShare: whether functions get Lambda's CPU share for
+/// their memory in ordinary runs (false when absent or not a boolean).
+bool emulatesCpuShare(const Json &settings);
+
 /// Where the HTTP gateway listens: settings.gateway {"host", "port"}.
 struct GatewaySettings
 {

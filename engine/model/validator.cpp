@@ -550,6 +550,13 @@ Problems validateWorkspace(const Workspace &workspace)
         p.message = "expected a string, found " + typeName(*it);
         out.push_back(std::move(p));
     }
+    if (auto it = workspace.settings.find("emulateCpuShare"); it != workspace.settings.end() && !it->is_boolean()) {
+        Problem p;
+        p.code = "wrong-type";
+        p.field = "settings.emulateCpuShare";
+        p.message = "expected true or false, found " + typeName(*it);
+        out.push_back(std::move(p));
+    }
     return out;
 }
 

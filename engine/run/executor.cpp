@@ -119,7 +119,6 @@ Executor::~Executor()
 Status Executor::load(const Workspace &workspace)
 {
     auto design = std::make_shared<const Workspace>(workspace);
-    const std::string region = textSetting(design->settings, "region", "us-east-1");
     // Build every function's config first, so that a failure changes nothing.
     std::map<std::string, FunctionConfig> configs;
     std::map<std::string, const Node *> nodes;
@@ -127,7 +126,7 @@ Status Executor::load(const Workspace &workspace)
         for (const Node &node : wf.nodes()) {
             if (node.kind != kinds::kFunction)
                 continue;
-            auto config = FunctionConfig::fromNode(node, region, m_options.runtime.cacheRoot);
+            auto config = FunctionConfig::fromNode(node, design->settings, m_options.runtime.cacheRoot);
             if (!config)
                 return config.status().withContext("workflow " + quote(wf.id().str()));
             nodes[node.name] = &node;
@@ -135,7 +134,8 @@ Status Executor::load(const Workspace &workspace)
         }
     }
     std::map<std::string, const Node *> before;
-    if (m_design) {
+    // A changed CPU share setting restarts every function's instances.
+    if (m_design && emulatesCpuShare(m_design->settings) == emulatesCpuShare(design->settings)) {
         for (const Workflow &wf : m_design->workflows) {
             for (const Node &node : wf.nodes()) {
                 if (node.kind == kinds::kFunction)

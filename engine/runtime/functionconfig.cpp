@@ -1,6 +1,7 @@
 #include "functionconfig.h"
 
 #include "engine/model/nodekind.h"
+#include "engine/model/settings.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -22,7 +23,7 @@ std::string defaultCacheRoot()
         .toStdString();
 }
 
-Result<FunctionConfig> FunctionConfig::fromNode(const Node &node, const std::string &region,
+Result<FunctionConfig> FunctionConfig::fromNode(const Node &node, const Json &settings,
                                                 const std::string &cacheRoot)
 {
     const std::string where = "function '" + node.id.str() + "' (" + node.name + ")";
@@ -32,7 +33,11 @@ Result<FunctionConfig> FunctionConfig::fromNode(const Node &node, const std::str
     const Json config = NodeKindRegistry::instance().effectiveConfig(node);
     FunctionConfig f;
     f.name = node.name.empty() ? node.id.str() : node.name;
-    f.region = region.empty() ? "us-east-1" : region;
+    f.region = textSetting(settings, "region", "us-east-1");
+    if (f.region.empty())
+        f.region = "us-east-1";
+    if (emulatesCpuShare(settings))
+        f.cpuShare = availableCpuShareMethod();
     try {
         if (!config.contains("runtime") || !config["runtime"].is_string())
             return Status::invalidArgument(where + ": field 'runtime' is missing");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cpushare.h"
+
 #include "engine/model/status.h"
 #include "engine/model/workflow.h"
 
@@ -24,11 +26,14 @@ struct FunctionConfig
     std::string codeDirectory; ///< LAMBDA_TASK_ROOT
     /// How long init may take (AWS: 10 s) when it is longer than the timeout.
     int initTimeoutMs = 10000;
+    /// Whether an instance gets Lambda's CPU share for memoryMB (see cpushare.h).
+    CpuShareMethod cpuShare = CpuShareMethod::None;
 
     /// The function of a workspace node, its files written under `cacheRoot`
-    /// (see materializeFiles). Fails naming the node and field when the
-    /// config cannot run (missing runtime or handler, no files).
-    static Result<FunctionConfig> fromNode(const Node &node, const std::string &region,
+    /// (see materializeFiles), with what the workspace's `settings` say for
+    /// every function (region, emulateCpuShare). Fails naming the node and
+    /// field when the config cannot run (missing runtime or handler, no files).
+    static Result<FunctionConfig> fromNode(const Node &node, const Json &settings,
                                            const std::string &cacheRoot);
 
     /// arn:aws:lambda:REGION:000000000000:function:NAME

@@ -27,6 +27,9 @@ struct InvocationResult
     /// The result JSON on success; the error object JSON otherwise (the shape
     /// the function's runtime reports on AWS).
     std::string payload;
+    /// CPU time the handler used (the Node.js and Python runtimes measure
+    /// it); -1 when not known.
+    int64_t cpuUs = -1;
 
     bool ok() const { return record.status == InvocationStatus::Ok; }
 };

@@ -122,6 +122,35 @@ qint64 Worker::pid() const
     return m_process.processId();
 }
 
+namespace {
+
+// As Lambda's current runtimes answer (docs/runtime.md cites the page).
+constexpr const char *kTimeoutErrorType = "Sandbox.Timedout";
+
+std::string timeoutErrorMessage(const std::string &requestId, int timeoutS)
+{
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", double(timeoutS));
+    return "RequestId: " + requestId + " Error: Task timed out after " + seconds + " seconds";
+}
+
+/// Moves the calling process into a cgroup: its pid into `procsFile`.
+/// Async-signal-safe (it runs between fork and exec).
+void joinCpuGroup(const char *procsFile)
+{
+    const int fd = ::open(procsFile, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return; // runs unlimited; the estimate is not applied then, but nothing breaks
+    char digits[24];
+    int at = int(sizeof digits);
+    for (long pid = long(::getpid()); pid > 0 || at == int(sizeof digits); pid /= 10)
+        digits[--at] = char('0' + pid % 10);
+    [[maybe_unused]] const ssize_t written = ::write(fd, digits + at, size_t(int(sizeof digits) - at));
+    ::close(fd);
+}
+
+} // namespace
+
 bool Worker::spawn(std::string *error)
 {
     std::string runtimeApi;
@@ -161,14 +190,29 @@ bool Worker::spawn(std::string *error)
     }
     const int childChannel = channel[1], childOut = out[1], childErr = err[1];
 
+    m_cpuShare = m_config.cpuShare;
+    if (m_cpuShare == CpuShareMethod::Cgroup) {
+        auto group = CpuLimits::instance().create(lambdaVcpus(m_config.memoryMB));
+        if (group) {
+            m_cpuGroup = group.take();
+        } else {
+            m_cpuShare = CpuShareMethod::Estimate;
+            m_initLogs.push_back("[stratus] warning: " + group.status().message()
+                                 + "; durations are estimated from CPU time instead");
+        }
+    }
+    const std::string cpuGroupProcs = m_cpuGroup ? m_cpuGroup->procsFile() : std::string();
+
     m_process.setProgram(command->program);
     m_process.setArguments(command->arguments);
     m_process.setProcessEnvironment(command->environment);
     m_process.setWorkingDirectory(QString::fromStdString(m_config.codeDirectory));
     m_process.setProcessChannelMode(QProcess::ForwardedChannels);
     m_process.setStandardInputFile(QProcess::nullDevice());
-    m_process.setChildProcessModifier([childChannel, childOut, childErr] {
+    m_process.setChildProcessModifier([childChannel, childOut, childErr, cpuGroupProcs] {
         // Runs in the child between fork and exec: async-signal-safe calls only.
+        if (!cpuGroupProcs.empty())
+            joinCpuGroup(cpuGroupProcs.c_str());
         ::dup2(childChannel, 3);
         ::dup2(childOut, 1);
         ::dup2(childErr, 2);
@@ -420,6 +464,7 @@ void Worker::onFrame(const QByteArray &headerText, const QByteArray &body)
         onInitError(body.toStdString(), header.value("errorType", std::string("Runtime.Unknown")));
     } else if ((type == "result" || type == "error") && m_pending
                && header.value("requestId", std::string()) == m_pending->request.requestId) {
+        m_pending->cpuUs = header.value("cpuUs", int64_t(-1));
         onAnswer(type == "result", body.toStdString(), header.value("durationUs", int64_t(0)),
                  header.value("errorType", std::string("Error")));
     } else {
@@ -558,6 +603,31 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
         return;
     m_memoryWatch.stop();
     InvocationResult result;
+    result.cpuUs = p->cpuUs;
+    std::string estimateNote;
+    std::string estimatedErrorType, estimatedErrorMessage;
+    if (m_cpuShare == CpuShareMethod::Estimate && p->cpuUs >= 0
+        && (status == InvocationStatus::Ok || status == InvocationStatus::Error)) {
+        const double vcpus = lambdaVcpus(m_config.memoryMB);
+        const int64_t timeoutUs = int64_t(m_config.timeoutS) * 1000000;
+        const int64_t estimated = estimatedDurationUs(durationUs, p->cpuUs, vcpus);
+        char note[200];
+        std::snprintf(note, sizeof note,
+                      "[stratus] Duration estimated for %.3g vCPU (%d MB): %.2f ms measured, %.2f ms of it on the CPU",
+                      vcpus, m_config.memoryMB, double(durationUs) / 1000, double(p->cpuUs) / 1000);
+        estimateNote = note;
+        durationUs = std::min(estimated, timeoutUs);
+        if (estimated > timeoutUs) {
+            // With Lambda's share it would not have finished: answered as
+            // Lambda would have, a timeout (the instance itself stays warm).
+            status = InvocationStatus::Timeout;
+            estimatedErrorType = kTimeoutErrorType;
+            estimatedErrorMessage = timeoutErrorMessage(p->request.requestId, m_config.timeoutS);
+            payload = errorObjectJson(estimatedErrorType, estimatedErrorMessage);
+        }
+    }
+    const std::string &finalErrorType = estimatedErrorType.empty() ? errorType : estimatedErrorType;
+    const std::string &finalErrorMessage = estimatedErrorType.empty() ? errorMessage : estimatedErrorMessage;
     InvocationRecord &r = result.record;
     r.requestId = p->request.requestId;
     r.functionName = m_config.name;
@@ -572,8 +642,8 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
     r.memorySizeMB = m_config.memoryMB;
     r.maxMemoryUsedMB = int(std::min<long long>(m_config.memoryMB, (m_maxRssKb + 1023) / 1024));
     r.status = status;
-    r.errorType = errorType;
-    r.errorMessage = errorMessage;
+    r.errorType = finalErrorType;
+    r.errorMessage = finalErrorMessage;
 
     if (p->cold) {
         r.logs = std::move(m_initLogs);
@@ -591,8 +661,10 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
         // the response carries: the line has the request id already.
         const std::string prefix = "RequestId: " + r.requestId + " Error: ";
         r.logs.push_back(isoNow() + " " + r.requestId + " "
-                         + (errorMessage.starts_with(prefix) ? errorMessage.substr(prefix.size()) : errorMessage));
+                         + (finalErrorMessage.starts_with(prefix) ? finalErrorMessage.substr(prefix.size()) : finalErrorMessage));
     }
+    if (!estimateNote.empty())
+        r.logs.push_back(estimateNote);
     r.logs.push_back("END RequestId: " + r.requestId);
     r.logs.push_back(reportLine(r));
     result.payload = std::move(payload);
@@ -629,12 +701,8 @@ void Worker::onTimeout()
     killGroup();
     m_process.waitForFinished(2000);
     drainOutput();
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%.2f", double(m_config.timeoutS));
-    // As Lambda's current runtimes answer (docs/runtime.md cites the page).
-    const std::string type = "Sandbox.Timedout";
-    const std::string message = "RequestId: " + m_pending->request.requestId + " Error: Task timed out after "
-                                + std::string(seconds) + " seconds";
+    const std::string type = kTimeoutErrorType;
+    const std::string message = timeoutErrorMessage(m_pending->request.requestId, m_config.timeoutS);
     finishPending(InvocationStatus::Timeout, errorObjectJson(type, message), int64_t(m_config.timeoutS) * 1000000,
                   type, message);
     becomeDead();

@@ -84,6 +84,7 @@ private:
         std::vector<std::string> logs;
         size_t logBytes = 0;
         size_t droppedBytes = 0;
+        int64_t cpuUs = -1; ///< as the runtime measured it
     };
 
     void sendInvocation();
@@ -112,6 +113,9 @@ private:
 
     FunctionConfig m_config;
     std::string m_runtimeDirectory;
+    // Before m_process: removed after the process is gone.
+    std::unique_ptr<CpuGroup> m_cpuGroup;
+    CpuShareMethod m_cpuShare = CpuShareMethod::None; // what this instance got
     State m_state = State::Created;
     QProcess m_process;
     int m_channelFd = -1;

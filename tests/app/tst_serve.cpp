@@ -78,6 +78,9 @@ private Q_SLOTS:
     void everyExampleRunsThroughSend();
     void sendNamesWhatIsWrong();
     void loadRunsManyEventsAndSummarises();
+    void tuneMeasuresEachMemorySize_data();
+    void tuneMeasuresEachMemorySize();
+    void emulatedCpuShareSlowsOrdinaryRuns();
     void serveAnswersAndStopsOnSigterm();
     void serveRefusesAWorkspaceWithProblems();
     void killedServeLosesNoAcceptedMessage();
@@ -202,6 +205,131 @@ void TestServe::loadRunsManyEventsAndSummarises()
                     QStringLiteral("--rate"), QStringLiteral("5")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("--rate R and --duration S go together"));
+}
+
+namespace {
+
+/// A Python function that burns 40 ms of CPU time, and a Node.js one that fails.
+QString cpuBoundWorkspace(const QString &dir, const Json &settings = Json::object())
+{
+    Json burn = functionNode("burn", "");
+    burn["config"] = Json{{"runtime", "python3.11"},
+                          {"handler", "main.handler"},
+                          {"files", {{"main.py", "import time\n"
+                                                 "def handler(event, context):\n"
+                                                 "    end = time.process_time() + 0.04\n"
+                                                 "    n = 0\n"
+                                                 "    while time.process_time() < end:\n"
+                                                 "        n += 1\n"
+                                                 "    return {'n': n}\n"}}}};
+    Json doc = Json::parse(workspaceDocument(
+        Json::array({burn, functionNode("broken", "exports.handler = async () => { throw new Error('no'); };")}),
+        Json::array()));
+    doc["settings"] = settings;
+    return writeWorkspace(dir, doc.dump());
+}
+
+} // namespace
+
+void TestServe::tuneMeasuresEachMemorySize_data()
+{
+    QTest::addColumn<bool>("estimate"); // STRATUS_CPU_SHARE=estimate: no cgroup even where one can be made
+    QTest::newRow("as the machine allows") << false;
+    QTest::newRow("estimate") << true;
+}
+
+void TestServe::tuneMeasuresEachMemorySize()
+{
+    QFETCH(bool, estimate);
+    QTemporaryDir dir;
+    const QString file = cpuBoundWorkspace(dir.path());
+    const auto environment = [&](QProcess &p) {
+        if (estimate) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("STRATUS_CPU_SHARE"), QStringLiteral("estimate"));
+            p.setProcessEnvironment(env);
+        }
+    };
+    CliRun r = runStratus({QStringLiteral("tune"), file, QStringLiteral("burn"), QStringLiteral("--memory"),
+                           QStringLiteral("256,1769"), QStringLiteral("--runs"), QStringLiteral("2"),
+                           QStringLiteral("--json")},
+                          {}, environment);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const Json result = Json::parse(r.out.toStdString());
+    const std::string method = result["cpuShare"].get<std::string>();
+    if (estimate)
+        QCOMPARE_STR(method, std::string("estimate"));
+    QVERIFY(method == "cgroup" || method == "estimate");
+    QVERIFY(!result["cpuShareText"].get<std::string>().empty());
+    QCOMPARE(result["runsPerSize"].get<int>(), 2);
+    const Json &points = result["points"];
+    QCOMPARE(points.size(), size_t(2));
+    QCOMPARE(points[0]["memoryMB"].get<int>(), 256);
+    QCOMPARE(points[1]["memoryMB"].get<int>(), 1769);
+    for (const Json &p : points) {
+        QCOMPARE(p["runs"].get<int>(), 2);
+        QCOMPARE(p["failures"].get<int>(), 0);
+        QVERIFY(p["cpuMs"].get<double>() >= 39);
+        QVERIFY(p["costPerInvocation"].get<double>() > 0);
+    }
+    // 0.145 vCPU at 256 MB: 40 ms of CPU take about 276 ms; one vCPU, about 40.
+    const double small = points[0]["durationMs"]["p50"].get<double>();
+    const double full = points[1]["durationMs"]["p50"].get<double>();
+    QVERIFY2(small > 200 && small > 3 * full, qPrintable(QStringLiteral("%1 vs %2").arg(small).arg(full)));
+    QCOMPARE(result["fastestMB"].get<int>(), 1769);
+    QVERIFY(!result["cheapestMB"].is_null() && !result["balancedMB"].is_null());
+    // Experiments: not in the history.
+    const CliRun runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--json")});
+    QCOMPARE(Json::parse(runs.out.toStdString()).size(), size_t(0));
+
+    if (estimate)
+        return; // what follows does not depend on the method
+    // The table names the method and marks the choices.
+    r = runStratus({QStringLiteral("tune"), file, QStringLiteral("burn"), QStringLiteral("--memory"),
+                    QStringLiteral("1769"), QStringLiteral("--runs"), QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("cheapest, fastest, balanced"), r.out.constData());
+    QVERIFY(r.out.contains(method == "cgroup" ? "CPU share emulated with cgroup" : "duration estimated from the CPU time"));
+    // A function that always fails: no size to choose, exit 1, the error named.
+    r = runStratus({QStringLiteral("tune"), file, QStringLiteral("broken"), QStringLiteral("--memory"),
+                    QStringLiteral("128"), QStringLiteral("--runs"), QStringLiteral("1"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    const Json failed = Json::parse(r.out.toStdString());
+    QVERIFY(failed["cheapestMB"].is_null());
+    QVERIFY2(failed["points"][0]["firstError"].get<std::string>().find("Error: no") != std::string::npos,
+             failed.dump().c_str());
+
+    // What is wrong is named.
+    const auto refused = [&](const QStringList &args, const char *expected) {
+        const CliRun bad = runStratus(QStringList{QStringLiteral("tune"), file} + args);
+        QVERIFY2(bad.exitCode == 2, bad.err.constData());
+        QVERIFY2(bad.err.contains(expected), bad.err.constData());
+    };
+    refused({QStringLiteral("burn"), QStringLiteral("--memory"), QStringLiteral("100")},
+            "a memory size must be 128 to 10240 MB, as Lambda allows, not 100");
+    refused({QStringLiteral("burn"), QStringLiteral("--memory"), QStringLiteral("128,lots")},
+            "memory sizes are whole numbers of MB separated by commas (128,256,1024), not '128,lots'");
+    refused({QStringLiteral("burn"), QStringLiteral("--runs"), QStringLiteral("0")},
+            "--runs takes a whole number from 1 to 100, not '0'");
+    refused({QStringLiteral("nothing")}, "has no function 'nothing' (functions: burn, broken)");
+}
+
+void TestServe::emulatedCpuShareSlowsOrdinaryRuns()
+{
+    QTemporaryDir dir;
+    const QString file = cpuBoundWorkspace(dir.path(), Json{{"emulateCpuShare", true}}); // at the default 128 MB
+    const CliRun r = runStratus({QStringLiteral("invoke"), file, QStringLiteral("burn")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // 40 ms of CPU at 0.072 vCPU: about 550 ms, where the machine takes 40.
+    const QRegularExpression duration(QStringLiteral("\\tDuration: ([0-9.]+) ms"));
+    const auto match = duration.match(QString::fromUtf8(r.err));
+    QVERIFY2(match.hasMatch(), r.err.constData());
+    QVERIFY2(match.captured(1).toDouble() > 400, r.err.constData());
+    // Recorded so: what `stratus stats` and the cost panel read.
+    const CliRun runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--json")});
+    const Json list = Json::parse(runs.out.toStdString());
+    QCOMPARE(list.size(), size_t(1));
+    QVERIFY2(list[0]["durationUs"].get<double>() > 400000, list.dump().c_str());
 }
 
 void TestServe::serveAnswersAndStopsOnSigterm()

@@ -221,6 +221,7 @@ function invoke(header, body) {
     return;
   }
   const start = process.hrtime.bigint();
+  cpuAtStart = process.cpuUsage();
   let settled = false;
   const finish = (err, value) => {
     if (settled) return;
@@ -268,12 +269,18 @@ function invoke(header, body) {
   }
 }
 
+// The process's CPU time when the invocation started: the engine uses the
+// difference to emulate Lambda's CPU share for the function's memory.
+let cpuAtStart = null;
+
 function reply(header, start, error, value) {
   channel.ref();
   whenLoopEmpty = null;
   const durationUs = Number((process.hrtime.bigint() - start) / 1000n);
+  const used = process.cpuUsage(cpuAtStart || undefined);
+  const cpuUs = used.user + used.system;
   if (error) {
-    send({ type: 'error', requestId: header.requestId, durationUs, maxRssKb: maxRssKb(), errorType: error.errorType }, JSON.stringify(error));
+    send({ type: 'error', requestId: header.requestId, durationUs, cpuUs, maxRssKb: maxRssKb(), errorType: error.errorType }, JSON.stringify(error));
     return;
   }
   let text;
@@ -281,11 +288,11 @@ function reply(header, start, error, value) {
     text = JSON.stringify(value === undefined ? null : value);
   } catch (err) {
     const marshal = { errorType: 'Runtime.MarshalError', errorMessage: `Unable to stringify the result: ${err.message}`, trace: [] };
-    send({ type: 'error', requestId: header.requestId, durationUs, maxRssKb: maxRssKb(), errorType: marshal.errorType }, JSON.stringify(marshal));
+    send({ type: 'error', requestId: header.requestId, durationUs, cpuUs, maxRssKb: maxRssKb(), errorType: marshal.errorType }, JSON.stringify(marshal));
     return;
   }
   if (text === undefined) text = 'null'; // functions and symbols stringify to undefined
-  send({ type: 'result', requestId: header.requestId, durationUs, maxRssKb: maxRssKb() }, text);
+  send({ type: 'result', requestId: header.requestId, durationUs, cpuUs, maxRssKb: maxRssKb() }, text);
 }
 
 // --- the channel ------------------------------------------------------------

@@ -385,6 +385,8 @@ void TestValidation::settingsAreChecked_data()
     QTest::newRow("gateway typo") << R"json({"gateway": {"prot": 80}})json" << "settings.gateway.prot";
     QTest::newRow("gateway list") << R"json({"gateway": [80]})json" << "settings.gateway";
     QTest::newRow("services port") << R"json({"services": {"port": -1}})json" << "settings.services.port";
+    QTest::newRow("cpu share text") << R"json({"emulateCpuShare": "yes"})json" << "settings.emulateCpuShare";
+    QTest::newRow("cpu share on") << R"json({"emulateCpuShare": true})json" << "";
 }
 
 void TestValidation::settingsAreChecked()

@@ -5,6 +5,7 @@
 
 #include "runtimetest.h"
 
+#include "engine/runtime/cpushare.h"
 #include "engine/runtime/worker.h"
 
 #include <QElapsedTimer>
@@ -62,6 +63,9 @@ private Q_SLOTS:
     void reportLineHasAwsFormat();
     void billingRoundsUpToTheMillisecond_data();
     void billingRoundsUpToTheMillisecond();
+    void cpuShareFollowsMemory_data();
+    void cpuShareFollowsMemory();
+    void estimatedDurationStretchesOnlyCpuTime();
 };
 
 void TestFunctionPool::warmInstancesKeepModuleState()
@@ -351,3 +355,88 @@ void TestFunctionPool::billingRoundsUpToTheMillisecond()
 
 QTEST_GUILESS_MAIN(TestFunctionPool)
 #include "tst_functionpool.moc"
+
+void TestFunctionPool::cpuShareFollowsMemory_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::newRow("cgroup") << int(CpuShareMethod::Cgroup);
+    QTest::newRow("estimate") << int(CpuShareMethod::Estimate);
+}
+
+void TestFunctionPool::cpuShareFollowsMemory()
+{
+    QFETCH(int, method);
+    const auto share = CpuShareMethod(method);
+    if (share == CpuShareMethod::Cgroup && !CpuLimits::instance().available())
+        QSKIP(qPrintable(QString::fromStdString(CpuLimits::instance().description())));
+    RuntimeFixture f;
+    // Burns 60 ms of CPU time (user and system) and answers its pid.
+    const std::string burn = "exports.handler = async () => {\n"
+                             "  const used = () => { const u = process.cpuUsage(); return u.user + u.system; };\n"
+                             "  const end = used() + 60000; let n = 0; while (used() < end) n++;\n"
+                             "  return process.pid; };";
+    for (const int mb : {256, 1769}) {
+        f.add("burn" + std::to_string(mb), "nodejs20.x", "index.handler", {{"index.js", burn}},
+              [&](FunctionConfig &c) { c.memoryMB = mb; c.cpuShare = share; });
+    }
+    (void)f.invoke("burn256"); // cold starts out of the way
+    (void)f.invoke("burn1769");
+    const InvocationResult small = f.invoke("burn256");
+    const InvocationResult full = f.invoke("burn1769");
+    QVERIFY2(small.ok() && full.ok(), small.payload.c_str());
+    QVERIFY2(small.cpuUs >= 60000, qPrintable(QString::number(small.cpuUs)));
+    // 256 MB is 0.145 vCPU: 60 ms of CPU take about 415 ms; a whole vCPU about 60.
+    QVERIFY2(small.record.durationUs >= 250000, qPrintable(QString::number(small.record.durationUs)));
+    QVERIFY2(small.record.durationUs > 3 * full.record.durationUs,
+             qPrintable(QStringLiteral("%1 vs %2").arg(small.record.durationUs).arg(full.record.durationUs)));
+    QCOMPARE(small.record.billedDurationMs, (small.record.durationUs + 999) / 1000);
+    const QString logs = stratus::test::logsOf(small);
+    if (share == CpuShareMethod::Estimate) {
+        QVERIFY2(logs.contains(QStringLiteral("[stratus] Duration estimated for 0.145 vCPU (256 MB)")), qPrintable(logs));
+    } else {
+        QVERIFY2(!logs.contains(QStringLiteral("estimated")), qPrintable(logs));
+        // The instance is in a group of its own, gone with the instance.
+        const qint64 pid = parsed(small.payload).get<qint64>();
+        QFile cgroups(QStringLiteral("/proc/%1/cgroup").arg(pid));
+        QVERIFY(cgroups.open(QIODevice::ReadOnly));
+        const QString own = QStringLiteral("stratus-%1-").arg(QCoreApplication::applicationPid());
+        QVERIFY2(QString::fromUtf8(cgroups.readAll()).contains(own), qPrintable(own));
+        f.runtime().shutdown();
+        const QString folder = QString::fromStdString(CpuLimits::instance().groupsFolder());
+        QTRY_VERIFY2(QDir(folder).entryList({own + QLatin1Char('*')}, QDir::Dirs).isEmpty(), qPrintable(folder));
+    }
+
+    // What would not have finished within the timeout at that share is a
+    // timeout, as on Lambda: 60 ms of CPU at 128 MB (0.072 vCPU) is 830 ms.
+    RuntimeFixture g;
+    g.add("tight", "nodejs20.x", "index.handler", {{"index.js", burn}}, [&](FunctionConfig &c) {
+        c.memoryMB = 128;
+        c.cpuShare = share;
+        c.timeoutS = 1;
+    });
+    (void)g.invoke("tight");
+    const auto slowBurn = std::string(burn).replace(burn.find("60000"), 5, "90000");
+    g.add("tighter", "nodejs20.x", "index.handler", {{"index.js", slowBurn}}, [&](FunctionConfig &c) {
+        c.memoryMB = 128;
+        c.cpuShare = share;
+        c.timeoutS = 1;
+    });
+    const InvocationResult late = g.invoke("tighter"); // 1.25 s at 0.072 vCPU
+    QCOMPARE(int(late.record.status), int(InvocationStatus::Timeout));
+    QCOMPARE(late.record.durationUs, 1000000);
+    QCOMPARE(parsed(late.payload)["errorType"].get<std::string>(), std::string("Sandbox.Timedout"));
+}
+
+void TestFunctionPool::estimatedDurationStretchesOnlyCpuTime()
+{
+    QCOMPARE(lambdaVcpus(1769), 1.0);
+    QVERIFY(qAbs(lambdaVcpus(128) - 0.0724) < 0.001);
+    QVERIFY(qAbs(lambdaVcpus(10240) - 5.79) < 0.01); // Lambda's six vCPUs at the top
+    // 100 ms waiting and 20 ms on the CPU, at half a vCPU: 100 + 40.
+    QCOMPARE(estimatedDurationUs(120000, 20000, 0.5), int64_t(140000));
+    // Above one vCPU nothing is shortened.
+    QCOMPARE(estimatedDurationUs(120000, 20000, 2.0), int64_t(120000));
+    // More CPU than wall time (threads in parallel) spreads over the share.
+    QCOMPARE(estimatedDurationUs(10000, 30000, 1.0), int64_t(30000));
+    QCOMPARE(estimatedDurationUs(10000, 30000, 5.0), int64_t(10000));
+}
