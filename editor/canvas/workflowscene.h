@@ -203,7 +203,14 @@ class WorkflowView : public QGraphicsView
 public:
     explicit WorkflowView(WorkflowScene *scene, QWidget *parent = nullptr);
     WorkflowScene *workflowScene() const { return static_cast<WorkflowScene *>(scene()); }
+    /// The whole workflow in view (View → Zoom to Fit), never above 100 %.
     void zoomToFit();
+    /// The first look at a workflow: the whole of it when that stays
+    /// readable, else kReadableZoom from its top-left corner (where its
+    /// triggers are). Only once per view, so switching tabs keeps the
+    /// user's zoom. Called when the view is first shown.
+    void frameOnce();
+    static constexpr qreal kReadableZoom = 0.7;
     void zoomBy(qreal factor);
     qreal zoom() const { return transform().m11(); }
 
@@ -212,6 +219,7 @@ Q_SIGNALS:
     void nodeKindDropped(const QString &kind, QPointF scenePos);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
@@ -225,6 +233,7 @@ protected:
 private:
     bool m_spaceHeld = false;
     bool m_middlePan = false;
+    bool m_framed = false;
 };
 
 } // namespace stratus::editor

@@ -5,8 +5,10 @@
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QPainter>
+#include <QTimer>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace stratus::editor {
@@ -33,6 +35,27 @@ void WorkflowView::zoomToFit()
     // Never blow a small workflow up beyond its natural size.
     if (transform().m11() > 1.0)
         setTransform(QTransform());
+}
+
+void WorkflowView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    // Once the layout has given the view its size.
+    QTimer::singleShot(0, this, &WorkflowView::frameOnce);
+}
+
+void WorkflowView::frameOnce()
+{
+    if (m_framed || !isVisible() || !scene() || scene()->items().isEmpty())
+        return;
+    m_framed = true;
+    zoomToFit();
+    if (zoom() >= kReadableZoom)
+        return;
+    setTransform(QTransform::fromScale(kReadableZoom, kReadableZoom));
+    const QRectF items = scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40);
+    const QSizeF seen(viewport()->width() / kReadableZoom, viewport()->height() / kReadableZoom);
+    centerOn(items.left() + seen.width() / 2, std::min(items.center().y(), items.top() + seen.height() / 2));
 }
 
 void WorkflowView::zoomBy(qreal factor)

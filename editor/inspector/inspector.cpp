@@ -14,6 +14,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -297,13 +298,16 @@ void Inspector::rebuild()
                     editor = line;
                 }
             }
-            QString tip = qs(f.description);
+            // The field's name as written in the workspace JSON comes first:
+            // it is what a user searches docs/workspace-json.md for.
+            QString tip = QStringLiteral("%1: %2").arg(qs(key), qs(f.description));
             if (!f.defaultValue.is_null())
                 tip += tr("\nDefault: %1").arg(qs(f.defaultValue.dump()));
             if (f.minimum || f.maximum)
                 tip += tr("\nRange: %1 to %2").arg(f.minimum ? QString::number(*f.minimum) : QStringLiteral("…"),
                                                    f.maximum ? QString::number(*f.maximum) : QStringLiteral("…"));
-            addRow(qs(key), f.required ? qs(key) + QStringLiteral(" *") : qs(key), editor, tip);
+            const QString label = fieldLabel(qs(key));
+            addRow(qs(key), f.required ? label + QStringLiteral(" *") : label, editor, tip);
         }
     }
     const bool hasFiles = spec && spec->field("files");
@@ -436,6 +440,45 @@ QWidget *Inspector::editorFor(const QString &field) const
 {
     auto it = m_editors.find(field);
     return it == m_editors.end() ? nullptr : it->second;
+}
+
+QString Inspector::fieldLabel(const QString &field)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("method"), QT_TR_NOOP("Method")},
+        {QStringLiteral("path"), QT_TR_NOOP("Path")},
+        {QStringLiteral("cors"), QT_TR_NOOP("CORS")},
+        {QStringLiteral("payloadFormat"), QT_TR_NOOP("Payload format")},
+        {QStringLiteral("expression"), QT_TR_NOOP("Schedule expression")},
+        {QStringLiteral("timezone"), QT_TR_NOOP("Time zone")},
+        {QStringLiteral("enabled"), QT_TR_NOOP("Enabled")},
+        {QStringLiteral("detail"), QT_TR_NOOP("Detail (JSON)")},
+        {QStringLiteral("event"), QT_TR_NOOP("Event (JSON)")},
+        {QStringLiteral("runtime"), QT_TR_NOOP("Runtime")},
+        {QStringLiteral("handler"), QT_TR_NOOP("Handler")},
+        {QStringLiteral("memoryMB"), QT_TR_NOOP("Memory (MB)")},
+        {QStringLiteral("timeoutS"), QT_TR_NOOP("Timeout (s)")},
+        {QStringLiteral("architecture"), QT_TR_NOOP("Architecture")},
+        {QStringLiteral("concurrency"), QT_TR_NOOP("Reserved concurrency")},
+        {QStringLiteral("retries"), QT_TR_NOOP("Async retries")},
+        {QStringLiteral("environment"), QT_TR_NOOP("Environment variables")},
+        {QStringLiteral("description"), QT_TR_NOOP("Description")},
+        {QStringLiteral("rules"), QT_TR_NOOP("Rules")},
+        {QStringLiteral("batchSize"), QT_TR_NOOP("Batch size")},
+        {QStringLiteral("batchWindowS"), QT_TR_NOOP("Batch window (s)")},
+        {QStringLiteral("visibilityTimeoutS"), QT_TR_NOOP("Visibility timeout (s)")},
+        {QStringLiteral("maxReceiveCount"), QT_TR_NOOP("Max receives")},
+        {QStringLiteral("events"), QT_TR_NOOP("Events")},
+        {QStringLiteral("prefix"), QT_TR_NOOP("Key prefix")},
+        {QStringLiteral("suffix"), QT_TR_NOOP("Key suffix")},
+        {QStringLiteral("folder"), QT_TR_NOOP("Folder")},
+        {QStringLiteral("partitionKey"), QT_TR_NOOP("Partition key")},
+        {QStringLiteral("sortKey"), QT_TR_NOOP("Sort key")},
+        {QStringLiteral("streamBatchSize"), QT_TR_NOOP("Stream batch size")},
+        {QStringLiteral("level"), QT_TR_NOOP("Level")},
+    };
+    const auto it = labels.constFind(field);
+    return it == labels.constEnd() ? field : tr(*it);
 }
 
 QString Inspector::problemText(const QString &field) const

@@ -30,6 +30,10 @@ class Inspector : public QWidget
 public:
     explicit Inspector(QWidget *parent = nullptr);
 
+    /// The label a config field gets ("Memory (MB)" for memoryMB); the
+    /// field's own name for one Stratus has no label for.
+    static QString fieldLabel(const QString &field);
+
     /// Shows `node` of `workflow` in `document` (null document: nothing).
     void showNode(WorkspaceDocument *document, const engine::WorkflowId &workflow,
                   const engine::NodeId &node);

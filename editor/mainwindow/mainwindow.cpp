@@ -513,8 +513,6 @@ void MainWindow::rebuild()
     int index = 0;
     for (const Workflow &workflow : m_document->workspace().workflows)
         addWorkflowTab(workflow.id(), index++);
-    // Fit once the window has its final size (the first time it is shown).
-    QTimer::singleShot(0, this, &MainWindow::zoomToFit);
     refreshProblems();
     refreshTitle();
     attachRunPanels();
@@ -539,6 +537,7 @@ void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
                 QMenu menu(this);
                 menu.addAction(action(QStringLiteral("sendTestEvent")));
                 menu.addAction(action(QStringLiteral("loadTest")));
+                menu.addAction(action(QStringLiteral("tuneMemory")));
                 menu.addAction(action(QStringLiteral("toggleBreakpoint")));
                 menu.exec(view->viewport()->mapToGlobal(at));
                 return;
@@ -554,10 +553,6 @@ void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
     connect(view, &WorkflowView::nodeKindDropped, this, [this](const QString &kind, QPointF at) { addNode(kind, at); });
     index = m_tabs->insertTab(index, view, workflow->name().empty() ? qs(workflowId.str()) : qs(workflow->name()));
     m_tabs->setTabToolTip(index, tr("Workflow %1 (double-click to rename)").arg(qs(workflowId.str())));
-    connect(m_tabs, &QTabWidget::currentChanged, view, [this, view] {
-        if (m_tabs->currentWidget() == view)
-            view->zoomToFit();
-    });
 }
 
 int MainWindow::tabOf(const QString &workflowId) const

@@ -28,6 +28,7 @@ class RunOverlay;
 class RunPanel;
 class RunSession;
 class LoadTestDialog;
+class MemorySweepDialog;
 class TestEventDialog;
 class NodePalette;
 class WorkflowScene;
@@ -107,6 +108,8 @@ public:
     TestEventDialog *openTestEventDialog(const engine::WorkflowId &workflow, const engine::NodeId &node);
     /// Run → Load Test for a trigger (shown, not modal).
     LoadTestDialog *openLoadTestDialog(const engine::WorkflowId &workflow, const engine::NodeId &trigger);
+    /// Run → Tune Memory for a function (shown, not modal).
+    MemorySweepDialog *openMemorySweepDialog(const engine::WorkflowId &workflow, const engine::NodeId &function);
     /// F9 on the selected node.
     void toggleBreakpoint();
     /// Step (F10), Continue (F5 while paused), Abort of the run shown paused.

@@ -15,6 +15,7 @@
 #include "editor/run/invocationspanel.h"
 #include "editor/run/jsoneditor.h"
 #include "editor/run/loadtestdialog.h"
+#include "editor/run/memorysweepdialog.h"
 #include "editor/run/runpanel.h"
 #include "editor/run/runsession.h"
 #include "editor/run/testeventdialog.h"
@@ -148,6 +149,15 @@ void MainWindow::createRunMenu()
         }
         openLoadTestDialog(workflow, node);
     }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), tr("Send many events to the selected trigger and measure them"));
+    make(QStringLiteral("tuneMemory"), tr("Tune &Memory…"), [this] {
+        const auto [workflow, node] = selectedNode();
+        if (!node.isValid()) {
+            statusBar()->showMessage(tr("Select a function to tune its memory."), 6000);
+            return;
+        }
+        openMemorySweepDialog(workflow, node);
+    }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+         tr("Run the selected function at several memory sizes and compare duration and cost"));
     menu->addSeparator();
     make(QStringLiteral("toggleBreakpoint"), tr("Toggle &Breakpoint"), [this] { toggleBreakpoint(); },
          QKeySequence(Qt::Key_F9), tr("Pause runs before the selected node"));
@@ -268,7 +278,7 @@ void MainWindow::updateRunActions()
         if (QAction *a = action(QLatin1String(name)))
             a->setEnabled(paused);
     }
-    for (const char *name : {"sendTestEvent", "loadTest"}) {
+    for (const char *name : {"sendTestEvent", "loadTest", "tuneMemory"}) {
         if (QAction *a = action(QLatin1String(name)))
             a->setEnabled(m_document != nullptr);
     }
@@ -282,12 +292,12 @@ TestEventDialog *MainWindow::openTestEventDialog(const WorkflowId &workflow, con
         statusBar()->showMessage(tr("Test events go to triggers and functions."), 6000);
         return nullptr;
     }
-    auto send = [this, workflow, node](const Json &event) -> Status {
+    auto send = [this, workflow, node](const Json &event, TestEventDialog::RunEnded ended) -> Status {
         if (!m_run->isRunning()) {
             if (Status s = startRun(); !s)
                 return s;
         }
-        auto sent = m_run->send(workflow, node, event);
+        auto sent = m_run->send(workflow, node, event, std::move(ended));
         return sent ? Status::ok() : sent.status();
     };
     auto *dialog = new TestEventDialog(m_document.get(), workflow, node, send, this);
@@ -305,6 +315,20 @@ LoadTestDialog *MainWindow::openLoadTestDialog(const WorkflowId &workflow, const
         return nullptr;
     }
     auto *dialog = new LoadTestDialog(m_document.get(), m_run, [this] { return startRun(); }, workflow, trigger, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+MemorySweepDialog *MainWindow::openMemorySweepDialog(const WorkflowId &workflow, const NodeId &function)
+{
+    const Workflow *w = m_document ? m_document->workflow(workflow) : nullptr;
+    const Node *n = w ? w->findNode(function) : nullptr;
+    if (!n || n->kind != kinds::kFunction) {
+        statusBar()->showMessage(tr("Memory tuning is for functions."), 6000);
+        return nullptr;
+    }
+    auto *dialog = new MemorySweepDialog(m_document.get(), workflow, function, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

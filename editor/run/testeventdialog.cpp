@@ -5,11 +5,14 @@
 #include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/qstrings.h"
+#include "engine/model/text.h"
+#include "engine/run/workspaceserver.h"
 
 #include "engine/model/nodekind.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTabWidget>
@@ -39,6 +43,7 @@ TestEventDialog::TestEventDialog(WorkspaceDocument *document, WorkflowId workflo
     , m_delete(new QPushButton(tr("Delete"), this))
     , m_editor(new JsonEditor(this))
     , m_message(new QLabel(this))
+    , m_answer(new QPlainTextEdit(this))
 {
     const Workflow *w = document->workflow(m_workflow);
     const Node *n = w ? w->findNode(m_node) : nullptr;
@@ -106,6 +111,14 @@ TestEventDialog::TestEventDialog(WorkspaceDocument *document, WorkflowId workflo
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_message);
+    m_answer->setReadOnly(true);
+    m_answer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_answer->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_answer->setMaximumHeight(150);
+    m_answer->setPlaceholderText(kind == kinds::kHttpTrigger ? tr("The HTTP answer shows here when the run ends.")
+                                                             : tr("The run's output shows here when it ends."));
+    m_answer->setAccessibleName(tr("Answer"));
+    layout->addWidget(m_answer);
 
     auto *buttons = new QDialogButtonBox(this);
     auto *sendButton = buttons->addButton(tr("Send  (Ctrl+Enter)"), QDialogButtonBox::AcceptRole);
@@ -254,12 +267,48 @@ bool TestEventDialog::sendNow()
         say(tr("Not sent: the event is not JSON (%1).").arg(qs(event.status().message())), true);
         return false;
     }
-    if (Status s = m_send(*event); !s) {
+    const int sent = ++m_sent;
+    QPointer<TestEventDialog> alive(this);
+    auto ended = [alive, sent](const run::RunOutcome &outcome) {
+        // The dialog may be closed by then, or a later send be the one shown.
+        if (alive && alive->m_sent == sent)
+            alive->showAnswer(outcome);
+    };
+    if (Status s = m_send(*event, ended); !s) {
         say(tr("Not sent: %1").arg(qs(s.message())), true);
         return false;
     }
-    say(tr("Sent. The invocation shows in the Invocations panel."), false);
+    m_answer->clear();
+    say(tr("Sent; waiting for the run to end. Its invocations show in the Invocations panel."), false);
     return true;
+}
+
+void TestEventDialog::showAnswer(const run::RunOutcome &outcome)
+{
+    const double ms = double(outcome.entry.finishedAtUs - outcome.entry.startedAtUs) / 1000.0;
+    const Workflow *w = m_document->workflow(m_workflow);
+    const Node *n = w ? w->findNode(m_node) : nullptr;
+    QString text;
+    if (n && n->kind == kinds::kHttpTrigger) {
+        const http::Response answer = run::WorkspaceServer::httpAnswer(*n, outcome);
+        text = QStringLiteral("HTTP %1\n").arg(answer.status);
+        for (const auto &[name, value] : answer.headers)
+            text += qs(name) + QStringLiteral(": ") + qs(value) + QLatin1Char('\n');
+        // A JSON body indented, as a reader wants it; any other as it came.
+        const Json body = Json::parse(answer.body, nullptr, false);
+        text += QLatin1Char('\n') + qs(body.is_structured() ? body.dump(2) : printable(answer.body));
+    } else if (!outcome.ok()) {
+        text = qs(outcome.error.dump(2));
+    } else if (outcome.output) {
+        text = qs(outcome.output->dump(2));
+    }
+    m_answer->setPlainText(text);
+    const QString duration = QLocale().toString(ms, 'f', 2);
+    if (outcome.ok())
+        say(tr("The run ended ok in %1 ms.").arg(duration), false);
+    else
+        say(tr("The run failed after %1 ms: %2").arg(duration, qs(outcome.error.value("Error", std::string("error")))),
+            true);
 }
 
 void TestEventDialog::setRequest(const QString &method, const QString &path, const QString &query,

@@ -9,6 +9,7 @@
 #include "engine/model/json.h"
 #include "engine/model/status.h"
 #include "engine/model/workflow.h"
+#include "engine/run/executor.h"
 
 #include <QDialog>
 
@@ -32,8 +33,10 @@ class TestEventDialog : public QDialog
 {
     Q_OBJECT
 public:
+    /// Called on the dialog's thread when the sent event's run has ended.
+    using RunEnded = std::function<void(const engine::run::RunOutcome &outcome)>;
     /// Sends an event; returns why it could not be sent.
-    using Sender = std::function<engine::Status(const engine::Json &event)>;
+    using Sender = std::function<engine::Status(const engine::Json &event, RunEnded ended)>;
 
     TestEventDialog(WorkspaceDocument *document, engine::WorkflowId workflow, engine::NodeId node, Sender send,
                     QWidget *parent = nullptr);
@@ -53,6 +56,9 @@ public:
     void setRequest(const QString &method, const QString &path, const QString &query,
                     const std::vector<std::pair<QString, QString>> &headers, const QString &body);
     QLabel *message() const { return m_message; }
+    /// What the last sent event's run answered: the HTTP answer for an HTTP
+    /// trigger (as `stratus send` prints it), else its output or error.
+    QPlainTextEdit *answer() const { return m_answer; }
 
 private:
     void reloadSaved(const QString &select = {});
@@ -63,6 +69,7 @@ private:
     void formToJson();
     void jsonToForm();
     void say(const QString &text, bool error);
+    void showAnswer(const engine::run::RunOutcome &outcome);
 
     WorkspaceDocument *m_document;
     engine::WorkflowId m_workflow;
@@ -80,6 +87,8 @@ private:
     QPlainTextEdit *m_body = nullptr;
     JsonEditor *m_editor;
     QLabel *m_message;
+    QPlainTextEdit *m_answer;
+    int m_sent = 0; // sends so far: only the last one's answer is shown
     bool m_syncing = false;
 };
 

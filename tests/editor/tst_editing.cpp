@@ -13,11 +13,13 @@
 #include "editor/inspector/inspector.h"
 #include "editor/mainwindow/mainwindow.h"
 #include "editor/palette/nodepalette.h"
+#include "engine/model/nodekind.h"
 #include "engine/store/workspacestore.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
@@ -349,6 +351,23 @@ void TestEditing::inspectorEditsReachTheModel()
     auto *memory = qobject_cast<QSpinBox *>(inspector->editorFor(QStringLiteral("memoryMB")));
     QVERIFY(memory);
     QCOMPARE(memory->maximum(), 10240); // the kind's range is enforced by the editor
+    // A human label, and the field's JSON name first in its tooltip.
+    QLabel *memoryLabel = nullptr;
+    for (QLabel *label : inspector->findChildren<QLabel *>()) {
+        if (label->text() == QLatin1String("Memory (MB)"))
+            memoryLabel = label;
+    }
+    QVERIFY(memoryLabel);
+    QVERIFY2(memoryLabel->toolTip().startsWith(QLatin1String("memoryMB: ")), qPrintable(memoryLabel->toolTip()));
+    QCOMPARE(memory->toolTip(), memoryLabel->toolTip());
+    // Every field of every kind has a label of its own.
+    for (const NodeKindSpec &kind : NodeKindRegistry::instance().kinds()) {
+        for (const FieldSpec &field : kind.fields) {
+            const QString name = QString::fromStdString(field.name);
+            QVERIFY2(field.type == FieldType::Files || Inspector::fieldLabel(name) != name,
+                     qPrintable(QString::fromStdString(kind.kind) + QLatin1Char('.') + name));
+        }
+    }
     memory->setValue(1024);
     const Node *node = window->workspace().workflows[0].findNode(NodeId("create-todo"));
     QVERIFY(node->config.at("memoryMB") == Json(1024));

@@ -10,10 +10,12 @@
 #include "editor/inspector/inspector.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/mainwindow/mainwindow.h"
+#include "engine/model/json.h"
 #include "engine/store/workspacestore.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void reopensWhereTheUserLeftOff();
     void canvasFollowsTheSystemPalette();
     void jsonDocumentIsOfferedAWorkspaceFile();
+    void aWideWorkflowOpensReadableAndTabsKeepTheirZoom();
 
 private:
     QString importExample(const char *name);
@@ -253,6 +256,49 @@ void TestMainWindow::canvasFollowsTheSystemPalette()
         QCOMPARE(QColor(frame.pixel(empty * dpr)), QColor(0x20, 0x20, 0x20));
     }
     QApplication::setPalette(light);
+}
+
+// The first look at a workflow too wide to fit readably starts at its
+// triggers at a readable zoom; a small one fits; switching tabs keeps the
+// zoom the user chose.
+void TestMainWindow::aWideWorkflowOpensReadableAndTabsKeepTheirZoom()
+{
+    Json wide = Json::array();
+    for (int i = 0; i < 24; ++i)
+        wide.push_back({{"id", "log-" + std::to_string(i)}, {"kind", "log"}, {"name", "step " + std::to_string(i)},
+                        {"position", {i * 320, 0}}, {"config", Json::object()}});
+    const Json document = {
+        {"format", "stratus-workspace"}, {"version", 1}, {"name", "wide"},
+        {"workflows", {{{"id", "wide"}, {"name", "Wide"}, {"nodes", wide}, {"edges", Json::array()}},
+                       {{"id", "small"}, {"name", "Small"},
+                        {"nodes", {{{"id", "one"}, {"kind", "log"}, {"name", "one"}, {"position", {0, 0}},
+                                    {"config", Json::object()}}}},
+                        {"edges", Json::array()}}}}};
+    const QString file = m_dir->filePath(QStringLiteral("wide.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QByteArray::fromStdString(document.dump()));
+    out.close();
+
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(window.openFile(file));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *view = window.currentView();
+    QTRY_COMPARE(view->zoom(), stratus::editor::WorkflowView::kReadableZoom);
+    const QPoint first = view->mapFromScene(window.currentScene()->itemFor(NodeId("log-0"))->sceneBoundingRect().center());
+    QVERIFY(view->viewport()->rect().contains(first));
+
+    window.workflowTabs()->setCurrentIndex(1);
+    QCOMPARE(window.currentView()->zoom(), 1.0); // fits, never blown up
+    view->zoomBy(1.25);
+    const qreal chosen = view->zoom();
+    window.workflowTabs()->setCurrentIndex(0);
+    QCOMPARE(view->zoom(), chosen);
+    // Zoom to Fit still shows the whole of it.
+    window.zoomToFit();
+    QVERIFY(view->zoom() < stratus::editor::WorkflowView::kReadableZoom);
 }
 
 // A JSON document opens as an unsaved document, says so in a banner with a

@@ -19,13 +19,17 @@
 #include "editor/run/invocationspanel.h"
 #include "editor/run/jsoneditor.h"
 #include "editor/run/loadtestdialog.h"
+#include "editor/run/memorysweepdialog.h"
 #include "editor/run/runpanel.h"
 #include "editor/run/runsession.h"
 #include "editor/run/testeventdialog.h"
 
 #include <QApplication>
 #include <QChart>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QScatterSeries>
+#include <QTableWidget>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
@@ -93,6 +97,7 @@ private Q_SLOTS:
     void failingFunctionShowsAsSuchAndRunsGoOn();
     void quittingWhileRunningLeavesNoProcess();
     void loadTestSummarisesAndStopEndsIt();
+    void memorySweepPlotsSizesAndSetsTheChosenOne();
 
 private:
     QString workspace(const Json &extraNodes = Json::array(), const Json &extraEdges = Json::array());
@@ -275,6 +280,17 @@ void TestRunning::testEventsAreSavedUndoablyAndSent()
     QTRY_COMPARE(panel->model()->rowCount(), 1);
     QTRY_VERIFY(panel->selectRequest(panel->model()->row(0).requestId) && panel->selectedRun().has_value());
     QVERIFY(panel->resultView()->text().contains(QLatin1String("from the studio")));
+    // The dialog shows what the run gave once it ended.
+    QTRY_VERIFY2(dialog->message()->text().startsWith(QLatin1String("The run ended ok")),
+                 qPrintable(dialog->message()->text()));
+    QVERIFY2(dialog->answer()->toPlainText().contains(QLatin1String("\"echoed\": \"from the studio\"")),
+             qPrintable(dialog->answer()->toPlainText()));
+    // A failing run says so, with the error.
+    dialog->editor()->setText(QStringLiteral("{\"fail\": true}"));
+    QVERIFY(dialog->sendNow());
+    QTRY_VERIFY2(dialog->message()->text().startsWith(QLatin1String("The run failed")),
+                 qPrintable(dialog->message()->text()));
+    QVERIFY(dialog->answer()->toPlainText().contains(QLatin1String("asked to fail")));
 
     // An HTTP trigger gets the request form, which writes the description.
     auto *http = window->openTestEventDialog(WorkflowId("main"), NodeId("hello"));
@@ -285,7 +301,12 @@ void TestRunning::testEventsAreSavedUndoablyAndSent()
     QVERIFY(description);
     QCOMPARE(description->dump(), std::string(R"({"method":"POST","path":"/hello","query":"a=1","headers":{"content-type":"text/plain"},"body":"form body"})"));
     QVERIFY2(http->sendNow(), qPrintable(http->message()->text()));
-    QTRY_COMPARE(panel->model()->rowCount(), 2);
+    // The HTTP answer, as `stratus send` prints it.
+    QTRY_VERIFY2(http->answer()->toPlainText().startsWith(QLatin1String("HTTP 200\n")),
+                 qPrintable(http->answer()->toPlainText()));
+    QVERIFY2(http->answer()->toPlainText().contains(QLatin1String("Content-Type: application/json")), qPrintable(http->answer()->toPlainText()));
+    QVERIFY(http->answer()->toPlainText().contains(QLatin1String("form body")));
+    QTRY_COMPARE(panel->model()->rowCount(), 3);
     QTRY_VERIFY(panel->selectRequest(panel->model()->row(0).requestId) && panel->selectedRun().has_value());
     QVERIFY(panel->resultView()->text().contains(QLatin1String("form body")));
     // The inspector offers the same dialog for the selected function.
@@ -550,6 +571,99 @@ void TestRunning::loadTestSummarisesAndStopEndsIt()
     QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("echo"), Json{{"value", "after the load"}}));
     QTRY_VERIFY(window->invocationsPanel()->selectRequest(window->invocationsPanel()->model()->row(0).requestId)
                 && window->invocationsPanel()->resultView()->text().contains(QLatin1String("after the load")));
+}
+
+void TestRunning::memorySweepPlotsSizesAndSetsTheChosenOne()
+{
+    auto window = openWindow(workspace());
+    // Only functions are tuned.
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("hello")));
+    window->action(QStringLiteral("tuneMemory"))->trigger();
+    QVERIFY(window->findChildren<stratus::editor::MemorySweepDialog *>().isEmpty());
+    QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("for functions")));
+
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("echo")));
+    window->action(QStringLiteral("tuneMemory"))->trigger();
+    const auto dialogs = window->findChildren<stratus::editor::MemorySweepDialog *>();
+    QCOMPARE(dialogs.size(), 1);
+    auto *dialog = dialogs.front();
+
+    // Bad input is named, and nothing starts.
+    for (QCheckBox *box : dialog->sizeBoxes())
+        box->setChecked(false);
+    QVERIFY(!dialog->startSweep());
+    QVERIFY2(dialog->statusText()->text().contains(QLatin1String("choose at least one memory size")),
+             qPrintable(dialog->statusText()->text()));
+    dialog->otherSizes()->setText(QStringLiteral("abc"));
+    QVERIFY(!dialog->startSweep());
+    QVERIFY2(dialog->statusText()->text().startsWith(QLatin1String("Not started:"))
+                 && dialog->statusText()->text().contains(QLatin1String("abc")),
+             qPrintable(dialog->statusText()->text()));
+    dialog->otherSizes()->setText(QStringLiteral("64"));
+    QVERIFY(!dialog->startSweep());
+    QVERIFY(!dialog->isSweeping());
+
+    // 128 MB and 1,769 MB, one measured run each after the warm-up.
+    dialog->otherSizes()->clear();
+    for (QCheckBox *box : dialog->sizeBoxes()) {
+        const int mb = box->property("memoryMB").toInt();
+        box->setChecked(mb == 128 || mb == 1769);
+    }
+    dialog->runs()->setValue(1);
+    QVERIFY2(dialog->startSweep(), qPrintable(dialog->statusText()->text()));
+    QVERIFY(dialog->isSweeping());
+    QVERIFY(!dialog->useButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSweeping(), 60000);
+    QVERIFY(dialog->lastResult().has_value());
+    const auto &result = *dialog->lastResult();
+    QVERIFY(!result.cancelled);
+    QCOMPARE(result.points.size(), size_t(2));
+    QCOMPARE(result.points[0].memoryMB, 128);
+    QCOMPARE(result.points[1].memoryMB, 1769);
+    QVERIFY2(result.points[0].usable() && result.points[1].usable(), result.points[0].firstError.c_str());
+    QVERIFY(result.choices.cheapest >= 0 && result.choices.fastest >= 0 && result.choices.balanced >= 0);
+    QCOMPARE(dialog->resultsTable()->rowCount(), 2);
+    QCOMPARE(dialog->progressBar()->value(), dialog->progressBar()->maximum());
+    QCOMPARE(dialog->chart()->title(), QString::fromStdString(result.methodText));
+    // Both sizes plotted, each choice marked on the chart and named in the table.
+    int plotted = 0, marked = 0;
+    for (QAbstractSeries *series : dialog->chart()->series()) {
+        if (auto *scatter = qobject_cast<QScatterSeries *>(series))
+            marked += scatter->count();
+        else if (auto *line = qobject_cast<QLineSeries *>(series))
+            plotted += line->count();
+    }
+    QCOMPARE(plotted, 4); // duration and cost at two sizes
+    QCOMPARE(marked, 3);
+    QVERIFY(dialog->statusText()->text().contains(QLatin1String("Balanced")));
+
+    // The balanced size is selected; Use sets it, undoably.
+    const int balanced = result.points[size_t(result.choices.balanced)].memoryMB;
+    QCOMPARE(dialog->useButton()->text(), QStringLiteral("Use %1 MB").arg(QLocale().toString(balanced)));
+    // Pick the size the node does not have, so that Use changes something.
+    const int other = balanced == 128 ? 1769 : 128;
+    dialog->resultsTable()->selectRow(balanced == 128 ? 1 : 0);
+    QCOMPARE(dialog->useButton()->text(), QStringLiteral("Use %1 MB").arg(QLocale().toString(other)));
+    auto *document = window->document();
+    const auto memoryOf = [&] {
+        return document->workflow(WorkflowId("main"))->findNode(NodeId("echo"))->config.value("memoryMB", 0);
+    };
+    const int before = memoryOf();
+    QVERIFY(dialog->useSelectedSize());
+    QCOMPARE(memoryOf(), other);
+    document->undoStack()->undo();
+    QCOMPARE(memoryOf(), before);
+
+    // Cancel during a sweep: it ends, marked cancelled, and the dialog closes cleanly.
+    dialog->runs()->setValue(50);
+    QVERIFY(dialog->startSweep());
+    QTRY_VERIFY(dialog->progressBar()->value() > 0);
+    dialog->cancelSweep();
+    QTRY_VERIFY(!dialog->isSweeping());
+    QVERIFY(dialog->lastResult()->cancelled);
+    QVERIFY(dialog->statusText()->text().startsWith(QLatin1String("Cancelled.")));
+    dialog->close();
+    QTRY_COMPARE(childProcesses(), 0);
 }
 
 QTEST_MAIN(TestRunning)
