@@ -203,7 +203,7 @@ class WorkflowView : public QGraphicsView
 public:
     explicit WorkflowView(WorkflowScene *scene, QWidget *parent = nullptr);
     WorkflowScene *workflowScene() const { return static_cast<WorkflowScene *>(scene()); }
-    /// The whole workflow in view (View → Zoom to Fit), never above 100 %.
+    /// The whole workflow in view (View → Zoom to Fit), never above kLargestFitZoom.
     void zoomToFit();
     /// The first look at a workflow: the whole of it when that stays
     /// readable, else kReadableZoom from its top-left corner (where its
@@ -211,6 +211,7 @@ public:
     /// user's zoom. Called when the view is first shown.
     void frameOnce();
     static constexpr qreal kReadableZoom = 0.7;
+    static constexpr qreal kLargestFitZoom = 1.25;
     void zoomBy(qreal factor);
     qreal zoom() const { return transform().m11(); }
 

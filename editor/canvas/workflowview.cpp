@@ -32,9 +32,10 @@ void WorkflowView::zoomToFit()
     if (!scene() || scene()->items().isEmpty())
         return;
     fitInView(scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
-    // Never blow a small workflow up beyond its natural size.
-    if (transform().m11() > 1.0)
-        setTransform(QTransform());
+    // A small workflow is shown a little larger than its natural size (the
+    // nodes' text is small at 100 %), never blown up beyond that.
+    if (transform().m11() > kLargestFitZoom)
+        setTransform(QTransform::fromScale(kLargestFitZoom, kLargestFitZoom));
 }
 
 void WorkflowView::showEvent(QShowEvent *event)

@@ -1,5 +1,7 @@
 #include "inspector.h"
 
+#include "structurededitor.h"
+
 #include "editor/canvas/workflowscene.h"
 #include "editor/code/codeview.h"
 #include "editor/document/commands.h"
@@ -22,7 +24,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QVBoxLayout>
 
 #include <climits>
@@ -67,7 +68,9 @@ Inspector::Inspector(QWidget *parent)
     , m_sendEvent(new QPushButton(tr("Send Test Event…  (Ctrl+Enter)"), this))
     , m_form(new QWidget(this))
     , m_layout(new QFormLayout(m_form))
-    , m_filesBox(new QWidget(this))
+    , m_codePane(new QWidget(this))
+    , m_codeHint(new QLabel(tr("Select a function to edit its code."), m_codePane))
+    , m_filesBox(new QWidget(m_codePane))
     , m_files(new QListWidget(m_filesBox))
     , m_addFile(new QPushButton(tr("Add…"), m_filesBox))
     , m_renameFile(new QPushButton(tr("Rename…"), m_filesBox))
@@ -102,19 +105,21 @@ Inspector::Inspector(QWidget *parent)
     filesLayout->addLayout(findRow);
     filesLayout->addWidget(m_code, 1);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(scroll);
-    split->addWidget(m_filesBox);
-    split->setChildrenCollapsible(false);
-    scroll->setMinimumHeight(140);
-    split->setSizes({340, 460});
+    auto *codeLayout = new QVBoxLayout(m_codePane);
+    m_codeHint->setAlignment(Qt::AlignCenter);
+    m_codeHint->setEnabled(false);
+    codeLayout->addWidget(m_codeHint, 1);
+    codeLayout->addWidget(m_filesBox, 1);
+    // Until the main window docks it, the pane stays out of the way.
+    m_codePane->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     m_sendEvent->setToolTip(tr("Send a saved or edited event to this node on the running workspace"));
     m_sendEvent->hide();
     layout->addWidget(m_sendEvent, 0, Qt::AlignLeft);
     connect(m_sendEvent, &QPushButton::clicked, this, [this] { Q_EMIT sendTestEventRequested(m_workflow, m_node); });
-    layout->addWidget(split, 1);
+    layout->addWidget(scroll, 1);
 
     connect(m_files, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item && !m_updating)
@@ -207,6 +212,7 @@ void Inspector::rebuild()
         m_title->setText(tr("Select a node to see its configuration."));
         m_sendEvent->hide();
         m_filesBox->hide();
+        m_codeHint->show();
         m_code->showFile(QString(), QString());
         m_updating = false;
         return;
@@ -274,22 +280,14 @@ void Inspector::rebuild()
             }
             default:
                 if (isStructured(f.type)) {
-                    auto *text = new QPlainTextEdit(m_form);
-                    text->setTabChangesFocus(true);
-                    text->setFixedHeight(72);
-                    text->setFont(m_code->font());
-                    connect(text, &QPlainTextEdit::textChanged, this, [this, key, text] {
-                        if (m_updating)
-                            return;
-                        const Json parsed = Json::parse(text->toPlainText().toStdString(), nullptr, false);
-                        if (parsed.is_discarded()) {
-                            m_problemLabels[qs(key)]->setText(tr("Not valid JSON yet: the field keeps its last valid value."));
-                            m_problemLabels[qs(key)]->show();
-                            return;
-                        }
-                        commitField(key, parsed);
+                    auto *structured = new StructuredEditor(f, m_code->font(), m_form);
+                    connect(structured, &StructuredEditor::edited, this,
+                            [this, key](const Json &value, bool typing) { commitField(key, value, typing); });
+                    connect(structured, &StructuredEditor::jsonInvalid, this, [this, key] {
+                        m_problemLabels[qs(key)]->setText(tr("Not valid JSON yet: the field keeps its last valid value."));
+                        m_problemLabels[qs(key)]->show();
                     });
-                    editor = text;
+                    editor = structured;
                 } else {
                     auto *line = new QLineEdit(m_form);
                     connect(line, &QLineEdit::textEdited, this, [this, key](const QString &text) {
@@ -312,6 +310,7 @@ void Inspector::rebuild()
     }
     const bool hasFiles = spec && spec->field("files");
     m_filesBox->setVisible(hasFiles);
+    m_codeHint->setVisible(!hasFiles);
     m_updating = false;
     refreshValues();
     if (hasFiles) {
@@ -356,10 +355,8 @@ void Inspector::refreshValues()
             spin->setSuffix(explicitValue ? QString() : tr(" (default)"));
         } else if (auto *check = qobject_cast<QCheckBox *>(editor)) {
             check->setChecked(value.is_boolean() && value.get<bool>());
-        } else if (auto *text = qobject_cast<QPlainTextEdit *>(editor)) {
-            const Json shown = Json::parse(text->toPlainText().toStdString(), nullptr, false);
-            if (shown.is_discarded() || shown != value)
-                text->setPlainText(value.is_null() ? QString() : qs(value.dump(2)));
+        } else if (auto *structured = qobject_cast<StructuredEditor *>(editor)) {
+            structured->setValue(value);
         } else if (auto *line = qobject_cast<QLineEdit *>(editor)) {
             const QString shown = value.is_string() ? qs(value.get<std::string>())
                                   : value.is_null() ? QString()
@@ -379,7 +376,7 @@ void Inspector::refreshValues()
 void Inspector::refreshFiles()
 {
     const Node *n = node();
-    if (!n || !m_filesBox->isVisible())
+    if (!n || m_filesBox->isHidden())
         return;
     m_updating = true;
     const Json config = NodeKindRegistry::instance().effectiveConfig(*n);
@@ -494,12 +491,13 @@ void Inspector::focusField(const QString &field)
     key = key.substr(0, key.find_first_of(".["));
     if (QWidget *editor = editorFor(qs(key))) {
         editor->setFocus(Qt::OtherFocusReason);
-    } else if (key == "files" && m_filesBox->isVisible()) {
+    } else if (key == "files" && !m_filesBox->isHidden()) {
+        Q_EMIT codePaneWanted();
         m_code->setFocus(Qt::OtherFocusReason);
     }
 }
 
-void Inspector::commitField(const std::string &field, const Json &value)
+void Inspector::commitField(const std::string &field, const Json &value, bool merge)
 {
     const Node *n = node();
     if (m_updating || !n)
@@ -507,9 +505,15 @@ void Inspector::commitField(const std::string &field, const Json &value)
     if (n->config.contains(field) && n->config[field] == value)
         return;
     Node after = *n;
-    after.config[field] = value;
+    // null is "not set": the field is removed and its default applies.
+    if (value.is_null())
+        after.config.erase(field);
+    else
+        after.config[field] = value;
+    if (after.config == n->config)
+        return;
     m_document->undoStack()->push(new ChangeNodeCommand(
-        m_document, m_workflow, *n, after, tr("Set %1 of %2").arg(qs(field), qs(n->name)), qs("field:" + field)));
+        m_document, m_workflow, *n, after, tr("Set %1 of %2").arg(qs(field), qs(n->name)), merge ? qs("field:" + field) : QString()));
 }
 
 void Inspector::commitName(const QString &name)

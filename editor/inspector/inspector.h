@@ -46,6 +46,9 @@ public:
     QString problemText(const QString &field) const;
     void focusField(const QString &field);
 
+    /// The function's files and code editor, which the main window puts in
+    /// a dock of its own (View → Code) so that code gets room to work.
+    QWidget *codePane() const { return m_codePane; }
     QListWidget *fileList() const { return m_files; }
     CodeView *codeView() const { return m_code; }
     QString currentFile() const { return m_currentFile; }
@@ -60,13 +63,17 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     /// The "Send Test Event…" button of a trigger or function was pressed.
     void sendTestEventRequested(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    /// The code pane should be shown (a problem in a function's files was activated).
+    void codePaneWanted();
 
 private:
     void rebuild();
     void refreshValues();
     void refreshProblems();
     void refreshFiles();
-    void commitField(const std::string &field, const engine::Json &value);
+    /// One undo command; `merge`: joined with the previous one of the same
+    /// field (keystrokes), else a step of its own.
+    void commitField(const std::string &field, const engine::Json &value, bool merge = true);
     void commitName(const QString &name);
     void commitFileText();
     const engine::Node *node() const;
@@ -83,6 +90,8 @@ private:
     QFormLayout *m_layout;
     std::map<QString, QWidget *> m_editors;
     std::map<QString, QLabel *> m_problemLabels;
+    QWidget *m_codePane;
+    QLabel *m_codeHint;
     QWidget *m_filesBox;
     QListWidget *m_files;
     QPushButton *m_addFile;

@@ -326,6 +326,21 @@ void MainWindow::createDocks()
     connect(m_inspector, &Inspector::sendTestEventRequested, this,
             [this](const WorkflowId &workflow, const NodeId &node) { openTestEventDialog(workflow, node); });
 
+    // Code gets a dock of its own under the inspector, in a right-hand
+    // column that runs the window's whole height (the bottom panels stop at
+    // it), which the user may move, float or close (View → Code).
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    auto *codeDock = new QDockWidget(tr("Code"), this);
+    codeDock->setObjectName(QStringLiteral("code"));
+    codeDock->setWidget(m_inspector->codePane());
+    m_inspector->codePane()->show();
+    addDockWidget(Qt::RightDockWidgetArea, codeDock);
+    splitDockWidget(inspectorDock, codeDock, Qt::Vertical);
+    connect(m_inspector, &Inspector::codePaneWanted, codeDock, [codeDock] {
+        codeDock->show();
+        codeDock->raise();
+    });
+
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("problems"));
     m_problemsList = new QTreeWidget(problemsDock);
@@ -346,7 +361,8 @@ void MainWindow::createDocks()
 
     createRunDocks(); // and arranges the bottom docks
 
-    resizeDocks({paletteDock, inspectorDock}, {200, 460}, Qt::Horizontal);
+    resizeDocks({paletteDock, inspectorDock}, {190, 520}, Qt::Horizontal);
+    resizeDocks({inspectorDock, codeDock}, {2, 3}, Qt::Vertical);
     resizeDocks({problemsDock}, {260}, Qt::Vertical);
     if (auto *runDock = findChild<QDockWidget *>(QStringLiteral("run")))
         resizeDocks({problemsDock, runDock}, {3, 2}, Qt::Horizontal);
@@ -393,6 +409,7 @@ Status MainWindow::openFile(const QString &path)
     auto opened = WorkspaceDocument::open(path);
     if (!opened)
         return opened.status();
+    saveLayout();
     // What the previous document had not written yet is written as it goes.
     while (m_tabs->count() > 0)
         delete m_tabs->widget(0);
@@ -427,6 +444,7 @@ Status MainWindow::openFile(const QString &path)
     if (!m_document->filePath().isEmpty())
         rememberRecent(path);
     rebuild();
+    restoreLayout(path);
     // Where the user left off in this file: the node they had selected.
     const QString last = QSettings().value(selectionKey(path)).toString();
     if (const qsizetype slash = last.indexOf(QLatin1Char('/')); slash > 0)
@@ -434,12 +452,44 @@ Status MainWindow::openFile(const QString &path)
     return Status::ok();
 }
 
-QString MainWindow::selectionKey(const QString &path)
+QString MainWindow::perFileKey(const QString &group, const QString &path)
 {
     // QSettings keys cannot hold '/' as data: the path is hashed.
-    return QStringLiteral("selection/")
+    return group + QLatin1Char('/')
            + QString::fromLatin1(QCryptographicHash::hash(QFileInfo(path).absoluteFilePath().toUtf8(),
                                                           QCryptographicHash::Sha1).toHex());
+}
+
+QString MainWindow::selectionKey(const QString &path)
+{
+    return perFileKey(QStringLiteral("selection"), path);
+}
+
+namespace {
+// Raised when the docks change in a way an old saved state would misplace.
+constexpr int kLayoutVersion = 1;
+const QString kLastLayoutKey = QStringLiteral("layout/last");
+} // namespace
+
+void MainWindow::saveLayout()
+{
+    if (!m_document || m_document->sourcePath().isEmpty())
+        return;
+    QSettings settings;
+    const QByteArray state = saveState(kLayoutVersion);
+    settings.setValue(perFileKey(QStringLiteral("layout"), m_document->sourcePath()), state);
+    settings.setValue(kLastLayoutKey, state);
+}
+
+void MainWindow::restoreLayout(const QString &path)
+{
+    QSettings settings;
+    QByteArray state = settings.value(perFileKey(QStringLiteral("layout"), path)).toByteArray();
+    if (state.isEmpty())
+        state = settings.value(kLastLayoutKey).toByteArray();
+    // A state from another version, or damaged, is refused by Qt: the docks stay as they are.
+    if (!state.isEmpty())
+        restoreState(state, kLayoutVersion);
 }
 
 void MainWindow::rememberSelection(const QString &workflow, const QString &node)
@@ -776,6 +826,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
                 break;
         }
     }
+    saveLayout();
     event->accept();
 }
 

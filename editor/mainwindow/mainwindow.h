@@ -154,6 +154,11 @@ private:
     void rememberRecent(const QString &path);
     void rememberSelection(const QString &workflow, const QString &node);
     static QString selectionKey(const QString &path);
+    /// The docks' arrangement is kept per workspace file (and the last one
+    /// saved serves a file that has none yet).
+    void saveLayout();
+    void restoreLayout(const QString &path);
+    static QString perFileKey(const QString &group, const QString &path);
     void fillRecentMenu();
     void startInlineRename(const QString &nodeId);
     bool confirmUnsavedJson();

@@ -10,13 +10,16 @@
 #include "editor/canvas/workflowscene.h"
 #include "editor/code/codeview.h"
 #include "editor/document/workspacedocument.h"
+#include "editor/inspector/choiceruleseditor.h"
 #include "editor/inspector/inspector.h"
+#include "editor/inspector/structurededitor.h"
 #include "editor/mainwindow/mainwindow.h"
 #include "editor/palette/nodepalette.h"
 #include "engine/model/nodekind.h"
 #include "engine/store/workspacestore.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFile>
 #include <QLabel>
@@ -24,7 +27,11 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +42,13 @@
 
 using namespace stratus::engine;
 using namespace stratus::editor;
+
+// Two JSON values, both printed when they differ.
+#define QCOMPARE_JSON(actual, expected)                                                                   \
+    do {                                                                                                  \
+        const Json a_ = (actual), e_ = (expected);                                                        \
+        QVERIFY2(a_ == e_, qPrintable(QString::fromStdString(a_.dump() + "\n   expected " + e_.dump()))); \
+    } while (false)
 
 class TestEditing : public QObject
 {
@@ -52,6 +66,8 @@ private Q_SLOTS:
     void copyAndPasteAlsoIntoAnotherWorkspace();
     void pastingGarbageDoesNothing();
     void inspectorEditsReachTheModel();
+    void structuredFieldsHaveFormsAndRawJson();
+    void choiceRulesAreBuiltRowByRow();
     void codeEditsAreStoredAsRevisions();
     void editsAreSavedAutomatically();
     void workflowsAreAddedRenamedAndDeleted();
@@ -391,6 +407,159 @@ void TestEditing::inspectorEditsReachTheModel()
     window->document()->revalidate();
     QVERIFY2(!inspector->problemText(QStringLiteral("handler")).isEmpty(), "no inline problem");
     QVERIFY(window->currentScene()->problemCount(NodeId("create-todo")) > 0);
+}
+
+// Environment variables in a name/value table, CORS in a form, the raw JSON
+// a toggle away; each edit one undo step; what the form cannot show stays JSON.
+void TestEditing::structuredFieldsHaveFormsAndRawJson()
+{
+    auto window = openWindow("http-api");
+    QUndoStack *undo = window->document()->undoStack();
+    const auto config = [&](const char *node, const char *field) {
+        const Node *n = window->workspace().workflows[0].findNode(NodeId(node));
+        return n->config.value(field, Json());
+    };
+    QVERIFY(window->selectNode(WorkflowId("api"), NodeId("create-todo")));
+    auto *env = qobject_cast<StructuredEditor *>(window->inspector()->editorFor(QStringLiteral("environment")));
+    QVERIFY(env && env->hasForm() && !env->showsJson());
+    QTableWidget *table = env->variablesTable();
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 0);
+    const int before = undo->count();
+    QList<QPushButton *> buttons = env->findChildren<QPushButton *>();
+    auto addVariable = std::find_if(buttons.begin(), buttons.end(),
+                                    [](QPushButton *b) { return b->text() == QLatin1String("Add Variable"); });
+    QVERIFY(addVariable != buttons.end());
+    (*addVariable)->click();
+    QCOMPARE(table->rowCount(), 1);
+    QVERIFY(config("create-todo", "environment").empty()); // a row without a name is not a variable yet
+    table->item(0, 0)->setText(QStringLiteral("TABLE_NAME"));
+    table->item(0, 1)->setText(QStringLiteral("todos"));
+    QCOMPARE_JSON(config("create-todo", "environment"), Json({{"TABLE_NAME", "todos"}}));
+    QCOMPARE(table->rowCount(), 1); // the model's change did not rebuild the row being edited
+    // A name Lambda refuses shows its problem on the field.
+    table->item(0, 0)->setText(QStringLiteral("1BAD"));
+    QTRY_VERIFY(window->inspector()->problemText(QStringLiteral("environment")).contains(QLatin1String("1BAD")));
+    table->item(0, 0)->setText(QStringLiteral("TABLE_NAME"));
+    QTRY_VERIFY(window->inspector()->problemText(QStringLiteral("environment")).isEmpty());
+
+    // The raw JSON: edited there, shown in the table when toggled back.
+    env->jsonToggle()->click();
+    QVERIFY(env->showsJson());
+    QVERIFY(env->jsonText()->toPlainText().contains(QLatin1String("\"TABLE_NAME\": \"todos\"")));
+    env->jsonText()->setPlainText(QStringLiteral("{\"A\": "));
+    QVERIFY(window->inspector()->problemText(QStringLiteral("environment")).contains(QLatin1String("Not valid JSON")));
+    QCOMPARE_JSON(config("create-todo", "environment"), Json({{"TABLE_NAME", "todos"}}));
+    env->jsonText()->setPlainText(QStringLiteral("{\"A\": \"b\", \"C\": \"d\"}"));
+    QCOMPARE_JSON(config("create-todo", "environment"), Json({{"A", "b"}, {"C", "d"}}));
+    env->jsonToggle()->click();
+    QVERIFY(!env->showsJson());
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(1, 0)->text(), QStringLiteral("C"));
+    // A value the table cannot show (not a string) keeps the JSON in view, with the problem named.
+    env->jsonToggle()->click();
+    env->jsonText()->setPlainText(QStringLiteral("{\"A\": 1}"));
+    env->jsonToggle()->click();
+    QVERIFY(env->showsJson());
+    QTRY_VERIFY(!window->inspector()->problemText(QStringLiteral("environment")).isEmpty());
+    // Undo walks it all back, and the form follows.
+    while (undo->index() > before)
+        undo->undo();
+    QVERIFY(config("create-todo", "environment").is_null());
+
+    // CORS as a form; clearing it removes the setting.
+    QVERIFY(window->selectNode(WorkflowId("api"), NodeId("create-route")));
+    auto *cors = qobject_cast<StructuredEditor *>(window->inspector()->editorFor(QStringLiteral("cors")));
+    QVERIFY(cors && cors->corsList("allowOrigins") && cors->corsMaxAge());
+    QTest::keyClicks(cors->corsList("allowOrigins"), QStringLiteral("https://a.example, https://b.example"));
+    cors->corsMaxAge()->setValue(600);
+    QCOMPARE_JSON(config("create-route", "cors"),
+             Json({{"allowOrigins", {"https://a.example", "https://b.example"}}, {"maxAgeS", 600}}));
+    cors->corsCredentials()->setChecked(true);
+    QCOMPARE_JSON(config("create-route", "cors").value("allowCredentials", Json(false)), Json(true));
+    cors->corsList("allowOrigins")->selectAll();
+    QTest::keyClick(cors->corsList("allowOrigins"), Qt::Key_Delete);
+    cors->corsMaxAge()->setValue(-1);
+    cors->corsCredentials()->setChecked(false);
+    QVERIFY(config("create-route", "cors").is_null());
+    undo->undo();
+    QCOMPARE_JSON(config("create-route", "cors"), Json({{"allowCredentials", true}}));
+    QVERIFY(cors->corsCredentials()->isChecked());
+}
+
+// A choice's rules in the builder: add a rule, pick its operator, type a
+// number, group and negate, reorder, remove; each an undo step of the node.
+void TestEditing::choiceRulesAreBuiltRowByRow()
+{
+    auto window = openWindow("http-api");
+    QUndoStack *undo = window->document()->undoStack();
+    const auto rules = [&] {
+        return window->workspace().workflows[0].findNode(NodeId("check-todo"))->config.value("rules", Json());
+    };
+    const Json original = rules();
+    QVERIFY(window->selectNode(WorkflowId("api"), NodeId("check-todo")));
+    auto *field = qobject_cast<StructuredEditor *>(window->inspector()->editorFor(QStringLiteral("rules")));
+    QVERIFY(field && field->rulesEditor());
+    ChoiceRulesEditor *builder = field->rulesEditor();
+    QTreeWidget *tree = builder->tree();
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QCOMPARE(tree->topLevelItem(0)->text(ChoiceRulesEditor::PortColumn), QStringLiteral("rejected"));
+    QCOMPARE(tree->topLevelItem(0)->text(ChoiceRulesEditor::VariableColumn), QStringLiteral("$.statusCode"));
+    QCOMPARE_JSON(builder->rules(), original);
+
+    builder->addRule();
+    QCOMPARE(rules().size(), size_t(2));
+    QTreeWidgetItem *added = tree->topLevelItem(1);
+    QCOMPARE(added->text(ChoiceRulesEditor::PortColumn), QStringLiteral("rule2"));
+    added->setText(ChoiceRulesEditor::PortColumn, QStringLiteral("big"));
+    added->setText(ChoiceRulesEditor::VariableColumn, QStringLiteral("$.body.count"));
+    builder->setOperator(added, QStringLiteral("numericGreaterThan"));
+    added->setText(ChoiceRulesEditor::ValueColumn, QStringLiteral("10"));
+    QCOMPARE_JSON(rules()[1], Json::parse(R"({"port": "big", "condition": {"variable": "$.body.count", "numericGreaterThan": 10}})"));
+    // The new port is an output of the node, drawn on the canvas.
+    QTRY_VERIFY(window->currentScene()->itemFor(NodeId("check-todo"))->portOffset("big", true).has_value());
+
+    // Negate it, then add a second comparison inside an "and".
+    tree->setCurrentItem(added);
+    builder->group(QStringLiteral("not"));
+    QCOMPARE_JSON(rules()[1]["condition"], Json::parse(R"({"not": {"variable": "$.body.count", "numericGreaterThan": 10}})"));
+    QCOMPARE_JSON(rules()[1]["port"], Json("big"));
+    tree->setCurrentItem(tree->topLevelItem(1));
+    builder->group(QStringLiteral("and"));
+    tree->setCurrentItem(tree->topLevelItem(1));
+    builder->addCondition();
+    QTreeWidgetItem *second = tree->currentItem();
+    second->setText(ChoiceRulesEditor::VariableColumn, QStringLiteral("$.body.urgent"));
+    builder->setOperator(second, QStringLiteral("booleanEquals"));
+    second->setText(ChoiceRulesEditor::ValueColumn, QStringLiteral("true"));
+    QCOMPARE_JSON(rules()[1]["condition"], Json::parse(R"({"and": [
+        {"not": {"variable": "$.body.count", "numericGreaterThan": 10}},
+        {"variable": "$.body.urgent", "booleanEquals": true}]})"));
+    QVERIFY(window->document()->problems().empty());
+    // Reorder the conditions of the group, then the rules.
+    builder->moveSelected(-1);
+    QCOMPARE_JSON(rules()[1]["condition"]["and"][0]["variable"], Json("$.body.urgent"));
+    tree->setCurrentItem(tree->topLevelItem(1));
+    builder->moveSelected(-1);
+    QCOMPARE_JSON(rules()[0]["port"], Json("big"));
+    QCOMPARE_JSON(rules()[1], original[0]);
+    // A number that is not one is kept as text, and validation names it.
+    QTreeWidgetItem *urgent = tree->topLevelItem(0)->child(0);
+    builder->setOperator(urgent, QStringLiteral("numericEquals"));
+    QCOMPARE_JSON(rules()[0]["condition"]["and"][0]["numericEquals"], Json("true"));
+    QTRY_VERIFY(!window->inspector()->problemText(QStringLiteral("rules")).isEmpty());
+    tree->setCurrentItem(tree->topLevelItem(0));
+    builder->removeSelected();
+    QCOMPARE_JSON(rules(), original);
+    // Undo brings the removed rule back in the builder too.
+    undo->undo();
+    QVERIFY(!field->showsJson());
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE_JSON(builder->rules(), rules());
+    while (undo->canUndo())
+        undo->undo();
+    QCOMPARE_JSON(rules(), original);
+    QCOMPARE_JSON(builder->rules(), original);
 }
 
 void TestEditing::codeEditsAreStoredAsRevisions()

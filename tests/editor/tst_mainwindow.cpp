@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -23,6 +24,7 @@
 #include <QSpinBox>
 #include <QGraphicsView>
 #include <QMenuBar>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void canvasFollowsTheSystemPalette();
     void jsonDocumentIsOfferedAWorkspaceFile();
     void aWideWorkflowOpensReadableAndTabsKeepTheirZoom();
+    void codeHasADockAndTheLayoutIsKeptPerWorkspace();
 
 private:
     QString importExample(const char *name);
@@ -291,7 +294,7 @@ void TestMainWindow::aWideWorkflowOpensReadableAndTabsKeepTheirZoom()
     QVERIFY(view->viewport()->rect().contains(first));
 
     window.workflowTabs()->setCurrentIndex(1);
-    QCOMPARE(window.currentView()->zoom(), 1.0); // fits, never blown up
+    QTRY_COMPARE(window.currentView()->zoom(), stratus::editor::WorkflowView::kLargestFitZoom); // fits, not blown up
     view->zoomBy(1.25);
     const qreal chosen = view->zoom();
     window.workflowTabs()->setCurrentIndex(0);
@@ -299,6 +302,59 @@ void TestMainWindow::aWideWorkflowOpensReadableAndTabsKeepTheirZoom()
     // Zoom to Fit still shows the whole of it.
     window.zoomToFit();
     QVERIFY(view->zoom() < stratus::editor::WorkflowView::kReadableZoom);
+}
+
+// The code editor is a dock of its own beside the canvas, tall enough for
+// code; how the user arranged the docks comes back with the workspace.
+void TestMainWindow::codeHasADockAndTheLayoutIsKeptPerWorkspace()
+{
+    const QString file = importExample("http-api");
+    {
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(window.openFile(file));
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *code = window.findChild<QDockWidget *>(QStringLiteral("code"));
+        QVERIFY(code);
+        QVERIFY(code->isAncestorOf(window.inspector()->codeView()));
+        QCOMPARE(window.dockWidgetArea(code), Qt::RightDockWidgetArea);
+        QVERIFY(code->isVisible());
+        QVERIFY2(code->width() >= 400, qPrintable(QString::number(code->width())));
+        QVERIFY(window.selectNode(WorkflowId("api"), NodeId("create-todo")));
+        QVERIFY(window.inspector()->codeView()->isVisible());
+        QTRY_VERIFY2(window.inspector()->codeView()->height() >= 300,
+                 qPrintable(QString::number(window.inspector()->codeView()->height())));
+        QVERIFY(window.inspector()->codeView()->text().contains(QLatin1String("randomUUID")));
+        // A trigger has no code: the pane says what to do instead.
+        QVERIFY(window.selectNode(WorkflowId("api"), NodeId("create-route")));
+        QVERIFY(!window.inspector()->codeView()->isVisible());
+        // The user puts the code under the canvas and closes the history.
+        window.addDockWidget(Qt::BottomDockWidgetArea, code);
+        window.findChild<QDockWidget *>(QStringLiteral("history"))->close();
+        QVERIFY(window.close());
+    }
+    {
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(window.openFile(file));
+        QCOMPARE(window.dockWidgetArea(window.findChild<QDockWidget *>(QStringLiteral("code"))),
+                 Qt::BottomDockWidgetArea);
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("history"))->isHidden());
+    }
+    {
+        // A damaged saved layout is ignored: the docks stay as they were made.
+        QSettings().setValue(QStringLiteral("layout/last"), QByteArray("not a layout"));
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(window.openFile(importExample("scheduled-job")));
+        auto *code = window.findChild<QDockWidget *>(QStringLiteral("code"));
+        QCOMPARE(window.dockWidgetArea(code), Qt::RightDockWidgetArea);
+        QVERIFY(code->isVisible());
+    }
+    QSettings().remove(QStringLiteral("layout"));
 }
 
 // A JSON document opens as an unsaved document, says so in a banner with a
