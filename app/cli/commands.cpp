@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <csignal>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -49,6 +50,46 @@ std::unique_ptr<QCoreApplication> ensureApplication()
     if (QCoreApplication::instance())
         return nullptr;
     return std::make_unique<QCoreApplication>(argc, argv);
+}
+
+namespace {
+volatile std::sig_atomic_t g_stopSignal = 0;
+
+void onStopSignal(int signal)
+{
+    if (g_stopSignal) {
+        // A second Ctrl+C does not wait for the first to finish stopping.
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+        return;
+    }
+    g_stopSignal = signal;
+}
+} // namespace
+
+void catchStopSignals()
+{
+    g_stopSignal = 0;
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+int stopSignal()
+{
+    return int(g_stopSignal);
+}
+
+const char *signalName()
+{
+    return g_stopSignal == SIGINT ? "SIGINT" : "SIGTERM";
+}
+
+int signalExit()
+{
+    return 128 + int(g_stopSignal);
 }
 
 std::string plural(long long n, const std::string &word)
@@ -605,8 +646,11 @@ const std::vector<Command> &commands()
          "from the CPU time it used; the output says which. Prints each size's duration\n"
          "(p50, mean), CPU time, billed duration, peak memory and cost per invocation\n"
          "under the workspace's pricing preset, and marks the cheapest, the fastest and a\n"
-         "balanced size (as AWS Lambda Power Tuning does). The runs are not recorded in\n"
-         "the history. Exit 0 when a size ran without failures, 1 when none did.\n\n"
+         "balanced size (as AWS Lambda Power Tuning does). A size whose warm-up fails\n"
+         "(an error, a timeout, out of memory) is not measured further and never chosen.\n"
+         "The runs are not recorded in the history. Ctrl+C stops the invocation in\n"
+         "flight and prints the sizes measured so far. Exit 0 when a size ran without\n"
+         "failures, 1 when none did, 128+N when signal N stopped it.\n\n"
          "Options:\n"
          "  --memory LIST       sizes in MB, 128-10240 (default 128,256,512,1024,1769,3008)\n"
          "  --runs N            measured runs a size, 1-100 (default 5)\n"

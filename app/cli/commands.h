@@ -54,6 +54,17 @@ int failure(Io &io, const engine::Status &status);
 /// one already (the tests run commands inside theirs).
 std::unique_ptr<QCoreApplication> ensureApplication();
 
+/// SIGINT and SIGTERM, once caught, set stopSignal() for a long command to
+/// end cleanly (a second one kills as usual). A blocking read they interrupt
+/// returns (no SA_RESTART), so a prompt waiting on stdin stops too.
+void catchStopSignals();
+/// The signal caught since catchStopSignals(), or 0.
+int stopSignal();
+/// "SIGINT" or "SIGTERM".
+const char *signalName();
+/// The exit status of a command a signal stopped, as a shell reports one it killed.
+int signalExit();
+
 /// A function node of a workspace and the workflow that holds it; null when none.
 struct FunctionNode
 {

@@ -5,6 +5,7 @@
 #include "engine/meter/cost.h"
 #include "engine/meter/pricing.h"
 #include "engine/run/memorysweep.h"
+#include "engine/run/workspaceserver.h"
 #include "engine/model/json.h"
 #include "engine/model/runtimes.h"
 #include "engine/model/settings.h"
@@ -340,6 +341,9 @@ int cmdTune(const Args &args, Io &io)
         if (!parsed)
             return usageError(io, "tune", "--memory: " + parsed.status().message());
         plan.memorySizesMB = parsed.take();
+        // The sizes alone, so that a wrong one is named with its option.
+        if (Status s = run::sweepPlanProblem(plan); !s)
+            return usageError(io, "tune", "--memory: " + s.message());
     }
     auto runs = args.wholeNumber("--runs", 5, 1, run::kMaxSweepRunsPerSize);
     if (!runs)
@@ -365,21 +369,33 @@ int cmdTune(const Args &args, Io &io)
         return usageError(io, "tune", s.message());
 
     run::MemorySweep sweep(plan, options);
-    QEventLoop loop;
     QObject::connect(&sweep, &run::MemorySweep::pointMeasured, [&io](const run::SweepPoint &p) {
         io.err << "stratus: " << p.memoryMB << " MB: " << p.runs << (p.runs == 1 ? " run" : " runs") << " measured\n";
         io.err.flush();
     });
-    QObject::connect(&sweep, &run::MemorySweep::finished, &loop, &QEventLoop::quit);
+    bool finished = false;
+    QObject::connect(&sweep, &run::MemorySweep::finished, [&finished] { finished = true; });
     if (Status s = sweep.start(); !s)
         return failure(io, s);
-    loop.exec();
+    // Ctrl+C ends the invocation in flight and prints what was measured.
+    catchStopSignals();
+    bool cancelled = false;
+    while (!finished) {
+        run::waitForEvents(20);
+        if (stopSignal() && !cancelled) {
+            io.err << "\nstratus: stopping (" << signalName() << "): the sizes measured so far follow\n";
+            sweep.cancel();
+            cancelled = true;
+        }
+    }
     const run::SweepResult &result = sweep.result();
     if (args.has("--json"))
         io.out << result.toJson().dump(2) << "\n";
     else
         printSweep(result, plan.function.runtime, io);
     io.out.flush();
+    if (stopSignal())
+        return signalExit();
     return result.choices.cheapest >= 0 ? kExitOk : kExitProblems;
 }
 

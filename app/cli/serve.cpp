@@ -223,42 +223,6 @@ void printHttpAnswer(std::ostream &out, const http::Response &answer)
     out << printable(answer.body) << "\n";
 }
 
-volatile std::sig_atomic_t g_stopSignal = 0;
-
-void onStopSignal(int signal)
-{
-    if (g_stopSignal) {
-        // A second Ctrl+C does not wait for the first to finish stopping.
-        std::signal(signal, SIG_DFL);
-        std::raise(signal);
-        return;
-    }
-    g_stopSignal = signal;
-}
-
-/// SIGINT and SIGTERM set g_stopSignal; a blocking read they interrupt
-/// returns (no SA_RESTART), so a prompt waiting on stdin stops too.
-void catchStopSignals()
-{
-    g_stopSignal = 0;
-    struct sigaction action = {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
-
-/// The exit status of a command a signal stopped, as a shell reports one it killed.
-int signalExit()
-{
-    return 128 + int(g_stopSignal);
-}
-
-const char *signalName()
-{
-    return g_stopSignal == SIGINT ? "SIGINT" : "SIGTERM";
-}
-
 } // namespace
 
 int cmdServe(const Args &args, Io &io)
@@ -320,7 +284,7 @@ int cmdServe(const Args &args, Io &io)
     QEventLoop loop;
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (g_stopSignal)
+        if (stopSignal())
             loop.quit();
     });
     poll.start(50);
@@ -371,13 +335,13 @@ int cmdSend(const Args &args, Io &io)
     const qint64 limitMs = qint64(*wait * 1000);
     // Quiet twice in a row, 20 ms apart: a write's delivery is queued for the next turn.
     int quietTurns = 0;
-    while (waited.elapsed() < limitMs && !g_stopSignal) {
+    while (waited.elapsed() < limitMs && !stopSignal()) {
         waitForEvents(20);
         quietTurns = outcome && engine.isQuiet() ? quietTurns + 1 : 0;
         if (quietTurns >= 2)
             break;
     }
-    if (g_stopSignal) {
+    if (stopSignal()) {
         // Stopped by the user: what runs ends aborted, and is recorded and shown so.
         io.err << "stratus: stopping (" << signalName() << "): the run is aborted\n";
         engine.stop(0);
@@ -434,7 +398,7 @@ int cmdSend(const Args &args, Io &io)
         io.err << "stratus: warning: what this run wrote into queues, tables or buckets was not all delivered within "
                << int(*wait) << " s (--wait); what is left is delivered by the next serve or send\n";
     io.out.flush();
-    if (g_stopSignal)
+    if (stopSignal())
         return signalExit();
     return outcome->ok() ? kExitOk : kExitProblems;
 }
@@ -532,7 +496,7 @@ int cmdDebug(const Args &args, Io &io)
         // Until a pause to show, or until no run is left.
         // Runs started through queues, tables and buckets are followed too.
         int quiet = 0;
-        while (pauses.empty() && quiet < 2 && !g_stopSignal) {
+        while (pauses.empty() && quiet < 2 && !stopSignal()) {
             waitForEvents(20);
             quiet = engine.isQuiet() ? quiet + 1 : 0;
         }
@@ -559,7 +523,7 @@ int cmdDebug(const Args &args, Io &io)
             io.out << "no run is paused (replay RUN [--from NODE], or quit)\n";
         }
         io.out << "(stratus) " << std::flush;
-        if (g_stopSignal || !std::getline(std::cin, line) || g_stopSignal)
+        if (stopSignal() || !std::getline(std::cin, line) || stopSignal())
             break;
         const auto [command, rest] = splitCommand(line);
         if (command.empty())
@@ -663,7 +627,7 @@ int cmdDebug(const Args &args, Io &io)
         waitForSomething();
     }
     // Leaving: what is paused is aborted and recorded so.
-    if (g_stopSignal)
+    if (stopSignal())
         io.out << "\nstopping (" << signalName() << "): what is paused or running is aborted\n";
     engine.stop(0);
     QCoreApplication::processEvents();
@@ -672,7 +636,7 @@ int cmdDebug(const Args &args, Io &io)
         lastOk = o.ok();
     }
     io.out.flush();
-    if (g_stopSignal)
+    if (stopSignal())
         return signalExit();
     return lastOk ? kExitOk : kExitProblems;
 }
@@ -735,7 +699,7 @@ int cmdLoad(const Args &args, Io &io)
     bool cancelled = false;
     while (!summary) {
         waitForEvents(20);
-        if (g_stopSignal && !cancelled) {
+        if (stopSignal() && !cancelled) {
             io.err << "\nstratus: stopping (" << signalName() << "): no more runs start; waiting for those in flight\n";
             test.cancel();
             cancelled = true;
@@ -763,7 +727,7 @@ int cmdLoad(const Args &args, Io &io)
         io.out << line << "  cost: " << money(summary->invocationsCost) << " for these runs, "
                << money(summary->costPerMillionRuns) << " per million runs\n";
     }
-    if (g_stopSignal)
+    if (stopSignal())
         return signalExit();
     return summary->failed > 0 ? kExitProblems : kExitOk;
 }

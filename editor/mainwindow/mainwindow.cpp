@@ -10,6 +10,7 @@
 #include "editor/palette/nodepalette.h"
 #include "editor/qstrings.h"
 
+#include "engine/model/nodekind.h"
 #include "engine/store/files.h"
 #include "engine/store/workspacejson.h"
 
@@ -584,10 +585,17 @@ void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
         for (QGraphicsItem *item : view->items(at)) {
             if (auto *node = qgraphicsitem_cast<NodeItem *>(item)) {
                 scene->selectNodes({node->nodeId()});
+                // Only what applies to this kind of node.
+                const Node *model = scene->workflow().findNode(node->nodeId());
+                const bool function = model && model->kind == kinds::kFunction;
+                const bool trigger = model && model->kind.starts_with(kinds::kTriggerPrefix);
                 QMenu menu(this);
-                menu.addAction(action(QStringLiteral("sendTestEvent")));
-                menu.addAction(action(QStringLiteral("loadTest")));
-                menu.addAction(action(QStringLiteral("tuneMemory")));
+                if (function || trigger)
+                    menu.addAction(action(QStringLiteral("sendTestEvent")));
+                if (trigger)
+                    menu.addAction(action(QStringLiteral("loadTest")));
+                if (function)
+                    menu.addAction(action(QStringLiteral("tuneMemory")));
                 menu.addAction(action(QStringLiteral("toggleBreakpoint")));
                 menu.exec(view->viewport()->mapToGlobal(at));
                 return;

@@ -379,7 +379,8 @@ void MemorySweepDialog::rescaleAxes()
 
 void MemorySweepDialog::showResult(const SweepResult &result)
 {
-    m_progress->setValue(m_progress->maximum());
+    if (!result.cancelled)
+        m_progress->setValue(m_progress->maximum());
     m_chart->setTitle(qs(result.methodText));
     const auto mark = [&](QScatterSeries *series, int index, const QString &name) {
         series->clear();
@@ -413,7 +414,9 @@ void MemorySweepDialog::showResult(const SweepResult &result)
             m_table->selectRow(row);
     }
     QString text;
-    if (result.choices.balanced < 0) {
+    if (result.choices.balanced < 0 && result.cancelled) {
+        text = tr("No size was measured whole.");
+    } else if (result.choices.balanced < 0) {
         text = tr("No size ran without failures: see the errors in the table.");
     } else {
         const SweepPoint &cheapest = result.points[size_t(result.choices.cheapest)];

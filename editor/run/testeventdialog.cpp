@@ -31,6 +31,38 @@ namespace stratus::editor {
 
 using namespace stratus::engine;
 
+namespace {
+
+/// A run's error {"Error", "Cause"} with its Cause read as JSON where it is
+/// (a function's error: {"errorType", "errorMessage", "trace"}).
+Json readableError(const Json &error)
+{
+    Json shown = error;
+    if (error.contains("Cause") && error["Cause"].is_string()) {
+        const Json cause = Json::parse(error["Cause"].get<std::string>(), nullptr, false);
+        if (cause.is_object())
+            shown["Cause"] = cause;
+    }
+    return shown;
+}
+
+/// "Error: kaboom": the error's type and the function's message.
+std::string errorSummary(const Json &error)
+{
+    const Json shown = readableError(error);
+    std::string summary = shown.value("Error", std::string("error"));
+    if (shown.contains("Cause")) {
+        const Json &cause = shown["Cause"];
+        if (cause.is_object() && cause.contains("errorMessage") && cause["errorMessage"].is_string())
+            summary += ": " + cause["errorMessage"].get<std::string>();
+        else if (cause.is_string() && !cause.get<std::string>().empty())
+            summary += ": " + cause.get<std::string>();
+    }
+    return summary;
+}
+
+} // namespace
+
 TestEventDialog::TestEventDialog(WorkspaceDocument *document, WorkflowId workflow, NodeId node, Sender send,
                                  QWidget *parent)
     : QDialog(parent)
@@ -298,7 +330,7 @@ void TestEventDialog::showAnswer(const run::RunOutcome &outcome)
         const Json body = Json::parse(answer.body, nullptr, false);
         text += QLatin1Char('\n') + qs(body.is_structured() ? body.dump(2) : printable(answer.body));
     } else if (!outcome.ok()) {
-        text = qs(outcome.error.dump(2));
+        text = qs(readableError(outcome.error).dump(2));
     } else if (outcome.output) {
         text = qs(outcome.output->dump(2));
     }
@@ -307,8 +339,7 @@ void TestEventDialog::showAnswer(const run::RunOutcome &outcome)
     if (outcome.ok())
         say(tr("The run ended ok in %1 ms.").arg(duration), false);
     else
-        say(tr("The run failed after %1 ms: %2").arg(duration, qs(outcome.error.value("Error", std::string("error")))),
-            true);
+        say(tr("The run failed after %1 ms: %2").arg(duration, qs(errorSummary(outcome.error))), true);
 }
 
 void TestEventDialog::setRequest(const QString &method, const QString &path, const QString &query,

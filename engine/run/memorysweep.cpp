@@ -252,19 +252,22 @@ void MemorySweep::invokeNext()
 
 void MemorySweep::invocationEnded(InvocationResult result)
 {
-    ++m_done;
-    Q_EMIT progressed(progress());
-    const bool warmUp = m_run < 0;
-    // A warm-up that failed is a failure of the size (an init error, out of
-    // memory at load): counted, so the size is not chosen.
-    if (!warmUp || !result.ok())
-        m_runs.push_back(std::move(result));
-    ++m_run;
     if (m_cancelled) {
+        // The invocation the cancel stopped says nothing of the function:
+        // the size keeps the runs that ended before it.
         finishSize();
         finish();
         return;
     }
+    ++m_done;
+    Q_EMIT progressed(progress());
+    const bool warmUp = m_run < 0;
+    // A warm-up that failed is a failure of the size (an init error, out of
+    // memory at load): counted, so the size is not chosen, and not measured
+    // further (each run would fail alike).
+    if (!warmUp || !result.ok())
+        m_runs.push_back(std::move(result));
+    ++m_run;
     if (m_run < m_plan.runsPerSize && !(warmUp && !m_runs.empty())) {
         invokeNext();
         return;
@@ -334,7 +337,7 @@ void MemorySweep::finish()
     m_result.choices = chooseMemory(m_result.points, m_plan.balanceWeight);
     if (m_runtime)
         m_runtime->shutdown();
-    Q_EMIT progressed(1.0);
+    Q_EMIT progressed(m_cancelled ? progress() : 1.0);
     Q_EMIT finished(m_result);
 }
 

@@ -6,7 +6,9 @@
 
 #include "app/clirunner.h"
 #include "engine/run/runtest.h"
+#include "engine/runtime/cpushare.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
@@ -306,12 +308,43 @@ void TestServe::tuneMeasuresEachMemorySize()
         QVERIFY2(bad.err.contains(expected), bad.err.constData());
     };
     refused({QStringLiteral("burn"), QStringLiteral("--memory"), QStringLiteral("100")},
-            "a memory size must be 128 to 10240 MB, as Lambda allows, not 100");
+            "--memory: a memory size must be 128 to 10240 MB, as Lambda allows, not 100");
     refused({QStringLiteral("burn"), QStringLiteral("--memory"), QStringLiteral("128,lots")},
             "memory sizes are whole numbers of MB separated by commas (128,256,1024), not '128,lots'");
     refused({QStringLiteral("burn"), QStringLiteral("--runs"), QStringLiteral("0")},
             "--runs takes a whole number from 1 to 100, not '0'");
     refused({QStringLiteral("nothing")}, "has no function 'nothing' (functions: burn, broken)");
+
+    // Ctrl+C mid-sweep: the invocation in flight stops, the sizes measured so
+    // far are printed (cancelled), exit 130, and no CPU cgroup is left.
+    QProcess tune;
+    tune.start(QStringLiteral(STRATUS_CLI_PATH), {QStringLiteral("tune"), file, QStringLiteral("burn"),
+                                                 QStringLiteral("--memory"), QStringLiteral("1769,128"),
+                                                 QStringLiteral("--runs"), QStringLiteral("50"), QStringLiteral("--json")});
+    QVERIFY(tune.waitForStarted(10000));
+    QByteArray err;
+    QVERIFY(QTest::qWaitFor([&] {
+        err += tune.readAllStandardError();
+        return err.contains("1769 MB: 50 runs measured");
+    }, 30000));
+    QTest::qWait(300); // into the slow 128 MB size
+    ::kill(pid_t(tune.processId()), SIGINT);
+    QVERIFY(tune.waitForFinished(10000));
+    QCOMPARE(tune.exitCode(), 128 + SIGINT);
+    err += tune.readAllStandardError();
+    QVERIFY2(err.contains("stopping (SIGINT)"), err.constData());
+    const Json stopped = Json::parse(tune.readAllStandardOutput().toStdString());
+    QVERIFY(stopped["cancelled"].get<bool>());
+    QCOMPARE(stopped["points"][0]["runs"].get<int>(), 50);
+    QCOMPARE(stopped["balancedMB"].get<int>(), 1769);
+    // The stopped invocation is not counted as a failure of the size.
+    for (const Json &p : stopped["points"])
+        QCOMPARE(p["failures"].get<int>(), 0);
+    if (method == "cgroup") {
+        const QString groups = QString::fromStdString(CpuLimits::instance().groupsFolder());
+        const QString prefix = QStringLiteral("stratus-%1-").arg(tune.processId());
+        QVERIFY(QDir(groups).entryList({prefix + QLatin1Char('*')}, QDir::Dirs).isEmpty());
+    }
 }
 
 void TestServe::emulatedCpuShareSlowsOrdinaryRuns()

@@ -288,7 +288,8 @@ void TestRunning::testEventsAreSavedUndoablyAndSent()
     // A failing run says so, with the error.
     dialog->editor()->setText(QStringLiteral("{\"fail\": true}"));
     QVERIFY(dialog->sendNow());
-    QTRY_VERIFY2(dialog->message()->text().startsWith(QLatin1String("The run failed")),
+    QTRY_VERIFY2(dialog->message()->text().startsWith(QLatin1String("The run failed"))
+                     && dialog->message()->text().endsWith(QLatin1String("Error: asked to fail")),
                  qPrintable(dialog->message()->text()));
     QVERIFY(dialog->answer()->toPlainText().contains(QLatin1String("asked to fail")));
 
