@@ -1,5 +1,7 @@
 #include "workflowscene.h"
 
+#include "edgeitem.h"
+#include "nodeitem.h"
 #include "runoverlay.h"
 
 #include "editor/document/commands.h"
@@ -25,26 +27,6 @@ namespace {
 constexpr qreal kPortHitRadius = 9;
 
 } // namespace
-
-QColor familyColor(NodeFamily family)
-{
-    switch (family) {
-    case NodeFamily::Trigger: return QColor(0x2e, 0x7d, 0x32);
-    case NodeFamily::Compute: return QColor(0xe6, 0x51, 0x00);
-    case NodeFamily::Flow: return QColor(0x6a, 0x1b, 0x9a);
-    case NodeFamily::Resource: return QColor(0x15, 0x65, 0xc0);
-    }
-    return Qt::gray;
-}
-
-QIcon kindIcon(const std::string &kind)
-{
-    static std::map<std::string, QIcon> cache;
-    auto it = cache.find(kind);
-    if (it == cache.end())
-        it = cache.emplace(kind, QIcon(QStringLiteral(":/stratus/icons/%1.svg").arg(qs(kind)))).first;
-    return it->second;
-}
 
 // --- WorkflowScene ----------------------------------------------------------
 
@@ -74,7 +56,6 @@ WorkflowScene::WorkflowScene(WorkspaceDocument *document, WorkflowId workflow, Q
     connect(document, &WorkspaceDocument::nodeAdded, this, &WorkflowScene::onNodeAdded);
     connect(document, &WorkspaceDocument::nodeRemoved, this, &WorkflowScene::onNodeRemoved);
     connect(document, &WorkspaceDocument::nodeChanged, this, &WorkflowScene::onNodeChanged);
-    connect(document, &WorkspaceDocument::nodeMoved, this, &WorkflowScene::onNodeMoved);
     connect(document, &WorkspaceDocument::edgeAdded, this, &WorkflowScene::onEdgeAdded);
     connect(document, &WorkspaceDocument::edgeRemoved, this, &WorkflowScene::onEdgeRemoved);
     connect(document, &WorkspaceDocument::problemsChanged, this, &WorkflowScene::onProblemsChanged);
@@ -370,70 +351,62 @@ void WorkflowScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
-void WorkflowScene::onNodeAdded(const QString &workflow, const QString &node)
+void WorkflowScene::onNodeAdded(const WorkflowId &workflow, const NodeId &node)
 {
-    if (workflow.toStdString() != m_workflowId.str())
+    if (workflow != m_workflowId)
         return;
-    const NodeId id(node.toStdString());
     m_applyingModel = true;
-    addNodeItem(id);
+    addNodeItem(node);
     m_applyingModel = false;
     // Edges that waited for this node (undo of a removal re-adds nodes first).
-    updateEdgesOf(id);
+    updateEdgesOf(node);
 }
 
-void WorkflowScene::onNodeRemoved(const QString &workflow, const QString &node)
+void WorkflowScene::onNodeRemoved(const WorkflowId &workflow, const NodeId &node)
 {
-    if (workflow.toStdString() != m_workflowId.str())
+    if (workflow != m_workflowId)
         return;
-    const NodeId id(node.toStdString());
-    auto it = m_nodes.find(id);
+    auto it = m_nodes.find(node);
     if (it == m_nodes.end())
         return;
-    m_moveStart.erase(id);
+    m_moveStart.erase(node);
     delete it->second;
     m_nodes.erase(it);
-    updateEdgesOf(id);
+    updateEdgesOf(node);
 }
 
-void WorkflowScene::onNodeChanged(const QString &workflow, const QString &node)
+void WorkflowScene::onNodeChanged(const WorkflowId &workflow, const NodeId &node, NodeAspects aspects)
 {
-    if (workflow.toStdString() != m_workflowId.str())
+    if (workflow != m_workflowId)
         return;
-    const NodeId id(node.toStdString());
-    if (NodeItem *item = itemFor(id)) {
-        item->refresh();
-        updateEdgesOf(id); // ports may have changed (choice rules)
-    }
-}
-
-void WorkflowScene::onNodeMoved(const QString &workflow, const QString &node)
-{
-    if (workflow.toStdString() != m_workflowId.str())
+    NodeItem *item = itemFor(node);
+    if (!item)
         return;
-    const NodeId id(node.toStdString());
-    if (NodeItem *item = itemFor(id)) {
-        const Position p = this->workflow().position(id);
+    if (aspects & (NodeAspect::Name | NodeAspect::Kind | NodeAspect::Config))
+        item->refresh(); // the title, the icon, the ports (a choice's rules)
+    if (aspects & NodeAspect::Position) {
+        const Position p = this->workflow().position(node);
         m_applyingModel = true;
         item->setPos(p.x, p.y);
         m_applyingModel = false;
-        updateEdgesOf(id);
     }
+    if (aspects & (NodeAspect::Kind | NodeAspect::Config | NodeAspect::Position))
+        updateEdgesOf(node);
 }
 
-void WorkflowScene::onEdgeAdded(const QString &workflow, const QString &edge)
+void WorkflowScene::onEdgeAdded(const WorkflowId &workflow, const EdgeId &edge)
 {
-    if (workflow.toStdString() != m_workflowId.str())
+    if (workflow != m_workflowId)
         return;
-    if (const Edge *e = this->workflow().findEdge(EdgeId(edge.toStdString())))
+    if (const Edge *e = this->workflow().findEdge(edge))
         addEdgeItem(*e);
 }
 
-void WorkflowScene::onEdgeRemoved(const QString &workflow, const QString &edge)
+void WorkflowScene::onEdgeRemoved(const WorkflowId &workflow, const EdgeId &edge)
 {
-    if (workflow.toStdString() != m_workflowId.str())
+    if (workflow != m_workflowId)
         return;
-    removeEdgeItem(EdgeId(edge.toStdString()));
+    removeEdgeItem(edge);
 }
 
 void WorkflowScene::setRunOverlay(const RunOverlay *overlay)

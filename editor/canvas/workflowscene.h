@@ -1,13 +1,12 @@
 #pragma once
 
-#include "engine/model/nodekind.h"
+#include "nodestyle.h"
+
+#include "editor/document/workspacedocument.h"
 #include "engine/model/workflow.h"
 
-#include <QGraphicsItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
-#include <QGraphicsView>
-#include <QIcon>
 
 #include <map>
 #include <optional>
@@ -16,19 +15,9 @@
 
 namespace stratus::editor {
 
-class WorkspaceDocument;
 class RunOverlay;
 class NodeItem;
 class EdgeItem;
-
-/// The MIME type of a node kind dragged from the palette (data: the kind).
-inline constexpr const char *kNodeKindMimeType = "application/x-stratus-node-kind";
-
-/// The colour of a node family (Triggers green, Compute orange, Flow purple,
-/// Resources blue), shared by the canvas and the palette.
-QColor familyColor(engine::NodeFamily family);
-/// The kind's icon (resources/icons/KIND.svg).
-QIcon kindIcon(const std::string &kind);
 
 /// The canvas of one workflow of a document. It draws what the document
 /// holds and follows its signals; user gestures (moving, wiring) become undo
@@ -104,12 +93,11 @@ private:
     void addEdgeItem(const engine::Edge &edge);
     void removeEdgeItem(const engine::EdgeId &id);
     void updateEdgesOf(const engine::NodeId &id);
-    void onNodeAdded(const QString &workflow, const QString &node);
-    void onNodeRemoved(const QString &workflow, const QString &node);
-    void onNodeChanged(const QString &workflow, const QString &node);
-    void onNodeMoved(const QString &workflow, const QString &node);
-    void onEdgeAdded(const QString &workflow, const QString &edge);
-    void onEdgeRemoved(const QString &workflow, const QString &edge);
+    void onNodeAdded(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    void onNodeRemoved(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    void onNodeChanged(const engine::WorkflowId &workflow, const engine::NodeId &node, NodeAspects aspects);
+    void onEdgeAdded(const engine::WorkflowId &workflow, const engine::EdgeId &edge);
+    void onEdgeRemoved(const engine::WorkflowId &workflow, const engine::EdgeId &edge);
     void onProblemsChanged();
     void onSelectionChanged();
     void finishWiring(const QPointF &scenePos);
@@ -130,111 +118,6 @@ private:
     std::map<engine::NodeId, QPointF> m_moveStart;
     bool m_applyingModel = false; // true while items follow the model, not the user
     const RunOverlay *m_overlay = nullptr;
-};
-
-/// One node on the canvas: its kind's icon and colour, name, kind and ports,
-/// and a badge when it has problems. Caches what it draws from the model.
-class NodeItem : public QGraphicsItem
-{
-public:
-    enum { Type = UserType + 1 };
-    static constexpr qreal kWidth = 190;
-    static constexpr qreal kHeaderHeight = 26;
-    static constexpr qreal kPortSpacing = 18;
-    static constexpr qreal kPortRadius = 5;
-
-    NodeItem(WorkflowScene *scene, engine::NodeId id);
-
-    int type() const override { return Type; }
-    const engine::NodeId &nodeId() const { return m_id; }
-    /// Reads the node's name, kind and ports again from the model.
-    void refresh();
-    QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
-    /// Position of a port relative to the item; nullopt when it has no such port.
-    std::optional<QPointF> portOffset(const std::string &port, bool output) const;
-    const std::vector<std::string> &inputs() const { return m_inputs; }
-    const std::vector<std::string> &outputs() const { return m_outputs; }
-    QRectF headerRect() const { return QRectF(0, 0, kWidth, kHeaderHeight); }
-    /// Height of the strip under the node that shows a run's figures.
-    static constexpr qreal kFiguresHeight = 18;
-
-protected:
-    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
-
-private:
-    qreal height() const;
-    void paintRunOverlay(QPainter *painter, const QPalette &palette, const RunOverlay &overlay);
-    WorkflowScene *m_scene;
-    engine::NodeId m_id;
-    QString m_name;
-    QString m_label;
-    std::string m_kind;
-    QColor m_accent;
-    std::vector<std::string> m_inputs;
-    std::vector<std::string> m_outputs;
-};
-
-/// A wire between two ports.
-class EdgeItem : public QGraphicsPathItem
-{
-public:
-    enum { Type = UserType + 2 };
-    EdgeItem(engine::Edge edge);
-    int type() const override { return Type; }
-    const engine::Edge &edge() const { return m_edge; }
-    void setEnds(QPointF from, QPointF to);
-    QPainterPath shape() const override;
-    /// The path, and room for the run's count over its middle.
-    QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
-
-private:
-    engine::Edge m_edge;
-    QPolygonF m_points; // the curve, flattened
-};
-
-/// The view of a workflow: wheel and Ctrl+± zoom, middle-drag or space+drag
-/// pan, rubber-band selection, and drops from the palette.
-class WorkflowView : public QGraphicsView
-{
-    Q_OBJECT
-
-public:
-    explicit WorkflowView(WorkflowScene *scene, QWidget *parent = nullptr);
-    WorkflowScene *workflowScene() const { return static_cast<WorkflowScene *>(scene()); }
-    /// The whole workflow in view (View → Zoom to Fit), never above kLargestFitZoom.
-    void zoomToFit();
-    /// The first look at a workflow: the whole of it when that stays
-    /// readable, else kReadableZoom from its top-left corner (where its
-    /// triggers are). Only once per view, so switching tabs keeps the
-    /// user's zoom. Called when the view is first shown.
-    void frameOnce();
-    static constexpr qreal kReadableZoom = 0.7;
-    static constexpr qreal kLargestFitZoom = 1.25;
-    void zoomBy(qreal factor);
-    qreal zoom() const { return transform().m11(); }
-
-Q_SIGNALS:
-    /// A kind was dropped from the palette at this scene position.
-    void nodeKindDropped(const QString &kind, QPointF scenePos);
-
-protected:
-    void showEvent(QShowEvent *event) override;
-    void wheelEvent(QWheelEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
-    void keyReleaseEvent(QKeyEvent *event) override;
-    void mousePressEvent(QMouseEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dragMoveEvent(QDragMoveEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
-    void drawBackground(QPainter *painter, const QRectF &rect) override;
-
-private:
-    bool m_spaceHeld = false;
-    bool m_middlePan = false;
-    bool m_framed = false;
 };
 
 } // namespace stratus::editor

@@ -1,4 +1,6 @@
-// WorkflowView (declared in workflowscene.h): zoom, pan, drops from the palette.
+// WorkflowView: zoom, pan, drops from the palette.
+
+#include "workflowview.h"
 
 #include "workflowscene.h"
 
@@ -12,8 +14,6 @@
 #include <cmath>
 
 namespace stratus::editor {
-
-// --- WorkflowView -----------------------------------------------------------
 
 WorkflowView::WorkflowView(WorkflowScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)

@@ -234,7 +234,7 @@ void WorkspaceDocument::insertNode(const WorkflowId &workflowId, const Node &nod
     if (!w || !w->addNode(node, position))
         return;
     changed();
-    Q_EMIT nodeAdded(qs(workflowId.str()), qs(node.id.str()));
+    Q_EMIT nodeAdded(workflowId, node.id);
 }
 
 void WorkspaceDocument::removeNode(const WorkflowId &workflowId, const NodeId &node)
@@ -250,9 +250,10 @@ void WorkspaceDocument::removeNode(const WorkflowId &workflowId, const NodeId &n
     }
     for (const EdgeId &e : touching)
         removeEdge(workflowId, e);
+    Q_EMIT nodeAboutToBeRemoved(workflowId, node);
     w->removeNode(node);
     changed();
-    Q_EMIT nodeRemoved(qs(workflowId.str()), qs(node.str()));
+    Q_EMIT nodeRemoved(workflowId, node);
 }
 
 void WorkspaceDocument::replaceNode(const WorkflowId &workflowId, const Node &node)
@@ -261,11 +262,17 @@ void WorkspaceDocument::replaceNode(const WorkflowId &workflowId, const Node &no
     Node *existing = w ? w->findNode(node.id) : nullptr;
     if (!existing)
         return;
+    NodeAspects aspects;
+    aspects.setFlag(NodeAspect::Name, existing->name != node.name);
+    aspects.setFlag(NodeAspect::Kind, existing->kind != node.kind);
+    aspects.setFlag(NodeAspect::Config, existing->config != node.config);
+    if (!aspects)
+        return;
     existing->name = node.name;
     existing->kind = node.kind;
     existing->config = node.config;
     changed();
-    Q_EMIT nodeChanged(qs(workflowId.str()), qs(node.id.str()));
+    Q_EMIT nodeChanged(workflowId, node.id, aspects);
 }
 
 void WorkspaceDocument::moveNode(const WorkflowId &workflowId, const NodeId &node, Position position)
@@ -275,7 +282,7 @@ void WorkspaceDocument::moveNode(const WorkflowId &workflowId, const NodeId &nod
         return;
     w->setPosition(node, position);
     changed();
-    Q_EMIT nodeMoved(qs(workflowId.str()), qs(node.str()));
+    Q_EMIT nodeChanged(workflowId, node, NodeAspect::Position);
 }
 
 void WorkspaceDocument::insertEdge(const WorkflowId &workflowId, const Edge &edge)
@@ -284,16 +291,18 @@ void WorkspaceDocument::insertEdge(const WorkflowId &workflowId, const Edge &edg
     if (!w || !w->addEdge(edge))
         return;
     changed();
-    Q_EMIT edgeAdded(qs(workflowId.str()), qs(edge.id.str()));
+    Q_EMIT edgeAdded(workflowId, edge.id);
 }
 
 void WorkspaceDocument::removeEdge(const WorkflowId &workflowId, const EdgeId &edge)
 {
     Workflow *w = mutableWorkflow(workflowId);
-    if (!w || !w->removeEdge(edge))
+    if (!w || !w->findEdge(edge))
         return;
+    Q_EMIT edgeAboutToBeRemoved(workflowId, edge);
+    w->removeEdge(edge);
     changed();
-    Q_EMIT edgeRemoved(qs(workflowId.str()), qs(edge.str()));
+    Q_EMIT edgeRemoved(workflowId, edge);
 }
 
 WorkflowId WorkspaceDocument::freshWorkflowId() const
@@ -312,18 +321,18 @@ void WorkspaceDocument::insertWorkflow(size_t index, const Workflow &workflow)
     index = std::min(index, m_workspace.workflows.size());
     m_workspace.workflows.insert(m_workspace.workflows.begin() + std::ptrdiff_t(index), workflow);
     changed();
-    Q_EMIT workflowAdded(qs(workflow.id().str()), int(index));
+    Q_EMIT workflowAdded(workflow.id(), int(index));
 }
 
 void WorkspaceDocument::removeWorkflow(const WorkflowId &id)
 {
-    auto &all = m_workspace.workflows;
-    auto it = std::find_if(all.begin(), all.end(), [&](const Workflow &w) { return w.id() == id; });
-    if (it == all.end())
+    if (!workflow(id))
         return;
-    all.erase(it);
+    Q_EMIT workflowAboutToBeRemoved(id);
+    auto &all = m_workspace.workflows;
+    all.erase(std::find_if(all.begin(), all.end(), [&](const Workflow &w) { return w.id() == id; }));
     changed();
-    Q_EMIT workflowRemoved(qs(id.str()));
+    Q_EMIT workflowRemoved(id);
 }
 
 void WorkspaceDocument::renameWorkflow(const WorkflowId &id, const std::string &name)
@@ -333,7 +342,7 @@ void WorkspaceDocument::renameWorkflow(const WorkflowId &id, const std::string &
         return;
     w->setName(name);
     changed();
-    Q_EMIT workflowRenamed(qs(id.str()));
+    Q_EMIT workflowRenamed(id);
 }
 
 std::vector<TestEvent> WorkspaceDocument::takeTestEvents(const WorkflowId &workflowId, const NodeId &node)
@@ -376,7 +385,7 @@ void WorkspaceDocument::replaceTestEvent(const std::optional<TestEvent> &before,
         events.insert(at, *after);
     changed();
     const TestEvent &which = after ? *after : *before;
-    Q_EMIT testEventsChanged(qs(which.workflow.str()), qs(which.node.str()));
+    Q_EMIT testEventsChanged(which.workflow, which.node);
 }
 
 std::vector<TestEvent> WorkspaceDocument::testEventsOf(const WorkflowId &workflowId, const NodeId &node) const

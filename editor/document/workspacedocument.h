@@ -16,6 +16,17 @@
 
 namespace stratus::editor {
 
+/// What changed in a node: views redo only what depends on it (a move does
+/// not rebuild the inspector, a config change does not move the item).
+enum class NodeAspect {
+    Name = 0x1,
+    Kind = 0x2,
+    Config = 0x4, ///< its fields, files included (and so a choice's ports)
+    Position = 0x8,
+};
+Q_DECLARE_FLAGS(NodeAspects, NodeAspect)
+Q_DECLARE_OPERATORS_FOR_FLAGS(NodeAspects)
+
 /// One open workspace: the model, its undo stack and its file.
 ///
 /// The model changes only through the mutators below, and those are called
@@ -104,17 +115,25 @@ public:
     engine::WorkflowId freshWorkflowId() const;
 
 Q_SIGNALS:
-    void nodeAdded(const QString &workflow, const QString &node);
-    void nodeRemoved(const QString &workflow, const QString &node);
-    void nodeChanged(const QString &workflow, const QString &node);
-    void nodeMoved(const QString &workflow, const QString &node);
-    void edgeAdded(const QString &workflow, const QString &edge);
-    void edgeRemoved(const QString &workflow, const QString &edge);
-    void workflowAdded(const QString &workflow, int index);
-    void workflowRemoved(const QString &workflow);
-    void workflowRenamed(const QString &workflow);
+    // The model's changes, each naming what changed by its typed ids (as
+    // Tiled's change events do). A removal comes in two signals: before it
+    // (the model still holds the node, edge or workflow: a view can read
+    // what it drops) and after it. A node's edges are removed before it, each
+    // with its own signals, so a view never holds a wire to nothing.
+    void nodeAdded(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    void nodeAboutToBeRemoved(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    void nodeRemoved(const engine::WorkflowId &workflow, const engine::NodeId &node);
+    void nodeChanged(const engine::WorkflowId &workflow, const engine::NodeId &node,
+                     stratus::editor::NodeAspects aspects);
+    void edgeAdded(const engine::WorkflowId &workflow, const engine::EdgeId &edge);
+    void edgeAboutToBeRemoved(const engine::WorkflowId &workflow, const engine::EdgeId &edge);
+    void edgeRemoved(const engine::WorkflowId &workflow, const engine::EdgeId &edge);
+    void workflowAdded(const engine::WorkflowId &workflow, int index);
+    void workflowAboutToBeRemoved(const engine::WorkflowId &workflow);
+    void workflowRemoved(const engine::WorkflowId &workflow);
+    void workflowRenamed(const engine::WorkflowId &workflow);
     void problemsChanged();
-    void testEventsChanged(const QString &workflow, const QString &node);
+    void testEventsChanged(const engine::WorkflowId &workflow, const engine::NodeId &node);
     /// An automatic or explicit save finished; `status` says whether it worked.
     void saved(bool ok, const QString &message);
 

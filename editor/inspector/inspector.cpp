@@ -2,7 +2,6 @@
 
 #include "structurededitor.h"
 
-#include "editor/canvas/workflowscene.h"
 #include "editor/code/codeview.h"
 #include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
@@ -184,14 +183,16 @@ void Inspector::showNode(WorkspaceDocument *document, const WorkflowId &workflow
     m_node = nodeId;
     m_currentFile.clear();
     if (m_document) {
-        m_documentConnections.push_back(connect(m_document, &WorkspaceDocument::nodeChanged, this,
-                                                [this](const QString &w, const QString &n) {
-                                                    if (w.toStdString() == m_workflow.str() && n.toStdString() == m_node.str())
-                                                        refreshValues();
-                                                }));
-        m_documentConnections.push_back(connect(m_document, &WorkspaceDocument::nodeRemoved, this,
-                                                [this](const QString &w, const QString &n) {
-                                                    if (w.toStdString() == m_workflow.str() && n.toStdString() == m_node.str())
+        m_documentConnections.push_back(connect(
+            m_document, &WorkspaceDocument::nodeChanged, this,
+            [this](const WorkflowId &w, const NodeId &n, NodeAspects aspects) {
+                // Where a node sits is not the inspector's concern.
+                if (w == m_workflow && n == m_node && (aspects & ~NodeAspects(NodeAspect::Position)))
+                    refreshValues();
+            }));
+        m_documentConnections.push_back(connect(m_document, &WorkspaceDocument::nodeAboutToBeRemoved, this,
+                                                [this](const WorkflowId &w, const NodeId &n) {
+                                                    if (w == m_workflow && n == m_node)
                                                         showNode(m_document, m_workflow, {});
                                                 }));
         m_documentConnections.push_back(connect(m_document, &WorkspaceDocument::problemsChanged, this,

@@ -4,7 +4,9 @@
 
 #include "mainwindow.h"
 
+#include "editor/canvas/nodeitem.h"
 #include "editor/canvas/workflowscene.h"
+#include "editor/canvas/workflowview.h"
 #include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/qstrings.h"

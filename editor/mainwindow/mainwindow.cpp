@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "editor/canvas/nodeitem.h"
 #include "editor/canvas/workflowscene.h"
+#include "editor/canvas/workflowview.h"
 #include "editor/run/historyreader.h"
 #include "editor/run/runsession.h"
 #include "editor/code/codeview.h"
@@ -425,18 +427,17 @@ Status MainWindow::openFile(const QString &path)
                                                                : tr("All changes saved"));
         refreshTitle();
     });
-    connect(m_document.get(), &WorkspaceDocument::workflowAdded, this,
-            [this](const QString &id, int index) { addWorkflowTab(WorkflowId(id.toStdString()), index); });
-    connect(m_document.get(), &WorkspaceDocument::workflowRemoved, this, [this](const QString &id) {
-        if (const int tab = tabOf(id); tab >= 0) {
-            if (m_inspector->workflowId().str() == id.toStdString())
+    connect(m_document.get(), &WorkspaceDocument::workflowAdded, this, &MainWindow::addWorkflowTab);
+    connect(m_document.get(), &WorkspaceDocument::workflowAboutToBeRemoved, this, [this](const WorkflowId &id) {
+        if (const int tab = tabOf(qs(id.str())); tab >= 0) {
+            if (m_inspector->workflowId() == id)
                 m_inspector->showNode(nullptr, {}, {});
             delete m_tabs->widget(tab);
         }
     });
-    connect(m_document.get(), &WorkspaceDocument::workflowRenamed, this, [this](const QString &id) {
-        if (const int tab = tabOf(id); tab >= 0)
-            m_tabs->setTabText(tab, qs(m_document->workflow(WorkflowId(id.toStdString()))->name()));
+    connect(m_document.get(), &WorkspaceDocument::workflowRenamed, this, [this](const WorkflowId &id) {
+        if (const int tab = tabOf(qs(id.str())); tab >= 0)
+            m_tabs->setTabText(tab, qs(m_document->workflow(id)->name()));
     });
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this] {
         m_saveState->setText(m_document->filePath().isEmpty() ? tr("Unsaved (JSON document)") : tr("Saving…"));

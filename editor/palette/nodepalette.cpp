@@ -1,6 +1,6 @@
 #include "nodepalette.h"
 
-#include "editor/canvas/workflowscene.h"
+#include "editor/canvas/nodestyle.h"
 
 #include "engine/model/nodekind.h"
 

@@ -182,8 +182,8 @@ TestEventDialog::TestEventDialog(WorkspaceDocument *document, WorkflowId workflo
     connect(m_delete, &QPushButton::clicked, this, &TestEventDialog::deleteSelected);
     connect(m_saved, &QComboBox::currentIndexChanged, this, &TestEventDialog::showSaved);
     // Undo and redo of the document change the list too.
-    connect(document, &WorkspaceDocument::testEventsChanged, this, [this](const QString &, const QString &node) {
-        if (node == qs(m_node.str()))
+    connect(document, &WorkspaceDocument::testEventsChanged, this, [this](const WorkflowId &workflow, const NodeId &node) {
+        if (workflow == m_workflow && node == m_node)
             reloadSaved(m_saved->currentText());
     });
     reloadSaved();

@@ -13,6 +13,7 @@
 #include "benchworkspace.h"
 
 #include "editor/canvas/workflowscene.h"
+#include "editor/canvas/workflowview.h"
 #include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/mainwindow/mainwindow.h"

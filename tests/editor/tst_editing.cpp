@@ -7,8 +7,12 @@
 
 #include "testutil.h"
 
+#include "editor/canvas/edgeitem.h"
+#include "editor/canvas/nodeitem.h"
 #include "editor/canvas/workflowscene.h"
+#include "editor/canvas/workflowview.h"
 #include "editor/code/codeview.h"
+#include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/inspector/choiceruleseditor.h"
 #include "editor/inspector/inspector.h"
@@ -293,6 +297,55 @@ void TestEditing::deleteAndUndoRestoreNodesWithTheirWires()
     QCOMPARE(*w.findNode(NodeId("is-image")), *before.findNode(NodeId("is-image")));
     QCOMPARE(w.edges().size(), before.edges().size());
     QCOMPARE(w.position(NodeId("is-image")), before.position(NodeId("is-image")));
+
+    // The document names what changed, with typed ids: a removal is said
+    // before (the model still holds it) and after, edges before their node.
+    WorkspaceDocument *document = window->document();
+    QStringList said;
+    const auto record = [&](const char *what, const std::string &id, bool present) {
+        said << QStringLiteral("%1 %2%3").arg(QLatin1String(what), QString::fromStdString(id),
+                                              present ? QStringLiteral(" (present)") : QString());
+    };
+    const WorkflowId workflowId = w.id();
+    std::vector<QMetaObject::Connection> connections{
+        connect(document, &WorkspaceDocument::edgeAboutToBeRemoved, this,
+                [&](const WorkflowId &wf, const EdgeId &e) { record("edge-", e.str(), document->workflow(wf)->findEdge(e)); }),
+        connect(document, &WorkspaceDocument::nodeAboutToBeRemoved, this,
+                [&](const WorkflowId &wf, const NodeId &n) { record("node-", n.str(), document->workflow(wf)->findNode(n)); }),
+        connect(document, &WorkspaceDocument::nodeRemoved, this,
+                [&](const WorkflowId &wf, const NodeId &n) { record("node.", n.str(), document->workflow(wf)->findNode(n)); }),
+        connect(document, &WorkspaceDocument::nodeChanged, this, [&](const WorkflowId &wf, const NodeId &n, NodeAspects a) {
+            QCOMPARE(wf, workflowId);
+            record(a == NodeAspect::Position ? "moved" : a == NodeAspect::Name ? "renamed" : a == NodeAspect::Config ? "configured" : "changed",
+                   n.str(), true);
+        }),
+    };
+    qsizetype touching = 0;
+    for (const Edge &e : w.edges())
+        touching += e.from.node == NodeId("is-image") || e.to.node == NodeId("is-image");
+    QVERIFY(touching > 1);
+    scene->selectNodes({NodeId("is-image")});
+    window->deleteSelection();
+    QCOMPARE(said.size(), touching + 2); // its edges, then the node before and after
+    for (qsizetype i = 0; i < touching; ++i)
+        QVERIFY2(said[i].startsWith(QLatin1String("edge- ")) && said[i].endsWith(QLatin1String("(present)")),
+                 qPrintable(said.join(u'|')));
+    QCOMPARE(said[touching], QStringLiteral("node- is-image (present)"));
+    QCOMPARE(said[touching + 1], QStringLiteral("node. is-image"));
+    document->undoStack()->undo();
+    said.clear();
+    const Position at = w.position(NodeId("is-image"));
+    document->undoStack()->push(
+        new MoveNodesCommand(document, workflowId, {{NodeId("is-image"), {at, Position{at.x + 20, at.y}}}}));
+    Node renamed = *w.findNode(NodeId("is-image"));
+    renamed.name = "Image?";
+    document->undoStack()->push(new ChangeNodeCommand(document, workflowId, *w.findNode(NodeId("is-image")), renamed, {}));
+    QCOMPARE(said, QStringList({QStringLiteral("moved is-image (present)"), QStringLiteral("renamed is-image (present)")}));
+    for (const auto &c : connections)
+        disconnect(c);
+    document->undoStack()->undo();
+    document->undoStack()->undo();
+
     // Edge alone, through the selection.
     scene->clearSelection();
     scene->edgeItemFor(w.edges().front().id)->setSelected(true);

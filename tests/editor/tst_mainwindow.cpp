@@ -5,7 +5,10 @@
 
 #include "testutil.h"
 
+#include "editor/canvas/edgeitem.h"
+#include "editor/canvas/nodeitem.h"
 #include "editor/canvas/workflowscene.h"
+#include "editor/canvas/workflowview.h"
 #include "editor/code/codeview.h"
 #include "editor/inspector/inspector.h"
 #include "editor/document/workspacedocument.h"
