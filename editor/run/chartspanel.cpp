@@ -3,9 +3,11 @@
 #include "historyreader.h"
 
 #include "editor/qstrings.h"
+#include "engine/store/workspacestore.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -14,12 +16,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace stratus::editor {
 
@@ -137,46 +142,90 @@ void ChartsPanel::setHistory(HistoryReader *reader)
         while (m_scope->count() > 1)
             m_scope->removeItem(1);
     }
-    WorkspaceStore *store = reader ? reader->store() : nullptr;
-    if (store) {
-        // The last ten minutes of activity, even if it was days ago: a restart shows where things were.
-        HistoryQuery newest;
-        newest.limit = 1;
-        auto last = queryInvocations(store->database(), newest);
-        if (last && !last->empty()) {
-            const int64_t since = last->front().record.startedAtUs - int64_t(kWindowSeconds) * 1'000'000;
-            (void)scanInvocations(store->database(), since, {}, [this](const HistoryEntry &e) { addInvocation(e); });
-        }
-    }
+    const quint64 generation = ++m_generation;
     redraw();
+    if (!reader || !reader->hasFile()) {
+        m_loading = false;
+        Q_EMIT historyLoaded();
+        return;
+    }
+    m_loading = true;
+    // A connection of its own on a pool thread: a history of a million
+    // invocations takes a while to read, and the window goes on meanwhile.
+    readInBackground([file = reader->file().toStdString(), generation,
+                                          self = QPointer<ChartsPanel>(this)] {
+        auto loaded = std::make_shared<Seconds>();
+        if (auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly)) {
+            // The last ten minutes of activity, even if it was days ago: a restart shows where things were.
+            HistoryQuery newest;
+            newest.limit = 1;
+            auto last = queryInvocations(store->database(), newest);
+            if (last && !last->empty()) {
+                const int64_t since = last->front().record.startedAtUs - int64_t(kWindowSeconds) * 1'000'000;
+                (void)scanInvocations(store->database(), since, {},
+                                      [&loaded](const HistoryEntry &e) { addTo(*loaded, e); });
+            }
+        }
+        QMetaObject::invokeMethod(qApp, [self, generation, loaded] {
+            if (!self || generation != self->m_generation)
+                return;
+            // What ended while the file was read is added to what it holds.
+            for (auto &[scope, seconds] : self->m_seconds) {
+                for (auto &[second, live] : seconds) {
+                    Second &s = (*loaded)[scope][second];
+                    s.invocations += live.invocations;
+                    s.coldStarts += live.coldStarts;
+                    s.errors += live.errors;
+                    s.throttles += live.throttles;
+                    s.busyMs += live.busyMs;
+                    for (float ms : live.durationsMs) {
+                        if (s.durationsMs.size() < kSampleLimit)
+                            s.durationsMs.push_back(ms);
+                    }
+                }
+            }
+            self->m_seconds = std::move(*loaded);
+            for (const auto &[scope, seconds] : self->m_seconds)
+                self->addScope(scope);
+            self->m_loading = false;
+            self->redraw();
+            Q_EMIT self->historyLoaded();
+        });
+    });
 }
 
-void ChartsPanel::add(const std::string &scope, int64_t second, const HistoryEntry &entry)
+void ChartsPanel::addTo(Seconds &all, const HistoryEntry &entry)
 {
-    auto &seconds = m_seconds[scope];
-    Second &s = seconds[second];
-    const InvocationRecord &r = entry.record;
-    ++s.invocations;
-    s.coldStarts += r.coldStart;
-    s.throttles += r.status == InvocationStatus::Throttled;
-    s.errors += r.status != InvocationStatus::Ok && r.status != InvocationStatus::Throttled;
-    const double ms = double(r.durationUs) / 1000.0;
-    s.busyMs += ms;
-    if (s.durationsMs.size() < kSampleLimit)
-        s.durationsMs.push_back(float(ms));
-    // Only the window is kept.
-    while (!seconds.empty() && seconds.begin()->first < second - kWindowSeconds)
-        seconds.erase(seconds.begin());
+    const int64_t second = entry.record.startedAtUs / 1'000'000;
+    // The workspace's scope ("") and the function's.
+    for (int i = 0; i < (entry.record.functionName.empty() ? 1 : 2); ++i) {
+        auto &seconds = all[i == 0 ? std::string() : entry.record.functionName];
+        Second &s = seconds[second];
+        const InvocationRecord &r = entry.record;
+        ++s.invocations;
+        s.coldStarts += r.coldStart;
+        s.throttles += r.status == InvocationStatus::Throttled;
+        s.errors += r.status != InvocationStatus::Ok && r.status != InvocationStatus::Throttled;
+        const double ms = double(r.durationUs) / 1000.0;
+        s.busyMs += ms;
+        if (s.durationsMs.size() < kSampleLimit)
+            s.durationsMs.push_back(float(ms));
+        // Only the window is kept.
+        while (!seconds.empty() && seconds.begin()->first < second - kWindowSeconds)
+            seconds.erase(seconds.begin());
+    }
+}
+
+void ChartsPanel::addScope(const std::string &function)
+{
+    if (!function.empty() && m_scope->findData(qs(function)) < 0)
+        m_scope->addItem(qs(function), qs(function));
 }
 
 void ChartsPanel::addInvocation(const HistoryEntry &entry)
 {
-    const int64_t second = entry.record.startedAtUs / 1'000'000;
-    add(std::string(), second, entry);
-    const std::string &function = entry.record.functionName;
-    if (!m_seconds.count(function) && !function.empty())
-        m_scope->addItem(qs(function), qs(function));
-    add(function, second, entry);
+    addTo(m_seconds, entry);
+    addScope(entry.record.functionName);
     m_dirty = true;
 }
 

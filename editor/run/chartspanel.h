@@ -38,11 +38,15 @@ public:
     explicit ChartsPanel(QWidget *parent = nullptr);
     ~ChartsPanel() override;
 
-    /// Starts over with the last kWindowSeconds of what `reader` holds (null: nothing).
+    /// Starts over with the last kWindowSeconds of what `reader` holds (null:
+    /// nothing), read on a thread of its own; historyLoaded() says when it is in.
     void setHistory(HistoryReader *reader);
     void addInvocation(const engine::HistoryEntry &entry);
     /// Draws now (otherwise once a second while shown).
     void redraw();
+    /// True while the history is read (on a pool thread, so that a large
+    /// one never blocks the window).
+    bool isLoading() const { return m_loading; }
 
     /// What a second holds, for one scope.
     struct Second
@@ -65,11 +69,19 @@ protected:
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
+Q_SIGNALS:
+    /// The history given to setHistory() is in the charts.
+    void historyLoaded();
+
 private:
-    void add(const std::string &scope, int64_t second, const engine::HistoryEntry &entry);
+    using Seconds = std::map<std::string, std::map<int64_t, Second>>; // scope ("" = all) → second → figures
+    static void addTo(Seconds &seconds, const engine::HistoryEntry &entry);
+    void addScope(const std::string &function);
     void applyTheme();
 
-    std::map<std::string, std::map<int64_t, Second>> m_seconds; // scope ("" = all) → second → figures
+    Seconds m_seconds;
+    bool m_loading = false;
+    quint64 m_generation = 0; // setHistory() calls: a late read of an older file is dropped
     QComboBox *m_scope;
     QHash<QString, QLineSeries *> m_series;
     std::vector<QChartView *> m_views;

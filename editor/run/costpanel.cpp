@@ -90,7 +90,12 @@ void CostPanel::setSource(HistoryReader *reader, std::function<const Workspace *
     m_design = std::move(design);
     if (const Workspace *ws = m_design ? m_design() : nullptr)
         fillPresets(*ws);
-    refresh();
+    // Priced off the GUI thread: a large history takes seconds to price.
+    ++m_generation;
+    m_report.reset();
+    if (m_reader && m_reader->hasFile())
+        m_totals->setText(tr("Pricing what ran…"));
+    refreshInBackground();
 }
 
 void CostPanel::fillPresets(const Workspace &design)
@@ -150,7 +155,7 @@ void CostPanel::refreshInBackground()
     m_pricing = true;
     const quint64 generation = m_generation;
     // A connection of its own on a pool thread: the GUI thread never reads the history here.
-    QThreadPool::globalInstance()->start([generation, file = m_reader->file().toStdString(),
+    readInBackground([generation, file = m_reader->file().toStdString(),
                                           workspace = *design, in = inputs(), self = QPointer<CostPanel>(this)] {
         auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
         Result<CostReport> report = store ? costReport(*store, workspace, in) : Result<CostReport>(store.status());

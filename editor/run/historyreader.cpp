@@ -2,6 +2,13 @@
 
 #include "editor/qstrings.h"
 
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace stratus::editor {
 
 using namespace stratus::engine;
@@ -68,6 +75,25 @@ std::optional<RunEntry> HistoryReader::run(const std::string &runId)
     if (!runs || runs->empty())
         return std::nullopt;
     return std::move(runs->front());
+}
+
+void readInBackground(std::function<void()> task)
+{
+    // A pool of its own: its threads are lowered once and stay so (a thread
+    // may not raise its priority again), which other users of the global
+    // pool would not expect.
+    // Owned by the application, which waits for its tasks when it ends.
+    static QPointer<QThreadPool> pool;
+    if (!pool) {
+        pool = new QThreadPool(QCoreApplication::instance());
+        pool->setMaxThreadCount(2);
+        pool->setExpiryTimeout(-1);
+    }
+    pool->start([task = std::move(task)] {
+        static thread_local const bool lowered = ::setpriority(PRIO_PROCESS, ::gettid(), 10) == 0;
+        (void)lowered;
+        task();
+    });
 }
 
 } // namespace stratus::editor

@@ -10,6 +10,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,5 +40,10 @@ private:
     std::optional<engine::WorkspaceStore> m_store;
     QString m_error;
 };
+
+/// Runs `task` on a thread of the run panels' own pool, below the GUI
+/// thread's CPU priority (nice 10), so that reading or pricing a large
+/// history on a machine with few cores never makes the window late.
+void readInBackground(std::function<void()> task);
 
 } // namespace stratus::editor

@@ -8,6 +8,8 @@
 //
 // Usage: bench_history [records]
 
+#include "benchhistory.h"
+
 #include "engine/meter/statistics.h"
 #include "engine/store/runhistory.h"
 #include "engine/store/workspacestore.h"
@@ -41,27 +43,8 @@ int main(int argc, char *argv[])
     const auto start = std::chrono::steady_clock::now();
     const int64_t t0 = std::chrono::duration_cast<std::chrono::microseconds>(
                            std::chrono::system_clock::now().time_since_epoch()).count();
-    for (long long i = 0; i < total; ++i) {
-        HistoryEntry e;
-        InvocationRecord &r = e.record;
-        r.requestId = newRequestId();
-        r.functionName = i % 3 ? "accept-order" : "fulfil-order";
-        r.trigger = "http";
-        r.startedAtUs = t0 + i * 10;
-        r.durationUs = 1200 + i % 700;
-        r.billedDurationMs = (r.durationUs + 999) / 1000;
-        r.memorySizeMB = 256;
-        r.maxMemoryUsedMB = 64;
-        r.coldStart = i % 1000 == 0;
-        r.logs = {"START RequestId: " + r.requestId + " Version: $LATEST",
-                  "2026-11-26T10:00:00.000Z\t" + r.requestId + "\tINFO\taccepted order",
-                  "2026-11-26T10:00:00.001Z\t" + r.requestId + "\tINFO\tqueued",
-                  "END RequestId: " + r.requestId, reportLine(r)};
-        e.workflowId = "main";
-        e.nodeId = r.functionName;
-        e.cost = 0.0000002 + 0.0013 * 0.25 * 0.0000166667;
-        (*recorder)->record(std::move(e));
-    }
+    for (long long i = 0; i < total; ++i)
+        (*recorder)->record(stratus::bench::syntheticInvocation(i, t0));
     const auto queued = std::chrono::steady_clock::now();
     if (!(*recorder)->flush()) {
         std::fprintf(stderr, "write failed\n");

@@ -12,6 +12,8 @@
 //
 // Needs wrk (installer/setup-deps.sh --dev-tools). Compare figures of one run only.
 
+#include "benchgui.h"
+
 #include "editor/canvas/runoverlay.h"
 #include "editor/mainwindow/mainwindow.h"
 #include "editor/run/invocationspanel.h"
@@ -170,29 +172,16 @@ int main(int argc, char **argv)
     const QString studioUrl = window.runSession()->url() + QStringLiteral("/hello?name=x");
     runWrk(studioUrl, 3); // warm-up
 
-    // A 5 ms timer on the GUI thread: how late it fires is how long the loop was blocked.
-    std::vector<qint64> lateness;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 expected = 5;
-    QTimer tick;
-    tick.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        lateness.push_back(std::max<qint64>(0, now - expected));
-        expected = now + 5;
-    });
-    tick.start(5);
+    bench::LatenessProbe lateness;
+    lateness.start();
     const double cpuBefore = threadCpuSeconds();
     const Load studio = runWrk(studioUrl, seconds);
     const double guiCpu = threadCpuSeconds() - cpuBefore;
-    tick.stop();
+    lateness.stop();
     QCoreApplication::processEvents();
     const long long rows = window.invocationsPanel()->model()->rowCount();
     window.stopRun();
 
-    std::sort(lateness.begin(), lateness.end());
-    const auto at = [&](double q) { return lateness.empty() ? 0 : lateness[size_t(q * double(lateness.size() - 1))]; };
     std::printf("wrk -t2 -c32 -d%ds through GET /hello (Node.js function, warm)\n", seconds);
     std::printf("  stratus serve:             %9.0f req/s   %s\n", served.requestsPerSecond, qPrintable(served.latency));
     std::printf("  studio (panels showing):   %9.0f req/s   %s   (%lld rows in the panel)\n",
@@ -202,7 +191,7 @@ int main(int argc, char **argv)
     std::printf("  GUI thread CPU during the load: %.2f s of %d s (%.0f %% of a core)\n", guiCpu, seconds,
                 100 * guiCpu / seconds);
     std::printf("  GUI thread lateness over %zu ticks: p50 %lld ms, p99 %lld ms, max %lld ms (aim: max 50 ms)\n",
-                lateness.size(), at(0.5), at(0.99), lateness.empty() ? 0LL : lateness.back());
+                lateness.ticks(), lateness.at(0.5), lateness.at(0.99), lateness.max());
     std::fflush(stdout);
     return 0;
 }
