@@ -262,7 +262,7 @@ void MainWindow::stopRun()
     m_run->stop();
     m_invocations->model()->flushPending();
     m_runPanel->showStopped();
-    m_costPanel->refresh();
+    m_costPanel->refreshSoon(); // what the last runs cost, off the GUI thread
     statusBar()->showMessage(tr("Stopped"), 4000);
 }
 

@@ -123,8 +123,19 @@ CostInputs CostPanel::inputs() const
 
 void CostPanel::refreshSoon()
 {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     if (!m_soon->isActive())
         m_soon->start();
+}
+
+void CostPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        refreshInBackground();
 }
 
 void CostPanel::refresh()

@@ -38,7 +38,9 @@ public:
     /// Prices again now (the user changed a choice, the run stopped).
     void refresh();
     /// Prices again within a second, off the GUI thread (runs ending under
-    /// load: reading the history takes longer the longer it is).
+    /// load: reading the history takes longer the longer it is); while the
+    /// panel is hidden, only once it is shown again, so that a load test
+    /// does not share its CPU with a report nobody reads.
     void refreshSoon();
 
     QComboBox *presetChoice() const { return m_preset; }
@@ -50,6 +52,9 @@ public:
     /// The report shown, if one could be made.
     const std::optional<engine::CostReport> &report() const { return m_report; }
     engine::CostInputs inputs() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void fillPresets(const engine::Workspace &design);
@@ -67,6 +72,7 @@ private:
     HistoryReader *m_reader = nullptr;
     std::function<const engine::Workspace *()> m_design;
     std::optional<engine::CostReport> m_report;
+    bool m_stale = false;       // runs ended while the panel was hidden
     bool m_pricing = false;     // a background pricing is in flight
     bool m_priceAgain = false;  // and another was asked for meanwhile
     quint64 m_generation = 0;   // a background result older than a synchronous one is dropped

@@ -31,6 +31,7 @@
 #include <QScatterSeries>
 #include <QTableWidget>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QComboBox>
@@ -408,6 +409,9 @@ void TestRunning::replayRunsAPastRunAgain()
 void TestRunning::costPanelMatchesStratusCost()
 {
     auto window = openWindow(workspace());
+    auto *costDock = window->findChild<QDockWidget *>(QStringLiteral("cost"));
+    costDock->close();
+    QVERIFY(!window->costPanel()->isVisible());
     QVERIFY(window->startRun());
     for (int i = 0; i < 3; ++i)
         QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("hello"), Json{{"body", "x"}}));
@@ -415,6 +419,17 @@ void TestRunning::costPanelMatchesStratusCost()
     window->stopRun();
 
     auto *cost = window->costPanel();
+    // Hidden, it priced nothing while the runs ended; shown, it prices what ran.
+    const auto pricedInvocations = [&] {
+        long long n = 0;
+        if (cost->report())
+            for (const RecordedWorkflowCost &w : cost->report()->recordedRuns)
+                n += w.invocations;
+        return n;
+    };
+    QCOMPARE(pricedInvocations(), 0LL);
+    costDock->show();
+    QTRY_COMPARE(pricedInvocations(), 3LL);
     cost->requestsPerMonth()->setValue(2'500'000);
     cost->vmHourly()->setValue(0.0832);
     cost->presetChoice()->setCurrentIndex(cost->presetChoice()->findData(QStringLiteral("aws-arm64")));
