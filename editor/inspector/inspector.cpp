@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <climits>
+#include <map>
 
 namespace stratus::editor {
 
@@ -283,7 +284,13 @@ void Inspector::rebuild()
                 if (isStructured(f.type)) {
                     auto *structured = new StructuredEditor(f, m_code->font(), m_form);
                     connect(structured, &StructuredEditor::edited, this,
-                            [this, key](const Json &value, bool typing) { commitField(key, value, typing); });
+                            [this, key](const Json &value, const QString &typingIn) {
+                                commitField(key, value, typingIn.isEmpty() ? QString() : QLatin1Char('.') + typingIn);
+                            });
+                    connect(structured, &StructuredEditor::formProblem, this, [this, key](const QString &problem) {
+                        m_problemLabels[qs(key)]->setText(problem);
+                        m_problemLabels[qs(key)]->show();
+                    });
                     connect(structured, &StructuredEditor::jsonInvalid, this, [this, key] {
                         m_problemLabels[qs(key)]->setText(tr("Not valid JSON yet: the field keeps its last valid value."));
                         m_problemLabels[qs(key)]->show();
@@ -498,7 +505,7 @@ void Inspector::focusField(const QString &field)
     }
 }
 
-void Inspector::commitField(const std::string &field, const Json &value, bool merge)
+void Inspector::commitField(const std::string &field, const Json &value, const QString &mergeKey)
 {
     const Node *n = node();
     if (m_updating || !n)
@@ -513,8 +520,76 @@ void Inspector::commitField(const std::string &field, const Json &value, bool me
         after.config[field] = value;
     if (after.config == n->config)
         return;
-    m_document->undoStack()->push(new ChangeNodeCommand(
-        m_document, m_workflow, *n, after, tr("Set %1 of %2").arg(qs(field), qs(n->name)), merge ? qs("field:" + field) : QString()));
+    const QString text = tr("Set %1 of %2").arg(qs(field), qs(n->name));
+    const std::vector<std::pair<Edge, std::optional<Edge>>> rewired =
+        mergeKey.isEmpty() && n->kind == kinds::kChoice && field == "rules" ? wiresOfChangedPorts(*n, after)
+                                                                             : decltype(wiresOfChangedPorts(*n, after)){};
+    if (rewired.empty()) {
+        m_document->undoStack()->push(new ChangeNodeCommand(m_document, m_workflow, *n, after, text,
+                                                            mergeKey.isEmpty() ? QString() : qs("field:" + field) + mergeKey));
+        return;
+    }
+    // A rule's port renamed or removed: its wires follow (or go) in the same step.
+    QUndoStack *stack = m_document->undoStack();
+    stack->beginMacro(text);
+    stack->push(new ChangeNodeCommand(m_document, m_workflow, *n, after, text));
+    std::vector<EdgeId> gone;
+    std::vector<Edge> moved;
+    for (const auto &[before, renamed] : rewired) {
+        gone.push_back(before.id);
+        if (renamed)
+            moved.push_back(*renamed);
+    }
+    stack->push(new RemoveItemsCommand(m_document, m_workflow, {}, gone, text));
+    if (!moved.empty())
+        stack->push(new AddItemsCommand(m_document, m_workflow, {}, moved, text));
+    stack->endMacro();
+}
+
+std::vector<std::pair<Edge, std::optional<Edge>>> Inspector::wiresOfChangedPorts(const Node &before,
+                                                                                  const Node &after) const
+{
+    const auto portsOf = [](const Node &n) {
+        std::vector<std::string> ports;
+        const Json rules = n.config.value("rules", Json::array());
+        if (rules.is_array())
+            for (const Json &rule : rules)
+                ports.push_back(rule.is_object() && rule.contains("port") && rule["port"].is_string()
+                                    ? rule["port"].get<std::string>()
+                                    : std::string());
+        return ports;
+    };
+    const std::vector<std::string> oldPorts = portsOf(before), newPorts = portsOf(after);
+    // The same number of rules: a port that differs at its place was renamed.
+    // Fewer: the ports no longer there went with their rules.
+    std::map<std::string, std::optional<std::string>> changed;
+    if (oldPorts.size() == newPorts.size()) {
+        for (size_t i = 0; i < oldPorts.size(); ++i) {
+            if (oldPorts[i] != newPorts[i] && !newPorts[i].empty())
+                changed[oldPorts[i]] = newPorts[i];
+        }
+    } else if (oldPorts.size() > newPorts.size()) {
+        for (const std::string &port : oldPorts) {
+            if (std::find(newPorts.begin(), newPorts.end(), port) == newPorts.end())
+                changed[port] = std::nullopt;
+        }
+    }
+    std::vector<std::pair<Edge, std::optional<Edge>>> out;
+    const Workflow *w = m_document->workflow(m_workflow);
+    if (!w || changed.empty())
+        return out;
+    for (const Edge &e : w->edges()) {
+        const auto it = changed.find(e.from.port);
+        if (e.from.node != before.id || it == changed.end())
+            continue;
+        std::optional<Edge> renamed;
+        if (it->second) {
+            renamed = e;
+            renamed->from.port = *it->second;
+        }
+        out.emplace_back(e, renamed);
+    }
+    return out;
 }
 
 void Inspector::commitName(const QString &name)

@@ -71,9 +71,13 @@ private:
     void refreshValues();
     void refreshProblems();
     void refreshFiles();
-    /// One undo command; `merge`: joined with the previous one of the same
-    /// field (keystrokes), else a step of its own.
-    void commitField(const std::string &field, const engine::Json &value, bool merge = true);
+    /// One undo step. With a `mergeKey` (keystrokes in one text), joined
+    /// with the previous step of the same field and key; without, a step of
+    /// its own. A choice's rules whose port is renamed or removed take the
+    /// port's wires along in the same step.
+    void commitField(const std::string &field, const engine::Json &value, const QString &mergeKey = QStringLiteral("."));
+    std::vector<std::pair<engine::Edge, std::optional<engine::Edge>>> wiresOfChangedPorts(const engine::Node &before,
+                                                                                          const engine::Node &after) const;
     void commitName(const QString &name);
     void commitFileText();
     const engine::Node *node() const;

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -97,7 +98,7 @@ StructuredEditor::StructuredEditor(const FieldSpec &field, const QFont &codeFont
             Q_EMIT jsonInvalid();
             return;
         }
-        Q_EMIT edited(parsed, true);
+        Q_EMIT edited(parsed, QStringLiteral("json"));
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -181,7 +182,7 @@ QWidget *StructuredEditor::makeCorsForm()
                                           : key == std::string("allowMethods") ? QStringLiteral("GET, POST")
                                                                                : QStringLiteral("content-type")));
         line->setToolTip(QStringLiteral("%1 (%2)").arg(label, QLatin1String(key)));
-        connect(line, &QLineEdit::textEdited, this, [this] { formEdited(true); });
+        connect(line, &QLineEdit::textEdited, this, [this, key = key] { formEdited(QLatin1String(key)); });
         layout->addRow(label, line);
         m_corsLists.emplace_back(key, line);
     }
@@ -198,6 +199,18 @@ QWidget *StructuredEditor::makeCorsForm()
     m_credentials->setToolTip(QStringLiteral("allowCredentials"));
     connect(m_credentials, &QCheckBox::toggled, this, [this] { formEdited(); });
     layout->addRow(QString(), m_credentials);
+    auto *none = new QPushButton(tr("No CORS"), form);
+    none->setToolTip(tr("Clear every CORS setting: the route answers no preflight"));
+    connect(none, &QPushButton::clicked, this, [this] {
+        m_showing = true;
+        for (const auto &[key, line] : m_corsLists)
+            line->clear();
+        m_maxAge->setValue(-1);
+        m_credentials->setChecked(false);
+        m_showing = false;
+        formEdited();
+    });
+    layout->addRow(QString(), none);
     return form;
 }
 
@@ -380,15 +393,31 @@ Json StructuredEditor::value() const
     return Json::parse(m_json->toPlainText().toStdString(), nullptr, false);
 }
 
-void StructuredEditor::formEdited(bool typing)
+void StructuredEditor::formEdited(const QString &typingIn)
 {
     if (m_showing)
         return;
+    if (m_variables) {
+        // A name twice would keep only one value: refused until it is fixed.
+        QSet<QString> names;
+        for (int row = 0; row < m_variables->rowCount(); ++row) {
+            const QTableWidgetItem *name = m_variables->item(row, 0);
+            const QString text = name ? name->text().trimmed() : QString();
+            if (text.isEmpty())
+                continue;
+            if (names.contains(text)) {
+                Q_EMIT formProblem(tr("%1 is there twice: give each variable one row (the field keeps its last value).")
+                                       .arg(text));
+                return;
+            }
+            names.insert(text);
+        }
+    }
     const Json value = formValue();
     m_showing = true;
     m_json->setPlainText(value.is_null() ? QString() : qs(value.dump(2)));
     m_showing = false;
-    Q_EMIT edited(value, typing);
+    Q_EMIT edited(value, typingIn);
 }
 
 } // namespace stratus::editor

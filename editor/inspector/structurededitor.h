@@ -53,10 +53,14 @@ public:
     ChoiceRulesEditor *rulesEditor() const { return m_rules; }
 
 Q_SIGNALS:
-    /// `typing`: a keystroke in a text (the JSON, a CORS list), which the
-    /// undo stack merges with the keystrokes before it; every other edit
-    /// (a cell, a button, a box) is an undo step of its own.
-    void edited(const stratus::engine::Json &value, bool typing);
+    /// `typingIn`: the text a keystroke was typed in ("json", a CORS list's
+    /// key), which the undo stack merges with the keystrokes before it in
+    /// the same text; empty for every other edit (a cell, a button, a box),
+    /// an undo step of its own.
+    void edited(const stratus::engine::Json &value, const QString &typingIn);
+    /// What the form holds cannot be the field's value (a variable named
+    /// twice): the field keeps its last value.
+    void formProblem(const QString &problem);
     /// The JSON text does not parse (yet): the field keeps its last value.
     void jsonInvalid();
 
@@ -67,7 +71,7 @@ private:
     engine::Json formValue() const;
     /// False when the form cannot show `value` (the JSON page is then shown).
     bool showInForm(const engine::Json &value);
-    void formEdited(bool typing = false);
+    void formEdited(const QString &typingIn = {});
     void addVariableRow(const QString &name, const QString &value);
 
     engine::FieldType m_type;

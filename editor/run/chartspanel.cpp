@@ -107,7 +107,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
         }
         auto *view = new QChartView(chart, this);
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(220, 160);
+        view->setMinimumSize(150, 120); // three a row fit beside the right-hand column
         view->setAccessibleName(plot.title);
         grid->addWidget(view, place / 3, place % 3);
         m_views.push_back(view);

@@ -495,6 +495,21 @@ void TestEditing::structuredFieldsHaveFormsAndRawJson()
     QTRY_VERIFY(window->inspector()->problemText(QStringLiteral("environment")).contains(QLatin1String("1BAD")));
     table->item(0, 0)->setText(QStringLiteral("TABLE_NAME"));
     QTRY_VERIFY(window->inspector()->problemText(QStringLiteral("environment")).isEmpty());
+    // A name twice would lose a value: refused, named, the model kept.
+    (*addVariable)->click();
+    table->item(1, 1)->setText(QStringLiteral("other"));
+    table->item(1, 0)->setText(QStringLiteral("TABLE_NAME"));
+    QVERIFY(window->inspector()->problemText(QStringLiteral("environment")).contains(QLatin1String("TABLE_NAME is there twice")));
+    QCOMPARE_JSON(config("create-todo", "environment"), Json({{"TABLE_NAME", "todos"}}));
+    table->item(1, 0)->setText(QStringLiteral("OTHER"));
+    QCOMPARE_JSON(config("create-todo", "environment"), Json({{"TABLE_NAME", "todos"}, {"OTHER", "other"}}));
+    table->setCurrentCell(1, 0);
+    auto removeVariable = std::find_if(buttons.begin(), buttons.end(),
+                                       [](QPushButton *b) { return b->text() == QLatin1String("Remove"); });
+    QVERIFY(removeVariable != buttons.end());
+    (*removeVariable)->click();
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE_JSON(config("create-todo", "environment"), Json({{"TABLE_NAME", "todos"}}));
 
     // The raw JSON: edited there, shown in the table when toggled back.
     env->jsonToggle()->click();
@@ -525,6 +540,13 @@ void TestEditing::structuredFieldsHaveFormsAndRawJson()
     auto *cors = qobject_cast<StructuredEditor *>(window->inspector()->editorFor(QStringLiteral("cors")));
     QVERIFY(cors && cors->corsList("allowOrigins") && cors->corsMaxAge());
     QTest::keyClicks(cors->corsList("allowOrigins"), QStringLiteral("https://a.example, https://b.example"));
+    // Typing in another list is another undo step.
+    const int beforeMethods = undo->index();
+    QTest::keyClicks(cors->corsList("allowMethods"), QStringLiteral("GET, POST"));
+    QCOMPARE(undo->index(), beforeMethods + 1);
+    undo->undo();
+    QVERIFY(!config("create-route", "cors").contains("allowMethods"));
+    QVERIFY(config("create-route", "cors").contains("allowOrigins"));
     cors->corsMaxAge()->setValue(600);
     QCOMPARE_JSON(config("create-route", "cors"),
              Json({{"allowOrigins", {"https://a.example", "https://b.example"}}, {"maxAgeS", 600}}));
@@ -538,6 +560,15 @@ void TestEditing::structuredFieldsHaveFormsAndRawJson()
     undo->undo();
     QCOMPARE_JSON(config("create-route", "cors"), Json({{"allowCredentials", true}}));
     QVERIFY(cors->corsCredentials()->isChecked());
+    // No CORS clears it all at once.
+    QTest::keyClicks(cors->corsList("allowHeaders"), QStringLiteral("content-type"));
+    QList<QPushButton *> corsButtons = cors->findChildren<QPushButton *>();
+    auto none = std::find_if(corsButtons.begin(), corsButtons.end(),
+                             [](QPushButton *b) { return b->text() == QLatin1String("No CORS"); });
+    QVERIFY(none != corsButtons.end());
+    (*none)->click();
+    QVERIFY(config("create-route", "cors").is_null());
+    QVERIFY(cors->corsList("allowHeaders")->text().isEmpty());
 }
 
 // A choice's rules in the builder: add a rule, pick its operator, type a
@@ -559,6 +590,33 @@ void TestEditing::choiceRulesAreBuiltRowByRow()
     QCOMPARE(tree->topLevelItem(0)->text(ChoiceRulesEditor::PortColumn), QStringLiteral("rejected"));
     QCOMPARE(tree->topLevelItem(0)->text(ChoiceRulesEditor::VariableColumn), QStringLiteral("$.statusCode"));
     QCOMPARE_JSON(builder->rules(), original);
+
+    // Renaming a rule's port takes its wires along, in one undo step.
+    const auto wiresFrom = [&](const char *port) {
+        int n = 0;
+        for (const Edge &e : window->workspace().workflows[0].edges())
+            n += e.from.node == NodeId("check-todo") && e.from.port == port;
+        return n;
+    };
+    const int rejectedWires = wiresFrom("rejected");
+    QVERIFY(rejectedWires > 0);
+    const int stepsBefore = undo->index();
+    tree->topLevelItem(0)->setText(ChoiceRulesEditor::PortColumn, QStringLiteral("invalid"));
+    QCOMPARE(wiresFrom("invalid"), rejectedWires);
+    QCOMPARE(wiresFrom("rejected"), 0);
+    QCOMPARE(undo->index(), stepsBefore + 1);
+    QTRY_VERIFY(window->document()->problems().empty());
+    undo->undo();
+    QCOMPARE(wiresFrom("rejected"), rejectedWires);
+    QCOMPARE(tree->topLevelItem(0)->text(ChoiceRulesEditor::PortColumn), QStringLiteral("rejected"));
+    // Removing a rule takes its wires away; undo brings both back.
+    tree->setCurrentItem(tree->topLevelItem(0));
+    builder->removeSelected();
+    QCOMPARE(wiresFrom("rejected"), 0);
+    QCOMPARE_JSON(rules(), Json::array());
+    undo->undo();
+    QCOMPARE(wiresFrom("rejected"), rejectedWires);
+    QCOMPARE_JSON(rules(), original);
 
     builder->addRule();
     QCOMPARE(rules().size(), size_t(2));
