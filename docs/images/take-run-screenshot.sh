@@ -39,9 +39,9 @@ done
 curl -s -X POST -H 'content-type: application/json' -d '{"title":"write the docs"}' "http://127.0.0.1:$PORT/todos" > /dev/null
 sleep 1.2
 # The Charts tab, then the newest row (the POST): its path is drawn on the canvas.
-xdotool mousemove 905 963 click 1
+xdotool mousemove 621 963 click 1
 sleep 0.3
-xdotool mousemove 46 "${ROW_Y:-651}" click 1
+xdotool mousemove 46 "${ROW_Y:-731}" click 1
 sleep 1.5
 import -window root docs/images/studio-run.png
 echo "wrote docs/images/studio-run.png"

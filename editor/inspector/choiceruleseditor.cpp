@@ -421,8 +421,14 @@ void ChoiceRulesEditor::moveSelected(int by)
 void ChoiceRulesEditor::updateButtons()
 {
     QTreeWidgetItem *selected = m_tree->currentItem();
-    for (QPushButton *b : {m_addCondition, m_and, m_or, m_not, m_remove, m_up, m_down})
+    for (QPushButton *b : {m_addCondition, m_and, m_or, m_not, m_remove})
         b->setEnabled(selected != nullptr);
+    // Up and Down only where the row can go.
+    const QTreeWidgetItem *parent = selected ? selected->parent() : nullptr;
+    const int index = !selected ? -1 : parent ? parent->indexOfChild(selected) : m_tree->indexOfTopLevelItem(selected);
+    const int count = parent ? parent->childCount() : m_tree->topLevelItemCount();
+    m_up->setEnabled(index > 0);
+    m_down->setEnabled(index >= 0 && index + 1 < count);
 }
 
 } // namespace stratus::editor

@@ -521,9 +521,11 @@ void Inspector::commitField(const std::string &field, const Json &value, const Q
     if (after.config == n->config)
         return;
     const QString text = tr("Set %1 of %2").arg(qs(field), qs(n->name));
-    const std::vector<std::pair<Edge, std::optional<Edge>>> rewired =
-        mergeKey.isEmpty() && n->kind == kinds::kChoice && field == "rules" ? wiresOfChangedPorts(*n, after)
-                                                                             : decltype(wiresOfChangedPorts(*n, after)){};
+    // Typing in the raw JSON passes through ports half written: only a
+    // form's edit (a whole step) takes wires along.
+    Rewiring rewired;
+    if (mergeKey.isEmpty() && n->kind == kinds::kChoice && field == "rules")
+        rewired = wiresOfChangedPorts(*n, after);
     if (rewired.empty()) {
         m_document->undoStack()->push(new ChangeNodeCommand(m_document, m_workflow, *n, after, text,
                                                             mergeKey.isEmpty() ? QString() : qs("field:" + field) + mergeKey));
@@ -546,8 +548,7 @@ void Inspector::commitField(const std::string &field, const Json &value, const Q
     stack->endMacro();
 }
 
-std::vector<std::pair<Edge, std::optional<Edge>>> Inspector::wiresOfChangedPorts(const Node &before,
-                                                                                  const Node &after) const
+Inspector::Rewiring Inspector::wiresOfChangedPorts(const Node &before, const Node &after) const
 {
     const auto portsOf = [](const Node &n) {
         std::vector<std::string> ports;
@@ -574,7 +575,7 @@ std::vector<std::pair<Edge, std::optional<Edge>>> Inspector::wiresOfChangedPorts
                 changed[port] = std::nullopt;
         }
     }
-    std::vector<std::pair<Edge, std::optional<Edge>>> out;
+    Rewiring out;
     const Workflow *w = m_document->workflow(m_workflow);
     if (!w || changed.empty())
         return out;

@@ -5,6 +5,9 @@
 #include <QWidget>
 
 #include <map>
+#include <optional>
+#include <utility>
+#include <vector>
 
 class QFormLayout;
 class QLabel;
@@ -76,8 +79,9 @@ private:
     /// its own. A choice's rules whose port is renamed or removed take the
     /// port's wires along in the same step.
     void commitField(const std::string &field, const engine::Json &value, const QString &mergeKey = QStringLiteral("."));
-    std::vector<std::pair<engine::Edge, std::optional<engine::Edge>>> wiresOfChangedPorts(const engine::Node &before,
-                                                                                          const engine::Node &after) const;
+    /// A wire whose port changed: it goes, and comes back on the renamed port (if any).
+    using Rewiring = std::vector<std::pair<engine::Edge, std::optional<engine::Edge>>>;
+    Rewiring wiresOfChangedPorts(const engine::Node &before, const engine::Node &after) const;
     void commitName(const QString &name);
     void commitFileText();
     const engine::Node *node() const;

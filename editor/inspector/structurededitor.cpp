@@ -110,7 +110,6 @@ StructuredEditor::StructuredEditor(const FieldSpec &field, const QFont &codeFont
         m_toggle->setText(tr("JSON"));
         m_toggle->setCheckable(true);
         m_toggle->setToolTip(tr("Edit %1 as raw JSON").arg(qs(field.name)));
-        m_toggle->setAutoRaise(true);
         connect(m_toggle, &QToolButton::toggled, this, &StructuredEditor::setShowsJson);
         auto *top = new QHBoxLayout;
         top->addStretch();
@@ -250,8 +249,13 @@ void StructuredEditor::setShowsJson(bool on)
     if (!on) {
         // Back to the form only with JSON it can show.
         const Json parsed = Json::parse(m_json->toPlainText().toStdString(), nullptr, false);
-        if (!parsed.is_discarded() && showInForm(parsed))
+        if (parsed.is_discarded())
+            Q_EMIT formProblem(tr("The text is not valid JSON: fix it to go back to the form."));
+        else if (showInForm(parsed))
             m_pages->setCurrentWidget(m_form);
+        else
+            Q_EMIT formProblem(tr("The form cannot show this value (a wrong type or an unknown key): "
+                                  "edit it as JSON."));
     } else {
         m_pages->setCurrentWidget(m_json);
     }

@@ -70,6 +70,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_editArea = new QWidget(this);
     m_tabs = new QTabWidget(m_editArea);
     m_tabs->setDocumentMode(true);
+    // The inspector follows the tab shown: its selected node, or nothing.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        WorkflowScene *scene = currentScene();
+        if (!scene || !m_document)
+            return;
+        const auto selected = scene->selectedNodes();
+        const NodeId node = selected.size() == 1 ? selected.front() : NodeId();
+        if (scene->workflowId() != m_inspector->workflowId() || node != m_inspector->nodeId())
+            m_inspector->showNode(m_document.get(), scene->workflowId(), node);
+    });
     m_banner = new QWidget(m_editArea);
     m_banner->setObjectName(QStringLiteral("unsavedBanner"));
     m_banner->setAutoFillBackground(true);
@@ -364,11 +374,11 @@ void MainWindow::createDocks()
 
     createRunDocks(); // and arranges the bottom docks
 
-    resizeDocks({paletteDock, inspectorDock}, {190, 520}, Qt::Horizontal);
+    resizeDocks({paletteDock, inspectorDock}, {180, 460}, Qt::Horizontal);
     resizeDocks({inspectorDock, codeDock}, {2, 3}, Qt::Vertical);
-    resizeDocks({problemsDock}, {260}, Qt::Vertical);
+    resizeDocks({problemsDock}, {300}, Qt::Vertical);
     if (auto *runDock = findChild<QDockWidget *>(QStringLiteral("run")))
-        resizeDocks({problemsDock, runDock}, {3, 2}, Qt::Horizontal);
+        resizeDocks({problemsDock, runDock}, {1, 1}, Qt::Horizontal);
 }
 
 void MainWindow::showWelcome()

@@ -740,6 +740,13 @@ void TestEditing::workflowsAreAddedRenamedAndDeleted()
     // Nodes go into the new tab's workflow.
     const NodeId added = window->addNode(QStringLiteral("trigger.manual"), QPointF(0, 0));
     QVERIFY(window->workspace().workflows[1].findNode(added));
+    // The inspector follows the tab shown: its selection, or nothing.
+    QVERIFY(window->selectNode(window->workspace().workflows[1].id(), added));
+    QCOMPARE(window->inspector()->nodeId(), added);
+    window->workflowTabs()->setCurrentIndex(0);
+    QVERIFY(!window->inspector()->nodeId().isValid());
+    window->workflowTabs()->setCurrentIndex(1);
+    QCOMPARE(window->inspector()->nodeId(), added);
     window->renameWorkflow(QStringLiteral("Back office"));
     QCOMPARE(window->workspace().workflows[1].name(), std::string("Back office"));
     QCOMPARE(window->workflowTabs()->tabText(1), QStringLiteral("Back office"));
