@@ -172,7 +172,7 @@ Result<FunctionConfig> functionFromFolder(const Args &args)
     auto timeout = args.wholeNumber("--timeout", 3, 1, 900);
     if (!timeout)
         return timeout.status();
-    auto memory = args.wholeNumber("--memory", 128, 128, 10240);
+    auto memory = args.wholeNumber("--memory", kMinMemoryMB, kMinMemoryMB, kMaxMemoryMB);
     if (!memory)
         return memory.status();
     f.timeoutS = int(*timeout);

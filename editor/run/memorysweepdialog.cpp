@@ -351,24 +351,17 @@ void MemorySweepDialog::addPoint(const SweepPoint &p)
 
 void MemorySweepDialog::rescaleAxes()
 {
-    const auto span = [](const QList<QPointF> &points, bool x) {
-        double lo = std::numeric_limits<double>::max(), hi = 0;
-        for (const QPointF &p : points) {
-            lo = std::min(lo, x ? p.x() : p.y());
-            hi = std::max(hi, x ? p.x() : p.y());
-        }
-        return std::pair(lo, hi);
-    };
     const QList<QPointF> durations = m_duration->points();
     if (durations.isEmpty())
         return;
-    const auto [minMB, maxMB] = span(durations, true);
-    m_chart->axes(Qt::Horizontal).constFirst()->setRange(minMB / 1.3, maxMB * 1.3);
+    // The sizes are plotted in increasing order.
+    m_chart->axes(Qt::Horizontal).constFirst()->setRange(durations.front().x() / 1.3, durations.back().x() * 1.3);
     const auto vertical = m_chart->axes(Qt::Vertical);
     for (QAbstractAxis *axis : vertical) {
         const bool cost = axis->alignment() == Qt::AlignRight;
-        const auto [lo, hi] = span(cost ? m_cost->points() : durations, false);
-        (void)lo;
+        double hi = 0;
+        for (const QPointF &p : cost ? m_cost->points() : durations)
+            hi = std::max(hi, p.y());
         const double top = hi > 0 ? hi * 1.15 : 1;
         axis->setRange(0, top);
         // Enough decimals that sub-millisecond durations and cents differ.

@@ -6,6 +6,10 @@
 
 namespace stratus::engine {
 
+/// Lambda's memory sizes (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
+inline constexpr int kMinMemoryMB = 128;
+inline constexpr int kMaxMemoryMB = 10240;
+
 /// The language a Lambda runtime runs.
 enum class RuntimeLanguage { NodeJs, Python, OsOnly };
 

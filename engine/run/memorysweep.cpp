@@ -1,6 +1,7 @@
 #include "memorysweep.h"
 
 #include "engine/meter/cost.h"
+#include "engine/model/runtimes.h"
 #include "engine/model/text.h"
 
 #include <QPointer>
@@ -15,10 +16,6 @@
 namespace stratus::engine::run {
 
 namespace {
-
-// Lambda's memory range (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
-constexpr int kMinMemoryMB = 128;
-constexpr int kMaxMemoryMB = 10240;
 
 std::string methodText(CpuShareMethod method)
 {

@@ -43,9 +43,10 @@ Status FunctionRuntime::addFunction(FunctionConfig config)
     if (config.timeoutS < 1 || config.timeoutS > 900)
         return Status::invalidArgument("function " + quote(config.name) + ": the timeout must be from 1 to 900 s, not "
                                        + std::to_string(config.timeoutS));
-    if (config.memoryMB < 128 || config.memoryMB > 10240)
-        return Status::invalidArgument("function " + quote(config.name) + ": the memory size must be from 128 to "
-                                       "10240 MB, not " + std::to_string(config.memoryMB));
+    if (config.memoryMB < kMinMemoryMB || config.memoryMB > kMaxMemoryMB)
+        return Status::invalidArgument("function " + quote(config.name) + ": the memory size must be from "
+                                       + std::to_string(kMinMemoryMB) + " to " + std::to_string(kMaxMemoryMB)
+                                       + " MB, not " + std::to_string(config.memoryMB));
     checkInterpreterVersion(config);
     const std::string name = config.name;
     if (auto old = m_pools.find(name); old != m_pools.end()) {

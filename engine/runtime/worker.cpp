@@ -595,8 +595,8 @@ void Worker::appendLog(std::string_view line)
     p.logs.emplace_back(line);
 }
 
-void Worker::finishPending(InvocationStatus status, std::string payload, int64_t durationUs,
-                           const std::string &errorType, const std::string &errorMessage)
+void Worker::finishPending(InvocationStatus status, std::string payload, int64_t durationUs, std::string errorType,
+                           std::string errorMessage)
 {
     std::unique_ptr<Pending> p = std::move(m_pending);
     if (!p)
@@ -605,7 +605,6 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
     InvocationResult result;
     result.cpuUs = p->cpuUs;
     std::string estimateNote;
-    std::string estimatedErrorType, estimatedErrorMessage;
     if (m_cpuShare == CpuShareMethod::Estimate && p->cpuUs >= 0
         && (status == InvocationStatus::Ok || status == InvocationStatus::Error)) {
         const double vcpus = lambdaVcpus(m_config.memoryMB);
@@ -621,13 +620,11 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
             // With Lambda's share it would not have finished: answered as
             // Lambda would have, a timeout (the instance itself stays warm).
             status = InvocationStatus::Timeout;
-            estimatedErrorType = kTimeoutErrorType;
-            estimatedErrorMessage = timeoutErrorMessage(p->request.requestId, m_config.timeoutS);
-            payload = errorObjectJson(estimatedErrorType, estimatedErrorMessage);
+            errorType = kTimeoutErrorType;
+            errorMessage = timeoutErrorMessage(p->request.requestId, m_config.timeoutS);
+            payload = errorObjectJson(errorType, errorMessage);
         }
     }
-    const std::string &finalErrorType = estimatedErrorType.empty() ? errorType : estimatedErrorType;
-    const std::string &finalErrorMessage = estimatedErrorType.empty() ? errorMessage : estimatedErrorMessage;
     InvocationRecord &r = result.record;
     r.requestId = p->request.requestId;
     r.functionName = m_config.name;
@@ -642,8 +639,8 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
     r.memorySizeMB = m_config.memoryMB;
     r.maxMemoryUsedMB = int(std::min<long long>(m_config.memoryMB, (m_maxRssKb + 1023) / 1024));
     r.status = status;
-    r.errorType = finalErrorType;
-    r.errorMessage = finalErrorMessage;
+    r.errorType = errorType;
+    r.errorMessage = errorMessage;
 
     if (p->cold) {
         r.logs = std::move(m_initLogs);
@@ -661,7 +658,7 @@ void Worker::finishPending(InvocationStatus status, std::string payload, int64_t
         // the response carries: the line has the request id already.
         const std::string prefix = "RequestId: " + r.requestId + " Error: ";
         r.logs.push_back(isoNow() + " " + r.requestId + " "
-                         + (finalErrorMessage.starts_with(prefix) ? finalErrorMessage.substr(prefix.size()) : finalErrorMessage));
+                         + (errorMessage.starts_with(prefix) ? errorMessage.substr(prefix.size()) : errorMessage));
     }
     if (!estimateNote.empty())
         r.logs.push_back(estimateNote);

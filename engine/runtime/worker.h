@@ -101,8 +101,8 @@ private:
     void connectRuntimeApi();
     long long peakRssKb() const;
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
-    void finishPending(InvocationStatus status, std::string payload, int64_t durationUs,
-                       const std::string &errorType, const std::string &errorMessage);
+    void finishPending(InvocationStatus status, std::string payload, int64_t durationUs, std::string errorType,
+                       std::string errorMessage);
     void fail(InvocationStatus status, const std::string &errorType, const std::string &message);
     /// The error type of an instance that could not be started.
     std::string startFailureType() const;
