@@ -29,11 +29,21 @@ RunOverlay::RunOverlay(QObject *parent)
     connect(&m_fade, &QTimer::timeout, this, [this] {
         const qint64 now = m_clock.elapsed();
         bool glowing = false;
-        for (const auto &[key, figures] : m_nodes)
-            glowing = glowing || (figures.lastPassMs >= 0 && now - figures.lastPassMs < kGlowMs);
+        bool fading = false;
+        for (const auto &[key, figures] : m_nodes) {
+            if (figures.lastPassMs < 0)
+                continue;
+            const qint64 age = now - figures.lastPassMs;
+            glowing = glowing || age < kGlowMs;
+            fading = fading || (age >= kSteadyGlowMs && age < kGlowMs);
+        }
         if (!glowing)
             m_fade.stop();
-        Q_EMIT changed();
+        // Under load every lit node is passed again and again: its glow stays
+        // near full and the counts' own repaints show it, so the fade draws
+        // nothing more (the canvas is the studio's largest paint).
+        if (fading || !glowing)
+            Q_EMIT changed();
     });
 }
 

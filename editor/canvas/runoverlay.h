@@ -40,6 +40,8 @@ public:
     static constexpr size_t kDurationWindow = 256;
     /// How long a node glows after an event passed it.
     static constexpr qint64 kGlowMs = 600;
+    /// A node passed again within this keeps its glow without fade frames.
+    static constexpr qint64 kSteadyGlowMs = 150;
 
     explicit RunOverlay(QObject *parent = nullptr);
 
@@ -56,6 +58,8 @@ public:
     long long edgeCount(const engine::WorkflowId &workflow, const engine::EdgeId &edge) const;
     /// 0 (dark) … 1 (an event passed just now).
     qreal glow(const engine::WorkflowId &workflow, const engine::NodeId &node) const;
+    /// Some node still glows: the canvas is repainted as it fades.
+    bool isFading() const { return m_fade.isActive(); }
     bool hasCounts() const { return !m_nodes.empty(); }
 
     void setBreakpoints(std::set<std::pair<engine::WorkflowId, engine::NodeId>> breakpoints);

@@ -77,11 +77,12 @@ void MainWindow::createRunDocks()
         m_invocations->addInvocation(entry);
         m_overlay->addInvocation(entry);
         m_charts->addInvocation(entry);
+        m_costPanel->addInvocation(entry);
     });
     connect(m_run, &RunSession::runFinished, this, [this](const RunOutcome &outcome) {
         if (m_document)
             m_overlay->addRun(outcome.entry, m_document->workspace());
-        m_costPanel->refreshSoon();
+        m_costPanel->runEnded(outcome.entry.runId);
     });
     connect(m_run, &RunSession::pausedRunsChanged, this, &MainWindow::showPausedRun);
     connect(m_run, &RunSession::warning, m_runPanel, &RunPanel::addMessage);
@@ -262,7 +263,7 @@ void MainWindow::stopRun()
     m_run->stop();
     m_invocations->model()->flushPending();
     m_runPanel->showStopped();
-    m_costPanel->refreshSoon(); // what the last runs cost, off the GUI thread
+    m_costPanel->reread(); // what the last runs cost, exactly as recorded, off the GUI thread
     statusBar()->showMessage(tr("Stopped"), 4000);
 }
 

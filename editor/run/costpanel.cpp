@@ -74,7 +74,7 @@ CostPanel::CostPanel(QWidget *parent)
 
     m_soon->setSingleShot(true);
     m_soon->setInterval(1000);
-    connect(m_soon, &QTimer::timeout, this, &CostPanel::refreshInBackground);
+    connect(m_soon, &QTimer::timeout, this, &CostPanel::refresh);
     connect(m_preset, &QComboBox::currentIndexChanged, this, &CostPanel::refresh);
     connect(m_requests, &QDoubleSpinBox::valueChanged, this, &CostPanel::refresh);
     connect(m_vm, &QDoubleSpinBox::valueChanged, this, &CostPanel::refresh);
@@ -90,12 +90,16 @@ void CostPanel::setSource(HistoryReader *reader, std::function<const Workspace *
     m_design = std::move(design);
     if (const Workspace *ws = m_design ? m_design() : nullptr)
         fillPresets(*ws);
-    // Priced off the GUI thread: a large history takes seconds to price.
     ++m_generation;
+    m_reading = false;
+    m_readAgain = false;
+    m_usage.reset();
     m_report.reset();
+    m_endedWhileReading.clear();
+    m_breakdown->clear();
     if (m_reader && m_reader->hasFile())
         m_totals->setText(tr("Pricing what ran…"));
-    refreshInBackground();
+    reread();
 }
 
 void CostPanel::fillPresets(const Workspace &design)
@@ -121,7 +125,39 @@ CostInputs CostPanel::inputs() const
     return in;
 }
 
-void CostPanel::refreshSoon()
+void CostPanel::addInvocation(const HistoryEntry &entry)
+{
+    add(entry);
+}
+
+void CostPanel::runEnded(const std::string &runId)
+{
+    add(runId);
+}
+
+void CostPanel::add(const Ended &ended)
+{
+    const auto apply = [](RecordedUsage &usage, const Ended &e) {
+        if (const auto *entry = std::get_if<HistoryEntry>(&e))
+            usage.addInvocation(*entry);
+        else
+            usage.runEnded(std::get<std::string>(e));
+    };
+    if (m_usage)
+        apply(*m_usage, ended);
+    if (m_reading) {
+        // The read may or may not hold it: it is added to what the read gives,
+        // as the Charts panel does (a stop reads again, exactly).
+        Ended kept = ended;
+        if (auto *entry = std::get_if<HistoryEntry>(&kept))
+            entry->record.logs.clear();
+        m_endedWhileReading.push_back(std::move(kept));
+    }
+    if (m_usage || m_reading)
+        priceSoon();
+}
+
+void CostPanel::priceSoon()
 {
     if (!isVisible()) {
         m_stale = true;
@@ -135,49 +171,59 @@ void CostPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     if (std::exchange(m_stale, false))
-        refreshInBackground();
+        refresh();
 }
 
 void CostPanel::refresh()
 {
     m_soon->stop();
-    ++m_generation;
     const Workspace *design = m_design ? m_design() : nullptr;
-    WorkspaceStore *store = m_reader ? m_reader->store() : nullptr;
-    if (!design || !store) {
+    if (!design || !m_reader || !m_reader->hasFile()) {
         m_report.reset();
         m_breakdown->clear();
         m_totals->setText(tr("Save the workspace as a file to price what it runs."));
         return;
     }
+    if (!m_usage)
+        return; // priced once the read arrives
     fillPresets(*design);
-    showResult(costReport(*store, *design, inputs()));
+    showResult(costReport(*m_usage, *design, inputs()));
 }
 
-void CostPanel::refreshInBackground()
+void CostPanel::reread()
 {
-    const Workspace *design = m_design ? m_design() : nullptr;
-    if (!design || !m_reader || !m_reader->hasFile())
+    if (!m_reader || !m_reader->hasFile())
         return refresh();
-    if (m_pricing) {
-        m_priceAgain = true;
+    if (m_reading) {
+        m_readAgain = true;
         return;
     }
-    m_pricing = true;
+    m_reading = true;
+    m_endedWhileReading.clear();
     const quint64 generation = m_generation;
     // A connection of its own on a pool thread: the GUI thread never reads the history here.
-    readInBackground([generation, file = m_reader->file().toStdString(),
-                                          workspace = *design, in = inputs(), self = QPointer<CostPanel>(this)] {
+    readInBackground([generation, file = m_reader->file().toStdString(), self = QPointer<CostPanel>(this)] {
         auto store = WorkspaceStore::open(file, WorkspaceStore::Access::ReadOnly);
-        Result<CostReport> report = store ? costReport(*store, workspace, in) : Result<CostReport>(store.status());
-        QMetaObject::invokeMethod(qApp, [self, generation, report = std::move(report)]() mutable {
-            if (!self)
+        Result<RecordedUsage> usage = store ? RecordedUsage::read(store->database())
+                                            : Result<RecordedUsage>(store.status());
+        QMetaObject::invokeMethod(qApp, [self, generation, usage = std::move(usage)]() mutable {
+            if (!self || generation != self->m_generation)
                 return;
-            self->m_pricing = false;
-            if (generation == self->m_generation)
-                self->showResult(std::move(report));
-            if (std::exchange(self->m_priceAgain, false))
-                self->refreshSoon();
+            self->m_reading = false;
+            if (!usage) {
+                self->m_usage.reset();
+                self->showResult(usage.status());
+            } else {
+                self->m_usage = usage.take();
+                for (const Ended &ended : std::exchange(self->m_endedWhileReading, {}))
+                    self->add(ended);
+                if (self->isVisible())
+                    self->refresh();
+                else
+                    self->m_stale = true;
+            }
+            if (std::exchange(self->m_readAgain, false))
+                self->reread();
         });
     });
 }

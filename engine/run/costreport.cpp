@@ -52,14 +52,69 @@ Json CostReport::toJson(const std::string &file) const
     return report;
 }
 
-Result<CostReport> costReport(WorkspaceStore &store, const Workspace &workspace, const CostInputs &inputs)
+Result<RecordedUsage> RecordedUsage::read(sql::Database &db)
 {
-    auto averages = functionAverages(store.database());
+    auto averages = functionAverages(db);
     if (!averages)
         return averages.status();
-    auto recordedRuns = runsByWorkflow(store.database());
-    if (!recordedRuns)
-        return recordedRuns.status();
+    auto runs = runsByWorkflow(db);
+    if (!runs)
+        return runs.status();
+    RecordedUsage usage;
+    usage.m_functions = averages.take();
+    usage.m_workflows = runs.take();
+    return usage;
+}
+
+WorkflowRuns &RecordedUsage::workflow(const std::string &id)
+{
+    auto it = std::lower_bound(m_workflows.begin(), m_workflows.end(), id,
+                               [](const WorkflowRuns &w, const std::string &key) { return w.workflowId < key; });
+    if (it == m_workflows.end() || it->workflowId != id)
+        it = m_workflows.insert(it, WorkflowRuns{id});
+    return *it;
+}
+
+void RecordedUsage::addInvocation(const HistoryEntry &entry)
+{
+    const InvocationRecord &r = entry.record;
+    if (r.status == InvocationStatus::Ok) {
+        // Running means, as AVG over the rows would give them.
+        FunctionAverages &f = m_functions[r.functionName];
+        const double n = double(++f.invocations);
+        f.durationMs += (double(r.durationUs) / 1000.0 - f.durationMs) / n;
+        f.maxMemoryUsedMB += (double(r.maxMemoryUsedMB) - f.maxMemoryUsedMB) / n;
+    }
+    // As runsByWorkflow counts them: a run is counted with its first
+    // invocation, and all of a run's invocations are chained once it has two.
+    WorkflowRuns &w = workflow(entry.workflowId);
+    ++w.invocations;
+    w.invocationsCost += entry.cost;
+    const long long ofRun = entry.runId.empty() ? 1 : ++m_invocationsOfOpenRuns[entry.runId];
+    if (ofRun == 1) {
+        ++w.runs;
+        w.httpRuns += r.trigger.starts_with("http");
+    }
+    w.chainedInvocations += ofRun == 2 ? 2 : ofRun > 2 ? 1 : 0;
+}
+
+void RecordedUsage::runEnded(const std::string &runId)
+{
+    m_invocationsOfOpenRuns.erase(runId);
+}
+
+Result<CostReport> costReport(WorkspaceStore &store, const Workspace &workspace, const CostInputs &inputs)
+{
+    auto usage = RecordedUsage::read(store.database());
+    if (!usage)
+        return usage.status();
+    return costReport(*usage, workspace, inputs);
+}
+
+Result<CostReport> costReport(const RecordedUsage &usage, const Workspace &workspace, const CostInputs &inputs)
+{
+    const auto *averages = &usage.functions();
+    const auto *recordedRuns = &usage.workflows();
     auto pricing = inputs.preset ? workspacePreset(workspace.settings, *inputs.preset)
                                  : workspacePricing(workspace.settings);
     if (!pricing)

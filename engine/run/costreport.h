@@ -9,7 +9,9 @@
 #include "engine/meter/pricing.h"
 #include "engine/model/json.h"
 #include "engine/model/status.h"
+#include "engine/store/runhistory.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,34 @@ namespace stratus::engine {
 
 class WorkspaceStore;
 struct Workspace;
+
+/// What pricing needs of the run history: each function's averages over its
+/// successful invocations, and the runs of each workflow. Read once from the
+/// file, then kept current by adding what ends (the studio's Cost panel), so
+/// that a long history is not read again for every run that ends.
+class RecordedUsage
+{
+public:
+    /// Reads the whole history (a scan of the invocations: seconds for a million).
+    static Result<RecordedUsage> read(sql::Database &db);
+
+    /// Counts an invocation that ended after the history was read, as
+    /// recording it would change what read() gives.
+    void addInvocation(const HistoryEntry &entry);
+    /// Its run ended: no invocation of it follows (forgets what addInvocation kept of it).
+    void runEnded(const std::string &runId);
+
+    const std::map<std::string, FunctionAverages> &functions() const { return m_functions; }
+    /// Sorted by workflow id, as runsByWorkflow gives them.
+    const std::vector<WorkflowRuns> &workflows() const { return m_workflows; }
+
+private:
+    WorkflowRuns &workflow(const std::string &id);
+
+    std::map<std::string, FunctionAverages> m_functions;
+    std::vector<WorkflowRuns> m_workflows;
+    std::map<std::string, long long> m_invocationsOfOpenRuns; // run id → invocations so far
+};
 
 /// What the user chose.
 struct CostInputs
@@ -80,5 +110,7 @@ struct CostReport
 /// Prices `workspace` (whose history `store` holds). Fails when the chosen
 /// preset does not exist (NotFound) or the workspace's pricing settings are wrong.
 Result<CostReport> costReport(WorkspaceStore &store, const Workspace &workspace, const CostInputs &inputs);
+/// The same, from a history already read (no file access: cheap enough for every change of a choice).
+Result<CostReport> costReport(const RecordedUsage &usage, const Workspace &workspace, const CostInputs &inputs);
 
 } // namespace stratus::engine

@@ -23,9 +23,9 @@ public:
             m_expected = now + kIntervalMs;
         });
     }
+    /// Measures until stop(); the figures cover every start…stop span so far.
     void start()
     {
-        m_lateness.clear();
         m_clock.start();
         m_expected = kIntervalMs;
         m_tick.start(kIntervalMs);

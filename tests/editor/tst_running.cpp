@@ -94,6 +94,8 @@ private Q_SLOTS:
     void breakpointPausesAndTheEditedEventGoesOn();
     void replayRunsAPastRunAgain();
     void costPanelMatchesStratusCost();
+    void costPanelPricesRunsAsTheyEnd();
+    void glowFadesOutThenTheCanvasRests();
     void pastInvocationsAreThereAfterARestart();
     void failingFunctionShowsAsSuchAndRunsGoOn();
     void quittingWhileRunningLeavesNoProcess();
@@ -451,6 +453,51 @@ void TestRunning::costPanelMatchesStratusCost()
     cost->freeTier()->setChecked(false);
     QVERIFY(cost->totals()->text().contains(QString::fromStdString(money(expected["monthly"]["withoutFreeTier"].get<double>()))));
     QCOMPARE(expected["recordedRuns"][0]["runs"].get<int>(), 3);
+}
+
+void TestRunning::costPanelPricesRunsAsTheyEnd()
+{
+    auto window = openWindow(workspace());
+    window->findChild<QDockWidget *>(QStringLiteral("cost"))->raise();
+    auto *cost = window->costPanel();
+    QTRY_VERIFY(cost->isVisible() && cost->report().has_value()); // the (empty) history, read
+    QVERIFY(window->startRun());
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(window->runSession()->send(WorkflowId("main"), NodeId("hello"), Json{{"body", "x"}}));
+    // Priced from what ended, while the run goes on (the file is read again only at Stop).
+    QTRY_VERIFY(cost->report() && !cost->report()->recordedRuns.empty()
+                && cost->report()->recordedRuns.front().invocations == 2);
+    QCOMPARE(cost->report()->recordedRuns.front().runs, 2LL);
+    const auto &functions = cost->report()->functions;
+    const auto echo = std::find_if(functions.begin(), functions.end(),
+                                    [](const FunctionCost &f) { return f.function == "echo"; });
+    QVERIFY(echo != functions.end() && echo->durationFromHistory && echo->recordedInvocations == 2);
+    const double live = cost->report()->recordedTotal();
+    QVERIFY(live > 0);
+    window->stopRun();
+    QTRY_VERIFY(cost->report() && std::abs(cost->report()->recordedTotal() - live) < 1e-15);
+}
+
+void TestRunning::glowFadesOutThenTheCanvasRests()
+{
+    stratus::editor::RunOverlay overlay;
+    RunEntry run;
+    run.workflowId = "main";
+    RunStepEntry step;
+    step.nodeId = "echo";
+    step.status = "ok";
+    run.steps.push_back(step);
+    QSignalSpy repaints(&overlay, &stratus::editor::RunOverlay::changed);
+    overlay.addRun(run, Workspace{});
+    const WorkflowId main("main");
+    QVERIFY(overlay.glow(main, NodeId("echo")) > 0.5);
+    QVERIFY(overlay.isFading());
+    QTRY_COMPARE(overlay.glow(main, NodeId("echo")), 0.0);
+    QTRY_VERIFY(!overlay.isFading());
+    QVERIFY(repaints.count() >= 4); // the counts, fade frames, the last dark one
+    const int atRest = repaints.count();
+    QTest::qWait(3 * 60 + 20);
+    QCOMPARE(repaints.count(), atRest); // nothing glows: no more frames
 }
 
 void TestRunning::pastInvocationsAreThereAfterARestart()

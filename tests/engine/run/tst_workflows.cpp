@@ -7,6 +7,7 @@
 
 #include "runtest.h"
 
+#include "engine/run/costreport.h"
 #include "engine/run/runningworkspace.h"
 #include "engine/run/workspaceserver.h"
 #include "engine/store/runhistory.h"
@@ -114,6 +115,7 @@ private Q_SLOTS:
     void runsAreRecordedWithTheirPath();
     void stepThroughPausesReplacesAndAborts();
     void replayStartsFromARecordedNode();
+    void usageKeptLiveIsWhatTheFileGives();
 
     void httpRouteAnswersByPayload20Rules();
     void payloadFormat10IsTheRestProxyEvent();
@@ -350,6 +352,49 @@ void TestWorkflows::replayStartsFromARecordedNode()
     auto missing = m_server->executor().replay(first.entry.runId, NodeId("boom"), std::nullopt);
     QVERIFY(!missing);
     QVERIFY(missing.status().message().find("did not pass node") != std::string::npos);
+}
+
+void TestWorkflows::usageKeptLiveIsWhatTheFileGives()
+{
+    // What the Cost panel adds as runs end must be what reading the file
+    // gives: runs of one and of several invocations, retries, failures.
+    RecordedUsage live;
+    m_server->executor().setObserver(Executor::Observer{
+        [&live](const HistoryEntry &e) { live.addInvocation(e); },
+        [&live](const RunOutcome &o) { live.runEnded(o.entry.runId); }, {}, {}});
+    for (const char *trigger : {"t-chain", "t-fail", "t-fan", "t-retry", "t-chain", "t-nomatch"})
+        send(trigger);
+    RawHttp http(m_server->gateway()->port());
+    QVERIFY(http.connected());
+    http.send(RawHttp::request("GET", "/items/a"));
+    http.send(RawHttp::request("GET", "/fan-logs"));
+    QCOMPARE(http.read(2).size(), size_t(2));
+    QVERIFY(QTest::qWaitFor([&] { return m_server->isQuiet(); }, 20000)); // flaky's retries
+    QVERIFY(m_server->executor().flushHistory().isOk());
+    auto store = WorkspaceStore::open(m_file.toStdString(), WorkspaceStore::Access::ReadOnly);
+    QVERIFY(store);
+    auto read = RecordedUsage::read(store->database());
+    QVERIFY(read);
+
+    QCOMPARE(live.functions().size(), read->functions().size());
+    for (const auto &[name, fromFile] : read->functions()) {
+        const FunctionAverages &kept = live.functions().at(name);
+        QCOMPARE(kept.invocations, fromFile.invocations);
+        QVERIFY2(std::abs(kept.durationMs - fromFile.durationMs) < 1e-6, name.c_str());
+        QVERIFY2(std::abs(kept.maxMemoryUsedMB - fromFile.maxMemoryUsedMB) < 1e-6, name.c_str());
+    }
+    QCOMPARE(live.workflows().size(), read->workflows().size());
+    for (size_t i = 0; i < read->workflows().size(); ++i) {
+        const WorkflowRuns &kept = live.workflows()[i], &fromFile = read->workflows()[i];
+        QCOMPARE_STR(kept.workflowId, fromFile.workflowId);
+        QCOMPARE(kept.runs, fromFile.runs);
+        QCOMPARE(kept.invocations, fromFile.invocations);
+        QCOMPARE(kept.httpRuns, fromFile.httpRuns);
+        QCOMPARE(kept.chainedInvocations, fromFile.chainedInvocations);
+        QVERIFY(std::abs(kept.invocationsCost - fromFile.invocationsCost) < 1e-15);
+    }
+    QVERIFY(read->workflows().front().chainedInvocations > 0); // the case that needs the run's count
+    QCOMPARE(read->workflows().front().httpRuns, 2LL);
 }
 
 void TestWorkflows::httpRouteAnswersByPayload20Rules()
