@@ -251,6 +251,9 @@ int cmdInvoke(const Args &args, Io &io)
         if (!found)
             return failure(io, found.status());
         workspaceFunction = found.take();
+        // One function runs whatever else the workspace holds, but a setting it reads is not ignored silently.
+        for (const Problem &p : cpuShareProblems(workspaceFunction->settings))
+            io.err << "stratus: warning: " << p.field << ": " << printable(p.message) << " (the CPU share is not emulated)\n";
         config = workspaceFunction->config;
         if (workspaceFunction->testEvent)
             *event = *workspaceFunction->testEvent;

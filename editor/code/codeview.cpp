@@ -1,6 +1,6 @@
 #include "codeview.h"
 
-
+#include <QEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
 
@@ -20,6 +20,24 @@ CodeView::CodeView(QWidget *parent)
     setTabWidth(2);
     setCaretLineVisible(true);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    followPalette();
+}
+
+void CodeView::changeEvent(QEvent *event)
+{
+    QsciScintilla::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+}
+
+void CodeView::followPalette()
+{
+    const QColor base = palette().color(QPalette::Base);
+    const QColor accent = palette().color(QPalette::Highlight);
+    constexpr float kShare = 0.12f; // enough to find the line, too little to hide a selection
+    setCaretLineBackgroundColor(QColor::fromRgbF(base.redF() + (accent.redF() - base.redF()) * kShare,
+                                                 base.greenF() + (accent.greenF() - base.greenF()) * kShare,
+                                                 base.blueF() + (accent.blueF() - base.blueF()) * kShare));
 }
 
 CodeView::~CodeView()

@@ -25,7 +25,13 @@ public:
     /// The lexer's language name ("JavaScript", "Python", "Bash"), or empty.
     QString languageName() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// The current line a shade of the palette's selection, not QScintilla's yellow.
+    void followPalette();
+
     std::unique_ptr<QsciLexer> m_lexer;
 };
 

@@ -85,7 +85,23 @@ public:
         const bool editable = index.column() == ChoiceRulesEditor::PortColumn
                                   ? !index.parent().isValid()
                                   : index.column() != ChoiceRulesEditor::OperatorColumn && !group;
-        return editable ? QStyledItemDelegate::createEditor(parent, option, index) : nullptr;
+        if (!editable)
+            return nullptr;
+        if (index.column() == ChoiceRulesEditor::ValueColumn && takesBoolean(index)) {
+            // Two values only: chosen, not typed (QComboBox's user property, currentText, carries it).
+            auto *box = new QComboBox(parent);
+            box->addItems({QStringLiteral("true"), QStringLiteral("false")});
+            box->setAccessibleName(ChoiceRulesEditor::tr("Value"));
+            return box;
+        }
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+
+private:
+    static bool takesBoolean(const QModelIndex &index)
+    {
+        const ChoiceOperator *op = findOperator(index.siblingAtColumn(0).data(kOperatorRole).toString().toStdString());
+        return op && op->operand == ChoiceOperand::Boolean;
     }
 };
 
@@ -193,6 +209,15 @@ void ChoiceRulesEditor::setOperator(QTreeWidgetItem *item, const QString &op)
     if (!item || item->data(0, kOperatorRole).toString() == op)
         return;
     item->setData(0, kOperatorRole, op);
+    // A test of a boolean starts from a value it can take.
+    if (const ChoiceOperator *spec = findOperator(op.toStdString());
+        spec && spec->operand == ChoiceOperand::Boolean && item->text(ValueColumn) != QLatin1String("true")
+        && item->text(ValueColumn) != QLatin1String("false")) {
+        const bool was = m_showing;
+        m_showing = true;
+        item->setText(ValueColumn, QStringLiteral("true"));
+        m_showing = was;
+    }
     if (auto *box = qobject_cast<QComboBox *>(m_tree->itemWidget(item, OperatorColumn))) {
         const bool was = m_showing;
         m_showing = true;

@@ -332,6 +332,14 @@ void MemorySweepDialog::addPoint(const SweepPoint &p)
         m_table->setItem(row, MeanColumn, number(p.meanMs, 2));
         m_table->setItem(row, CostColumn, new QTableWidgetItem(qs(money(p.costPerInvocation))));
         m_table->setItem(row, PerMillionColumn, number(p.costPerInvocation * 1e6, 2));
+    } else {
+        // Said, not left blank: a blank cell reads as "still measuring".
+        for (int column : {P50Column, MeanColumn, CostColumn, PerMillionColumn}) {
+            auto *none = new QTableWidgetItem(tr("—"));
+            none->setTextAlignment(Qt::AlignCenter);
+            none->setToolTip(tr("No run at this size succeeded: see the note."));
+            m_table->setItem(row, column, none);
+        }
     }
     if (p.meanCpuMs >= 0)
         m_table->setItem(row, CpuColumn, number(p.meanCpuMs, 2));

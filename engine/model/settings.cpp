@@ -114,6 +114,17 @@ bool emulatesCpuShare(const Json &settings)
     return it != settings.end() && it->is_boolean() && it->get<bool>();
 }
 
+Problems cpuShareProblems(const Json &settings)
+{
+    Problems out;
+    if (!settings.is_object())
+        return out;
+    if (auto it = settings.find("emulateCpuShare"); it != settings.end() && !it->is_boolean())
+        out.push_back(settingsProblem("wrong-type", "settings.emulateCpuShare",
+                                      "expected true or false, found " + printable(it->dump())));
+    return out;
+}
+
 Problems gatewayProblems(const Json &settings)
 {
     Problems out;

@@ -39,6 +39,9 @@ struct GatewaySettings
     int port = 0; ///< 0: a free port
 };
 
+/// A settings.emulateCpuShare that is not true or false.
+Problems cpuShareProblems(const Json &settings);
+
 /// Every wrong value in settings.gateway and settings.services ({"port"}).
 Problems gatewayProblems(const Json &settings);
 /// The gateway's address (defaults where absent); assumes gatewayProblems() is empty.

@@ -154,6 +154,29 @@ void checkCors(NodeProblems &problems, const std::string &field, const Json &v)
                          "allowHeaders, exposeHeaders, allowCredentials, maxAgeS)");
         }
     }
+    const auto strings = [&v](const char *key) {
+        const Json *list = v.contains(key) && v[key].is_array() ? &v[key] : nullptr;
+        std::vector<std::string> out;
+        for (const Json &item : list ? *list : Json::array())
+            if (item.is_string())
+                out.push_back(item.get<std::string>());
+        return out;
+    };
+    static const std::set<std::string> kCorsMethods = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"};
+    for (const std::string &method : strings("allowMethods")) {
+        if (!kCorsMethods.contains(method)) {
+            problems.add("bad-value", field + ".allowMethods",
+                         "'" + method + "' is not a method a route can have (GET, POST, PUT, PATCH, DELETE, "
+                         "HEAD, OPTIONS, or * for all)");
+            break;
+        }
+    }
+    // Browsers refuse credentials with a wildcard origin (Fetch standard), and
+    // so does AWS's HttpApi (CDK): the origins must be named.
+    const auto origins = strings("allowOrigins");
+    if (v.contains("allowCredentials") && v["allowCredentials"] == true && std::find(origins.begin(), origins.end(), "*") != origins.end())
+        problems.add("bad-value", field + ".allowCredentials",
+                     "credentials cannot be allowed for every origin ('*'): name the origins in allowOrigins");
 }
 
 void checkChoiceRules(NodeProblems &problems, const std::string &field, const Json &v)
@@ -550,13 +573,8 @@ Problems validateWorkspace(const Workspace &workspace)
         p.message = "expected a string, found " + typeName(*it);
         out.push_back(std::move(p));
     }
-    if (auto it = workspace.settings.find("emulateCpuShare"); it != workspace.settings.end() && !it->is_boolean()) {
-        Problem p;
-        p.code = "wrong-type";
-        p.field = "settings.emulateCpuShare";
-        p.message = "expected true or false, found " + typeName(*it);
+    for (Problem &p : cpuShareProblems(workspace.settings))
         out.push_back(std::move(p));
-    }
     return out;
 }
 

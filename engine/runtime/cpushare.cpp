@@ -1,5 +1,7 @@
 #include "cpushare.h"
 
+#include "engine/model/text.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -167,10 +169,21 @@ CpuLimits::CpuLimits()
 {
     // Lets a user (and the tests) choose the estimate on a machine that has
     // cgroups, to compare the two or when a cgroup misbehaves.
-    if (const char *forced = std::getenv("STRATUS_CPU_SHARE"); forced && std::string_view(forced) == "estimate") {
+    const char *forced = std::getenv("STRATUS_CPU_SHARE");
+    if (forced && std::string_view(forced) == "estimate") {
         m_description = "STRATUS_CPU_SHARE=estimate";
         return;
     }
+    // Any other value is said, not ignored silently.
+    const std::string ignoredChoice = forced && *forced
+                                          ? "; STRATUS_CPU_SHARE=" + printable(forced) + " ignored: the one choice is 'estimate'"
+                                          : std::string();
+    detect();
+    m_description += ignoredChoice;
+}
+
+void CpuLimits::detect()
+{
     std::string why;
     for (const bool v2 : {true, false}) {
         const auto hierarchy = findHierarchy(v2);

@@ -68,7 +68,8 @@ public:
     /// The folder the groups are made in ("" when not available).
     const std::string &groupsFolder() const { return m_parent; }
     /// "cgroup v2 cpu.max" or "cgroup v1 cpu.cfs_quota_us" when available,
-    /// else why not ("no writable CPU cgroup: …").
+    /// else why not ("no writable CPU cgroup: …"); an unknown
+    /// STRATUS_CPU_SHARE is named at its end.
     const std::string &description() const { return m_description; }
 
     /// A new group whose processes share `vcpus` of the machine's CPU time.
@@ -76,6 +77,8 @@ public:
 
 private:
     CpuLimits();
+    /// Finds a hierarchy that gives groups (sets m_parent, m_v2, m_description).
+    void detect();
     Result<std::unique_ptr<CpuGroup>> makeGroup(double vcpus) const;
 
     std::string m_parent; // the folder groups are made in

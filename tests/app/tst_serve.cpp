@@ -82,6 +82,7 @@ private Q_SLOTS:
     void loadRunsManyEventsAndSummarises();
     void tuneMeasuresEachMemorySize_data();
     void tuneMeasuresEachMemorySize();
+    void wrongCpuShareChoicesAreSaid();
     void emulatedCpuShareSlowsOrdinaryRuns();
     void serveAnswersAndStopsOnSigterm();
     void serveRefusesAWorkspaceWithProblems();
@@ -232,6 +233,29 @@ QString cpuBoundWorkspace(const QString &dir, const Json &settings = Json::objec
 }
 
 } // namespace
+
+void TestServe::wrongCpuShareChoicesAreSaid()
+{
+    QTemporaryDir dir;
+    const QString file = cpuBoundWorkspace(dir.path(), Json{{"emulateCpuShare", "yes"}});
+    CliRun r = runStratus({QStringLiteral("invoke"), file, QStringLiteral("broken")});
+    QCOMPARE(r.exitCode, 1); // the function throws; the setting is only warned of
+    QVERIFY2(r.err.contains("warning: settings.emulateCpuShare: expected true or false, found \"yes\" "
+                            "(the CPU share is not emulated)"),
+             r.err.constData());
+    // An unknown STRATUS_CPU_SHARE is named where the method is.
+    r = runStratus({QStringLiteral("tune"), file, QStringLiteral("broken"), QStringLiteral("--memory"),
+                    QStringLiteral("128"), QStringLiteral("--runs"), QStringLiteral("1"), QStringLiteral("--json")},
+                   {}, [](QProcess &p) {
+                       QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                       env.insert(QStringLiteral("STRATUS_CPU_SHARE"), QStringLiteral("bogus"));
+                       p.setProcessEnvironment(env);
+                   });
+    const Json result = Json::parse(r.out.toStdString());
+    QVERIFY2(result["cpuShareText"].get<std::string>().find("STRATUS_CPU_SHARE=bogus ignored: the one choice is 'estimate'")
+                 != std::string::npos,
+             result["cpuShareText"].get<std::string>().c_str());
+}
 
 void TestServe::tuneMeasuresEachMemorySize_data()
 {

@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -642,6 +643,14 @@ void TestEditing::choiceRulesAreBuiltRowByRow()
     QTreeWidgetItem *second = tree->currentItem();
     second->setText(ChoiceRulesEditor::VariableColumn, QStringLiteral("$.body.urgent"));
     builder->setOperator(second, QStringLiteral("booleanEquals"));
+    // A boolean's value starts as one it can take, and is chosen from true and false.
+    QCOMPARE(second->text(ChoiceRulesEditor::ValueColumn), QStringLiteral("true"));
+    QCOMPARE(tree->currentItem(), second);
+    std::unique_ptr<QWidget> valueEditor(tree->itemDelegate()->createEditor(
+        tree->viewport(), QStyleOptionViewItem(), tree->currentIndex().siblingAtColumn(ChoiceRulesEditor::ValueColumn)));
+    auto *choice = qobject_cast<QComboBox *>(valueEditor.get());
+    QVERIFY(choice);
+    QCOMPARE(choice->count(), 2);
     second->setText(ChoiceRulesEditor::ValueColumn, QStringLiteral("true"));
     QCOMPARE_JSON(rules()[1]["condition"], Json::parse(R"({"and": [
         {"not": {"variable": "$.body.count", "numericGreaterThan": 10}},

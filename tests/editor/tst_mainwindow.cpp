@@ -140,6 +140,18 @@ void TestMainWindow::selectingAFunctionShowsItsConfigAndHandlerFile()
     QVERIFY(window.selectNode(WorkflowId("api"), NodeId("get-todo")));
     QCOMPARE(window.codeView()->languageName(), QStringLiteral("Python"));
     QVERIFY(window.codeView()->text().contains(QStringLiteral("def handler(event, context)")));
+
+    // The current line is a shade of the palette's base toward its selection colour (not QScintilla's yellow).
+    const auto caretLine = [&window] {
+        const long bgr = window.codeView()->SendScintilla(QsciScintillaBase::SCI_GETCARETLINEBACK);
+        return QColor(int(bgr & 0xff), int((bgr >> 8) & 0xff), int((bgr >> 16) & 0xff));
+    };
+    QPalette dark = window.codeView()->palette();
+    dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Highlight, QColor(0x30, 0x60, 0xc0));
+    window.codeView()->setPalette(dark);
+    const QColor line = caretLine();
+    QVERIFY2(line.red() < 0x40 && line.blue() > line.red() && line.blue() < 0x60, qPrintable(line.name()));
 }
 
 void TestMainWindow::problemsAreListedAndLeadToTheNode()

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void costPanelMatchesStratusCost();
     void costPanelPricesRunsAsTheyEnd();
     void glowFadesOutThenTheCanvasRests();
+    void memorySweepSaysASizeThatFailed();
     void pastInvocationsAreThereAfterARestart();
     void failingFunctionShowsAsSuchAndRunsGoOn();
     void quittingWhileRunningLeavesNoProcess();
@@ -498,6 +499,30 @@ void TestRunning::glowFadesOutThenTheCanvasRests()
     const int atRest = repaints.count();
     QTest::qWait(3 * 60 + 20);
     QCOMPARE(repaints.count(), atRest); // nothing glows: no more frames
+}
+
+void TestRunning::memorySweepSaysASizeThatFailed()
+{
+    const QString file = workspace(Json::array({functionNode("broken", "exports.handler = async () => { throw new Error('no'); };")}));
+    auto window = openWindow(file);
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("broken")));
+    window->action(QStringLiteral("tuneMemory"))->trigger();
+    auto *dialog = window->findChild<stratus::editor::MemorySweepDialog *>();
+    QVERIFY(dialog);
+    for (QCheckBox *box : dialog->sizeBoxes())
+        box->setChecked(box->property("memoryMB").toInt() == 128);
+    dialog->runs()->setValue(1);
+    QVERIFY2(dialog->startSweep(), qPrintable(dialog->statusText()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSweeping(), 60000);
+    QTableWidget *table = dialog->resultsTable();
+    QCOMPARE(table->rowCount(), 1);
+    // Every cell says something: the figures are not applicable, the note says why.
+    for (int column = 0; column < table->columnCount(); ++column) {
+        QVERIFY2(table->item(0, column) && !table->item(0, column)->text().isEmpty(),
+                 qPrintable(table->horizontalHeaderItem(column)->text()));
+    }
+    QVERIFY(table->item(0, table->columnCount() - 1)->text().contains(QLatin1String("no")));
+    QVERIFY(!dialog->useButton()->isEnabled());
 }
 
 void TestRunning::pastInvocationsAreThereAfterARestart()

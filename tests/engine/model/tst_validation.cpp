@@ -182,6 +182,8 @@ void TestValidation::reportsTheRule_data()
     row("files as list", document({fn("f", {{"files", Json::array({"index.js"})}})}), "wrong-type", "f", "files");
     row("detail as list", document({schedule("s", {{"detail", Json::array()}})}), "wrong-type", "s", "detail");
     row("cors origins", document({node("h", "trigger.http", "h", {{"path", "/x"}, {"cors", {{"allowOrigins", "*"}}}})}), "wrong-type", "h", "cors.allowOrigins");
+    row("cors method", document({node("h", "trigger.http", "h", {{"path", "/x"}, {"cors", {{"allowMethods", {"GET", "FOO"}}}}})}), "bad-value", "h", "cors.allowMethods");
+    row("cors credentials for *", document({node("h", "trigger.http", "h", {{"path", "/x"}, {"cors", {{"allowOrigins", {"*"}}, {"allowCredentials", true}}}})}), "bad-value", "h", "cors.allowCredentials");
     row("unknown runtime", document({fn("f", {{"runtime", "nodejs18.x"}})}), "bad-value", "f", "runtime");
     row("unknown method", document({node("h", "trigger.http", "h", {{"method", "FETCH"}, {"path", "/x"}})}), "bad-value", "h", "method");
     row("unknown architecture", document({fn("f", {{"architecture", "riscv"}})}), "bad-value", "f", "architecture");
