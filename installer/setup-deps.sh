@@ -29,6 +29,9 @@ packages=(
   curl
   # GUI tests, screenshots and the studio on a headless machine
   xvfb xauth
+  # the export tests check SAM templates with AWS's own translator
+  # (../shared/tools/sam/check-template.py)
+  python3-pydantic python3-boto3 python3-jsonschema python3-yaml
 )
 
 if [ "${1:-}" = "--dev-tools" ]; then

@@ -161,6 +161,14 @@ std::string fitColumn(const std::string &text, size_t width)
     return shown + std::string(width - characters, ' ');
 }
 
+Result<Workspace> loadWorkspaceFile(const std::string &path)
+{
+    auto store = WorkspaceStore::open(path, WorkspaceStore::Access::ReadOnly);
+    if (!store)
+        return store.status();
+    return store->load();
+}
+
 namespace {
 
 void printProblems(Io &io, const std::string &file, const Problems &problems)
@@ -223,14 +231,6 @@ bool looksLikeJson(const std::string &path)
             return c == '{';
     }
     return false;
-}
-
-Result<Workspace> loadWorkspaceFile(const std::string &path)
-{
-    auto store = WorkspaceStore::open(path, WorkspaceStore::Access::ReadOnly);
-    if (!store)
-        return store.status();
-    return store->load();
 }
 
 // --- new -------------------------------------------------------------------
@@ -513,6 +513,21 @@ const std::vector<Command> &commands()
          "  --compact               one line instead of indented\n",
          {{"--compact"}, {"--output"}, {{"-o", "--output"}}, {}},
          cmdExportJson},
+        {"export", "Write a deployable bundle of a workspace (AWS SAM)",
+         "Usage: stratus export FILE.stratus --format sam -o DIR [--workflow ID] [--force]\n\n"
+         "Writes an AWS SAM bundle into DIR: template.yaml, each function's code under\n"
+         "functions/, its saved test events under events/, and a README saying how to\n"
+         "deploy and run it. Nothing is uploaded. The bundle is made in full first, then\n"
+         "moved into place: on any problem nothing is written. A workspace with validation\n"
+         "errors, or with a path SAM cannot express here (listed, each naming the node),\n"
+         "exits 1. DIR must be new, empty, or an earlier bundle (with --force).\n\n"
+         "Options:\n"
+         "  --format sam        the bundle's format\n"
+         "  -o, --output DIR    where the bundle goes\n"
+         "  --workflow ID       only this workflow\n"
+         "  --force             replace an earlier bundle in DIR\n",
+         {{"--force"}, {"--format", "--output", "--workflow"}, {{"-o", "--output"}}, {}},
+         cmdExport},
         {"validate", "Check a workspace and list every problem",
          "Usage: stratus validate FILE.stratus|FILE.json|- [--json]\n\n"
          "Checks the workspace against the node kinds and the workflow rules and lists\n"

@@ -3,6 +3,7 @@
 #include "args.h"
 
 #include "engine/model/status.h"
+#include "engine/model/workflow.h"
 
 #include <functional>
 #include <iosfwd>
@@ -107,6 +108,10 @@ int cmdLoad(const Args &args, Io &io);
 int cmdTune(const Args &args, Io &io);
 int cmdTable(const Args &args, Io &io);
 int cmdQueue(const Args &args, Io &io);
+int cmdExport(const Args &args, Io &io);
+
+/// The design a workspace file holds, read only.
+engine::Result<engine::Workspace> loadWorkspaceFile(const std::string &path);
 
 /// Every command of the CLI, in the order `stratus --help` lists them.
 const std::vector<Command> &commands();

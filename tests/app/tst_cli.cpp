@@ -61,6 +61,7 @@ private Q_SLOTS:
     void invokeFailureExitsOne_data();
     void invokeFailureExitsOne();
     void invokeAWorkspaceFunction();
+    void exportWritesASamBundleOrNothing();
     void invokeRefusesAnEventThatIsNotJson();
     void invocationsAreRecordedAndListed();
     void costProjectsTheMonthlyBill();
@@ -495,6 +496,38 @@ void TestCli::invokeAWorkspaceFunction()
     r = stratusCli({"invoke", workspace, "nope"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("has no function 'nope' (functions: accept-order, fulfil-order)"), r.err.constData());
+}
+
+void TestCli::exportWritesASamBundleOrNothing()
+{
+    const QString workspace = path(QStringLiteral("shapes.stratus"));
+    QCOMPARE(stratusCli({"import", QStringLiteral(STRATUS_TEST_DATA_DIR "/export/shapes/workspace.json"), workspace}).exitCode, 0);
+    const QString out = path(QStringLiteral("bundle"));
+    Run r = stratusCli({"export", workspace, "--format", "sam", "-o", out});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.err.contains("Wrote an AWS SAM bundle of 10 files"));
+    QVERIFY(r.err.contains("note: The manual trigger 'try it' has no AWS counterpart"));
+    QVERIFY(QFile::exists(out + QStringLiteral("/template.yaml")));
+    // Again into the same folder: only with --force.
+    r = stratusCli({"export", workspace, "--format", "sam", "-o", out});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--force replaces it (nothing was written)"), r.err.constData());
+    QCOMPARE(stratusCli({"export", workspace, "--format", "sam", "-o", out, "--force"}).exitCode, 0);
+
+    // A workspace that needs what this version does not write: each reason on its line, nothing written.
+    const QString api = imported("http-api.json");
+    const QString refused = path(QStringLiteral("refused"));
+    r = stratusCli({"export", api, "--format", "sam", "-o", refused});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith("stratus: the workspace cannot be exported as AWS SAM:\n  node 'create-todo'"), r.err.constData());
+    QVERIFY(r.err.endsWith("Nothing was written.\n"));
+    QVERIFY(!QFile::exists(refused));
+    // Usage.
+    QCOMPARE(stratusCli({"export", workspace, "-o", refused}).exitCode, 2);
+    QVERIFY(stratusCli({"export", workspace, "--format", "zip", "-o", refused}).err.contains("is not a format (sam)"));
+    QVERIFY(stratusCli({"export", workspace, "--format", "sam"}).err.contains("-o DIR"));
+    QCOMPARE(stratusCli({"export", workspace, "--format", "sam", "-o", refused, "--workflow", "nope"}).exitCode, 2);
+    QVERIFY(!QFile::exists(refused));
 }
 
 void TestCli::invocationsAreRecordedAndListed()

@@ -1,0 +1,49 @@
+// stratus export: a deployable bundle of a workspace (engine/export).
+
+#include "commands.h"
+
+#include "engine/export/sam.h"
+#include "engine/model/text.h"
+
+namespace stratus::cli {
+
+using namespace stratus::engine;
+
+int cmdExport(const Args &args, Io &io)
+{
+    if (args.positionals().size() != 1)
+        return usageError(io, "export", "expected one FILE.stratus");
+    const std::string format = args.value("--format").value_or("");
+    if (format.empty())
+        return usageError(io, "export", "choose a format: --format sam");
+    if (format != "sam")
+        return usageError(io, "export", "--format " + quote(format) + " is not a format (sam)");
+    const auto output = args.value("--output");
+    if (!output || output->empty())
+        return usageError(io, "export", "say where the bundle goes: -o DIR");
+    auto ws = loadWorkspaceFile(args.positionals()[0]);
+    if (!ws)
+        return failure(io, ws.status());
+    exporting::ExportOptions options;
+    if (auto workflow = args.value("--workflow"))
+        options.workflow = WorkflowId(*workflow);
+    auto bundle = exporting::exportSam(*ws, options);
+    if (!bundle) {
+        // One line per reason, each naming its node.
+        const std::string &message = bundle.status().message();
+        size_t start = 0;
+        for (size_t end; (end = message.find('\n', start)) != std::string::npos; start = end + 1)
+            io.err << (start == 0 ? "stratus: " : "  ") << printable(message.substr(start, end - start)) << "\n";
+        io.err << (start == 0 ? "stratus: " : "  ") << printable(message.substr(start)) << "\nNothing was written.\n";
+        return bundle.status().code() == Status::Code::NotFound ? kExitError : kExitProblems;
+    }
+    if (Status s = exporting::writeBundle(*bundle, *output, args.has("--force")); !s)
+        return failure(io, s);
+    for (const std::string &note : bundle->notes)
+        io.err << "note: " << printable(note) << "\n";
+    io.err << "Wrote an AWS SAM bundle of " << bundle->files.size() << " files to " << printable(*output)
+           << " (template.yaml; deploy with sam build && sam deploy --guided)\n";
+    return kExitOk;
+}
+
+} // namespace stratus::cli

@@ -1,0 +1,534 @@
+#include "sam.h"
+
+#include "yaml.h"
+
+#include "engine/model/nodekind.h"
+#include "engine/model/text.h"
+#include "engine/model/validator.h"
+#include "engine/model/workflow.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace stratus::engine::exporting {
+
+namespace {
+
+Json ref(const std::string &logicalId)
+{
+    return Json{{"Ref", logicalId}};
+}
+
+Json getAtt(const std::string &logicalId, const std::string &attribute)
+{
+    return Json{{"Fn::GetAtt", Json::array({logicalId, attribute})}};
+}
+
+Json sub(const std::string &text)
+{
+    return Json{{"Fn::Sub", text}};
+}
+
+/// `text` as a literal inside a !Sub string ("${" would start a variable).
+std::string subLiteral(const std::string &text)
+{
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{')
+            out += "{!", ++i;
+    }
+    return out;
+}
+
+/// A file or folder name made of safe characters.
+std::string fileNameFrom(const std::string &name)
+{
+    std::string out;
+    for (const unsigned char c : name)
+        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' ? char(c) : '-';
+    if (out.empty() || out.front() == '.')
+        out.insert(out.begin(), '_');
+    return out;
+}
+
+std::string where(const Workflow &workflow, const Node &node)
+{
+    return "node " + quote(node.name.empty() ? node.id.str() : node.name) + " (" + node.id.str() + ") of workflow "
+           + quote(workflow.id().str());
+}
+
+const char *kStateMachineLater = "needs a state machine, which this version does not export yet";
+
+class SamWriter
+{
+public:
+    SamWriter(const Workspace &workspace, const ExportOptions &options)
+        : m_workspace(workspace)
+        , m_options(options)
+        , m_registry(NodeKindRegistry::instance())
+    {}
+
+    Result<Bundle> run();
+
+private:
+    struct Consumer
+    {
+        const Workflow *workflow;
+        const Node *function;
+    };
+
+    std::string uniqueId(const std::string &wanted);
+    std::string idOf(const Workflow &w, const Node &n, const char *suffix = "");
+    Json config(const Node &n) const { return m_registry.effectiveConfig(n); }
+    void refuse(const Workflow &w, const Node &n, const std::string &reason)
+    {
+        m_refusals.push_back(where(w, n) + ": " + reason);
+    }
+    /// The function at the end of each edge from `port`, refusing what is not one.
+    std::vector<const Node *> functionsFrom(const Workflow &w, const Node &n, const std::string &port);
+    /// The one function a trigger's event goes to (none: refused, or nowhere).
+    const Node *triggeredFunction(const Workflow &w, const Node &trigger);
+    void checkShape(const Workflow &w);
+    void addFunction(const Workflow &w, const Node &n);
+    void addHttpRoute(const Workflow &w, const Node &trigger);
+    void addSchedule(const Workflow &w, const Node &trigger);
+    void addQueue(const Workflow &w, const Node &queue);
+    void addBucket(const Workflow &w, const Node &bucket);
+    void addTable(const Workflow &w, const Node &table);
+    Json &eventsOf(const Node &function);
+    std::string readme() const;
+
+    const Workspace &m_workspace;
+    const ExportOptions &m_options;
+    const NodeKindRegistry &m_registry;
+    std::vector<std::string> m_refusals;
+    std::vector<std::string> m_notes;
+    std::set<std::string> m_usedIds;
+    std::map<std::pair<std::string, std::string>, std::string> m_ids; // (workflow, node+suffix) → logical id
+    std::map<std::string, std::string> m_functionIds;                  // function name → logical id
+    Json m_resources = Json::object();
+    Json m_outputs = Json::object();
+    Json m_cors;            // the HttpApi's CorsConfiguration (from the first route that has one)
+    std::string m_corsFrom; // which route gave it
+    bool m_hasApi = false;
+    Bundle m_bundle;
+};
+
+std::string SamWriter::uniqueId(const std::string &wanted)
+{
+    std::string id = wanted;
+    for (int n = 2; m_usedIds.contains(id); ++n)
+        id = wanted + std::to_string(n);
+    m_usedIds.insert(id);
+    return id;
+}
+
+std::string SamWriter::idOf(const Workflow &w, const Node &n, const char *suffix)
+{
+    const auto key = std::make_pair(w.id().str(), n.id.str() + "/" + suffix);
+    if (auto it = m_ids.find(key); it != m_ids.end())
+        return it->second;
+    std::string wanted = logicalIdFrom(n.name.empty() ? n.id.str() : n.name);
+    const std::string tail = suffix;
+    if (!tail.empty() && !wanted.ends_with(tail))
+        wanted += tail;
+    return m_ids[key] = uniqueId(wanted);
+}
+
+std::vector<const Node *> SamWriter::functionsFrom(const Workflow &w, const Node &n, const std::string &port)
+{
+    std::vector<const Node *> out;
+    for (const Edge &e : w.edges()) {
+        if (e.from.node != n.id || e.from.port != port)
+            continue;
+        const Node *to = w.findNode(e.to.node);
+        if (to && to->kind == kinds::kFunction)
+            out.push_back(to);
+        else if (to)
+            refuse(w, n, "its " + quote(port) + " goes to the " + to->kind + " " + quote(to->name) + ", which "
+                             + kStateMachineLater);
+    }
+    return out;
+}
+
+void SamWriter::checkShape(const Workflow &w)
+{
+    for (const Node &n : w.nodes()) {
+        if (n.kind == kinds::kFunction) {
+            for (const Edge &e : w.edges()) {
+                if (e.from.node == n.id) {
+                    const Node *to = w.findNode(e.to.node);
+                    refuse(w, n, "its result goes on (" + e.from.port + " → " + (to ? quote(to->name) : e.to.node.str())
+                                     + "), which " + kStateMachineLater);
+                    break;
+                }
+            }
+        } else if (n.kind == kinds::kChoice) {
+            refuse(w, n, std::string("a choice ") + kStateMachineLater);
+        }
+    }
+}
+
+Json &SamWriter::eventsOf(const Node &function)
+{
+    Json &properties = m_resources[m_functionIds.at(function.name)]["Properties"];
+    if (!properties.contains("Events"))
+        properties["Events"] = Json::object();
+    return properties["Events"];
+}
+
+void SamWriter::addFunction(const Workflow &w, const Node &n)
+{
+    const Json c = config(n);
+    const std::string id = idOf(w, n);
+    m_functionIds[n.name] = id;
+    const std::string folder = "functions/" + fileNameFrom(n.name) + "/";
+    Json properties = Json::object();
+    if (const std::string description = c.value("description", std::string()); !description.empty())
+        properties["Description"] = description;
+    properties["Runtime"] = c.value("runtime", std::string());
+    properties["Handler"] = c.value("handler", std::string());
+    properties["CodeUri"] = folder;
+    properties["MemorySize"] = c.value("memoryMB", 128);
+    properties["Timeout"] = c.value("timeoutS", 3);
+    properties["Architectures"] = Json::array({c.value("architecture", std::string("x86_64"))});
+    if (const long long reserved = c.value("concurrency", 0LL); reserved > 0)
+        properties["ReservedConcurrentExecutions"] = reserved;
+    if (const Json environment = c.value("environment", Json::object()); !environment.empty())
+        properties["Environment"] = Json{{"Variables", environment}};
+    // Local retries are Lambda's asynchronous ones (schedules and S3 invoke asynchronously).
+    properties["EventInvokeConfig"] = Json{{"MaximumRetryAttempts", c.value("retries", 2)}};
+    m_resources[id] = Json{{"Type", "AWS::Serverless::Function"}, {"Properties", properties}};
+
+    const Json files = c.value("files", Json::object());
+    for (const auto &[path, text] : files.items())
+        m_bundle.files[folder + path] = text.is_string() ? text.get<std::string>() : text.dump();
+    for (const TestEvent &event : m_workspace.testEvents) {
+        if (event.node == n.id && (!event.workflow.isValid() || event.workflow == w.id()))
+            m_bundle.files["events/" + fileNameFrom(n.name) + "/" + fileNameFrom(event.name) + ".json"] =
+                event.event.dump(2) + "\n";
+    }
+}
+
+const Node *SamWriter::triggeredFunction(const Workflow &w, const Node &trigger)
+{
+    const auto targets = functionsFrom(w, trigger, "event");
+    if (targets.size() > 1) {
+        refuse(w, trigger, std::string("its event goes to several functions (a fan-out), which ") + kStateMachineLater);
+        return nullptr;
+    }
+    return targets.empty() ? nullptr : targets.front();
+}
+
+void SamWriter::addHttpRoute(const Workflow &w, const Node &trigger)
+{
+    const Json c = config(trigger);
+    const Node *target = triggeredFunction(w, trigger);
+    if (!target)
+        return; // a route with nowhere to go is not a route on AWS
+    m_hasApi = true;
+    if (const Json &cors = c.value("cors", Json()); cors.is_object() && !cors.empty()) {
+        static const std::vector<std::pair<const char *, const char *>> kCors = {
+            {"allowOrigins", "AllowOrigins"}, {"allowMethods", "AllowMethods"}, {"allowHeaders", "AllowHeaders"},
+            {"exposeHeaders", "ExposeHeaders"}, {"allowCredentials", "AllowCredentials"}, {"maxAgeS", "MaxAge"}};
+        Json configuration = Json::object();
+        for (const auto &[local, aws] : kCors) {
+            if (cors.contains(local))
+                configuration[aws] = cors[local];
+        }
+        if (m_cors.is_null()) {
+            m_cors = configuration;
+            m_corsFrom = trigger.name;
+        } else if (m_cors != configuration) {
+            refuse(w, trigger, "its CORS settings differ from those of " + quote(m_corsFrom)
+                                   + ": an HTTP API has one CORS configuration for all its routes");
+        }
+    }
+    Json properties = Json{{"ApiId", ref("HttpApi")}, {"Method", c.value("method", std::string("GET"))},
+                           {"Path", c.value("path", std::string("/"))}};
+    if (c.value("payloadFormat", std::string("2.0")) == "1.0")
+        properties["PayloadFormatVersion"] = "1.0";
+    eventsOf(*target)[idOf(w, trigger, "Route")] = Json{{"Type", "HttpApi"}, {"Properties", properties}};
+}
+
+void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
+{
+    const Json c = config(trigger);
+    const Node *target = triggeredFunction(w, trigger);
+    if (!target)
+        return;
+    // EventBridge Scheduler sends its Input as the event: written so that it is
+    // the Scheduled Event the local schedule sends (its context attributes
+    // give the id, the time and the schedule's ARN).
+    const std::string detail = c.value("detail", Json::object()).dump();
+    const std::string input =
+        R"({"version":"0","id":"<aws.scheduler.execution-id>","detail-type":"Scheduled Event","source":"aws.events",)"
+        R"("account":"${AWS::AccountId}","time":"<aws.scheduler.scheduled-time>","region":"${AWS::Region}",)"
+        R"("resources":["<aws.scheduler.schedule-arn>"],"detail":)"
+        + subLiteral(detail) + "}";
+    Json properties = Json{{"ScheduleExpression", c.value("expression", std::string())},
+                           {"ScheduleExpressionTimezone", c.value("timezone", std::string("UTC"))},
+                           {"State", c.value("enabled", true) ? "ENABLED" : "DISABLED"},
+                           {"OmitName", true},
+                           {"Input", sub(input)}};
+    eventsOf(*target)[idOf(w, trigger, "Schedule")] = Json{{"Type", "ScheduleV2"}, {"Properties", properties}};
+}
+
+void SamWriter::addQueue(const Workflow &w, const Node &queue)
+{
+    const Json c = config(queue);
+    const std::string id = idOf(w, queue, "Queue");
+    Json properties = Json{{"VisibilityTimeout", c.value("visibilityTimeoutS", 30)}};
+    const auto consumers = functionsFrom(w, queue, "out");
+    const int batchSize = c.value("batchSize", 10);
+    const int window = c.value("batchWindowS", 0);
+    if (consumers.size() > 1)
+        refuse(w, queue, "several functions take its messages: on AWS they would compete for each message, "
+                         "where here each gets every batch");
+    // The dead-letter queue: where the local `dead` port's messages wait on AWS.
+    bool hasDead = false;
+    std::vector<const Node *> deadConsumers;
+    for (const Edge &e : w.edges()) {
+        if (e.from.node != queue.id || e.from.port != "dead")
+            continue;
+        hasDead = true;
+        const Node *to = w.findNode(e.to.node);
+        if (to && to->kind == kinds::kFunction)
+            deadConsumers.push_back(to);
+        else if (to && to->kind == kinds::kLog)
+            m_notes.push_back("The messages " + quote(queue.name) + " gives up on go to its dead-letter queue "
+                              + id + "DeadLetters, where they wait (here the log node " + quote(to->name)
+                              + " writes them to the run's log).");
+        else if (to)
+            refuse(w, queue, "its dead messages go to the " + to->kind + " " + quote(to->name) + ", which "
+                                 + kStateMachineLater);
+    }
+    if (hasDead) {
+        const std::string deadId = uniqueId(id + "DeadLetters");
+        m_resources[deadId] = Json{{"Type", "AWS::SQS::Queue"},
+                                   {"Properties", Json{{"MessageRetentionPeriod", 1209600}}}};
+        properties["RedrivePolicy"] = Json{{"deadLetterTargetArn", getAtt(deadId, "Arn")},
+                                           {"maxReceiveCount", c.value("maxReceiveCount", 3)}};
+        m_outputs[deadId + "Url"] = Json{{"Description", "The URL of the dead-letter queue of " + queue.name},
+                                         {"Value", ref(deadId)}};
+        for (const Node *f : deadConsumers)
+            eventsOf(*f)[uniqueId(id + "DeadLetter")] =
+                Json{{"Type", "SQS"}, {"Properties", Json{{"Queue", getAtt(deadId, "Arn")}, {"BatchSize", batchSize},
+                                                         {"FunctionResponseTypes", Json::array({"ReportBatchItemFailures"})}}}};
+    }
+    m_resources[id] = Json{{"Type", "AWS::SQS::Queue"}, {"Properties", properties}};
+    m_outputs[id + "Url"] = Json{{"Description", "The URL of the queue " + queue.name}, {"Value", ref(id)}};
+    for (const Node *f : consumers) {
+        if (batchSize > 10 && window < 1)
+            refuse(w, queue, "a batch of more than 10 messages needs batchWindowS of at least 1 on AWS "
+                             "(an SQS event source's MaximumBatchingWindowInSeconds)");
+        if (const int timeout = config(*f).value("timeoutS", 3); c.value("visibilityTimeoutS", 30) < timeout)
+            refuse(w, queue, "its visibility timeout (" + std::to_string(c.value("visibilityTimeoutS", 30))
+                                 + " s) is shorter than the timeout of " + quote(f->name) + " (" + std::to_string(timeout)
+                                 + " s), which AWS refuses for an SQS event source");
+        Json event = Json{{"Queue", getAtt(id, "Arn")}, {"BatchSize", batchSize}};
+        if (window > 0)
+            event["MaximumBatchingWindowInSeconds"] = window;
+        event["FunctionResponseTypes"] = Json::array({"ReportBatchItemFailures"});
+        eventsOf(*f)[uniqueId(id + "Messages")] = Json{{"Type", "SQS"}, {"Properties", event}};
+    }
+}
+
+void SamWriter::addBucket(const Workflow &w, const Node &bucket)
+{
+    const Json c = config(bucket);
+    const std::string id = idOf(w, bucket, "Bucket");
+    // A name of its own (bucket names are global), made the same way each
+    // time; policies and variables can use it without a !Ref of a bucket that
+    // triggers a function (a circular dependency: SAM #1109, #2099).
+    m_resources[id] = Json{{"Type", "AWS::S3::Bucket"},
+                           {"Properties", Json{{"BucketName", sub("${AWS::StackName}-" + bucket.name + "-${AWS::AccountId}")}}}};
+    m_outputs[id + "Name"] = Json{{"Description", "The name of the bucket " + bucket.name}, {"Value", ref(id)}};
+    const auto consumers = functionsFrom(w, bucket, "out");
+    if (consumers.size() > 1) {
+        refuse(w, bucket, "several functions take its events: S3 refuses overlapping notifications for the same "
+                          "events and keys");
+        return;
+    }
+    for (const Node *f : consumers) {
+        Json events = Json::array();
+        for (const Json &e : c.value("events", Json::array({"created", "removed"})))
+            events.push_back(e == "created" ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*");
+        Json properties = Json{{"Bucket", ref(id)}, {"Events", events}};
+        Json rules = Json::array();
+        for (const char *filter : {"prefix", "suffix"}) {
+            if (const std::string value = c.value(filter, std::string()); !value.empty())
+                rules.push_back(Json{{"Name", filter}, {"Value", value}});
+        }
+        if (!rules.empty())
+            properties["Filter"] = Json{{"S3Key", Json{{"Rules", rules}}}};
+        eventsOf(*f)[uniqueId(id + "Objects")] = Json{{"Type", "S3"}, {"Properties", properties}};
+    }
+}
+
+void SamWriter::addTable(const Workflow &w, const Node &table)
+{
+    const Json c = config(table);
+    const std::string id = idOf(w, table, "Table");
+    Json attributes = Json::array();
+    Json keys = Json::array();
+    const std::string partition = c.value("partitionKey", std::string("id"));
+    attributes.push_back(Json{{"AttributeName", partition}, {"AttributeType", "S"}});
+    keys.push_back(Json{{"AttributeName", partition}, {"KeyType", "HASH"}});
+    if (const Json sort = c.value("sortKey", Json()); sort.is_string()) {
+        attributes.push_back(Json{{"AttributeName", sort}, {"AttributeType", "S"}});
+        keys.push_back(Json{{"AttributeName", sort}, {"KeyType", "RANGE"}});
+    }
+    m_notes.push_back("The keys of the table " + quote(table.name)
+                      + " are declared as strings (S): a workspace does not say a key's type.");
+    m_resources[id] = Json{{"Type", "AWS::DynamoDB::Table"},
+                           {"Properties", Json{{"TableName", sub("${AWS::StackName}-" + table.name)},
+                                               {"BillingMode", "PAY_PER_REQUEST"},
+                                               {"AttributeDefinitions", attributes},
+                                               {"KeySchema", keys},
+                                               {"StreamSpecification", Json{{"StreamViewType", "NEW_AND_OLD_IMAGES"}}}}}};
+    m_outputs[id + "Name"] = Json{{"Description", "The name of the table " + table.name}, {"Value", ref(id)}};
+    for (const Node *f : functionsFrom(w, table, "out"))
+        eventsOf(*f)[uniqueId(id + "Stream")] =
+            Json{{"Type", "DynamoDB"},
+                 {"Properties", Json{{"Stream", getAtt(id, "StreamArn")}, {"StartingPosition", "LATEST"},
+                                     {"BatchSize", c.value("streamBatchSize", 100)},
+                                     {"FunctionResponseTypes", Json::array({"ReportBatchItemFailures"})}}}};
+}
+
+std::string SamWriter::readme() const
+{
+    std::string text = "# " + (m_workspace.name.empty() ? std::string("Stratus workspace") : m_workspace.name)
+                       + " — an AWS SAM bundle\n\n"
+                         "Written by `stratus export --format sam` from a Stratus workspace. Nothing here was uploaded.\n\n"
+                         "## What is in it\n\n"
+                         "- `template.yaml`: the AWS SAM template (functions, their events, queues, buckets, tables).\n"
+                         "- `functions/NAME/`: each function's code, as the workspace holds it.\n"
+                         "- `events/NAME/`: the function's saved test events, for `sam local invoke -e`.\n\n"
+                         "## Deploy it\n\n"
+                         "```\nsam build\nsam deploy --guided\n```\n\n"
+                         "`sam deploy --guided` asks for a stack name (use lower-case letters, digits and hyphens: "
+                         "bucket names are made from it) and a region, and needs AWS credentials.\n\n"
+                         "## Run it locally\n\n"
+                         "```\nsam build\nsam local start-api          # the HTTP routes\n"
+                         "sam local invoke FUNCTION -e events/FUNCTION/EVENT.json\n```\n\n"
+                         "## What you must still provide\n\n"
+                         "- An AWS account, credentials and a region.\n"
+                         "- The packages your functions import beyond their runtime's own (this bundle holds the "
+                         "workspace's files only).\n";
+    if (!m_notes.empty()) {
+        text += "\n## Notes\n\n";
+        for (const std::string &note : m_notes)
+            text += "- " + note + "\n";
+    }
+    return text;
+}
+
+Result<Bundle> SamWriter::run()
+{
+    for (const Problem &p : validateWorkspace(m_workspace)) {
+        if (p.severity == Problem::Severity::Error)
+            m_refusals.push_back(p.toString());
+    }
+    if (!m_refusals.empty())
+        return Status::invalidArgument("the workspace has validation errors:\n" + joined(m_refusals, "\n"));
+
+    std::vector<const Workflow *> workflows;
+    for (const Workflow &w : m_workspace.workflows) {
+        if (!m_options.workflow || w.id() == *m_options.workflow)
+            workflows.push_back(&w);
+    }
+    if (m_options.workflow && workflows.empty())
+        return Status::notFound("the workspace has no workflow " + quote(m_options.workflow->str()));
+
+    m_usedIds.insert("HttpApi");
+    for (const Workflow *w : workflows) {
+        checkShape(*w);
+        for (const Node &n : w->nodes()) {
+            if (n.kind == kinds::kFunction)
+                addFunction(*w, n);
+        }
+    }
+    for (const Workflow *w : workflows) {
+        for (const Node &n : w->nodes()) {
+            if (n.kind == kinds::kHttpTrigger)
+                addHttpRoute(*w, n);
+            else if (n.kind == kinds::kScheduleTrigger)
+                addSchedule(*w, n);
+            else if (n.kind == kinds::kQueue)
+                addQueue(*w, n);
+            else if (n.kind == kinds::kBucket)
+                addBucket(*w, n);
+            else if (n.kind == kinds::kTable)
+                addTable(*w, n);
+            else if (n.kind == kinds::kManualTrigger)
+                m_notes.push_back("The manual trigger " + quote(n.name)
+                                  + " has no AWS counterpart: send its event with `sam local invoke` or the console.");
+        }
+    }
+    if (!m_refusals.empty())
+        return Status::notSupported("the workspace cannot be exported as AWS SAM:\n" + joined(m_refusals, "\n"));
+
+    Json resources = Json::object();
+    if (m_hasApi) {
+        Json api = Json{{"Type", "AWS::Serverless::HttpApi"}};
+        if (!m_cors.is_null()) {
+            api["Properties"] = Json{{"CorsConfiguration", m_cors}};
+            m_notes.push_back("The HTTP API answers CORS for every route as " + quote(m_corsFrom)
+                              + " says (an HTTP API has one CORS configuration).");
+        }
+        resources["HttpApi"] = api;
+        m_outputs["ApiUrl"] = Json{{"Description", "The HTTP API's base URL"},
+                                   {"Value", sub("https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/")}};
+    }
+    for (auto &[id, resource] : m_resources.items())
+        resources[id] = resource;
+    Json outputs = Json::object();
+    if (m_outputs.contains("ApiUrl"))
+        outputs["ApiUrl"] = m_outputs["ApiUrl"];
+    for (auto &[id, output] : m_outputs.items()) {
+        if (id != "ApiUrl")
+            outputs[id] = output;
+    }
+    Json document = Json{{"AWSTemplateFormatVersion", "2010-09-09"},
+                         {"Transform", "AWS::Serverless-2016-10-31"},
+                         {"Description", (m_workspace.name.empty() ? std::string("A Stratus workspace")
+                                                                   : m_workspace.name)
+                                             + ", exported by Stratus"},
+                         {"Resources", resources}};
+    if (!outputs.empty())
+        document["Outputs"] = outputs;
+    m_bundle.files["template.yaml"] = toCloudFormationYaml(document);
+    m_bundle.files["README.md"] = readme();
+    m_bundle.notes = m_notes;
+    return std::move(m_bundle);
+}
+
+} // namespace
+
+std::string logicalIdFrom(const std::string &name)
+{
+    std::string id;
+    bool upper = true;
+    for (const unsigned char c : name) {
+        if (!std::isalnum(c) || c >= 0x80) {
+            upper = true;
+            continue;
+        }
+        id += upper ? char(std::toupper(c)) : char(c);
+        upper = false;
+    }
+    if (id.empty() || std::isdigit(static_cast<unsigned char>(id.front())))
+        id.insert(0, "N");
+    return id.substr(0, 200);
+}
+
+Result<Bundle> exportSam(const Workspace &workspace, const ExportOptions &options)
+{
+    return SamWriter(workspace, options).run();
+}
+
+} // namespace stratus::engine::exporting

@@ -1,0 +1,39 @@
+#pragma once
+
+// AWS SAM bundles: template.yaml (AWS::Serverless-2016-10-31), a folder of
+// code per function, each function's saved test events, and a README.
+//
+// What this version writes: functions, with the event each trigger or
+// resource gives them (an HTTP route on one shared HttpApi, a ScheduleV2, an
+// SQS, S3 or DynamoDB event source), the queues (with their dead-letter
+// queue), buckets and tables. A path that goes on from node to node (a
+// function's result to another node, a choice, a fan-out) needs a state
+// machine, which this version does not write yet: such a workspace is
+// refused, naming each node and why. docs/export.md says what maps to what
+// and cites the AWS pages followed.
+
+#include "bundle.h"
+
+#include "engine/model/ids.h"
+#include "engine/model/status.h"
+
+#include <optional>
+
+namespace stratus::engine {
+struct Workspace;
+}
+
+namespace stratus::engine::exporting {
+
+struct ExportOptions
+{
+    std::optional<WorkflowId> workflow; ///< only this workflow; none: all of them
+};
+
+/// The bundle, or the reasons it cannot be made (one line each, naming the node).
+Result<Bundle> exportSam(const Workspace &workspace, const ExportOptions &options = {});
+
+/// "create-todo" → "CreateTodo": a CloudFormation logical id (letters and digits).
+std::string logicalIdFrom(const std::string &name);
+
+} // namespace stratus::engine::exporting
