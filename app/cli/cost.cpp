@@ -142,7 +142,7 @@ int cmdCost(const Args &args, Io &io)
     else
         io.out << "; serverless stays cheaper at any traffic\n";
     if (!runs.empty()) {
-        io.out << "\n  recorded runs, as priced under this preset:\n";
+        io.out << "\n  recorded runs, as priced when they ran (the gateway at this preset):\n";
         for (const Json &w : runs) {
             const std::string name = w["workflow"].get<std::string>();
             io.out << "    " << (name.empty() ? std::string("(functions on their own)") : "workflow " + quote(name))

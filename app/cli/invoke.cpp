@@ -301,14 +301,19 @@ void printSweep(const run::SweepResult &result, const std::string &runtime, Io &
                 marks += std::string(marks.empty() ? "" : ", ") + word;
         }
         if (p.failures > 0)
-            marks += (marks.empty() ? "" : ", ") + std::to_string(p.failures) + " of " + std::to_string(p.runs)
-                     + " failed: " + printable(p.firstError);
-        char cpu[32] = "-";
-        if (p.meanCpuMs >= 0)
-            std::snprintf(cpu, sizeof cpu, "%.2f", p.meanCpuMs);
-        std::snprintf(line, sizeof line, "  %5d MB %6.3f %10.2f %10.2f %9s %6.0f ms %6d MB %16s  ", p.memoryMB,
-                      p.vcpus, p.p50Ms, p.meanMs, cpu, p.meanBilledMs, p.maxMemoryUsedMB,
-                      money(p.costPerInvocation).c_str());
+            marks += (marks.empty() ? "" : ", ") + run::sweepFailureText(p);
+        if (p.runs > p.failures) {
+            char cpu[32] = "-";
+            if (p.meanCpuMs >= 0)
+                std::snprintf(cpu, sizeof cpu, "%.2f", p.meanCpuMs);
+            std::snprintf(line, sizeof line, "  %5d MB %6.3f %10.2f %10.2f %9s %6.0f ms %6d MB %16s  ", p.memoryMB,
+                          p.vcpus, p.p50Ms, p.meanMs, cpu, p.meanBilledMs, p.maxMemoryUsedMB,
+                          money(p.costPerInvocation).c_str());
+        } else {
+            // No run succeeded: the figures of failed runs are not the function's.
+            std::snprintf(line, sizeof line, "  %5d MB %6.3f %10s %10s %9s %9s %9s %16s  ", p.memoryMB, p.vcpus, "-", "-",
+                          "-", "-", "-", "-");
+        }
         io.out << line << marks << "\n";
     }
     io.out << "\n";

@@ -32,7 +32,9 @@ void CodeView::changeEvent(QEvent *event)
 
 void CodeView::followPalette()
 {
-    const QColor base = palette().color(QPalette::Base);
+    // Over the paper the text is drawn on (the lexer's, which keeps its own
+    // colours), so the line's text stays readable whatever the window's palette.
+    const QColor base = m_lexer ? m_lexer->defaultPaper() : paper();
     const QColor accent = palette().color(QPalette::Highlight);
     constexpr float kShare = 0.12f; // enough to find the line, too little to hide a selection
     setCaretLineBackgroundColor(QColor::fromRgbF(base.redF() + (accent.redF() - base.redF()) * kShare,
@@ -61,6 +63,7 @@ void CodeView::showFile(const QString &path, const QString &text)
         lexer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLexer(lexer.get());
     m_lexer = std::move(lexer);
+    followPalette();
     setReadOnly(false);
     setText(text);
     setReadOnly(path.isEmpty());

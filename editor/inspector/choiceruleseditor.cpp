@@ -97,6 +97,20 @@ public:
         return QStyledItemDelegate::createEditor(parent, option, index);
     }
 
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        // A value that is neither (typed under another operator) is offered as
+        // it is, so that leaving the box never changes it: validation names it.
+        if (auto *box = qobject_cast<QComboBox *>(editor)) {
+            const QString text = index.data(Qt::DisplayRole).toString();
+            if (box->findText(text) < 0)
+                box->insertItem(0, text);
+            box->setCurrentText(text);
+            return;
+        }
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+
 private:
     static bool takesBoolean(const QModelIndex &index)
     {
@@ -209,15 +223,6 @@ void ChoiceRulesEditor::setOperator(QTreeWidgetItem *item, const QString &op)
     if (!item || item->data(0, kOperatorRole).toString() == op)
         return;
     item->setData(0, kOperatorRole, op);
-    // A test of a boolean starts from a value it can take.
-    if (const ChoiceOperator *spec = findOperator(op.toStdString());
-        spec && spec->operand == ChoiceOperand::Boolean && item->text(ValueColumn) != QLatin1String("true")
-        && item->text(ValueColumn) != QLatin1String("false")) {
-        const bool was = m_showing;
-        m_showing = true;
-        item->setText(ValueColumn, QStringLiteral("true"));
-        m_showing = was;
-    }
     if (auto *box = qobject_cast<QComboBox *>(m_tree->itemWidget(item, OperatorColumn))) {
         const bool was = m_showing;
         m_showing = true;

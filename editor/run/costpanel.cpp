@@ -20,6 +20,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -270,7 +271,7 @@ void CostPanel::show(const CostReport &report)
                              report.requestsPerMonth > 0 ? qs(money(f.costWithoutFreeTier / report.requestsPerMonth)) : QString(),
                              qs(money(f.costWithoutFreeTier))});
     }
-    auto *ran = new QTreeWidgetItem(m_breakdown, {tr("What ran, by workflow"), {}, {}, {}, {}, qs(money(report.recordedTotal()))});
+    auto *ran = new QTreeWidgetItem(m_breakdown, {tr("What ran, by workflow (as priced when it ran)"), {}, {}, {}, {}, qs(money(report.recordedTotal()))});
     for (const RecordedWorkflowCost &w : report.recordedRuns) {
         const Workspace *design = m_design ? m_design() : nullptr;
         const Workflow *workflow = design ? design->findWorkflow(WorkflowId(w.workflowId)) : nullptr;
@@ -280,8 +281,12 @@ void CostPanel::show(const CostReport &report)
                                   tr("%1 a run").arg(qs(money(w.averagePerRun))), qs(money(w.total))});
     }
     m_breakdown->expandAll();
-    for (int c = 1; c < m_breakdown->columnCount(); ++c)
+    // The figures fit their text, but never so wide that the names (the first, stretching column) vanish.
+    const int widest = std::max(90, m_breakdown->viewport()->width() / (m_breakdown->columnCount() + 1));
+    for (int c = 1; c < m_breakdown->columnCount(); ++c) {
         m_breakdown->resizeColumnToContents(c);
+        m_breakdown->setColumnWidth(c, std::min(m_breakdown->columnWidth(c), widest));
+    }
 }
 
 } // namespace stratus::editor

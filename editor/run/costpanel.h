@@ -62,6 +62,8 @@ public:
     QDoubleSpinBox *vmHourly() const { return m_vm; }
     QTreeWidget *breakdown() const { return m_breakdown; }
     QLabel *totals() const { return m_totals; }
+    /// The history is being read (after which the figures are exactly the file's).
+    bool isReading() const { return m_reading; }
     /// The report shown, if one could be made.
     const std::optional<engine::CostReport> &report() const { return m_report; }
     engine::CostInputs inputs() const;

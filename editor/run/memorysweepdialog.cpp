@@ -334,19 +334,18 @@ void MemorySweepDialog::addPoint(const SweepPoint &p)
         m_table->setItem(row, PerMillionColumn, number(p.costPerInvocation * 1e6, 2));
     } else {
         // Said, not left blank: a blank cell reads as "still measuring".
-        for (int column : {P50Column, MeanColumn, CostColumn, PerMillionColumn}) {
+        for (int column : {P50Column, MeanColumn, CpuColumn, CostColumn, PerMillionColumn}) {
             auto *none = new QTableWidgetItem(tr("—"));
             none->setTextAlignment(Qt::AlignCenter);
             none->setToolTip(tr("No run at this size succeeded: see the note."));
             m_table->setItem(row, column, none);
         }
     }
-    if (p.meanCpuMs >= 0)
+    if (p.meanCpuMs >= 0 && p.runs > p.failures)
         m_table->setItem(row, CpuColumn, number(p.meanCpuMs, 2));
     if (!p.usable()) {
-        auto *note = new QTableWidgetItem(
-            p.runs == 0 ? tr("did not run: %1").arg(qs(p.firstError))
-                        : tr("%1 of %2 failed: %3").arg(p.failures).arg(p.runs).arg(qs(p.firstError)));
+        auto *note = new QTableWidgetItem(p.runs == 0 ? tr("did not run: %1").arg(qs(p.firstError))
+                                                      : qs(run::sweepFailureText(p)));
         note->setToolTip(note->text());
         note->setForeground(QColor(0xd9, 0x48, 0x3b));
         m_table->setItem(row, NoteColumn, note);

@@ -163,14 +163,15 @@ void checkCors(NodeProblems &problems, const std::string &field, const Json &v)
         return out;
     };
     static const std::set<std::string> kCorsMethods = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"};
+    std::vector<std::string> unknownMethods;
     for (const std::string &method : strings("allowMethods")) {
-        if (!kCorsMethods.contains(method)) {
-            problems.add("bad-value", field + ".allowMethods",
-                         "'" + method + "' is not a method a route can have (GET, POST, PUT, PATCH, DELETE, "
-                         "HEAD, OPTIONS, or * for all)");
-            break;
-        }
+        if (!kCorsMethods.contains(method))
+            unknownMethods.push_back(quote(method));
     }
+    if (!unknownMethods.empty())
+        problems.add("bad-value", field + ".allowMethods",
+                     joined(unknownMethods) + (unknownMethods.size() == 1 ? " is not a method" : " are not methods")
+                         + " a route can have (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, or * for all, in capitals)");
     // Browsers refuse credentials with a wildcard origin (Fetch standard), and
     // so does AWS's HttpApi (CDK): the origins must be named.
     const auto origins = strings("allowOrigins");

@@ -77,6 +77,13 @@ Result<std::vector<int>> parseMemorySizes(const std::string &text)
     return sizes;
 }
 
+std::string sweepFailureText(const SweepPoint &point)
+{
+    if (point.warmUpFailed)
+        return "the warm-up failed, so nothing was measured: " + printable(point.firstError);
+    return std::to_string(point.failures) + " of " + std::to_string(point.runs) + " failed: " + printable(point.firstError);
+}
+
 Json SweepPoint::toJson() const
 {
     Json j{{"memoryMB", memoryMB},
@@ -90,6 +97,8 @@ Json SweepPoint::toJson() const
     j["cpuMs"] = meanCpuMs >= 0 ? Json(meanCpuMs) : Json(nullptr);
     if (!firstError.empty())
         j["firstError"] = firstError;
+    if (warmUpFailed)
+        j["warmUpFailed"] = true;
     return j;
 }
 
@@ -213,6 +222,7 @@ void MemorySweep::startSize()
     config.memoryMB = m_plan.memorySizesMB[m_size];
     config.cpuShare = m_result.method;
     m_runs.clear();
+    m_warmUpFailed = false;
     m_run = -1;
     // Replaces the previous size's function and stops its instances: each size starts cold.
     if (Status s = m_runtime->addFunction(config); !s) {
@@ -262,6 +272,7 @@ void MemorySweep::invocationEnded(InvocationResult result)
     // A warm-up that failed is a failure of the size (an init error, out of
     // memory at load): counted, so the size is not chosen, and not measured
     // further (each run would fail alike).
+    m_warmUpFailed = m_warmUpFailed || (warmUp && !result.ok());
     if (!warmUp || !result.ok())
         m_runs.push_back(std::move(result));
     ++m_run;
@@ -279,6 +290,7 @@ void MemorySweep::finishSize()
     if (m_runs.empty())
         return;
     SweepPoint p;
+    p.warmUpFailed = m_warmUpFailed;
     p.memoryMB = m_plan.memorySizesMB[m_size];
     p.vcpus = lambdaVcpus(p.memoryMB);
     std::vector<double> durations;

@@ -56,6 +56,7 @@ struct SweepPoint
     double meanBilledMs = 0;
     int maxMemoryUsedMB = 0;
     double costPerInvocation = 0; ///< the mean of the runs' prices
+    bool warmUpFailed = false;    ///< the one run is the warm-up, which failed: nothing was measured
     /// Every run succeeded: only such sizes are chosen.
     bool usable() const { return runs > 0 && failures == 0; }
     Json toJson() const;
@@ -72,6 +73,10 @@ struct SweepChoices
 /// (ties to the cheaper), balanced minimising weight·cost + (1−weight)·time,
 /// each normalised between the sizes' extremes (as Power Tuning does).
 SweepChoices chooseMemory(const std::vector<SweepPoint> &points, double balanceWeight);
+
+/// Why a size has failures, as the CLI and the studio say it: "the warm-up
+/// failed: …" or "2 of 5 failed: …".
+std::string sweepFailureText(const SweepPoint &point);
 
 struct SweepResult
 {
@@ -124,6 +129,7 @@ private:
     int m_run = -1;      // -1: the warm-up
     long long m_done = 0; // invocations ended, warm-ups included
     std::vector<InvocationResult> m_runs; // of the size being measured
+    bool m_warmUpFailed = false;           // of the size being measured
     bool m_running = false;
     bool m_cancelled = false;
 };

@@ -176,7 +176,7 @@ CpuLimits::CpuLimits()
     }
     // Any other value is said, not ignored silently.
     const std::string ignoredChoice = forced && *forced
-                                          ? "; STRATUS_CPU_SHARE=" + printable(forced) + " ignored: the one choice is 'estimate'"
+                                          ? "; STRATUS_CPU_SHARE=" + printable(forced) + " ignored (the only value understood is 'estimate')"
                                           : std::string();
     detect();
     m_description += ignoredChoice;

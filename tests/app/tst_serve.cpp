@@ -252,7 +252,7 @@ void TestServe::wrongCpuShareChoicesAreSaid()
                        p.setProcessEnvironment(env);
                    });
     const Json result = Json::parse(r.out.toStdString());
-    QVERIFY2(result["cpuShareText"].get<std::string>().find("STRATUS_CPU_SHARE=bogus ignored: the one choice is 'estimate'")
+    QVERIFY2(result["cpuShareText"].get<std::string>().find("STRATUS_CPU_SHARE=bogus ignored (the only value understood is 'estimate')")
                  != std::string::npos,
              result["cpuShareText"].get<std::string>().c_str());
 }
@@ -324,6 +324,13 @@ void TestServe::tuneMeasuresEachMemorySize()
     QVERIFY(failed["cheapestMB"].is_null());
     QVERIFY2(failed["points"][0]["firstError"].get<std::string>().find("Error: no") != std::string::npos,
              failed.dump().c_str());
+    QVERIFY(failed["points"][0]["warmUpFailed"].get<bool>()); // the warm-up failed: nothing measured
+    // The table gives no figures for it (a failed run's are not the function's) and says why.
+    r = runStratus({QStringLiteral("tune"), file, QStringLiteral("broken"), QStringLiteral("--memory"),
+                    QStringLiteral("128"), QStringLiteral("--runs"), QStringLiteral("3")});
+    QVERIFY2(QString::fromUtf8(r.out).contains(QRegularExpression(QStringLiteral("128 MB +0\\.072 +- +- +- +- +- +-  the warm-up failed, "
+                                                              "so nothing was measured: Error: no"))),
+             r.out.constData());
 
     // What is wrong is named.
     const auto refused = [&](const QStringList &args, const char *expected) {

@@ -642,15 +642,19 @@ void TestEditing::choiceRulesAreBuiltRowByRow()
     builder->addCondition();
     QTreeWidgetItem *second = tree->currentItem();
     second->setText(ChoiceRulesEditor::VariableColumn, QStringLiteral("$.body.urgent"));
+    second->setText(ChoiceRulesEditor::ValueColumn, QStringLiteral("FALSE"));
     builder->setOperator(second, QStringLiteral("booleanEquals"));
-    // A boolean's value starts as one it can take, and is chosen from true and false.
-    QCOMPARE(second->text(ChoiceRulesEditor::ValueColumn), QStringLiteral("true"));
+    // A boolean is chosen from true and false; a value that is neither is kept
+    // as it was (not turned into true), and offered as it is.
+    QCOMPARE(second->text(ChoiceRulesEditor::ValueColumn), QStringLiteral("FALSE"));
     QCOMPARE(tree->currentItem(), second);
-    std::unique_ptr<QWidget> valueEditor(tree->itemDelegate()->createEditor(
-        tree->viewport(), QStyleOptionViewItem(), tree->currentIndex().siblingAtColumn(ChoiceRulesEditor::ValueColumn)));
+    const QModelIndex valueIndex = tree->currentIndex().siblingAtColumn(ChoiceRulesEditor::ValueColumn);
+    std::unique_ptr<QWidget> valueEditor(tree->itemDelegate()->createEditor(tree->viewport(), QStyleOptionViewItem(), valueIndex));
     auto *choice = qobject_cast<QComboBox *>(valueEditor.get());
     QVERIFY(choice);
-    QCOMPARE(choice->count(), 2);
+    tree->itemDelegate()->setEditorData(choice, valueIndex);
+    QCOMPARE(choice->currentText(), QStringLiteral("FALSE"));
+    QVERIFY(choice->findText(QStringLiteral("true")) >= 0 && choice->findText(QStringLiteral("false")) >= 0);
     second->setText(ChoiceRulesEditor::ValueColumn, QStringLiteral("true"));
     QCOMPARE_JSON(rules()[1]["condition"], Json::parse(R"({"and": [
         {"not": {"variable": "$.body.count", "numericGreaterThan": 10}},
