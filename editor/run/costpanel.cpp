@@ -18,6 +18,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -281,11 +282,18 @@ void CostPanel::show(const CostReport &report)
                                   tr("%1 a run").arg(qs(money(w.averagePerRun))), qs(money(w.total))});
     }
     m_breakdown->expandAll();
-    // The figures fit their text, but never so wide that the names (the first, stretching column) vanish.
-    const int widest = std::max(90, m_breakdown->viewport()->width() / (m_breakdown->columnCount() + 1));
-    for (int c = 1; c < m_breakdown->columnCount(); ++c) {
+    // The figures fit their text, but leave the names (the first, stretching
+    // column) at least 30 % of the width; what is cut short is whole in its tooltip.
+    const int columns = m_breakdown->columnCount();
+    const int names = std::max(120, m_breakdown->viewport()->width() * 3 / 10);
+    const int widest = std::max(50, (m_breakdown->viewport()->width() - names) / std::max(1, columns - 1));
+    for (int c = 1; c < columns; ++c) {
         m_breakdown->resizeColumnToContents(c);
         m_breakdown->setColumnWidth(c, std::min(m_breakdown->columnWidth(c), widest));
+    }
+    for (QTreeWidgetItemIterator it(m_breakdown); *it; ++it) {
+        for (int c = 0; c < columns; ++c)
+            (*it)->setToolTip(c, (*it)->text(c));
     }
 }
 
