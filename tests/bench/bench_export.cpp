@@ -1,0 +1,101 @@
+// bench_export: how long the SAM export of a large workspace takes.
+//
+// 2,000 nodes in groups the export maps directly (an HTTP route, a
+// schedule, a queue and a table, each with its function): the template
+// is made in memory, then the bundle (template, README, 1,000 functions'
+// code) is written to a temporary folder. The aim (issue 12): under 1 s.
+//
+//   build/release/tests/bench_export [nodes]
+
+#include "engine/export/bundle.h"
+#include "engine/export/sam.h"
+#include "engine/model/workflow.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+using namespace stratus::engine;
+
+namespace {
+
+Workspace exportableWorkspace(int nodeCount)
+{
+    Workflow wf(WorkflowId("big"), "Big");
+    const auto function = [&](const std::string &name, int i) {
+        Node n{NodeId(name), "function", name,
+               Json{{"runtime", "nodejs20.x"}, {"handler", "index.handler"}, {"memoryMB", 256}, {"timeoutS", 10},
+                    {"environment", {{"INDEX", std::to_string(i)}}},
+                    {"files", {{"index.js", "exports.handler = async (event) => ({ statusCode: 200, body: '"
+                                                + name + "' });\n"}}}}};
+        wf.addNode(n);
+        return n.id;
+    };
+    const auto wire = [&](const NodeId &from, const std::string &port, const NodeId &to) {
+        wf.addEdge(Edge{EdgeId(from.str() + "." + port + "->" + to.str()), {from, port}, {to, "in"}});
+    };
+    for (int g = 0; g * 8 < nodeCount; ++g) {
+        const std::string s = std::to_string(g);
+        Node route{NodeId("route" + s), "trigger.http", "GET /items/" + s,
+                   Json{{"method", "GET"}, {"path", "/items/" + s + "/{id}"}}};
+        wf.addNode(route);
+        wire(route.id, "event", function("get-item-" + s, g));
+        Node schedule{NodeId("every" + s), "trigger.schedule", "every " + s, Json{{"expression", "rate(5 minutes)"}}};
+        wf.addNode(schedule);
+        wire(schedule.id, "event", function("tick-" + s, g));
+        Node queue{NodeId("queue" + s), "queue", "jobs-" + s, Json{{"visibilityTimeoutS", 60}}};
+        wf.addNode(queue);
+        wire(queue.id, "out", function("work-" + s, g));
+        Node table{NodeId("table" + s), "table", "items-" + s, Json{{"partitionKey", "id"}}};
+        wf.addNode(table);
+        wire(table.id, "out", function("audit-" + s, g));
+    }
+    Workspace ws;
+    ws.name = "bench";
+    ws.workflows.push_back(std::move(wf));
+    return ws;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const int nodes = argc > 1 ? std::max(8, atoi(argv[1])) : 2000;
+    const Workspace ws = exportableWorkspace(nodes);
+    std::vector<double> made, written;
+    size_t files = 0, templateBytes = 0;
+    for (int round = 0; round < 5; ++round) {
+        QElapsedTimer clock;
+        clock.start();
+        auto bundle = exporting::exportSam(ws);
+        made.push_back(double(clock.nsecsElapsed()) / 1e6);
+        if (!bundle) {
+            std::fprintf(stderr, "bench_export: %s\n", bundle.status().message().c_str());
+            return 1;
+        }
+        files = bundle->files.size();
+        templateBytes = bundle->files.at("template.yaml").size();
+        QTemporaryDir dir;
+        clock.restart();
+        if (Status s = exporting::writeBundle(*bundle, dir.filePath(QStringLiteral("bundle")).toStdString(), false); !s) {
+            std::fprintf(stderr, "bench_export: %s\n", s.message().c_str());
+            return 1;
+        }
+        written.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    std::printf("SAM export of %d nodes (%zu files, template %zu KB), median of 5:\n", nodes, files, templateBytes / 1024);
+    std::printf("  made in memory (validation included): %8.1f ms\n", median(made));
+    std::printf("  written (a new folder, renamed):       %8.1f ms\n", median(written));
+    std::printf("  together:                              %8.1f ms   (aim: under 1,000 ms)\n", median(made) + median(written));
+    return 0;
+}
