@@ -4,6 +4,7 @@
 #include "editor/canvas/workflowscene.h"
 #include "editor/canvas/workflowview.h"
 #include "editor/run/historyreader.h"
+#include "editor/run/runpanel.h"
 #include "editor/run/runsession.h"
 #include "editor/code/codeview.h"
 #include "editor/document/commands.h"
@@ -708,6 +709,13 @@ void MainWindow::refreshProblems()
                                       count(workspace().workflows.size(), tr("workflow"), tr("workflows")),
                                       count(nodes, tr("node"), tr("nodes")),
                                       count(problems().size(), tr("problem"), tr("problems"))));
+    // The refusal the Run panel shows is stale once its errors are gone.
+    const bool errors = std::any_of(problems().begin(), problems().end(),
+                                    [](const Problem &p) { return p.severity == Problem::Severity::Error; });
+    if (m_runRefusedForProblems && !errors && m_run && !m_run->isRunning()) {
+        m_runRefusedForProblems = false;
+        m_runPanel->showStopped(tr("Not running. The errors that stopped Run are fixed: Run (F5) again."));
+    }
 }
 
 bool MainWindow::selectNode(const WorkflowId &workflow, const NodeId &node)

@@ -182,6 +182,7 @@ private:
     RunOverlay *m_overlay = nullptr;
     std::unique_ptr<HistoryReader> m_historyReader;
     RunPanel *m_runPanel = nullptr;
+    bool m_runRefusedForProblems = false; // the Run panel says Run was refused for validation errors
     InvocationsPanel *m_invocations = nullptr;
     CostPanel *m_costPanel = nullptr;
     ChartsPanel *m_charts = nullptr;

@@ -234,6 +234,7 @@ Status MainWindow::startRun()
             "the workspace has " + std::to_string(errors) + (errors == 1 ? " error" : " errors")
             + ", listed in Problems: fix them to run it");
         m_runPanel->showStopped(tr("Not running: %1").arg(qs(refused.message())));
+        m_runRefusedForProblems = true;
         return refused;
     }
     if (Status s = m_document->save(); !s)

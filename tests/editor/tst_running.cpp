@@ -339,6 +339,15 @@ void TestRunning::runIsRefusedWithValidationErrors()
     QVERIFY(!window->runSession()->isRunning());
     QVERIFY(window->runPanel()->state()->text().contains(QLatin1String("Not running")));
     QVERIFY(window->problemsList()->topLevelItemCount() > 0);
+    // Fixed, the refusal is no longer what the Run panel says.
+    auto *document = window->document();
+    const Node *tiny = document->workflow(WorkflowId("main"))->findNode(NodeId("tiny"));
+    Node fixed = *tiny;
+    fixed.config["memoryMB"] = 128;
+    document->undoStack()->push(
+        new stratus::editor::ChangeNodeCommand(document, WorkflowId("main"), *tiny, fixed, QStringLiteral("fix")));
+    QTRY_VERIFY2(window->runPanel()->state()->text().contains(QLatin1String("are fixed")),
+                 qPrintable(window->runPanel()->state()->text()));
 }
 
 void TestRunning::breakpointPausesAndTheEditedEventGoesOn()
