@@ -43,15 +43,38 @@ std::string subLiteral(const std::string &text)
     return out;
 }
 
-/// A file or folder name made of safe characters.
+/// A file or folder name made of safe characters (letters beyond ASCII
+/// kept), short enough for any file system.
 std::string fileNameFrom(const std::string &name)
 {
     std::string out;
     for (const unsigned char c : name)
-        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' ? char(c) : '-';
+        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80 ? char(c) : '-';
     if (out.empty() || out.front() == '.')
         out.insert(out.begin(), '_');
+    if (out.size() > 100) {
+        out.resize(100);
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+            out.pop_back(); // not half a character
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0)
+            out.pop_back();
+    }
     return out;
+}
+
+/// `name` made unique among `taken` regardless of case (name, name-2, …),
+/// since bundles are also unpacked on file systems that ignore case.
+std::string uniqueFileName(const std::string &name, std::set<std::string> &taken)
+{
+    const auto lowered = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        return text;
+    };
+    std::string unique = name;
+    for (int n = 2; taken.contains(lowered(unique)); ++n)
+        unique = name + "-" + std::to_string(n);
+    taken.insert(lowered(unique));
+    return unique;
 }
 
 std::string where(const Workflow &workflow, const Node &node)
@@ -109,6 +132,8 @@ private:
     std::set<std::string> m_usedIds;
     std::map<std::pair<std::string, std::string>, std::string> m_ids; // (workflow, node+suffix) → logical id
     std::map<std::string, std::string> m_functionIds;                  // function name → logical id
+    std::set<std::string> m_folders;                                   // functions/ folders taken (lower case)
+    std::vector<std::pair<std::string, std::string>> m_functionFolders; // logical id, folder: for the README
     Json m_resources = Json::object();
     Json m_outputs = Json::object();
     Json m_cors;            // the HttpApi's CorsConfiguration (from the first route that has one)
@@ -158,14 +183,15 @@ void SamWriter::checkShape(const Workflow &w)
 {
     for (const Node &n : w.nodes()) {
         if (n.kind == kinds::kFunction) {
+            std::vector<std::string> onward;
             for (const Edge &e : w.edges()) {
                 if (e.from.node == n.id) {
                     const Node *to = w.findNode(e.to.node);
-                    refuse(w, n, "its result goes on (" + e.from.port + " → " + (to ? quote(to->name) : e.to.node.str())
-                                     + "), which " + kStateMachineLater);
-                    break;
+                    onward.push_back(e.from.port + " → " + (to ? quote(to->name) : e.to.node.str()));
                 }
             }
+            if (!onward.empty())
+                refuse(w, n, "its result goes on (" + joined(onward) + "), which " + kStateMachineLater);
         } else if (n.kind == kinds::kChoice) {
             refuse(w, n, std::string("a choice ") + kStateMachineLater);
         }
@@ -183,9 +209,13 @@ Json &SamWriter::eventsOf(const Node &function)
 void SamWriter::addFunction(const Workflow &w, const Node &n)
 {
     const Json c = config(n);
-    const std::string id = idOf(w, n);
+    // Every id ends in its kind (Function, Queue, …): the ids SAM makes from a
+    // function's (FnRole, FnEventInvokeConfig, …) can never be one of ours.
+    const std::string id = idOf(w, n, "Function");
     m_functionIds[n.name] = id;
-    const std::string folder = "functions/" + fileNameFrom(n.name) + "/";
+    const std::string folderName = uniqueFileName(fileNameFrom(n.name), m_folders);
+    const std::string folder = "functions/" + folderName + "/";
+    m_functionFolders.push_back({id, folderName});
     Json properties = Json::object();
     if (const std::string description = c.value("description", std::string()); !description.empty())
         properties["Description"] = description;
@@ -206,9 +236,10 @@ void SamWriter::addFunction(const Workflow &w, const Node &n)
     const Json files = c.value("files", Json::object());
     for (const auto &[path, text] : files.items())
         m_bundle.files[folder + path] = text.is_string() ? text.get<std::string>() : text.dump();
+    std::set<std::string> eventNames;
     for (const TestEvent &event : m_workspace.testEvents) {
         if (event.node == n.id && (!event.workflow.isValid() || event.workflow == w.id()))
-            m_bundle.files["events/" + fileNameFrom(n.name) + "/" + fileNameFrom(event.name) + ".json"] =
+            m_bundle.files["events/" + folderName + "/" + uniqueFileName(fileNameFrom(event.name), eventNames) + ".json"] =
                 event.event.dump(2) + "\n";
     }
 }
@@ -257,8 +288,10 @@ void SamWriter::addHttpRoute(const Workflow &w, const Node &trigger)
 void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
 {
     const Json c = config(trigger);
-    const Node *target = triggeredFunction(w, trigger);
-    if (!target)
+    // Several functions on one schedule: a schedule each (here one run
+    // reaches them all at once; on AWS each fires at the same time).
+    const auto targets = functionsFrom(w, trigger, "event");
+    if (targets.empty())
         return;
     // EventBridge Scheduler sends its Input as the event: written so that it is
     // the Scheduled Event the local schedule sends (its context attributes
@@ -274,73 +307,97 @@ void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
                            {"State", c.value("enabled", true) ? "ENABLED" : "DISABLED"},
                            {"OmitName", true},
                            {"Input", sub(input)}};
-    eventsOf(*target)[idOf(w, trigger, "Schedule")] = Json{{"Type", "ScheduleV2"}, {"Properties", properties}};
+    for (const Node *target : targets)
+        eventsOf(*target)[idOf(w, trigger, "Schedule")] = Json{{"Type", "ScheduleV2"}, {"Properties", properties}};
 }
 
 void SamWriter::addQueue(const Workflow &w, const Node &queue)
 {
     const Json c = config(queue);
     const std::string id = idOf(w, queue, "Queue");
-    Json properties = Json{{"VisibilityTimeout", c.value("visibilityTimeoutS", 30)}};
-    const auto consumers = functionsFrom(w, queue, "out");
+    const int visibility = c.value("visibilityTimeoutS", 30);
     const int batchSize = c.value("batchSize", 10);
     const int window = c.value("batchWindowS", 0);
+    if (queue.name.ends_with(".fifo"))
+        m_notes.push_back("The queue " + quote(queue.name) + " is a standard queue on AWS, as it is here (no FIFO "
+                                                             "order or deduplication).");
+
+    // What AWS refuses for an SQS event source, said before deploying.
+    const auto consume = [&](const std::string &queueId, const Node &function, const std::string &eventId,
+                             const std::string &which) {
+        if (batchSize > 10 && window < 1)
+            refuse(w, queue, "a batch of more than 10 messages needs batchWindowS of at least 1 on AWS "
+                             "(an SQS event source's MaximumBatchingWindowInSeconds)");
+        if (const int timeout = config(function).value("timeoutS", 3); visibility < timeout)
+            refuse(w, queue, "its visibility timeout (" + std::to_string(visibility) + " s) is shorter than the timeout of "
+                                 + quote(function.name) + " (" + std::to_string(timeout) + " s), which AWS refuses for "
+                                 + which);
+        Json event = Json{{"Queue", getAtt(queueId, "Arn")}, {"BatchSize", batchSize}};
+        if (window > 0)
+            event["MaximumBatchingWindowInSeconds"] = window;
+        event["FunctionResponseTypes"] = Json::array({"ReportBatchItemFailures"});
+        eventsOf(function)[eventId] = Json{{"Type", "SQS"}, {"Properties", event}};
+    };
+
+    const auto consumers = functionsFrom(w, queue, "out");
     if (consumers.size() > 1)
         refuse(w, queue, "several functions take its messages: on AWS they would compete for each message, "
                          "where here each gets every batch");
-    // The dead-letter queue: where the local `dead` port's messages wait on AWS.
-    bool hasDead = false;
+    for (const Node *f : consumers)
+        consume(id, *f, uniqueId(id + "Messages"), "an SQS event source");
+
+    // Where messages received maxReceiveCount times go: another queue of the
+    // workspace when `dead` is wired to one, else a dead-letter queue of
+    // their own (here they are set aside the same way), consumed by the
+    // functions on `dead`.
+    std::string deadTarget;
     std::vector<const Node *> deadConsumers;
     for (const Edge &e : w.edges()) {
         if (e.from.node != queue.id || e.from.port != "dead")
             continue;
-        hasDead = true;
         const Node *to = w.findNode(e.to.node);
-        if (to && to->kind == kinds::kFunction)
+        if (!to)
+            continue;
+        if (to->kind == kinds::kFunction)
             deadConsumers.push_back(to);
-        else if (to && to->kind == kinds::kLog)
-            m_notes.push_back("The messages " + quote(queue.name) + " gives up on go to its dead-letter queue "
-                              + id + "DeadLetters, where they wait (here the log node " + quote(to->name)
-                              + " writes them to the run's log).");
-        else if (to)
+        else if (to->kind == kinds::kQueue && deadTarget.empty())
+            deadTarget = idOf(w, *to, "Queue");
+        else if (to->kind == kinds::kLog)
+            m_notes.push_back("The messages " + quote(queue.name) + " gives up on wait in its dead-letter queue "
+                              + id + "DeadLetters (here the log node " + quote(to->name) + " writes them to the run's log).");
+        else
             refuse(w, queue, "its dead messages go to the " + to->kind + " " + quote(to->name) + ", which "
                                  + kStateMachineLater);
     }
-    if (hasDead) {
-        const std::string deadId = uniqueId(id + "DeadLetters");
-        m_resources[deadId] = Json{{"Type", "AWS::SQS::Queue"},
-                                   {"Properties", Json{{"MessageRetentionPeriod", 1209600}}}};
-        properties["RedrivePolicy"] = Json{{"deadLetterTargetArn", getAtt(deadId, "Arn")},
-                                           {"maxReceiveCount", c.value("maxReceiveCount", 3)}};
-        m_outputs[deadId + "Url"] = Json{{"Description", "The URL of the dead-letter queue of " + queue.name},
-                                         {"Value", ref(deadId)}};
+    if (!deadTarget.empty() && !deadConsumers.empty())
+        refuse(w, queue, "its dead messages go both to a queue and to functions: on AWS a queue has one dead-letter "
+                         "queue, which its functions would then have to consume");
+    Json properties = Json{{"VisibilityTimeout", visibility}};
+    if (deadTarget.empty()) {
+        deadTarget = uniqueId(id + "DeadLetters");
+        m_resources[deadTarget] = Json{
+            {"Type", "AWS::SQS::Queue"},
+            {"Properties", Json{{"VisibilityTimeout", visibility}, {"MessageRetentionPeriod", 1209600}}}};
+        m_outputs[deadTarget + "Url"] = Json{{"Description", "The URL of the dead-letter queue of " + queue.name},
+                                             {"Value", ref(deadTarget)}};
         for (const Node *f : deadConsumers)
-            eventsOf(*f)[uniqueId(id + "DeadLetter")] =
-                Json{{"Type", "SQS"}, {"Properties", Json{{"Queue", getAtt(deadId, "Arn")}, {"BatchSize", batchSize},
-                                                         {"FunctionResponseTypes", Json::array({"ReportBatchItemFailures"})}}}};
+            consume(deadTarget, *f, uniqueId(id + "DeadLetter"), "the SQS event source of its dead-letter queue");
     }
+    properties["RedrivePolicy"] = Json{{"deadLetterTargetArn", getAtt(deadTarget, "Arn")},
+                                       {"maxReceiveCount", c.value("maxReceiveCount", 3)}};
     m_resources[id] = Json{{"Type", "AWS::SQS::Queue"}, {"Properties", properties}};
     m_outputs[id + "Url"] = Json{{"Description", "The URL of the queue " + queue.name}, {"Value", ref(id)}};
-    for (const Node *f : consumers) {
-        if (batchSize > 10 && window < 1)
-            refuse(w, queue, "a batch of more than 10 messages needs batchWindowS of at least 1 on AWS "
-                             "(an SQS event source's MaximumBatchingWindowInSeconds)");
-        if (const int timeout = config(*f).value("timeoutS", 3); c.value("visibilityTimeoutS", 30) < timeout)
-            refuse(w, queue, "its visibility timeout (" + std::to_string(c.value("visibilityTimeoutS", 30))
-                                 + " s) is shorter than the timeout of " + quote(f->name) + " (" + std::to_string(timeout)
-                                 + " s), which AWS refuses for an SQS event source");
-        Json event = Json{{"Queue", getAtt(id, "Arn")}, {"BatchSize", batchSize}};
-        if (window > 0)
-            event["MaximumBatchingWindowInSeconds"] = window;
-        event["FunctionResponseTypes"] = Json::array({"ReportBatchItemFailures"});
-        eventsOf(*f)[uniqueId(id + "Messages")] = Json{{"Type", "SQS"}, {"Properties", event}};
-    }
 }
 
 void SamWriter::addBucket(const Workflow &w, const Node &bucket)
 {
     const Json c = config(bucket);
     const std::string id = idOf(w, bucket, "Bucket");
+    // STACK-NAME-ACCOUNT must fit S3's 63 characters, with room for a stack name.
+    if (constexpr size_t kRoomForStack = 8; bucket.name.size() + 14 + kRoomForStack > 63)
+        refuse(w, bucket, "its name is too long for AWS: the bucket is named STACK-" + bucket.name
+                              + "-ACCOUNT, which S3 allows up to 63 characters; keep the name to "
+                              + std::to_string(63 - 14 - kRoomForStack) + " characters");
     // A name of its own (bucket names are global), made the same way each
     // time; policies and variables can use it without a !Ref of a bucket that
     // triggers a function (a circular dependency: SAM #1109, #2099).
@@ -406,19 +463,26 @@ std::string SamWriter::readme() const
                          "Written by `stratus export --format sam` from a Stratus workspace. Nothing here was uploaded.\n\n"
                          "## What is in it\n\n"
                          "- `template.yaml`: the AWS SAM template (functions, their events, queues, buckets, tables).\n"
-                         "- `functions/NAME/`: each function's code, as the workspace holds it.\n"
-                         "- `events/NAME/`: the function's saved test events, for `sam local invoke -e`.\n\n"
-                         "## Deploy it\n\n"
-                         "```\nsam build\nsam deploy --guided\n```\n\n"
-                         "`sam deploy --guided` asks for a stack name (use lower-case letters, digits and hyphens: "
-                         "bucket names are made from it) and a region, and needs AWS credentials.\n\n"
-                         "## Run it locally\n\n"
-                         "```\nsam build\nsam local start-api          # the HTTP routes\n"
-                         "sam local invoke FUNCTION -e events/FUNCTION/EVENT.json\n```\n\n"
-                         "## What you must still provide\n\n"
-                         "- An AWS account, credentials and a region.\n"
-                         "- The packages your functions import beyond their runtime's own (this bundle holds the "
-                         "workspace's files only).\n";
+                         "- `functions/FOLDER/`: each function's code, as the workspace holds it.\n"
+                         "- `events/FOLDER/`: each function's saved test events, for `sam local invoke -e`.\n\n"
+                         "| function (in the template) | its folders |\n|---|---|\n";
+    for (const auto &[id, folder] : m_functionFolders)
+        text += "| `" + id + "` | `functions/" + folder + "/`, `events/" + folder + "/` |\n";
+    text += "\n## Deploy it\n\n"
+            "```\nsam build\nsam deploy --guided\n```\n\n"
+            "`sam deploy --guided` asks for a stack name (use lower-case letters, digits and hyphens: "
+            "bucket names are made from it) and a region, and needs AWS credentials. It keeps your answers "
+            "in `samconfig.toml`; exporting again with `--force` keeps that file, and every other file you add.\n\n"
+            "## Run it locally\n\n```\nsam build\n";
+    if (m_hasApi)
+        text += "sam local start-api                                  # the HTTP routes\n";
+    const std::string example = m_functionFolders.empty() ? std::string("FUNCTION") : m_functionFolders.front().first;
+    const std::string folder = m_functionFolders.empty() ? std::string("FOLDER") : m_functionFolders.front().second;
+    text += "sam local invoke " + example + " -e events/" + folder + "/EVENT.json\n```\n\n"
+            "## What you must still provide\n\n"
+            "- An AWS account, credentials and a region.\n"
+            "- The packages your functions import beyond their runtime's own (this bundle holds the "
+            "workspace's files only).\n";
     if (!m_notes.empty()) {
         text += "\n## Notes\n\n";
         for (const std::string &note : m_notes)
@@ -497,6 +561,9 @@ Result<Bundle> SamWriter::run()
                          {"Transform", "AWS::Serverless-2016-10-31"},
                          {"Description", (m_workspace.name.empty() ? std::string("A Stratus workspace")
                                                                    : m_workspace.name)
+                                             + (m_options.workflow && !workflows.empty()
+                                                    ? " (workflow " + workflows.front()->name() + ")"
+                                                    : std::string())
                                              + ", exported by Stratus"},
                          {"Resources", resources}};
     if (!outputs.empty())

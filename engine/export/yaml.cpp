@@ -31,8 +31,17 @@ std::string lower(std::string text)
 
 std::string quoted(const std::string &text)
 {
-    // A JSON string is a valid YAML double-quoted scalar.
-    return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    // A JSON string is a valid YAML double-quoted scalar, but for the line
+    // breaks YAML has beyond JSON's (NEL, LINE and PARAGRAPH SEPARATOR),
+    // which YAML would fold: they are escaped.
+    std::string out = Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    for (const auto &[raw, escaped] : {std::pair<std::string_view, std::string_view>{"\xC2\x85", "\\N"},
+                                       {"\xE2\x80\xA8", "\\L"},
+                                       {"\xE2\x80\xA9", "\\P"}}) {
+        for (size_t at = out.find(raw); at != std::string::npos; at = out.find(raw, at + escaped.size()))
+            out.replace(at, raw.size(), escaped);
+    }
+    return out;
 }
 
 std::string scalar(const Json &value)

@@ -13,6 +13,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -50,6 +51,15 @@ std::pair<int, QString> samCheck(const QString &templatePath)
     return {check.exitCode(), QString::fromUtf8(check.readAllStandardOutput() + check.readAllStandardError())};
 }
 
+/// Writes `bundle` into `out` and runs AWS's SAM translator on its template: what went wrong, if anything.
+QString writtenAndChecked(const Bundle &bundle, const QString &out)
+{
+    if (Status s = writeBundle(bundle, out.toStdString(), false); !s)
+        return QString::fromStdString(s.message());
+    const auto [exitCode, said] = samCheck(out + QStringLiteral("/template.yaml"));
+    return exitCode == 0 ? QString() : said;
+}
+
 QStringList filesUnder(const QString &folder)
 {
     QStringList files;
@@ -72,6 +82,9 @@ private Q_SLOTS:
     void validationErrorsAreRefused();
     void awsLimitsAreRefusedBeforeDeploying();
     void aBundleIsWrittenWholeOrNotAtAll();
+    void replacingABundleKeepsTheUsersFiles();
+    void namesSamMakesOrFileSystemsFoldNeverClash();
+    void deadLettersGoWhereTheGraphSays();
     void yamlSaysWhatTheJsonSaid_data();
     void yamlSaysWhatTheJsonSaid();
     void logicalIdsAreUniqueAndAlphanumeric();
@@ -84,11 +97,9 @@ void TestSamExport::everyEventSourceIsWhatSamAccepts()
     QVERIFY2(bundle, bundle.status().message().c_str());
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("bundle"));
-    QVERIFY(writeBundle(*bundle, out.toStdString(), false));
-
     // AWS's own translator takes it.
-    const auto [exitCode, said] = samCheck(out + QStringLiteral("/template.yaml"));
-    QVERIFY2(exitCode == 0, qPrintable(said));
+    const QString problem = writtenAndChecked(*bundle, out);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     // What is in it: the template, the README, each function's code and test events, nothing else.
     QCOMPARE(filesUnder(out), QStringList({QStringLiteral(".stratus-export"), QStringLiteral("README.md"),
@@ -218,6 +229,138 @@ void TestSamExport::aBundleIsWrittenWholeOrNotAtAll()
              QStringList({QStringLiteral("out"), QStringLiteral("plain")}));
 }
 
+void TestSamExport::replacingABundleKeepsTheUsersFiles()
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("out"));
+    Bundle bundle;
+    bundle.files["template.yaml"] = "Resources: {}\n";
+    bundle.files["functions/a/index.js"] = "one";
+    bundle.files["functions/go/bootstrap"] = "#!/bin/sh\necho hi\n";
+    QVERIFY(writeBundle(bundle, target.toStdString(), false));
+    // Scripts are executable.
+    QVERIFY(QFileInfo(target + QStringLiteral("/functions/go/bootstrap")).isExecutable());
+    QVERIFY(!QFileInfo(target + QStringLiteral("/functions/a/index.js")).isExecutable());
+
+    // What `sam deploy --guided` and `sam build` leave there is kept by --force.
+    stratus::test::writeBytes(target + QStringLiteral("/samconfig.toml"), "version = 0.1\n");
+    QVERIFY(QDir().mkpath(target + QStringLiteral("/.aws-sam/build")));
+    stratus::test::writeBytes(target + QStringLiteral("/.aws-sam/build/template.yaml"), "built");
+    stratus::test::writeBytes(target + QStringLiteral("/functions/a/node_modules.txt"), "mine");
+    bundle.files["functions/a/index.js"] = "two";
+    QVERIFY(writeBundle(bundle, target.toStdString(), true));
+    QCOMPARE(filesUnder(target), QStringList({QStringLiteral(".aws-sam/build/template.yaml"), QStringLiteral(".stratus-export"),
+                                              QStringLiteral("functions/a/index.js"),
+                                              QStringLiteral("functions/a/node_modules.txt"),
+                                              QStringLiteral("functions/go/bootstrap"), QStringLiteral("samconfig.toml"),
+                                              QStringLiteral("template.yaml")}));
+    QFile code(target + QStringLiteral("/functions/a/index.js"));
+    QVERIFY(code.open(QIODevice::ReadOnly) && code.readAll() == "two");
+    code.close();
+
+    // A file the export wrote and the user changed is not overwritten: the export is refused, naming it.
+    stratus::test::writeBytes(target + QStringLiteral("/functions/a/index.js"), "two, edited by hand");
+    bundle.files["functions/a/index.js"] = "three";
+    const Status s = writeBundle(bundle, target.toStdString(), true);
+    QVERIFY(!s);
+    QVERIFY2(s.message().find("functions/a/index.js was changed since it was exported") != std::string::npos,
+             s.message().c_str());
+    QVERIFY(code.open(QIODevice::ReadOnly) && code.readAll() == "two, edited by hand");
+    code.close();
+    QVERIFY(QFile::exists(target + QStringLiteral("/samconfig.toml")));
+
+    // A link is written through, to where it points; what an interrupted
+    // export into that folder left beside it goes with the next export.
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("real"))));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("real")), dir.filePath(QStringLiteral("linked"))));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".real.writing-456/functions"))));
+    QVERIFY(writeBundle(bundle, dir.filePath(QStringLiteral("linked")).toStdString(), false));
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("linked"))).isSymLink());
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("real/template.yaml"))));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral(".real.writing-456"))));
+}
+
+void TestSamExport::namesSamMakesOrFileSystemsFoldNeverClash()
+{
+    Json nodes = Json::array();
+    for (const char *name : {"a", "A", "a-role", "a-event-invoke-config", "http-api-api-gateway-default-stage"})
+        nodes.push_back({{"id", std::string("n-") + name}, {"kind", "function"}, {"name", name},
+                         {"config", {{"runtime", "nodejs20.x"}, {"handler", "index.handler"},
+                                     {"files", {{"index.js", "exports.handler = async () => 1;"}}}}}});
+    nodes.push_back({{"id", "route"}, {"kind", "trigger.http"}, {"name", "route"}, {"config", {{"path", "/x"}}}});
+    Json edges = Json::array({{{"id", "e"}, {"from", {{"node", "route"}, {"port", "event"}}}, {"to", {{"node", "n-a"}, {"port", "in"}}}}});
+    Json events = Json::array();
+    for (const char *name : {"a/b", "a-b", "a b", "A:B", "ünï", "../up"})
+        events.push_back({{"workflow", "w"}, {"node", "n-a"}, {"name", name}, {"event", {{"name", name}}}});
+    events.push_back({{"workflow", "w"}, {"node", "n-a"}, {"name", std::string(300, 'x')}, {"event", Json::object()}});
+    auto doc = workspace_json::read(Json{{"format", "stratus-workspace"}, {"version", 1}, {"name", "names"},
+                                         {"workflows", {{{"id", "w"}, {"name", "W"}, {"nodes", nodes}, {"edges", edges}}}},
+                                         {"testEvents", events}}
+                                        .dump());
+    QVERIFY2(doc, doc.status().message().c_str());
+    auto bundle = exportSam(doc->workspace);
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    QTemporaryDir dir;
+    const QString problem = writtenAndChecked(*bundle, dir.filePath(QStringLiteral("bundle")));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Two folders for a and A; every test event its own file, none outside events/.
+    QVERIFY(bundle->files.contains("functions/a/index.js") && bundle->files.contains("functions/A-2/index.js"));
+    int eventFiles = 0;
+    for (const auto &[path, bytes] : bundle->files)
+        eventFiles += path.starts_with("events/a/");
+    QCOMPARE(eventFiles, 7);
+    QVERIFY(bundle->files.contains("events/a/a-b.json") && bundle->files.contains("events/a/a-b-2.json")
+            && bundle->files.contains("events/a/ünï.json"));
+}
+
+void TestSamExport::deadLettersGoWhereTheGraphSays()
+{
+    const auto exported = [](const Json &queueConfig, const char *deadTo, int deadTimeout) {
+        Json nodes = Json::array({
+            {{"id", "q"}, {"kind", "queue"}, {"name", "jobs"}, {"config", queueConfig}},
+            {{"id", "work"}, {"kind", "function"}, {"name", "work"},
+             {"config", {{"runtime", "nodejs20.x"}, {"handler", "index.handler"}, {"files", {{"index.js", "x"}}}}}},
+            {{"id", "later"}, {"kind", "queue"}, {"name", "later"}, {"config", Json::object()}},
+            {{"id", "grave"}, {"kind", "function"}, {"name", "grave"},
+             {"config", {{"runtime", "nodejs20.x"}, {"handler", "index.handler"}, {"timeoutS", deadTimeout},
+                         {"files", {{"index.js", "x"}}}}}},
+        });
+        Json edges = Json::array({{{"id", "e1"}, {"from", {{"node", "q"}, {"port", "out"}}}, {"to", {{"node", "work"}, {"port", "in"}}}}});
+        if (deadTo)
+            edges.push_back({{"id", "e2"}, {"from", {{"node", "q"}, {"port", "dead"}}}, {"to", {{"node", deadTo}, {"port", "in"}}}});
+        auto doc = workspace_json::read(Json{{"format", "stratus-workspace"}, {"version", 1},
+                                             {"workflows", {{{"id", "w"}, {"name", "W"}, {"nodes", nodes}, {"edges", edges}}}}}
+                                            .dump());
+        if (!doc)
+            qFatal("%s", doc.status().message().c_str());
+        return exportSam(doc->workspace);
+    };
+    const auto templateOf = [](const Result<Bundle> &b) { return b ? b->files.at("template.yaml") : b.status().message(); };
+
+    // No dead edge: a dead-letter queue all the same, as messages are set aside here after maxReceiveCount.
+    auto plain = exported({{"maxReceiveCount", 2}}, nullptr, 3);
+    QVERIFY2(plain, plain.status().message().c_str());
+    QVERIFY2(templateOf(plain).find("deadLetterTargetArn: !GetAtt JobsQueueDeadLetters.Arn") != std::string::npos
+                 && templateOf(plain).find("maxReceiveCount: 2") != std::string::npos,
+             templateOf(plain).c_str());
+    // dead into another queue: that queue is the dead-letter queue.
+    auto intoQueue = exported(Json::object(), "later", 3);
+    QVERIFY2(intoQueue && templateOf(intoQueue).find("deadLetterTargetArn: !GetAtt LaterQueue.Arn") != std::string::npos,
+             templateOf(intoQueue).c_str());
+    QVERIFY(templateOf(intoQueue).find("JobsQueueDeadLetters") == std::string::npos);
+    // dead into a function: it consumes the dead-letter queue under the same rules as the queue's own consumer.
+    auto consumed = exported({{"batchSize", 50}, {"batchWindowS", 5}, {"visibilityTimeoutS", 30}}, "grave", 3);
+    QVERIFY2(consumed, consumed.status().message().c_str());
+    const std::string t = templateOf(consumed);
+    QVERIFY2(t.find("Queue: !GetAtt JobsQueueDeadLetters.Arn\n            BatchSize: 50\n"
+                    "            MaximumBatchingWindowInSeconds: 5") != std::string::npos,
+             t.c_str());
+    auto slowGrave = exported({{"visibilityTimeoutS", 30}}, "grave", 60);
+    QVERIFY(!slowGrave);
+    QVERIFY2(slowGrave.status().message().find("shorter than the timeout of 'grave' (60 s)") != std::string::npos,
+             slowGrave.status().message().c_str());
+}
+
 void TestSamExport::yamlSaysWhatTheJsonSaid_data()
 {
     QTest::addColumn<QString>("text");
@@ -227,7 +370,8 @@ void TestSamExport::yamlSaysWhatTheJsonSaid_data()
         QTest::newRow(plain) << QString::fromUtf8(plain) << true;
     for (const char *quoted : {"", "1.0", "2010-09-09", "128", "true", "No", "null", "~", "a: b", "x #y", "-x",
                                "*star", "!Ref x", "{a}", "[a]", "'q'", " lead", "trail ", "0x1F", "1e3", ".5",
-                               "line\nbreak", "été", "@at", "%p", "|", ">"})
+                               "line\nbreak", "été", "@at", "%p", "|", ">", "next\u0085line", "line\u2028sep",
+                               "para\u2029sep"})
         QTest::newRow(quoted) << QString::fromUtf8(quoted) << false;
 }
 
