@@ -23,17 +23,21 @@ struct Bundle
 /// files it wrote, each with a digest of what it wrote.
 inline constexpr const char *kBundleMark = ".stratus-export";
 
-/// Writes `bundle` into `folder`: first into a new folder beside it, then
-/// renamed into place, so an error leaves nothing half-written (an
-/// interrupted write leaves a hidden `.NAME.writing-…` folder beside it,
-/// which the next export removes).
+/// Writes `bundle` into `folder` (a symbolic link is followed).
 ///
-/// A folder that exists is replaced only with `replace`, and only when it is
-/// empty or holds a bundle Stratus wrote (its kBundleMark). Then the files
-/// the earlier export did not write (samconfig.toml, .aws-sam/, …) are
-/// carried over into the new bundle; a file it wrote that was changed since
-/// is not overwritten: the write is refused, naming it. Scripts (text that
-/// starts with "#!", a `bootstrap`) are written executable.
+/// A new (or empty) folder gets the bundle whole: written into a hidden
+/// `.NAME.writing-…` folder beside it and renamed into place, so an error
+/// leaves nothing half-written, and what an interrupted write leaves is
+/// removed by the next one.
+///
+/// A folder that holds files is written into only with `replace`, and only
+/// when it holds a bundle Stratus wrote (its kBundleMark). Then only the
+/// files the earlier export wrote are replaced (each through a temporary
+/// file and a rename) or removed; every other file (samconfig.toml,
+/// .aws-sam/, …) stays where it is, untouched. A file the earlier export
+/// wrote that was changed since is never overwritten: the write is refused,
+/// naming it, before anything changes. Scripts (text that starts with "#!",
+/// a `bootstrap`) are written executable.
 Status writeBundle(const Bundle &bundle, const std::filesystem::path &folder, bool replace);
 
 } // namespace stratus::engine::exporting

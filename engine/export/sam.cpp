@@ -97,12 +97,6 @@ public:
     Result<Bundle> run();
 
 private:
-    struct Consumer
-    {
-        const Workflow *workflow;
-        const Node *function;
-    };
-
     std::string uniqueId(const std::string &wanted);
     std::string idOf(const Workflow &w, const Node &n, const char *suffix = "");
     Json config(const Node &n) const { return m_registry.effectiveConfig(n); }
@@ -121,7 +115,7 @@ private:
     void addQueue(const Workflow &w, const Node &queue);
     void addBucket(const Workflow &w, const Node &bucket);
     void addTable(const Workflow &w, const Node &table);
-    Json &eventsOf(const Node &function);
+    Json &eventsOf(const Workflow &w, const Node &function);
     std::string readme() const;
 
     const Workspace &m_workspace;
@@ -131,7 +125,7 @@ private:
     std::vector<std::string> m_notes;
     std::set<std::string> m_usedIds;
     std::map<std::pair<std::string, std::string>, std::string> m_ids; // (workflow, node+suffix) → logical id
-    std::map<std::string, std::string> m_functionIds;                  // function name → logical id
+    std::map<std::pair<std::string, std::string>, std::string> m_functionIds; // (workflow, node) → logical id
     std::set<std::string> m_folders;                                   // functions/ folders taken (lower case)
     std::vector<std::pair<std::string, std::string>> m_functionFolders; // logical id, folder: for the README
     Json m_resources = Json::object();
@@ -198,9 +192,9 @@ void SamWriter::checkShape(const Workflow &w)
     }
 }
 
-Json &SamWriter::eventsOf(const Node &function)
+Json &SamWriter::eventsOf(const Workflow &w, const Node &function)
 {
-    Json &properties = m_resources[m_functionIds.at(function.name)]["Properties"];
+    Json &properties = m_resources[m_functionIds.at({w.id().str(), function.id.str()})]["Properties"];
     if (!properties.contains("Events"))
         properties["Events"] = Json::object();
     return properties["Events"];
@@ -212,7 +206,7 @@ void SamWriter::addFunction(const Workflow &w, const Node &n)
     // Every id ends in its kind (Function, Queue, …): the ids SAM makes from a
     // function's (FnRole, FnEventInvokeConfig, …) can never be one of ours.
     const std::string id = idOf(w, n, "Function");
-    m_functionIds[n.name] = id;
+    m_functionIds[{w.id().str(), n.id.str()}] = id;
     const std::string folderName = uniqueFileName(fileNameFrom(n.name), m_folders);
     const std::string folder = "functions/" + folderName + "/";
     m_functionFolders.push_back({id, folderName});
@@ -261,7 +255,7 @@ void SamWriter::addHttpRoute(const Workflow &w, const Node &trigger)
     if (!target)
         return; // a route with nowhere to go is not a route on AWS
     m_hasApi = true;
-    if (const Json &cors = c.value("cors", Json()); cors.is_object() && !cors.empty()) {
+    if (const Json cors = c.value("cors", Json()); cors.is_object() && !cors.empty()) {
         static const std::vector<std::pair<const char *, const char *>> kCors = {
             {"allowOrigins", "AllowOrigins"}, {"allowMethods", "AllowMethods"}, {"allowHeaders", "AllowHeaders"},
             {"exposeHeaders", "ExposeHeaders"}, {"allowCredentials", "AllowCredentials"}, {"maxAgeS", "MaxAge"}};
@@ -282,7 +276,7 @@ void SamWriter::addHttpRoute(const Workflow &w, const Node &trigger)
                            {"Path", c.value("path", std::string("/"))}};
     if (c.value("payloadFormat", std::string("2.0")) == "1.0")
         properties["PayloadFormatVersion"] = "1.0";
-    eventsOf(*target)[idOf(w, trigger, "Route")] = Json{{"Type", "HttpApi"}, {"Properties", properties}};
+    eventsOf(w, *target)[idOf(w, trigger, "Route")] = Json{{"Type", "HttpApi"}, {"Properties", properties}};
 }
 
 void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
@@ -308,7 +302,7 @@ void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
                            {"OmitName", true},
                            {"Input", sub(input)}};
     for (const Node *target : targets)
-        eventsOf(*target)[idOf(w, trigger, "Schedule")] = Json{{"Type", "ScheduleV2"}, {"Properties", properties}};
+        eventsOf(w, *target)[idOf(w, trigger, "Schedule")] = Json{{"Type", "ScheduleV2"}, {"Properties", properties}};
 }
 
 void SamWriter::addQueue(const Workflow &w, const Node &queue)
@@ -336,7 +330,7 @@ void SamWriter::addQueue(const Workflow &w, const Node &queue)
         if (window > 0)
             event["MaximumBatchingWindowInSeconds"] = window;
         event["FunctionResponseTypes"] = Json::array({"ReportBatchItemFailures"});
-        eventsOf(function)[eventId] = Json{{"Type", "SQS"}, {"Properties", event}};
+        eventsOf(w, function)[eventId] = Json{{"Type", "SQS"}, {"Properties", event}};
     };
 
     const auto consumers = functionsFrom(w, queue, "out");
@@ -422,7 +416,7 @@ void SamWriter::addBucket(const Workflow &w, const Node &bucket)
         }
         if (!rules.empty())
             properties["Filter"] = Json{{"S3Key", Json{{"Rules", rules}}}};
-        eventsOf(*f)[uniqueId(id + "Objects")] = Json{{"Type", "S3"}, {"Properties", properties}};
+        eventsOf(w, *f)[uniqueId(id + "Objects")] = Json{{"Type", "S3"}, {"Properties", properties}};
     }
 }
 
@@ -449,7 +443,7 @@ void SamWriter::addTable(const Workflow &w, const Node &table)
                                                {"StreamSpecification", Json{{"StreamViewType", "NEW_AND_OLD_IMAGES"}}}}}};
     m_outputs[id + "Name"] = Json{{"Description", "The name of the table " + table.name}, {"Value", ref(id)}};
     for (const Node *f : functionsFrom(w, table, "out"))
-        eventsOf(*f)[uniqueId(id + "Stream")] =
+        eventsOf(w, *f)[uniqueId(id + "Stream")] =
             Json{{"Type", "DynamoDB"},
                  {"Properties", Json{{"Stream", getAtt(id, "StreamArn")}, {"StartingPosition", "LATEST"},
                                      {"BatchSize", c.value("streamBatchSize", 100)},

@@ -31,15 +31,28 @@ std::string lower(std::string text)
 
 std::string quoted(const std::string &text)
 {
-    // A JSON string is a valid YAML double-quoted scalar, but for the line
-    // breaks YAML has beyond JSON's (NEL, LINE and PARAGRAPH SEPARATOR),
-    // which YAML would fold: they are escaped.
-    std::string out = Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
-    for (const auto &[raw, escaped] : {std::pair<std::string_view, std::string_view>{"\xC2\x85", "\\N"},
-                                       {"\xE2\x80\xA8", "\\L"},
-                                       {"\xE2\x80\xA9", "\\P"}}) {
-        for (size_t at = out.find(raw); at != std::string::npos; at = out.find(raw, at + escaped.size()))
-            out.replace(at, raw.size(), escaped);
+    // A JSON string is a YAML double-quoted scalar, but for what JSON leaves
+    // raw and YAML does not accept or folds: DEL, the C1 controls (NEL among
+    // them) and the LINE and PARAGRAPH SEPARATORs, which are escaped.
+    const std::string json = Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string out;
+    out.reserve(json.size());
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    for (size_t i = 0; i < json.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(json[i]);
+        const auto next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
+        if (byte == 0x7F) {
+            out += "\\x7F";
+        } else if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) {
+            out += std::string("\\x") + kHex[next >> 4] + kHex[next & 0xF];
+            ++i;
+        } else if (byte == 0xE2 && next == 0x80 && i + 2 < json.size()
+                   && (static_cast<unsigned char>(json[i + 2]) == 0xA8 || static_cast<unsigned char>(json[i + 2]) == 0xA9)) {
+            out += static_cast<unsigned char>(json[i + 2]) == 0xA8 ? "\\L" : "\\P";
+            i += 2;
+        } else {
+            out += json[i];
+        }
     }
     return out;
 }
@@ -147,9 +160,9 @@ bool isPlainYamlScalar(const std::string &text)
             return false;
     }
     // What YAML 1.1 (and so PyYAML, which SAM uses) reads as another type.
-    static const std::array<std::string_view, 22> kWords = {
+    static const std::array<std::string_view, 19> kWords = {
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", "+.inf", ".nan",
-        "=", "<<", "nan", "inf", "none", "True", "False", "Null"};
+        "=", "<<", "nan", "inf", "none"};
     const std::string lowered = lower(text);
     if (std::find(kWords.begin(), kWords.end(), lowered) != kWords.end())
         return false;

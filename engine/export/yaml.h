@@ -7,7 +7,9 @@
 // {"Fn::GetAtt": [A, B]} is written !GetAtt A.B. Strings that YAML would read
 // as something else (a number, a boolean, null, a date, text with ": ") are
 // quoted, so the template says exactly what the JSON said. The same JSON
-// always gives the same bytes.
+// always gives the same bytes. (yaml-cpp, the YAML library here, writes
+// tags as !<!Ref> and numbers' look-alikes unquoted, which CloudFormation
+// and the template's meaning would not survive.)
 
 #include "engine/model/json.h"
 
@@ -15,6 +17,7 @@
 
 namespace stratus::engine::exporting {
 
+/// `document` must be an object (a template); anything else gives "".
 std::string toCloudFormationYaml(const Json &document);
 
 /// True when `text` can be written as a plain YAML scalar and read back as the same string.
