@@ -83,7 +83,7 @@ std::string where(const Workflow &workflow, const Node &node)
            + quote(workflow.id().str());
 }
 
-const char *kStateMachineLater = "needs a state machine, which this version does not export yet";
+constexpr const char *kStateMachineLater = "needs a state machine (not exported yet)";
 
 class SamWriter
 {
