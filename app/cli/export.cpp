@@ -5,6 +5,8 @@
 #include "engine/export/sam.h"
 #include "engine/model/text.h"
 
+#include <sstream>
+
 namespace stratus::cli {
 
 using namespace stratus::engine;
@@ -29,12 +31,12 @@ int cmdExport(const Args &args, Io &io)
         options.workflow = WorkflowId(*workflow);
     auto bundle = exporting::exportSam(*ws, options);
     if (!bundle) {
-        // One line per reason, each naming its node.
-        const std::string &message = bundle.status().message();
-        size_t start = 0;
-        for (size_t end; (end = message.find('\n', start)) != std::string::npos; start = end + 1)
-            io.err << (start == 0 ? "stratus: " : "  ") << printable(message.substr(start, end - start)) << "\n";
-        io.err << (start == 0 ? "stratus: " : "  ") << printable(message.substr(start)) << "\nNothing was written.\n";
+        // One line per reason, each naming its node, under the headline.
+        std::istringstream lines(bundle.status().message());
+        const char *prefix = "stratus: ";
+        for (std::string line; std::getline(lines, line); prefix = "  ")
+            io.err << prefix << printable(line) << "\n";
+        io.err << "Nothing was written.\n";
         return bundle.status().code() == Status::Code::NotFound ? kExitError : kExitProblems;
     }
     if (Status s = exporting::writeBundle(*bundle, *output, args.has("--force")); !s)

@@ -66,14 +66,10 @@ std::string fileNameFrom(const std::string &name)
 /// since bundles are also unpacked on file systems that ignore case.
 std::string uniqueFileName(const std::string &name, std::set<std::string> &taken)
 {
-    const auto lowered = [](std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-        return text;
-    };
     std::string unique = name;
-    for (int n = 2; taken.contains(lowered(unique)); ++n)
+    for (int n = 2; taken.contains(asciiLowercase(unique)); ++n)
         unique = name + "-" + std::to_string(n);
-    taken.insert(lowered(unique));
+    taken.insert(asciiLowercase(unique));
     return unique;
 }
 
@@ -125,7 +121,6 @@ private:
     std::vector<std::string> m_notes;
     std::set<std::string> m_usedIds;
     std::map<std::pair<std::string, std::string>, std::string> m_ids; // (workflow, node+suffix) → logical id
-    std::map<std::pair<std::string, std::string>, std::string> m_functionIds; // (workflow, node) → logical id
     std::set<std::string> m_folders;                                   // functions/ folders taken (lower case)
     std::vector<std::pair<std::string, std::string>> m_functionFolders; // logical id, folder: for the README
     Json m_resources = Json::object();
@@ -194,7 +189,7 @@ void SamWriter::checkShape(const Workflow &w)
 
 Json &SamWriter::eventsOf(const Workflow &w, const Node &function)
 {
-    Json &properties = m_resources[m_functionIds.at({w.id().str(), function.id.str()})]["Properties"];
+    Json &properties = m_resources[idOf(w, function, "Function")]["Properties"];
     if (!properties.contains("Events"))
         properties["Events"] = Json::object();
     return properties["Events"];
@@ -206,7 +201,6 @@ void SamWriter::addFunction(const Workflow &w, const Node &n)
     // Every id ends in its kind (Function, Queue, …): the ids SAM makes from a
     // function's (FnRole, FnEventInvokeConfig, …) can never be one of ours.
     const std::string id = idOf(w, n, "Function");
-    m_functionIds[{w.id().str(), n.id.str()}] = id;
     const std::string folderName = uniqueFileName(fileNameFrom(n.name), m_folders);
     const std::string folder = "functions/" + folderName + "/";
     m_functionFolders.push_back({id, folderName});

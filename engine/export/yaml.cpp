@@ -1,5 +1,7 @@
 #include "yaml.h"
 
+#include "engine/model/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -21,12 +23,6 @@ std::string shortTag(const std::string &key)
 bool isIntrinsic(const Json &value)
 {
     return value.is_object() && value.size() == 1 && !shortTag(value.begin().key()).empty();
-}
-
-std::string lower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return text;
 }
 
 std::string quoted(const std::string &text)
@@ -163,7 +159,7 @@ bool isPlainYamlScalar(const std::string &text)
     static const std::array<std::string_view, 19> kWords = {
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", "+.inf", ".nan",
         "=", "<<", "nan", "inf", "none"};
-    const std::string lowered = lower(text);
+    const std::string lowered = asciiLowercase(text);
     if (std::find(kWords.begin(), kWords.end(), lowered) != kWords.end())
         return false;
     // Numbers in every form YAML 1.1 knows (signs, dots, exponents,

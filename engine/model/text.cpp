@@ -122,6 +122,16 @@ std::string quote(std::string_view text)
     return "'" + printable(text) + "'";
 }
 
+std::string asciiLowercase(std::string_view text)
+{
+    std::string out(text);
+    for (char &c : out) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    }
+    return out;
+}
+
 std::string joined(const std::vector<std::string> &items, std::string_view separator)
 {
     std::string out;

@@ -19,6 +19,9 @@ std::string printable(std::string_view text);
 /// printable(text) between single quotes: 'my file.json'.
 std::string quote(std::string_view text);
 
+/// `text` with its ASCII letters in lower case (other bytes kept).
+std::string asciiLowercase(std::string_view text);
+
 /// "a, b, c": for messages that list what there is.
 std::string joined(const std::vector<std::string> &items, std::string_view separator = ", ");
 
