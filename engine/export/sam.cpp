@@ -1,6 +1,9 @@
 #include "sam.h"
 
+#include "statemachine.h"
 #include "yaml.h"
+
+#include "awscode.h"
 
 #include "engine/model/nodekind.h"
 #include "engine/model/text.h"
@@ -16,7 +19,7 @@ namespace stratus::engine::exporting {
 
 namespace {
 
-Json ref(const std::string &logicalId)
+Json refTo(const std::string &logicalId)
 {
     return Json{{"Ref", logicalId}};
 }
@@ -79,7 +82,10 @@ std::string where(const Workflow &workflow, const Node &node)
            + quote(workflow.id().str());
 }
 
-constexpr const char *kStateMachineLater = "needs a state machine (not exported yet)";
+/// The folders of the functions a bundle adds (the front of each state machine, the writer).
+constexpr const char *kFrontFolder = "stratus-front";
+constexpr const char *kWriterFolder = "stratus-writer";
+constexpr const char *kGeneratedRuntime = "nodejs20.x";
 
 class SamWriter
 {
@@ -100,18 +106,26 @@ private:
     {
         m_refusals.push_back(where(w, n) + ": " + reason);
     }
-    /// The function at the end of each edge from `port`, refusing what is not one.
-    std::vector<const Node *> functionsFrom(const Workflow &w, const Node &n, const std::string &port);
-    /// The one function a trigger's event goes to (none: refused, or nowhere).
-    const Node *triggeredFunction(const Workflow &w, const Node &trigger);
-    void checkShape(const Workflow &w);
+    /// The functions at the end of the edges from `port` (what else is there is a log).
+    std::vector<const Node *> functionsFrom(const Workflow &w, const Node &n, const std::string &port) const;
+    /// The EXPRESS state machine for the path from `entry`'s `port`: its logical id.
+    std::string addStateMachine(const Workflow &w, const Node &entry, const std::string &port, EntryKind kind,
+                                const std::string &suffix);
+    /// A generated function that runs that state machine for an event source: its logical id.
+    std::string addFrontFunction(const Workflow &w, const Node &entry, const std::string &port, EntryKind kind,
+                                 const std::string &suffix, int timeoutS);
+    std::string writerFunctionId();
+    void addGeneratedFunctions();
+    /// A bucket's name, as a !Sub made the same way everywhere (never a !Ref: see addBucket).
+    Json bucketName(const Node &bucket) const;
     void addFunction(const Workflow &w, const Node &n);
     void addHttpRoute(const Workflow &w, const Node &trigger);
     void addSchedule(const Workflow &w, const Node &trigger);
+    void addManual(const Workflow &w, const Node &trigger);
     void addQueue(const Workflow &w, const Node &queue);
     void addBucket(const Workflow &w, const Node &bucket);
     void addTable(const Workflow &w, const Node &table);
-    Json &eventsOf(const Workflow &w, const Node &function);
+    Json &eventsOf(const std::string &resourceId);
     std::string readme() const;
 
     const Workspace &m_workspace;
@@ -128,6 +142,10 @@ private:
     Json m_cors;            // the HttpApi's CorsConfiguration (from the first route that has one)
     std::string m_corsFrom; // which route gave it
     bool m_hasApi = false;
+    std::string m_writerId;             // the writer function's logical id, once a machine may need it
+    Json m_writerPolicies = Json::array();
+    bool m_hasFronts = false;
+    int m_machines = 0;
     Bundle m_bundle;
 };
 
@@ -152,47 +170,138 @@ std::string SamWriter::idOf(const Workflow &w, const Node &n, const char *suffix
     return m_ids[key] = uniqueId(wanted);
 }
 
-std::vector<const Node *> SamWriter::functionsFrom(const Workflow &w, const Node &n, const std::string &port)
+std::vector<const Node *> SamWriter::functionsFrom(const Workflow &w, const Node &n, const std::string &port) const
 {
     std::vector<const Node *> out;
     for (const Edge &e : w.edges()) {
-        if (e.from.node != n.id || e.from.port != port)
-            continue;
-        const Node *to = w.findNode(e.to.node);
+        const Node *to = e.from.node == n.id && e.from.port == port ? w.findNode(e.to.node) : nullptr;
         if (to && to->kind == kinds::kFunction)
             out.push_back(to);
-        else if (to)
-            refuse(w, n, "its " + quote(port) + " goes to the " + to->kind + " " + quote(to->name) + ", which "
-                             + kStateMachineLater);
     }
     return out;
 }
 
-void SamWriter::checkShape(const Workflow &w)
+Json &SamWriter::eventsOf(const std::string &resourceId)
 {
-    for (const Node &n : w.nodes()) {
-        if (n.kind == kinds::kFunction) {
-            std::vector<std::string> onward;
-            for (const Edge &e : w.edges()) {
-                if (e.from.node == n.id) {
-                    const Node *to = w.findNode(e.to.node);
-                    onward.push_back(e.from.port + " → " + (to ? quote(to->name) : e.to.node.str()));
-                }
-            }
-            if (!onward.empty())
-                refuse(w, n, "its result goes on (" + joined(onward) + "), which " + kStateMachineLater);
-        } else if (n.kind == kinds::kChoice) {
-            refuse(w, n, std::string("a choice ") + kStateMachineLater);
-        }
-    }
-}
-
-Json &SamWriter::eventsOf(const Workflow &w, const Node &function)
-{
-    Json &properties = m_resources[idOf(w, function, "Function")]["Properties"];
+    Json &properties = m_resources[resourceId]["Properties"];
     if (!properties.contains("Events"))
         properties["Events"] = Json::object();
     return properties["Events"];
+}
+
+Json SamWriter::bucketName(const Node &bucket) const
+{
+    return sub("${AWS::StackName}-" + bucket.name + "-${AWS::AccountId}");
+}
+
+std::string SamWriter::writerFunctionId()
+{
+    if (m_writerId.empty())
+        m_writerId = uniqueId("StratusWriterFunction");
+    return m_writerId;
+}
+
+std::string SamWriter::addStateMachine(const Workflow &w, const Node &entry, const std::string &port, EntryKind kind,
+                                       const std::string &suffix)
+{
+    const std::string id = idOf(w, entry, (suffix + "StateMachine").c_str());
+    MachineVariables variables;
+    variables.functionArn = [&](const Node &f) { return idOf(w, f, "Function") + "Arn"; };
+    const auto resourceId = [&](const Node &r) {
+        return idOf(w, r, r.kind == kinds::kQueue ? "Queue" : r.kind == kinds::kTable ? "Table" : "Bucket");
+    };
+    variables.writeTarget = [&](const Node &r) { return resourceId(r) + (r.kind == kinds::kQueue ? "Url" : "Name"); };
+    variables.writerArn = writerFunctionId() + "Arn";
+    const StateMachinePlan plan = stateMachineFor(w, entry, port, kind, variables);
+
+    Json substitutions = Json::object();
+    Json policies = Json::array();
+    for (const Node *f : plan.functions) {
+        const std::string function = idOf(w, *f, "Function");
+        substitutions[function + "Arn"] = getAtt(function, "Arn");
+        policies.push_back(Json{{"LambdaInvokePolicy", Json{{"FunctionName", refTo(function)}}}});
+    }
+    for (const Node *r : plan.resources) {
+        const std::string resource = resourceId(*r);
+        // Least privilege for the writer: sending to this queue, writing this table or bucket.
+        Json policy;
+        if (r->kind == kinds::kQueue) {
+            substitutions[resource + "Url"] = refTo(resource);
+            policy = Json{{"SQSSendMessagePolicy", Json{{"QueueName", getAtt(resource, "QueueName")}}}};
+        } else if (r->kind == kinds::kTable) {
+            substitutions[resource + "Name"] = refTo(resource);
+            policy = Json{{"DynamoDBWritePolicy", Json{{"TableName", refTo(resource)}}}};
+        } else {
+            substitutions[resource + "Name"] = bucketName(*r);
+            policy = Json{{"S3WritePolicy", Json{{"BucketName", bucketName(*r)}}}};
+        }
+        if (std::find(m_writerPolicies.begin(), m_writerPolicies.end(), policy) == m_writerPolicies.end())
+            m_writerPolicies.push_back(policy);
+    }
+    if (!plan.resources.empty()) {
+        substitutions[m_writerId + "Arn"] = getAtt(m_writerId, "Arn");
+        policies.push_back(Json{{"LambdaInvokePolicy", Json{{"FunctionName", refTo(m_writerId)}}}});
+    }
+    Json properties = Json{{"Type", "EXPRESS"}, {"Definition", plan.definition}};
+    if (!substitutions.empty())
+        properties["DefinitionSubstitutions"] = substitutions;
+    if (!policies.empty())
+        properties["Policies"] = policies;
+    m_resources[id] = Json{{"Type", "AWS::Serverless::StateMachine"}, {"Properties", properties}};
+    m_outputs[id + "Arn"] = Json{{"Description", "The state machine of what " + entry.name + " sets going"},
+                                 {"Value", refTo(id)}};
+    ++m_machines;
+    return id;
+}
+
+std::string SamWriter::addFrontFunction(const Workflow &w, const Node &entry, const std::string &port,
+                                        EntryKind kind, const std::string &suffix, int timeoutS)
+{
+    const std::string machine = addStateMachine(w, entry, port, kind, suffix);
+    const std::string id = idOf(w, entry, (suffix + "FrontFunction").c_str());
+    static const std::map<EntryKind, const char *> kEntries = {
+        {EntryKind::Http, "http"}, {EntryKind::Queue, "queue"}, {EntryKind::Table, "table"}, {EntryKind::Bucket, "bucket"}};
+    Json properties = Json{
+        {"Description", "Runs " + machine + " for " + entry.name + " (generated by Stratus)"},
+        {"Runtime", kGeneratedRuntime},
+        {"Handler", "index.handler"},
+        {"CodeUri", std::string("functions/") + kFrontFolder + "/"},
+        {"MemorySize", 128},
+        {"Timeout", timeoutS},
+        {"Architectures", Json::array({"x86_64"})},
+        {"Environment", Json{{"Variables", Json{{"STATE_MACHINE_ARN", refTo(machine)}, {"STRATUS_ENTRY", kEntries.at(kind)}}}}},
+        {"Policies", Json::array({Json{{"Statement", Json::array({Json{{"Effect", "Allow"},
+                                                                      {"Action", "states:StartSyncExecution"},
+                                                                      {"Resource", refTo(machine)}}})}}})}};
+    // S3 invokes asynchronously; the state machine's Retry already tried each function again.
+    if (kind == EntryKind::Bucket)
+        properties["EventInvokeConfig"] = Json{{"MaximumRetryAttempts", 0}};
+    m_resources[id] = Json{{"Type", "AWS::Serverless::Function"}, {"Properties", properties}};
+    m_hasFronts = true;
+    m_functionFolders.push_back({id, kFrontFolder});
+    return id;
+}
+
+void SamWriter::addGeneratedFunctions()
+{
+    if (m_hasFronts) {
+        m_bundle.files[std::string("functions/") + kFrontFolder + "/index.mjs"] = awscode::kFrontFunction;
+    }
+    if (m_writerPolicies.empty())
+        return;
+    m_resources[m_writerId] = Json{
+        {"Type", "AWS::Serverless::Function"},
+        {"Properties", Json{{"Description", "Writes values into the queues, tables and buckets for the state "
+                                            "machines (generated by Stratus)"},
+                            {"Runtime", kGeneratedRuntime},
+                            {"Handler", "index.handler"},
+                            {"CodeUri", std::string("functions/") + kWriterFolder + "/"},
+                            {"MemorySize", 128},
+                            {"Timeout", 30},
+                            {"Architectures", Json::array({"x86_64"})},
+                            {"Policies", m_writerPolicies}}}};
+    m_bundle.files[std::string("functions/") + kWriterFolder + "/index.mjs"] = awscode::kWriterFunction;
+    m_functionFolders.push_back({m_writerId, kWriterFolder});
 }
 
 void SamWriter::addFunction(const Workflow &w, const Node &n)
@@ -232,22 +341,18 @@ void SamWriter::addFunction(const Workflow &w, const Node &n)
     }
 }
 
-const Node *SamWriter::triggeredFunction(const Workflow &w, const Node &trigger)
-{
-    const auto targets = functionsFrom(w, trigger, "event");
-    if (targets.size() > 1) {
-        refuse(w, trigger, std::string("its event goes to several functions (a fan-out), which ") + kStateMachineLater);
-        return nullptr;
-    }
-    return targets.empty() ? nullptr : targets.front();
-}
-
 void SamWriter::addHttpRoute(const Workflow &w, const Node &trigger)
 {
     const Json c = config(trigger);
-    const Node *target = triggeredFunction(w, trigger);
-    if (!target)
+    std::string target;
+    if (needsStateMachine(w, trigger, "event", EntryKind::Http)) {
+        // 30 s: the most an HTTP API waits for its integration.
+        target = addFrontFunction(w, trigger, "event", EntryKind::Http, "", 30);
+    } else if (const auto functions = functionsFrom(w, trigger, "event"); !functions.empty()) {
+        target = idOf(w, *functions.front(), "Function");
+    } else {
         return; // a route with nowhere to go is not a route on AWS
+    }
     m_hasApi = true;
     if (const Json cors = c.value("cors", Json()); cors.is_object() && !cors.empty()) {
         static const std::vector<std::pair<const char *, const char *>> kCors = {
@@ -266,21 +371,16 @@ void SamWriter::addHttpRoute(const Workflow &w, const Node &trigger)
                                    + ": an HTTP API has one CORS configuration for all its routes");
         }
     }
-    Json properties = Json{{"ApiId", ref("HttpApi")}, {"Method", c.value("method", std::string("GET"))},
+    Json properties = Json{{"ApiId", refTo("HttpApi")}, {"Method", c.value("method", std::string("GET"))},
                            {"Path", c.value("path", std::string("/"))}};
     if (c.value("payloadFormat", std::string("2.0")) == "1.0")
         properties["PayloadFormatVersion"] = "1.0";
-    eventsOf(w, *target)[idOf(w, trigger, "Route")] = Json{{"Type", "HttpApi"}, {"Properties", properties}};
+    eventsOf(target)[idOf(w, trigger, "Route")] = Json{{"Type", "HttpApi"}, {"Properties", properties}};
 }
 
 void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
 {
     const Json c = config(trigger);
-    // Several functions on one schedule: a schedule each (here one run
-    // reaches them all at once; on AWS each fires at the same time).
-    const auto targets = functionsFrom(w, trigger, "event");
-    if (targets.empty())
-        return;
     // EventBridge Scheduler sends its Input as the event: written so that it is
     // the Scheduled Event the local schedule sends (its context attributes
     // give the id, the time and the schedule's ARN).
@@ -295,8 +395,29 @@ void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
                            {"State", c.value("enabled", true) ? "ENABLED" : "DISABLED"},
                            {"OmitName", true},
                            {"Input", sub(input)}};
-    for (const Node *target : targets)
-        eventsOf(w, *target)[idOf(w, trigger, "Schedule")] = Json{{"Type", "ScheduleV2"}, {"Properties", properties}};
+    const Json event = Json{{"Type", "ScheduleV2"}, {"Properties", properties}};
+    if (needsStateMachine(w, trigger, "event", EntryKind::Schedule)) {
+        // The scheduler starts the state machine itself (asynchronously, as it invokes a function).
+        eventsOf(addStateMachine(w, trigger, "event", EntryKind::Schedule, ""))[idOf(w, trigger, "Schedule")] = event;
+        return;
+    }
+    // Several functions on one schedule: a schedule each (here one run
+    // reaches them all at once; on AWS each fires at the same time).
+    for (const Node *target : functionsFrom(w, trigger, "event"))
+        eventsOf(idOf(w, *target, "Function"))[idOf(w, trigger, "Schedule")] = event;
+}
+
+void SamWriter::addManual(const Workflow &w, const Node &trigger)
+{
+    if (needsStateMachine(w, trigger, "event", EntryKind::Manual)) {
+        const std::string machine = addStateMachine(w, trigger, "event", EntryKind::Manual, "");
+        m_notes.push_back("The manual trigger " + quote(trigger.name) + " is the state machine " + machine
+                          + ": start it with its event from the Step Functions console or `aws stepfunctions "
+                            "start-sync-execution`.");
+        return;
+    }
+    m_notes.push_back("The manual trigger " + quote(trigger.name)
+                      + " has no AWS counterpart: send its event with `sam local invoke` or the console.");
 }
 
 void SamWriter::addQueue(const Workflow &w, const Node &queue)
@@ -311,55 +432,58 @@ void SamWriter::addQueue(const Workflow &w, const Node &queue)
                                                              "order or deduplication).");
 
     // What AWS refuses for an SQS event source, said before deploying.
-    const auto consume = [&](const std::string &queueId, const Node &function, const std::string &eventId,
-                             const std::string &which) {
+    const auto consume = [&](const std::string &queueId, const std::string &function, const std::string &name,
+                             int timeout, const std::string &eventId, const std::string &which) {
         if (batchSize > 10 && window < 1)
             refuse(w, queue, "a batch of more than 10 messages needs batchWindowS of at least 1 on AWS "
                              "(an SQS event source's MaximumBatchingWindowInSeconds)");
-        if (const int timeout = config(function).value("timeoutS", 3); visibility < timeout)
+        if (visibility < timeout)
             refuse(w, queue, "its visibility timeout (" + std::to_string(visibility) + " s) is shorter than the timeout of "
-                                 + quote(function.name) + " (" + std::to_string(timeout) + " s), which AWS refuses for "
-                                 + which);
+                                 + name + " (" + std::to_string(timeout) + " s), which AWS refuses for " + which);
         Json event = Json{{"Queue", getAtt(queueId, "Arn")}, {"BatchSize", batchSize}};
         if (window > 0)
             event["MaximumBatchingWindowInSeconds"] = window;
         event["FunctionResponseTypes"] = Json::array({"ReportBatchItemFailures"});
-        eventsOf(w, function)[eventId] = Json{{"Type", "SQS"}, {"Properties", event}};
+        eventsOf(function)[eventId] = Json{{"Type", "SQS"}, {"Properties", event}};
     };
-
-    const auto consumers = functionsFrom(w, queue, "out");
-    if (consumers.size() > 1)
-        refuse(w, queue, "several functions take its messages: on AWS they would compete for each message, "
-                         "where here each gets every batch");
-    for (const Node *f : consumers)
-        consume(id, *f, uniqueId(id + "Messages"), "an SQS event source");
+    // Every consumer of a port, or the front of the state machine its path needs.
+    const auto consumePort = [&](const std::string &port, const std::string &queueId, const std::string &suffix,
+                                 const std::string &eventId, const std::string &which) {
+        const auto functions = functionsFrom(w, queue, port);
+        // Several functions each get every batch here: one run, a fan-out.
+        if (functions.size() > 1 || needsStateMachine(w, queue, port, EntryKind::Queue)) {
+            // The front must finish within the visibility timeout (and a state machine within 5 minutes).
+            const int timeout = std::clamp(visibility, 1, 300);
+            const std::string front = addFrontFunction(w, queue, port, EntryKind::Queue, suffix, timeout);
+            consume(queueId, front, "its state machine's front function " + front, timeout, uniqueId(eventId), which);
+            return;
+        }
+        for (const Node *f : functions)
+            consume(queueId, idOf(w, *f, "Function"), quote(f->name), config(*f).value("timeoutS", 3),
+                    uniqueId(eventId), which);
+    };
+    consumePort("out", id, "", id + "Messages", "an SQS event source");
 
     // Where messages received maxReceiveCount times go: another queue of the
     // workspace when `dead` is wired to one, else a dead-letter queue of
-    // their own (here they are set aside the same way), consumed by the
-    // functions on `dead`.
+    // their own (here they are set aside the same way), consumed by what
+    // `dead` leads to.
     std::string deadTarget;
-    std::vector<const Node *> deadConsumers;
+    bool deadElsewhere = false;
     for (const Edge &e : w.edges()) {
         if (e.from.node != queue.id || e.from.port != "dead")
             continue;
-        const Node *to = w.findNode(e.to.node);
-        if (!to)
-            continue;
-        if (to->kind == kinds::kFunction)
-            deadConsumers.push_back(to);
-        else if (to->kind == kinds::kQueue && deadTarget.empty())
+        if (const Node *to = w.findNode(e.to.node); to && to->kind == kinds::kQueue && deadTarget.empty())
             deadTarget = idOf(w, *to, "Queue");
-        else if (to->kind == kinds::kLog)
+        else if (to && to->kind != kinds::kLog)
+            deadElsewhere = true;
+        else if (to)
             m_notes.push_back("The messages " + quote(queue.name) + " gives up on wait in its dead-letter queue "
                               + id + "DeadLetters (here the log node " + quote(to->name) + " writes them to the run's log).");
-        else
-            refuse(w, queue, "its dead messages go to the " + to->kind + " " + quote(to->name) + ", which "
-                                 + kStateMachineLater);
     }
-    if (!deadTarget.empty() && !deadConsumers.empty())
-        refuse(w, queue, "its dead messages go both to a queue and to functions: on AWS a queue has one dead-letter "
-                         "queue, which its functions would then have to consume");
+    if (!deadTarget.empty() && deadElsewhere)
+        refuse(w, queue, "its dead messages go both to a queue and elsewhere: on AWS a queue has one dead-letter "
+                         "queue, which would then have to be consumed");
     Json properties = Json{{"VisibilityTimeout", visibility}};
     if (deadTarget.empty()) {
         deadTarget = uniqueId(id + "DeadLetters");
@@ -367,14 +491,15 @@ void SamWriter::addQueue(const Workflow &w, const Node &queue)
             {"Type", "AWS::SQS::Queue"},
             {"Properties", Json{{"VisibilityTimeout", visibility}, {"MessageRetentionPeriod", 1209600}}}};
         m_outputs[deadTarget + "Url"] = Json{{"Description", "The URL of the dead-letter queue of " + queue.name},
-                                             {"Value", ref(deadTarget)}};
-        for (const Node *f : deadConsumers)
-            consume(deadTarget, *f, uniqueId(id + "DeadLetter"), "the SQS event source of its dead-letter queue");
+                                             {"Value", refTo(deadTarget)}};
+        if (deadElsewhere)
+            consumePort("dead", deadTarget, "DeadLetters", id + "DeadLetter",
+                        "the SQS event source of its dead-letter queue");
     }
     properties["RedrivePolicy"] = Json{{"deadLetterTargetArn", getAtt(deadTarget, "Arn")},
                                        {"maxReceiveCount", c.value("maxReceiveCount", 3)}};
     m_resources[id] = Json{{"Type", "AWS::SQS::Queue"}, {"Properties", properties}};
-    m_outputs[id + "Url"] = Json{{"Description", "The URL of the queue " + queue.name}, {"Value", ref(id)}};
+    m_outputs[id + "Url"] = Json{{"Description", "The URL of the queue " + queue.name}, {"Value", refTo(id)}};
 }
 
 void SamWriter::addBucket(const Workflow &w, const Node &bucket)
@@ -389,29 +514,30 @@ void SamWriter::addBucket(const Workflow &w, const Node &bucket)
     // A name of its own (bucket names are global), made the same way each
     // time; policies and variables can use it without a !Ref of a bucket that
     // triggers a function (a circular dependency: SAM #1109, #2099).
-    m_resources[id] = Json{{"Type", "AWS::S3::Bucket"},
-                           {"Properties", Json{{"BucketName", sub("${AWS::StackName}-" + bucket.name + "-${AWS::AccountId}")}}}};
-    m_outputs[id + "Name"] = Json{{"Description", "The name of the bucket " + bucket.name}, {"Value", ref(id)}};
-    const auto consumers = functionsFrom(w, bucket, "out");
-    if (consumers.size() > 1) {
-        refuse(w, bucket, "several functions take its events: S3 refuses overlapping notifications for the same "
-                          "events and keys");
+    m_resources[id] = Json{{"Type", "AWS::S3::Bucket"}, {"Properties", Json{{"BucketName", bucketName(bucket)}}}};
+    m_outputs[id + "Name"] = Json{{"Description", "The name of the bucket " + bucket.name}, {"Value", refTo(id)}};
+    std::string consumer;
+    // Several functions each get every notification here (one run, a fan-out),
+    // where S3 refuses overlapping notifications: a state machine does it.
+    if (const auto functions = functionsFrom(w, bucket, "out");
+        functions.size() > 1 || needsStateMachine(w, bucket, "out", EntryKind::Bucket))
+        consumer = addFrontFunction(w, bucket, "out", EntryKind::Bucket, "", 300);
+    else if (!functions.empty())
+        consumer = idOf(w, *functions.front(), "Function");
+    if (consumer.empty())
         return;
+    Json events = Json::array();
+    for (const Json &e : c.value("events", Json::array({"created", "removed"})))
+        events.push_back(e == "created" ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*");
+    Json properties = Json{{"Bucket", refTo(id)}, {"Events", events}};
+    Json rules = Json::array();
+    for (const char *filter : {"prefix", "suffix"}) {
+        if (const std::string value = c.value(filter, std::string()); !value.empty())
+            rules.push_back(Json{{"Name", filter}, {"Value", value}});
     }
-    for (const Node *f : consumers) {
-        Json events = Json::array();
-        for (const Json &e : c.value("events", Json::array({"created", "removed"})))
-            events.push_back(e == "created" ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*");
-        Json properties = Json{{"Bucket", ref(id)}, {"Events", events}};
-        Json rules = Json::array();
-        for (const char *filter : {"prefix", "suffix"}) {
-            if (const std::string value = c.value(filter, std::string()); !value.empty())
-                rules.push_back(Json{{"Name", filter}, {"Value", value}});
-        }
-        if (!rules.empty())
-            properties["Filter"] = Json{{"S3Key", Json{{"Rules", rules}}}};
-        eventsOf(w, *f)[uniqueId(id + "Objects")] = Json{{"Type", "S3"}, {"Properties", properties}};
-    }
+    if (!rules.empty())
+        properties["Filter"] = Json{{"S3Key", Json{{"Rules", rules}}}};
+    eventsOf(consumer)[uniqueId(id + "Objects")] = Json{{"Type", "S3"}, {"Properties", properties}};
 }
 
 void SamWriter::addTable(const Workflow &w, const Node &table)
@@ -435,13 +561,18 @@ void SamWriter::addTable(const Workflow &w, const Node &table)
                                                {"AttributeDefinitions", attributes},
                                                {"KeySchema", keys},
                                                {"StreamSpecification", Json{{"StreamViewType", "NEW_AND_OLD_IMAGES"}}}}}};
-    m_outputs[id + "Name"] = Json{{"Description", "The name of the table " + table.name}, {"Value", ref(id)}};
+    m_outputs[id + "Name"] = Json{{"Description", "The name of the table " + table.name}, {"Value", refTo(id)}};
+    const Json stream = Json{{"Type", "DynamoDB"},
+                             {"Properties", Json{{"Stream", getAtt(id, "StreamArn")}, {"StartingPosition", "LATEST"},
+                                                 {"BatchSize", c.value("streamBatchSize", 100)},
+                                                 {"FunctionResponseTypes", Json::array({"ReportBatchItemFailures"})}}}};
+    if (needsStateMachine(w, table, "out", EntryKind::Table)) {
+        eventsOf(addFrontFunction(w, table, "out", EntryKind::Table, "", 300))[uniqueId(id + "Stream")] = stream;
+        return;
+    }
+    // Each function reads the stream by itself, as each gets every batch here.
     for (const Node *f : functionsFrom(w, table, "out"))
-        eventsOf(w, *f)[uniqueId(id + "Stream")] =
-            Json{{"Type", "DynamoDB"},
-                 {"Properties", Json{{"Stream", getAtt(id, "StreamArn")}, {"StartingPosition", "LATEST"},
-                                     {"BatchSize", c.value("streamBatchSize", 100)},
-                                     {"FunctionResponseTypes", Json::array({"ReportBatchItemFailures"})}}}};
+        eventsOf(idOf(w, *f, "Function"))[uniqueId(id + "Stream")] = stream;
 }
 
 std::string SamWriter::readme() const
@@ -450,12 +581,33 @@ std::string SamWriter::readme() const
                        + " — an AWS SAM bundle\n\n"
                          "Written by `stratus export --format sam` from a Stratus workspace. Nothing here was uploaded.\n\n"
                          "## What is in it\n\n"
-                         "- `template.yaml`: the AWS SAM template (functions, their events, queues, buckets, tables).\n"
+                         "- `template.yaml`: the AWS SAM template (functions, their events, state machines, queues, "
+                         "buckets, tables).\n"
                          "- `functions/FOLDER/`: each function's code, as the workspace holds it.\n"
                          "- `events/FOLDER/`: each function's saved test events, for `sam local invoke -e`.\n\n"
                          "| function (in the template) | its folders |\n|---|---|\n";
-    for (const auto &[id, folder] : m_functionFolders)
-        text += "| `" + id + "` | `functions/" + folder + "/`, `events/" + folder + "/` |\n";
+    for (const auto &[id, folder] : m_functionFolders) {
+        const bool generated = folder == kFrontFolder || folder == kWriterFolder;
+        text += "| `" + id + "` | `functions/" + folder + "/`" + (generated ? std::string(" (generated)")
+                                                                           : ", `events/" + folder + "/`") + " |\n";
+    }
+    if (m_machines > 0)
+        text += "\n## State machines\n\n"
+                "A path that goes on from node to node (a function's result to another node, a choice, a "
+                "fan-out, an `error` edge, a write into a queue, table or bucket) is an EXPRESS state machine "
+                "(`AWS::Serverless::StateMachine`) that keeps the local runner's rules: a Task per function "
+                "(with Retry where Stratus retries and Catch for an `error` edge), a Choice per choice node, a "
+                "Parallel per fan-out, a Pass per log node (its value is in the execution's history). Its "
+                "data is `{\"value\": …}`: each Task reads `$.value` and puts its result back there.\n\n"
+                "Two kinds of function are generated (Node.js, using the AWS SDK that Lambda's runtime "
+                "includes):\n\n"
+                "- a **front function** per event source that starts a path (an HTTP route, a queue, a table's "
+                "stream, a bucket): it runs the state machine with the event (`StartSyncExecution`) and gives "
+                "back what the workflow gives locally: for an HTTP route the run's answer (so the response is "
+                "the one `stratus send` shows), for a queue or a table the first function's partial batch "
+                "response. Schedules start their state machine directly.\n"
+                "- `functions/stratus-writer/`: the writes into queues, tables and buckets, with the workspace's "
+                "rules for turning a value into a message, an item or an object.\n";
     text += "\n## Deploy it\n\n"
             "```\nsam build\nsam deploy --guided\n```\n\n"
             "`sam deploy --guided` asks for a stack name (use lower-case letters, digits and hyphens: "
@@ -497,8 +649,9 @@ Result<Bundle> SamWriter::run()
         return Status::notFound("the workspace has no workflow " + quote(m_options.workflow->str()));
 
     m_usedIds.insert("HttpApi");
+    m_folders.insert(kFrontFolder);
+    m_folders.insert(kWriterFolder);
     for (const Workflow *w : workflows) {
-        checkShape(*w);
         for (const Node &n : w->nodes()) {
             if (n.kind == kinds::kFunction)
                 addFunction(*w, n);
@@ -517,10 +670,10 @@ Result<Bundle> SamWriter::run()
             else if (n.kind == kinds::kTable)
                 addTable(*w, n);
             else if (n.kind == kinds::kManualTrigger)
-                m_notes.push_back("The manual trigger " + quote(n.name)
-                                  + " has no AWS counterpart: send its event with `sam local invoke` or the console.");
+                addManual(*w, n);
         }
     }
+    addGeneratedFunctions();
     if (!m_refusals.empty())
         return Status::notSupported("the workspace cannot be exported as AWS SAM:\n" + joined(m_refusals, "\n"));
 

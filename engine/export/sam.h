@@ -3,14 +3,15 @@
 // AWS SAM bundles: template.yaml (AWS::Serverless-2016-10-31), a folder of
 // code per function, each function's saved test events, and a README.
 //
-// What this version writes: functions, with the event each trigger or
-// resource gives them (an HTTP route on one shared HttpApi, a ScheduleV2, an
-// SQS, S3 or DynamoDB event source), the queues (with their dead-letter
-// queue), buckets and tables. A path that goes on from node to node (a
-// function's result to another node, a choice, a fan-out) needs a state
-// machine, which this version does not write yet: such a workspace is
-// refused, naming each node and why. docs/export.md says what maps to what
-// and cites the AWS pages followed.
+// Functions, with the event each trigger or resource gives them (an HTTP
+// route on one shared HttpApi, a ScheduleV2, an SQS, S3 or DynamoDB event
+// source), the queues (with their dead-letter queue), buckets and tables. A
+// path that goes on from node to node (a function's result to another node,
+// a choice, a fan-out, an `error` edge, a write into a resource) is an
+// EXPRESS state machine (statemachine.h), started by a generated front
+// function or, for a schedule, directly. What AWS would refuse is refused
+// here, naming each node and why. docs/export.md says what maps to what and
+// cites the AWS pages followed.
 
 #include "bundle.h"
 

@@ -514,12 +514,15 @@ void TestCli::exportWritesASamBundleOrNothing()
     QVERIFY2(r.err.contains("--force replaces it (nothing was written)"), r.err.constData());
     QCOMPARE(stratusCli({"export", workspace, "--format", "sam", "-o", out, "--force"}).exitCode, 0);
 
-    // A workspace that needs what this version does not write: each reason on its line, nothing written.
-    const QString api = imported("http-api.json");
+    // A workspace AWS would refuse: each reason on its line, nothing written.
+    const QString refusedWorkspace = path(QStringLiteral("refused.stratus"));
+    QCOMPARE(stratusCli({"import", QStringLiteral(STRATUS_TEST_DATA_DIR "/export/refused/workspace.json"),
+                         refusedWorkspace}).exitCode, 0);
     const QString refused = path(QStringLiteral("refused"));
-    r = stratusCli({"export", api, "--format", "sam", "-o", refused});
+    r = stratusCli({"export", refusedWorkspace, "--format", "sam", "-o", refused});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.startsWith("stratus: the workspace cannot be exported as AWS SAM:\n  node 'create-todo'"), r.err.constData());
+    QVERIFY2(r.err.startsWith("stratus: the workspace cannot be exported as AWS SAM:\n  node 'jobs'"), r.err.constData());
+    QCOMPARE(r.err.count("\n  node 'jobs' (jobs)"), 2);
     QVERIFY(r.err.endsWith("Nothing was written.\n"));
     QVERIFY(!QFile::exists(refused));
     // Usage.

@@ -394,12 +394,13 @@ void TestMainWindow::exportsASamBundleOfTheDesignOnScreen()
     QVERIFY(!window.exportSamBundle(out, false));
     QVERIFY(window.exportSamBundle(out, true));
 
-    // A design it cannot express yet: the reasons, and nothing written.
-    QVERIFY(window.openFile(importExample("http-api")));
+    // A design AWS would refuse: the reasons, and nothing written.
+    QVERIFY(window.openFile(QStringLiteral(STRATUS_TEST_DATA_DIR "/export/refused/workspace.json")));
     const QString refused = m_dir->filePath(QStringLiteral("refused"));
     auto failed = window.exportSamBundle(refused, false);
     QVERIFY(!failed);
-    QVERIFY2(failed.status().message().find("(check-todo)") != std::string::npos, failed.status().message().c_str());
+    QVERIFY2(failed.status().message().find("visibility timeout (5 s)") != std::string::npos,
+             failed.status().message().c_str());
     QVERIFY(!QFile::exists(refused));
 }
 

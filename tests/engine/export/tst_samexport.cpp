@@ -1,15 +1,22 @@
 // The AWS SAM export: what each node becomes, checked by AWS's own SAM
 // translator (tests/third_party/sam), golden bundles, refusals, and the
-// rule that a bundle is written whole or not at all.
+// rule that a bundle is written whole or not at all. State machines are
+// checked for ASL's rules (and by npm's asl-validator where setup-deps could
+// install it), and an exported HTTP path is run by aslrun.mjs (the bundle's
+// own front and writer functions, its state machine interpreted, its
+// functions through `stratus invoke`) to answer as `stratus send` does.
 //
 // STRATUS_UPDATE_GOLDEN=1 rewrites the golden files from what the export gives.
 
+#include "app/clirunner.h"
 #include "testutil.h"
 
 #include "engine/export/bundle.h"
 #include "engine/export/sam.h"
 #include "engine/export/yaml.h"
 #include "engine/store/workspacejson.h"
+#include "engine/model/text.h"
+#include "engine/triggers/httpapi.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -21,6 +28,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+
+#define QCOMPARE_STR(actual, expected) QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
 
 using namespace stratus::engine;
 using namespace stratus::engine::exporting;
@@ -60,6 +70,30 @@ QString writtenAndChecked(const Bundle &bundle, const QString &out)
     return exitCode == 0 ? QString() : said;
 }
 
+/// `workspace` exported into `out`, which AWS's SAM translator takes: the bundle, or what went wrong.
+Result<Bundle> exportedAndChecked(const Workspace &workspace, const QString &out)
+{
+    auto bundle = exportSam(workspace);
+    if (!bundle)
+        return bundle;
+    if (const QString problem = writtenAndChecked(*bundle, out); !problem.isEmpty())
+        return Status::invalidArgument(problem.toStdString());
+    return bundle;
+}
+
+/// The bundle's template and README are the golden ones in `folder` (rewritten with STRATUS_UPDATE_GOLDEN=1).
+void compareWithGolden(const Bundle &bundle, const QString &folder)
+{
+    for (const char *name : {"template.yaml", "README.md"}) {
+        const QString golden = folder + QLatin1Char('/') + QLatin1String(name);
+        if (qEnvironmentVariableIsSet("STRATUS_UPDATE_GOLDEN"))
+            stratus::test::writeBytes(golden, QByteArray::fromStdString(bundle.files.at(name)));
+        QFile file(golden);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(golden));
+        QCOMPARE(QString::fromStdString(bundle.files.at(name)), QString::fromUtf8(file.readAll()));
+    }
+}
+
 QStringList filesUnder(const QString &folder)
 {
     QStringList files;
@@ -70,6 +104,88 @@ QStringList filesUnder(const QString &folder)
     return files;
 }
 
+/// The template of a written bundle as JSON (long-form intrinsics), read by PyYAML.
+Json templateJson(const QString &bundleDir)
+{
+    QProcess read;
+    read.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(STRATUS_SOURCE_DIR "/tests/engine/export/template_json.py"),
+                                                    bundleDir + QStringLiteral("/template.yaml")});
+    if (!read.waitForFinished(60000) || read.exitCode() != 0)
+        qFatal("cannot read the template: %s", read.readAllStandardError().constData());
+    return Json::parse(read.readAllStandardOutput().toStdString());
+}
+
+/// What breaks ASL's rules in one state machine (or branch): every Next,
+/// Default and Catch names a state of the same scope, every state is
+/// reachable from StartAt, each ends or goes on (not both), names fit 80
+/// characters. Each problem names its state.
+void aslProblems(const Json &machine, const std::string &where, QStringList &problems)
+{
+    const auto problem = [&](const std::string &text) { problems << QString::fromStdString(where + ": " + text); };
+    const Json &states = machine.value("States", Json::object());
+    if (!machine.contains("StartAt") || !states.contains(machine["StartAt"].get<std::string>()))
+        return problem("StartAt names no state");
+    std::set<std::string> reached;
+    std::vector<std::string> pending{machine["StartAt"].get<std::string>()};
+    const auto goTo = [&](const Json &name, const std::string &from) {
+        if (!name.is_string() || !states.contains(name.get<std::string>()))
+            problem("state " + from + " goes to " + name.dump() + ", which is not a state here");
+        else
+            pending.push_back(name.get<std::string>());
+    };
+    while (!pending.empty()) {
+        const std::string name = pending.back();
+        pending.pop_back();
+        if (!reached.insert(name).second)
+            continue;
+        const Json &state = states[name];
+        if (name.size() > 80)
+            problem("state name longer than 80 characters: " + name);
+        const std::string type = state.value("Type", std::string());
+        if (type == "Choice") {
+            if (state.contains("End") || state.contains("Next") || state.value("Choices", Json::array()).empty())
+                problem("choice " + name + " must have Choices and no Next or End");
+            for (const Json &rule : state.value("Choices", Json::array()))
+                goTo(rule.value("Next", Json()), name);
+            if (state.contains("Default"))
+                goTo(state["Default"], name);
+        } else if (type == "Fail") {
+            if (state.contains("Next") || state.contains("End"))
+                problem("fail " + name + " has Next or End");
+        } else if (type == "Pass" || type == "Task" || type == "Parallel") {
+            if (state.contains("Next") == state.value("End", false))
+                problem("state " + name + " must have exactly one of Next and End");
+            if (state.contains("Next"))
+                goTo(state["Next"], name);
+            for (const Json &c : state.value("Catch", Json::array()))
+                goTo(c.value("Next", Json()), name);
+            for (const Json &r : state.value("Retry", Json::array())) {
+                if (!r.value("ErrorEquals", Json::array()).size() || r.value("MaxAttempts", 0) < 1)
+                    problem("state " + name + " has a malformed Retry");
+            }
+            size_t branch = 0;
+            for (const Json &b : state.value("Branches", Json::array()))
+                aslProblems(b, where + "/" + name + "[" + std::to_string(branch++) + "]", problems);
+        } else {
+            problem("state " + name + " has an unknown type " + quote(type));
+        }
+    }
+    for (const auto &[name, _] : states.items()) {
+        if (!reached.contains(name))
+            problem("state " + name + " cannot be reached");
+    }
+}
+
+/// npm's asl-validator, where installer/setup-deps.sh could install it (it needs the npm registry).
+QString aslValidator()
+{
+    const QString fromEnvironment = qEnvironmentVariable("STRATUS_ASL_VALIDATOR");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString installed = QStringLiteral("/usr/local/lib/stratus-tools/node_modules/.bin/asl-validator");
+    return QFileInfo(installed).isExecutable() ? installed : QString();
+}
+
 } // namespace
 
 class TestSamExport : public QObject
@@ -78,7 +194,11 @@ class TestSamExport : public QObject
 
 private Q_SLOTS:
     void everyEventSourceIsWhatSamAccepts();
-    void pathsThatNeedAStateMachineAreRefusedByNode();
+    void everyExampleIsAValidBundle_data();
+    void everyExampleIsAValidBundle();
+    void anExportedHttpPathAnswersAsStratusSendDoes_data();
+    void anExportedHttpPathAnswersAsStratusSendDoes();
+    void onlyTheWorkflowAskedForIsExported();
     void validationErrorsAreRefused();
     void awsLimitsAreRefusedBeforeDeploying();
     void aBundleIsWrittenWholeOrNotAtAll();
@@ -93,14 +213,12 @@ private Q_SLOTS:
 void TestSamExport::everyEventSourceIsWhatSamAccepts()
 {
     const Workspace ws = workspaceFrom(kGoldenDir + QStringLiteral("/shapes/workspace.json"));
-    auto bundle = exportSam(ws);
-    QVERIFY2(bundle, bundle.status().message().c_str());
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString out = dir.filePath(QStringLiteral("bundle"));
     // AWS's own translator takes it.
-    const QString problem = writtenAndChecked(*bundle, out);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    auto bundle = exportedAndChecked(ws, out);
+    QVERIFY2(bundle, bundle.status().message().c_str());
 
     // What is in it: the template, the README, each function's code and test events, nothing else.
     QCOMPARE(filesUnder(out), QStringList({QStringLiteral(".stratus-export"), QStringLiteral("README.md"),
@@ -119,14 +237,9 @@ void TestSamExport::everyEventSourceIsWhatSamAccepts()
     // The same workspace gives the same bytes; they are the golden ones.
     auto again = exportSam(ws);
     QVERIFY(again && again->files == bundle->files);
-    for (const char *name : {"template.yaml", "README.md"}) {
-        const QString golden = kGoldenDir + QStringLiteral("/shapes/") + QLatin1String(name);
-        if (qEnvironmentVariableIsSet("STRATUS_UPDATE_GOLDEN"))
-            stratus::test::writeBytes(golden, QByteArray::fromStdString(bundle->files.at(name)));
-        QFile file(golden);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(golden));
-        QCOMPARE(QString::fromStdString(bundle->files.at(name)), QString::fromUtf8(file.readAll()));
-    }
+    compareWithGolden(*bundle, kGoldenDir + QStringLiteral("/shapes"));
+    if (QTest::currentTestFailed())
+        return;
     // Nothing of this machine: no absolute path, no settings.
     for (const auto &[path, bytes] : bundle->files)
         QVERIFY2(bytes.find(STRATUS_SOURCE_DIR) == std::string::npos
@@ -134,22 +247,150 @@ void TestSamExport::everyEventSourceIsWhatSamAccepts()
                  path.c_str());
 }
 
-void TestSamExport::pathsThatNeedAStateMachineAreRefusedByNode()
+void TestSamExport::everyExampleIsAValidBundle_data()
+{
+    QTest::addColumn<QString>("example");
+    for (const char *name : {"http-api", "queue-between-functions", "scheduled-job", "upload-processing"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestSamExport::everyExampleIsAValidBundle()
+{
+    QFETCH(QString, example);
+    const Workspace ws = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/") + example + QStringLiteral(".json"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("bundle"));
+    auto bundle = exportedAndChecked(ws, out);
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    compareWithGolden(*bundle, kGoldenDir + QStringLiteral("/examples/") + example);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Every state machine keeps ASL's rules.
+    const Json document = templateJson(out);
+    QStringList problems;
+    int machines = 0;
+    for (const auto &[id, resource] : document["Resources"].items()) {
+        if (resource["Type"] != "AWS::Serverless::StateMachine")
+            continue;
+        ++machines;
+        const Json &properties = resource["Properties"];
+        QCOMPARE(properties.value("Type", std::string()), std::string("EXPRESS"));
+        aslProblems(properties["Definition"], id, problems);
+        // Every ${VARIABLE} of the definition is substituted.
+        const std::string text = properties["Definition"].dump();
+        for (size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 1)) {
+            const std::string variable = text.substr(at + 2, text.find('}', at) - at - 2);
+            if (!properties.value("DefinitionSubstitutions", Json::object()).contains(variable))
+                problems << QString::fromStdString(id + ": ${" + variable + "} is not substituted");
+        }
+        const QString validator = aslValidator();
+        if (validator.isEmpty())
+            continue;
+        QProcess check;
+        check.start(validator, {QStringLiteral("--no-arn-check"), QStringLiteral("--json-definition"),
+                                QString::fromStdString(properties["Definition"].dump())});
+        QVERIFY(check.waitForFinished(60000));
+        if (check.exitCode() != 0)
+            problems << QString::fromStdString(id) + QStringLiteral(": ")
+                            + QString::fromUtf8(check.readAllStandardOutput() + check.readAllStandardError());
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QVERIFY2(machines > 0, "every example has a path that goes on from node to node");
+    if (aslValidator().isEmpty())
+        qInfo("asl-validator is not installed (installer/setup-deps.sh installs it when npm's registry is reachable): "
+              "the definitions were checked by this test's own rules only");
+}
+
+void TestSamExport::anExportedHttpPathAnswersAsStratusSendDoes_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::newRow("a value written into a table") << QStringLiteral(R"({"id":"a1","x":1})");
+    QTest::newRow("a proxy answer, written too") << QStringLiteral(R"({"id":"p","statusCode":201,"body":"made"})");
+    QTest::newRow("a write the table refuses") << QStringLiteral(R"({"x":1})");
+    QTest::newRow("a caught error with only a log after it") << QStringLiteral(R"({"fail":true})");
+    QTest::newRow("a fan-out to a function and a log") << QStringLiteral(R"({"fan":true,"n":2})");
+    QTest::newRow("a choice port with no edge") << QStringLiteral(R"({"quiet":true})");
+    QTest::newRow("a caught error handled by a function") << QStringLiteral(R"({"recover":true})");
+    QTest::newRow("an uncaught error after its retry") << QStringLiteral(R"({"uncaught":true})");
+    QTest::newRow("no rule and no default") << QStringLiteral(R"({"n":101})");
+}
+
+void TestSamExport::anExportedHttpPathAnswersAsStratusSendDoes()
+{
+    QFETCH(QString, body);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString source = kGoldenDir + QStringLiteral("/paths/workspace.json");
+    const QString file = dir.filePath(QStringLiteral("paths.stratus"));
+    const auto imported = stratus::test::runStratus({QStringLiteral("import"), source, file});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    auto bundle = exportSam(workspaceFrom(source));
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    const QString out = dir.filePath(QStringLiteral("bundle"));
+    QVERIFY(writeBundle(*bundle, out.toStdString(), false));
+    const QString templateFile = dir.filePath(QStringLiteral("template.json"));
+    stratus::test::writeBytes(templateFile, QByteArray::fromStdString(templateJson(out).dump()));
+
+    // Here: the run and its HTTP answer.
+    const QString request = dir.filePath(QStringLiteral("request.json"));
+    stratus::test::writeBytes(request, QByteArray::fromStdString(Json{{"body", body.toStdString()}}.dump()));
+    const auto sent = stratus::test::runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"),
+                                                 QStringLiteral("POST /things"), QStringLiteral("--event"), request,
+                                                 QStringLiteral("--json")});
+    const Json local = Json::parse(sent.out.toStdString());
+    const Json &triggerOutput = local["path"][0]["output"];
+    const Json event = triggerOutput.is_string() ? Json::parse(triggerOutput.get<std::string>()) : triggerOutput;
+    const QString eventFile = dir.filePath(QStringLiteral("event.json"));
+    stratus::test::writeBytes(eventFile, QByteArray::fromStdString(event.dump()));
+
+    // After export: the same event through the bundle's front function and state machine.
+    QProcess aws;
+    aws.start(QStringLiteral("node"), {QStringLiteral(STRATUS_SOURCE_DIR "/tests/engine/export/aslrun.mjs"), templateFile,
+                                       out, QStringLiteral("POSTThingsFrontFunction"), eventFile,
+                                       QStringLiteral(STRATUS_CLI_PATH)});
+    QVERIFY(aws.waitForFinished(120000));
+    const QByteArray said = aws.readAllStandardOutput();
+    QVERIFY2(aws.exitCode() == 0, aws.readAllStandardError().constData());
+    const Json exported = Json::parse(said.toStdString());
+    // API Gateway: a function error is a 502, a result becomes the response by payload 2.0's rules.
+    http::Response answer;
+    if (exported.contains("threw")) {
+        answer = http::errorResponse(502);
+    } else {
+        auto response = http::responseFromResultV2(exported["returned"].dump());
+        QVERIFY2(response, response.status().message().c_str());
+        answer = *response;
+    }
+    Json headers = Json::object();
+    for (const auto &[name, value] : answer.headers)
+        headers[name] = value;
+    QCOMPARE_STR(Json({{"statusCode", answer.status}, {"headers", headers}, {"body", answer.body}}).dump(),
+                 local["http"].dump());
+
+    // The same writes: the table step here, the writer's put there.
+    Json writtenHere = Json::array();
+    for (const Json &step : local["path"]) {
+        if (step["node"] == "items" && step["status"] == "ok")
+            writtenHere.push_back(step["input"].is_string() ? Json::parse(step["input"].get<std::string>()) : step["input"]);
+    }
+    Json writtenThere = Json::array();
+    for (const Json &write : exported["writes"])
+        writtenThere.push_back(write["putItem"]["Item"]);
+    QCOMPARE_STR(writtenThere.dump(), writtenHere.dump());
+}
+
+void TestSamExport::onlyTheWorkflowAskedForIsExported()
 {
     const Workspace ws = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json"));
-    auto bundle = exportSam(ws);
-    QVERIFY(!bundle);
-    QCOMPARE(bundle.status().code(), Status::Code::NotSupported);
-    const std::string &message = bundle.status().message();
-    for (const char *node : {"(create-todo)", "(check-todo)", "(get-todo)"})
-        QVERIFY2(message.find(node) != std::string::npos, message.c_str());
-    QVERIFY(message.find("needs a state machine") != std::string::npos);
-    // One line per reason.
-    QCOMPARE(std::count(message.begin(), message.end(), '\n'), std::ptrdiff_t(3));
-    // The other workflows of a workspace are not the one asked for.
     ExportOptions only;
     only.workflow = WorkflowId("nope");
     QCOMPARE(exportSam(ws, only).status().code(), Status::Code::NotFound);
+    only.workflow = WorkflowId("api");
+    auto bundle = exportSam(ws, only);
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    QVERIFY(bundle->files.at("template.yaml").find("(workflow Todo API)") != std::string::npos);
 }
 
 void TestSamExport::validationErrorsAreRefused()

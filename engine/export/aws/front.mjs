@@ -1,0 +1,72 @@
+// Written by Stratus: the front of a state machine. The event source (an
+// HTTP API route, an SQS queue, a DynamoDB stream, an S3 bucket) invokes this
+// function with its event; it runs the workflow's EXPRESS state machine with
+// that event and gives back what the workflow gives locally (docs/export.md
+// in Stratus explains each rule):
+// - an HTTP route: the run's answer, as the last function or choice gave it,
+//   which API Gateway then turns into the response exactly as it turns a
+//   function's result; an error caught with nothing after it to give a value
+//   fails this invocation (API Gateway answers 502), a throttle answers 500;
+// - a queue or a table: the first function's result (a partial batch
+//   response), and a failed run fails the batch, which the source redelivers;
+// - a bucket: nothing; a failed run fails the invocation.
+
+const entry = process.env.STRATUS_ENTRY;
+
+let client;
+async function startSyncExecution(input) {
+  // The AWS SDK for JavaScript v3 is part of Lambda's Node.js runtime.
+  const { SFNClient, StartSyncExecutionCommand } = await import("@aws-sdk/client-sfn");
+  client ??= new SFNClient({});
+  return client.send(new StartSyncExecutionCommand({ stateMachineArn: process.env.STATE_MACHINE_ARN, input }));
+}
+
+/// The run's answer from the envelope its state machine ends with:
+/// {value, caught} when it gave a value, {} when it gave none.
+export function answerOf(envelope) {
+  if (envelope === null || typeof envelope !== "object") return {};
+  if ("fanOut" in envelope) {
+    const branches = (envelope.fanOut ?? []).map(answerOf);
+    const given = branches.filter((branch) => "value" in branch);
+    if (given.length === 0)
+      return "own" in envelope ? { value: envelope.own, caught: envelope.ownCaught === true } : {};
+    return {
+      value: branches.map((branch) => ("value" in branch ? branch.value : null)),
+      caught: given.every((branch) => branch.caught),
+    };
+  }
+  if ("answer" in envelope) return { value: envelope.answer, caught: envelope.caught === true };
+  return {};
+}
+
+class WorkflowError extends Error {
+  constructor(name, message) {
+    super(message);
+    this.name = name;
+  }
+}
+
+export function makeHandler(start, entryKind) {
+  return async (event) => {
+    const execution = await start(JSON.stringify(event));
+    if (execution.status !== "SUCCEEDED") {
+      const error = execution.error ?? "States.Runtime";
+      // A throttled invocation: API Gateway's 500, as when it cannot invoke a function.
+      if (entryKind === "http" && /(^|\.)TooManyRequestsException$/.test(error))
+        return {
+          statusCode: 500,
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ message: "Internal Server Error" }),
+        };
+      throw new WorkflowError(error, execution.cause ?? `the state machine's execution ended ${execution.status}`);
+    }
+    const envelope = JSON.parse(execution.output ?? "null");
+    if (entryKind === "queue" || entryKind === "table") return envelope?.first ?? null;
+    if (entryKind !== "http") return null;
+    const answer = answerOf(envelope);
+    if (answer.caught) throw new WorkflowError(answer.value?.Error ?? "Error", String(answer.value?.Cause ?? ""));
+    return "value" in answer ? answer.value : null;
+  };
+}
+
+export const handler = makeHandler(startSyncExecution, entry);
