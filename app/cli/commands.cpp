@@ -514,19 +514,21 @@ const std::vector<Command> &commands()
          {{"--compact"}, {"--output"}, {{"-o", "--output"}}, {}},
          cmdExportJson},
         {"export", "Write a deployable bundle of a workspace (AWS SAM)",
-         "Usage: stratus export FILE.stratus --format sam -o DIR [--workflow ID] [--force]\n\n"
+         "Usage: stratus export FILE.stratus --format sam -o DIR [--workflow ID] [--zip] [--force]\n\n"
          "Writes an AWS SAM bundle into DIR: template.yaml, each function's code under\n"
          "functions/, its saved test events under events/, and a README saying how to\n"
          "deploy and run it. Nothing is uploaded. The bundle is made in full first, then\n"
          "moved into place: on any problem nothing is written. A workspace with validation\n"
-         "errors, or with a path SAM cannot express here (listed, each naming the node),\n"
-         "exits 1. DIR must be new, empty, or an earlier bundle (with --force).\n\n"
+         "errors, or with what AWS would refuse (listed, each naming the node), exits 1.\n"
+         "DIR must be new, empty, or an earlier bundle (with --force).\n\n"
          "Options:\n"
          "  --format sam        the bundle's format\n"
          "  -o, --output DIR    where the bundle goes\n"
          "  --workflow ID       only this workflow\n"
+         "  --zip               each function's code as functions/FOLDER.zip, the same\n"
+         "                      bytes for the same workspace (deploy with sam deploy)\n"
          "  --force             replace an earlier bundle in DIR\n",
-         {{"--force"}, {"--format", "--output", "--workflow"}, {{"-o", "--output"}}, {}},
+         {{"--force", "--zip"}, {"--format", "--output", "--workflow"}, {{"-o", "--output"}}, {}},
          cmdExport},
         {"validate", "Check a workspace and list every problem",
          "Usage: stratus validate FILE.stratus|FILE.json|- [--json]\n\n"

@@ -29,6 +29,7 @@ int cmdExport(const Args &args, Io &io)
     exporting::ExportOptions options;
     if (auto workflow = args.value("--workflow"))
         options.workflow = WorkflowId(*workflow);
+    options.zip = args.has("--zip");
     auto bundle = exporting::exportSam(*ws, options);
     if (!bundle) {
         // One line per reason, each naming its node, under the headline.
@@ -44,7 +45,8 @@ int cmdExport(const Args &args, Io &io)
     for (const std::string &note : bundle->notes)
         io.err << "note: " << printable(note) << "\n";
     io.err << "Wrote an AWS SAM bundle of " << bundle->files.size() << " files to " << printable(*output)
-           << " (template.yaml; deploy with sam build && sam deploy --guided)\n";
+           << (options.zip ? " (template.yaml; deploy with sam deploy --guided)\n"
+                           : " (template.yaml; deploy with sam build && sam deploy --guided)\n");
     return kExitOk;
 }
 

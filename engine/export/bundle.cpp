@@ -108,11 +108,6 @@ Status writeFileAtomically(const fs::path &path, const std::string &bytes, bool 
     return Status::ok();
 }
 
-bool isScript(const std::string &path, const std::string &bytes)
-{
-    return bytes.starts_with("#!") || fs::path(path).filename() == "bootstrap";
-}
-
 std::string stagingPrefix(const fs::path &target)
 {
     return "." + target.filename().string() + ".writing-";
@@ -261,6 +256,11 @@ Status writeBundle(const Bundle &bundle, const fs::path &folder, bool replace)
                                              "move it away, then export again (nothing was written)");
     }
     return replaceEarlier(bundle, target, earlier);
+}
+
+bool isScript(const std::string &path, const std::string &bytes)
+{
+    return bytes.starts_with("#!") || fs::path(path).filename() == "bootstrap";
 }
 
 } // namespace stratus::engine::exporting

@@ -19,6 +19,10 @@ struct Bundle
     std::vector<std::string> notes;           ///< what the user should know: said by the CLI, kept in the README
 };
 
+/// True for a file that must be executable where it runs: a script (`#!`)
+/// or a custom runtime's `bootstrap`.
+bool isScript(const std::string &path, const std::string &bytes);
+
 /// The file that marks a folder as a bundle Stratus wrote: the list of the
 /// files it wrote, each with a digest of what it wrote.
 inline constexpr const char *kBundleMark = ".stratus-export";

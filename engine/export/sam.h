@@ -29,6 +29,7 @@ namespace stratus::engine::exporting {
 struct ExportOptions
 {
     std::optional<WorkflowId> workflow; ///< only this workflow; none: all of them
+    bool zip = false;                   ///< each function's code as functions/FOLDER.zip (reproducible)
 };
 
 /// The bundle, or the reasons it cannot be made (one line each, naming the node).

@@ -4,6 +4,7 @@
 #include "engine/model/workflow.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -41,12 +42,18 @@ std::string valuePath(const std::string &path)
 }
 
 /// A workspace condition ({"variable", "stringEquals", …}, {"and": […]}) in
-/// ASL's spelling, with every path read inside "value".
+/// ASL's spelling, with every path read inside "value". Step Functions fails
+/// the run when a comparison's Variable (or *Path operand) selects nothing,
+/// where the runner's comparison is false (choiceeval.cpp): each comparison
+/// but IsPresent is guarded by IsPresent of its paths, which gives the
+/// runner's answer.
 Json aslCondition(const Json &condition)
 {
     Json out = Json::object();
     if (!condition.is_object())
         return out;
+    Json guards = Json::array();
+    bool isPresentTest = false;
     for (const auto &[key, value] : condition.items()) {
         std::string name = key;
         name.front() = char(std::toupper(static_cast<unsigned char>(name.front())));
@@ -59,12 +66,27 @@ Json aslCondition(const Json &condition)
             out[name] = aslCondition(value);
         } else if (key == "variable" || (key.ends_with("Path") && value.is_string())) {
             out[name] = valuePath(value.get<std::string>());
+            guards.push_back(Json{{"Variable", out[name]}, {"IsPresent", true}});
         } else {
+            isPresentTest = isPresentTest || key == "isPresent";
             out[name] = value;
         }
     }
-    return out;
+    if (isPresentTest || guards.empty())
+        return out;
+    guards.push_back(out);
+    return Json{{"And", guards}};
 }
+
+/// Where the path is, as far as the states it needs are concerned.
+struct PathContext
+{
+    size_t scope = 0;          ///< 0: the machine's own states; then one per Parallel branch
+    bool caught = false;       ///< the value is a caught error, and no function has run since
+    bool hasValue = false;     ///< a function or choice gave the value (it is the answer if nothing else is)
+    bool firstPending = false; ///< a batch's run, before its first function
+    auto key() const { return std::make_tuple(scope, caught, hasValue, firstPending); }
+};
 
 class AslBuilder
 {
@@ -89,8 +111,9 @@ public:
         m_scopes[0][start] = nullptr; // states are listed in the order the path meets them
         Json startState = Json{{"Type", "Pass"}, {"Comment", "The event, kept as the value the path passes on"}};
         startState["Parameters"] = batchEntry(m_kind) ? Json{{"value.$", "$"}, {"first", nullptr}} : Json{{"value.$", "$"}};
-        const std::string next = follow(0, m_entry, m_port, false, false);
-        startState["Next"] = next;
+        PathContext at;
+        at.firstPending = batchEntry(m_kind);
+        startState["Next"] = follow(at, m_entry, m_port);
         m_scopes[0][start] = startState;
         m_plan.definition = Json{{"Comment", "What " + m_entry.name + " sets going, exported by Stratus"},
                                  {"StartAt", start},
@@ -99,8 +122,9 @@ public:
     }
 
 private:
-    /// A state name of its own: at most 80 characters, and only letters,
-    /// digits, spaces, '-', '_' and '.', which every ASL consumer accepts.
+    /// A state name of its own in the whole machine: at most 80 characters,
+    /// and only letters, digits, spaces, '-', '_' and '.', which every ASL
+    /// consumer accepts.
     std::string reserve(const std::string &wanted)
     {
         std::string base;
@@ -131,127 +155,209 @@ private:
         return false;
     }
 
-    std::string terminal(size_t scope, bool hasValue, bool caught)
+    /// The envelope that ends a branch (statemachine.h).
+    std::string terminal(const PathContext &at)
     {
-        const auto key = std::make_tuple(scope, hasValue, caught);
+        const auto key = std::make_tuple(at.scope, at.hasValue, at.caught);
         if (auto it = m_terminals.find(key); it != m_terminals.end())
             return it->second;
         const std::string name =
-            reserve(!hasValue ? "No answer" : caught ? "Answer with the caught error" : "Answer");
-        Json parameters = hasValue ? Json{{"answer.$", "$.value"}, {"caught", caught}} : Json{{"none", true}};
-        if (scope == 0 && batchEntry(m_kind))
+            reserve(!at.hasValue ? "No answer" : at.caught ? "Answer with the caught error" : "Answer");
+        Json parameters = at.hasValue ? Json{{"answer.$", "$.value"}, {"caught", at.caught}} : Json{{"none", true}};
+        if (batchEntry(m_kind))
             parameters["first.$"] = "$.first";
-        m_scopes[scope][name] = Json{{"Type", "Pass"}, {"Parameters", parameters}, {"End", true}};
+        m_scopes[at.scope][name] = Json{{"Type", "Pass"}, {"Parameters", parameters}, {"End", true}};
         return m_terminals[key] = name;
     }
 
-    std::string follow(size_t scope, const Node &from, const std::string &port, bool caught, bool hasValue)
+    std::string follow(const PathContext &at, const Node &from, const std::string &port)
     {
-        const auto key = std::make_tuple(scope, from.id.str() + "\x1f" + port, caught, hasValue);
+        const auto key = std::make_tuple(from.id.str() + "\x1f" + port, at.key());
         if (auto it = m_follows.find(key); it != m_follows.end())
             return it->second;
         const std::vector<const Node *> targets = targetsOf(m_workflow, from, port);
         std::string name;
         if (targets.empty()) {
-            name = terminal(scope, hasValue, caught);
+            name = terminal(at);
         } else if (targets.size() == 1) {
-            name = enter(scope, *targets.front(), caught, hasValue);
+            name = enter(at, *targets.front());
         } else {
-            // A fan-out: branches in parallel, an array in edge order; the
-            // branches never meet again, so what follows is the answer.
-            name = reserve("Fan-out after " + from.name);
-            m_scopes[scope][name] = nullptr;
-            Json branches = Json::array();
-            for (const Node *target : targets) {
-                const size_t branch = m_scopes.size();
-                m_scopes.push_back(Json::object());
-                const std::string start = enter(branch, *target, caught, false);
-                branches.push_back(Json{{"StartAt", start}, {"States", m_scopes[branch]}});
-            }
-            const std::string joined = reserve("Answer of the fan-out after " + from.name);
-            Json parameters = Json{{"fanOut.$", "$.branches"}};
-            if (hasValue) {
-                parameters["own.$"] = "$.value";
-                parameters["ownCaught"] = caught;
-            }
-            if (scope == 0 && batchEntry(m_kind))
-                parameters["first.$"] = "$.first";
-            m_scopes[scope][joined] = Json{{"Type", "Pass"}, {"Parameters", parameters}, {"End", true}};
-            m_scopes[scope][name] = Json{{"Type", "Parallel"}, {"Branches", branches}, {"ResultPath", "$.branches"},
-                                         {"Next", joined}};
+            name = fanOut(at, from, targets);
         }
         return m_follows[key] = name;
     }
 
-    std::string enter(size_t scope, const Node &node, bool caught, bool hasValue)
+    /// Branches in parallel, an array in edge order; the branches never
+    /// meet again, so what follows is the answer.
+    std::string fanOut(const PathContext &at, const Node &from, const std::vector<const Node *> &targets)
     {
-        const auto key = std::make_tuple(scope, node.id.str(), caught, hasValue);
+        const std::string name = reserve("Fan-out after " + from.name);
+        m_scopes[at.scope][name] = nullptr;
+        Json branches = Json::array();
+        for (const Node *target : targets) {
+            PathContext branch = at;
+            branch.scope = m_scopes.size();
+            branch.hasValue = false; // a branch with no function or choice gives no value
+            m_scopes.push_back(Json::object());
+            const std::string start = enter(branch, *target);
+            branches.push_back(Json{{"StartAt", start}, {"States", m_scopes[branch.scope]}});
+        }
+        const std::string joined = reserve("Answer of the fan-out after " + from.name);
+        Json parameters = Json{{"fanOut.$", "$.branches"}};
+        if (at.hasValue) {
+            parameters["own.$"] = "$.value";
+            parameters["ownCaught"] = at.caught;
+        }
+        if (batchEntry(m_kind))
+            parameters["first.$"] = "$.first";
+        m_scopes[at.scope][joined] = Json{{"Type", "Pass"}, {"Parameters", parameters}, {"End", true}};
+        m_scopes[at.scope][name] =
+            Json{{"Type", "Parallel"}, {"Branches", branches}, {"ResultPath", "$.branches"}, {"Next", joined}};
+        return name;
+    }
+
+    /// A Pass that keeps what a batch's first function gave ({"result": V},
+    /// so that a null result is still one), then goes on to `next`.
+    std::string keepFirst(const PathContext &at, const Node &function, const std::string &next)
+    {
+        const std::string name = reserve("Keep what " + function.name + " gave for the batch");
+        m_scopes[at.scope][name] = Json{{"Type", "Pass"},
+                                        {"Parameters", Json{{"result.$", "$.value"}}},
+                                        {"ResultPath", "$.first"},
+                                        {"Next", next}};
+        return name;
+    }
+
+    std::string enter(const PathContext &at, const Node &node)
+    {
+        // What a function does is the same whatever came before it but the batch's first.
+        PathContext keyed = at;
+        if (node.kind == kinds::kFunction)
+            keyed.caught = keyed.hasValue = false;
+        const auto key = std::make_tuple(node.id.str(), keyed.key());
         if (auto it = m_entered.find(key); it != m_entered.end())
             return it->second;
         const std::string name = reserve(node.name.empty() ? node.id.str() : node.name);
         m_entered[key] = name;
-        m_scopes[scope][name] = nullptr;
-        Json state;
-        const Json config = m_registry.effectiveConfig(node);
-        if (node.kind == kinds::kFunction) {
-            if (std::find(m_plan.functions.begin(), m_plan.functions.end(), &node) == m_plan.functions.end())
-                m_plan.functions.push_back(&node);
-            state = Json{{"Type", "Task"},
-                         {"Resource", "${" + m_variables.functionArn(node) + "}"},
-                         {"InputPath", "$.value"},
-                         {"ResultPath", "$.value"}};
-            if (const int retries = config.value("retries", 2); retried(node) && retries > 0)
-                state["Retry"] = Json::array({Json{{"ErrorEquals", Json::array({"States.ALL"})},
-                                                   {"IntervalSeconds", 1},
-                                                   {"BackoffRate", 2.0},
-                                                   {"MaxAttempts", retries}}});
-            if (!targetsOf(m_workflow, node, "error").empty())
-                state["Catch"] = Json::array({Json{{"ErrorEquals", Json::array({"States.ALL"})},
-                                                   {"ResultPath", "$.value"},
-                                                   {"Next", follow(scope, node, "error", true, true)}}});
-            std::string next = follow(scope, node, "ok", false, true);
-            if (scope == 0 && batchEntry(m_kind) && m_firstNodes.contains(node.id.str())) {
-                // Lambda reads a partial batch response from the first function's result.
-                const std::string keep = reserve("Keep the result of " + node.name + " for the batch");
-                m_scopes[scope][keep] =
-                    Json{{"Type", "Pass"}, {"InputPath", "$.value"}, {"ResultPath", "$.first"}, {"Next", next}};
-                next = keep;
-            }
-            state["Next"] = next;
-        } else if (node.kind == kinds::kChoice) {
-            state = Json{{"Type", "Choice"}, {"Choices", Json::array()}};
-            for (const Json &rule : config.value("rules", Json::array())) {
-                const std::string port = rule.value("port", std::string());
-                Json choice = aslCondition(rule.value("condition", Json::object()));
-                choice["Next"] = follow(scope, node, port, caught, true);
-                state["Choices"].push_back(choice);
-            }
-            // No rule held and nothing on `default`: States.NoChoiceMatched, as the runner fails.
-            if (!targetsOf(m_workflow, node, "default").empty())
-                state["Default"] = follow(scope, node, "default", caught, true);
-        } else if (node.kind == kinds::kLog) {
-            state = Json{{"Type", "Pass"},
-                         {"Comment", "Log " + config.value("level", std::string("info")) + " " + node.name
-                                         + ": the value is in the execution's history"},
-                         {"Next", terminal(scope, hasValue, caught)}};
-        } else if (node.kind == kinds::kQueue || node.kind == kinds::kTable || node.kind == kinds::kBucket) {
-            if (std::find(m_plan.resources.begin(), m_plan.resources.end(), &node) == m_plan.resources.end())
-                m_plan.resources.push_back(&node);
-            state = Json{{"Type", "Task"},
-                         {"Comment", "Writes the value into the " + node.kind + " " + node.name},
-                         {"Resource", "${" + m_variables.writerArn + "}"},
-                         {"Parameters", Json{{"kind", node.kind},
-                                             {"target", "${" + m_variables.writeTarget(node) + "}"},
-                                             {"value.$", "$.value"}}},
-                         {"ResultPath", nullptr},
-                         {"Next", terminal(scope, hasValue, caught)}};
-        } else {
-            // A trigger cannot receive values (the validator refuses such an edge).
-            state = Json{{"Type", "Fail"}, {"Error", "States.Runtime"},
-                         {"Cause", "node " + node.name + " of kind " + node.kind + " cannot receive events"}};
-        }
-        m_scopes[scope][name] = state;
+        m_scopes[at.scope][name] = nullptr;
+        const std::optional<KindId> kind = kindIdOf(node.kind);
+        m_scopes[at.scope][name] = kind ? visitKind(*kind, StateOf{*this, at, node}) : triggerState(node);
         return name;
+    }
+
+    /// The state each kind of node is (visitKind: a new kind fails to compile here).
+    struct StateOf
+    {
+        AslBuilder &builder;
+        const PathContext &at;
+        const Node &node;
+
+        Json function() { return builder.functionState(at, node); }
+        Json choice() { return builder.choiceState(at, node); }
+        Json log() { return builder.logState(at, node); }
+        Json queue() { return builder.writeState(at, node); }
+        Json table() { return builder.writeState(at, node); }
+        Json bucket() { return builder.writeState(at, node); }
+        // A trigger cannot receive values (the validator refuses such an edge).
+        Json httpTrigger() { return builder.triggerState(node); }
+        Json scheduleTrigger() { return builder.triggerState(node); }
+        Json manualTrigger() { return builder.triggerState(node); }
+    };
+
+    Json functionState(const PathContext &at, const Node &node)
+    {
+        const Json config = m_registry.effectiveConfig(node);
+        if (std::find(m_plan.functions.begin(), m_plan.functions.end(), &node) == m_plan.functions.end())
+            m_plan.functions.push_back(&node);
+        Json state = Json{{"Type", "Task"},
+                          {"Resource", "${" + m_variables.functionArn(node) + "}"},
+                          {"InputPath", "$.value"},
+                          {"ResultPath", "$.value"}};
+        if (const int retries = config.value("retries", 2); retried(node) && retries > 0)
+            state["Retry"] = Json::array({Json{{"ErrorEquals", Json::array({"States.ALL"})},
+                                               {"IntervalSeconds", 1},
+                                               {"BackoffRate", 2.0},
+                                               {"MaxAttempts", retries}}});
+        PathContext after = at;
+        after.firstPending = false;
+        after.hasValue = true;
+        if (!targetsOf(m_workflow, node, "error").empty()) {
+            after.caught = true;
+            std::string onError = follow(after, node, "error");
+            if (at.firstPending) // the runner reads the first function's step, caught or not
+                onError = keepFirst(at, node, onError);
+            state["Catch"] = Json::array(
+                {Json{{"ErrorEquals", Json::array({"States.ALL"})}, {"ResultPath", "$.value"}, {"Next", onError}}});
+        }
+        after.caught = false;
+        std::string next = follow(after, node, "ok");
+        if (at.firstPending)
+            next = keepFirst(at, node, next);
+        state["Next"] = next;
+        return state;
+    }
+
+    Json choiceState(const PathContext &at, const Node &node)
+    {
+        const Json config = m_registry.effectiveConfig(node);
+        PathContext after = at;
+        after.hasValue = true;
+        const bool hasDefault = !targetsOf(m_workflow, node, "default").empty();
+        const Json rules = config.value("rules", Json::array());
+        if (rules.empty()) {
+            // ASL wants at least one rule: with none, the runner always takes `default`.
+            if (hasDefault)
+                return Json{{"Type", "Pass"}, {"Comment", "A choice with no rules"}, {"Next", follow(after, node, "default")}};
+            return Json{{"Type", "Fail"}, {"Error", "States.NoChoiceMatched"},
+                        {"Cause", "no choice rule matched and there is no default, in node " + node.name}};
+        }
+        Json state = Json{{"Type", "Choice"}, {"Choices", Json::array()}};
+        for (const Json &rule : rules) {
+            Json choice = aslCondition(rule.value("condition", Json::object()));
+            choice["Next"] = follow(after, node, rule.value("port", std::string()));
+            state["Choices"].push_back(choice);
+        }
+        // No rule held and nothing on `default`: States.NoChoiceMatched, as the runner fails.
+        if (hasDefault)
+            state["Default"] = follow(after, node, "default");
+        return state;
+    }
+
+    Json logState(const PathContext &at, const Node &node)
+    {
+        const std::string level = m_registry.effectiveConfig(node).value("level", std::string("info"));
+        return Json{{"Type", "Pass"},
+                    {"Comment", "Log " + level + " " + node.name + ": the value is in the machine's CloudWatch log"},
+                    {"Next", terminal(at)}};
+    }
+
+    Json writeState(const PathContext &at, const Node &node)
+    {
+        if (std::find(m_plan.resources.begin(), m_plan.resources.end(), &node) == m_plan.resources.end())
+            m_plan.resources.push_back(&node);
+        Json parameters = Json{{"kind", node.kind},
+                               {"target", "${" + m_variables.writeTarget(node) + "}"},
+                               {"value.$", "$.value"}};
+        if (node.kind == kinds::kTable) {
+            // A delete names the item by its key attributes alone, as the runner takes them.
+            const Json config = m_registry.effectiveConfig(node);
+            Json keys = Json::array({config.value("partitionKey", std::string("id"))});
+            if (const Json sort = config.value("sortKey", Json()); sort.is_string() && !sort.get<std::string>().empty())
+                keys.push_back(sort);
+            parameters["keys"] = keys;
+        }
+        return Json{{"Type", "Task"},
+                    {"Comment", "Writes the value into the " + node.kind + " " + node.name},
+                    {"Resource", "${" + m_variables.writerArn + "}"},
+                    {"Parameters", parameters},
+                    {"ResultPath", nullptr},
+                    {"Next", terminal(at)}};
+    }
+
+    Json triggerState(const Node &node) const
+    {
+        return Json{{"Type", "Fail"}, {"Error", "States.Runtime"},
+                    {"Cause", "node " + node.name + " of kind " + node.kind + " cannot receive events"}};
     }
 
     const Workflow &m_workflow;
@@ -262,10 +368,11 @@ private:
     const NodeKindRegistry &m_registry;
     std::set<std::string> m_firstNodes;
     std::set<std::string> m_names;
-    std::vector<Json> m_scopes; // 0: the machine's own states; then one per Parallel branch
+    std::vector<Json> m_scopes; // indexed by PathContext::scope
+    using ContextKey = decltype(PathContext().key());
     std::map<std::tuple<size_t, bool, bool>, std::string> m_terminals;
-    std::map<std::tuple<size_t, std::string, bool, bool>, std::string> m_follows;
-    std::map<std::tuple<size_t, std::string, bool, bool>, std::string> m_entered;
+    std::map<std::tuple<std::string, ContextKey>, std::string> m_follows;
+    std::map<std::tuple<std::string, ContextKey>, std::string> m_entered;
     StateMachinePlan m_plan;
 };
 
@@ -274,13 +381,17 @@ private:
 bool needsStateMachine(const Workflow &workflow, const Node &entry, const std::string &port, EntryKind kind)
 {
     const std::vector<const Node *> targets = targetsOf(workflow, entry, port);
-    size_t functions = 0;
+    // A request's answer is what its one function gives; anything else (an
+    // array from a fan-out, even with a log; null from a log alone) needs
+    // the machine to make it.
+    if (kind == EntryKind::Http && !targets.empty()
+        && (targets.size() > 1 || targets.front()->kind != kinds::kFunction))
+        return true;
     for (const Node *target : targets) {
         if (target->kind == kinds::kLog)
             continue;
         if (target->kind != kinds::kFunction)
             return true;
-        ++functions;
         if (!onlyLogs(targetsOf(workflow, *target, "ok")))
             return true;
         const std::vector<const Node *> onError = targetsOf(workflow, *target, "error");
@@ -289,8 +400,7 @@ bool needsStateMachine(const Workflow &workflow, const Node &entry, const std::s
         if (!onError.empty() && (batchEntry(kind) || !onlyLogs(onError)))
             return true;
     }
-    // Several functions answering one request: the answer is their array.
-    return kind == EntryKind::Http && functions > 1;
+    return false;
 }
 
 StateMachinePlan stateMachineFor(const Workflow &workflow, const Node &entry, const std::string &port,

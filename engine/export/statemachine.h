@@ -36,6 +36,7 @@ namespace stratus::engine::exporting {
 enum class EntryKind { Http, Manual, Schedule, Bucket, Queue, Table };
 
 /// The DefinitionSubstitutions variables a definition uses ("${NAME}").
+/// The functions are called only while stateMachineFor runs.
 struct MachineVariables
 {
     std::function<std::string(const Node &function)> functionArn;
@@ -43,6 +44,7 @@ struct MachineVariables
     std::string writerArn;
 };
 
+/// The nodes point into the workflow given to stateMachineFor, and live as long as it.
 struct StateMachinePlan
 {
     Json definition;
@@ -54,7 +56,8 @@ struct StateMachinePlan
 /// functions that end it, so that a plain event source cannot stand for it.
 /// Log nodes alone never need one (they only show values), except where a
 /// caught error changes what the run's source does next (a queue or table
-/// batch that a caught error no longer fails).
+/// batch that a caught error no longer fails), and at an HTTP route, whose
+/// answer a log beside the function changes.
 bool needsStateMachine(const Workflow &workflow, const Node &entry, const std::string &port, EntryKind kind);
 
 StateMachinePlan stateMachineFor(const Workflow &workflow, const Node &entry, const std::string &port,

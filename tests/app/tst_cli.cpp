@@ -513,6 +513,15 @@ void TestCli::exportWritesASamBundleOrNothing()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--force replaces it (nothing was written)"), r.err.constData());
     QCOMPARE(stratusCli({"export", workspace, "--format", "sam", "-o", out, "--force"}).exitCode, 0);
+    // Zipped: one zip per function folder, the same bytes each time.
+    const QString zipped = path(QStringLiteral("zipped"));
+    r = stratusCli({"export", workspace, "--format", "sam", "-o", zipped, "--zip"});
+    QVERIFY2(r.exitCode == 0 && r.err.contains("deploy with sam deploy --guided"), r.err.constData());
+    QVERIFY(QFile::exists(zipped + QStringLiteral("/functions/hello.zip")));
+    QVERIFY(!QFile::exists(zipped + QStringLiteral("/functions/hello")));
+    const QByteArray firstZip = stratus::test::fileHash(zipped + QStringLiteral("/functions/hello.zip"));
+    QCOMPARE(stratusCli({"export", workspace, "--format", "sam", "-o", zipped, "--zip", "--force"}).exitCode, 0);
+    QCOMPARE(stratus::test::fileHash(zipped + QStringLiteral("/functions/hello.zip")), firstZip);
 
     // A workspace AWS would refuse: each reason on its line, nothing written.
     const QString refusedWorkspace = path(QStringLiteral("refused.stratus"));

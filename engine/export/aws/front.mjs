@@ -39,6 +39,20 @@ export function answerOf(envelope) {
   return {};
 }
 
+/// What the run's first function gave (it may be null), or undefined when
+/// none ran: the partial batch response Lambda reads for a queue or a table.
+/// In a fan-out before any function, the first branch that ran one gives it.
+export function firstResultOf(envelope) {
+  if (envelope === null || typeof envelope !== "object") return undefined;
+  if (envelope.first !== null && typeof envelope.first === "object" && "result" in envelope.first)
+    return envelope.first.result;
+  for (const branch of envelope.fanOut ?? []) {
+    const result = firstResultOf(branch);
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
 class WorkflowError extends Error {
   constructor(name, message) {
     super(message);
@@ -46,13 +60,17 @@ class WorkflowError extends Error {
   }
 }
 
+const entryKinds = ["http", "queue", "table", "bucket"];
+
 export function makeHandler(start, entryKind) {
   return async (event) => {
+    if (!entryKinds.includes(entryKind))
+      throw new Error(`STRATUS_ENTRY is ${JSON.stringify(entryKind)}, not one of ${entryKinds.join(", ")}`);
     const execution = await start(JSON.stringify(event));
     if (execution.status !== "SUCCEEDED") {
       const error = execution.error ?? "States.Runtime";
       // A throttled invocation: API Gateway's 500, as when it cannot invoke a function.
-      if (entryKind === "http" && /(^|\.)TooManyRequestsException$/.test(error))
+      if (entryKind === "http" && error === "Lambda.TooManyRequestsException")
         return {
           statusCode: 500,
           headers: { "Content-Type": "application/json" },
@@ -61,7 +79,7 @@ export function makeHandler(start, entryKind) {
       throw new WorkflowError(error, execution.cause ?? `the state machine's execution ended ${execution.status}`);
     }
     const envelope = JSON.parse(execution.output ?? "null");
-    if (entryKind === "queue" || entryKind === "table") return envelope?.first ?? null;
+    if (entryKind === "queue" || entryKind === "table") return firstResultOf(envelope) ?? null;
     if (entryKind !== "http") return null;
     const answer = answerOf(envelope);
     if (answer.caught) throw new WorkflowError(answer.value?.Error ?? "Error", String(answer.value?.Cause ?? ""));

@@ -2,7 +2,8 @@
 // the workflow hands it, for the state machines of this bundle. The rules are
 // the workspace format's (and the local runner's):
 // - queue: one message; a string is the body itself, any other value its JSON;
-// - table: the value is put as an item; {"delete": KEY} deletes that item;
+// - table: the value is put as an item; {"delete": KEY} deletes that item
+//   (named by its key attributes alone);
 // - bucket: {"key", "body"} or {"key", "json"} (with an optional
 //   "contentType") is one object; any other value is written as
 //   REQUEST-ID.json.
@@ -26,9 +27,21 @@ async function sdkClients() {
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
+/// What the runner refuses in an object key (S3 takes more, but an object
+/// the workflow could not write here must not be written there either).
+function keyProblem(key) {
+  const bytes = Buffer.byteLength(key);
+  if (bytes === 0 || bytes > 1024) return "an object key must be 1 to 1024 bytes long";
+  if (key.includes("\0")) return "an object key may not hold a NUL character";
+  if (key.startsWith("/") || key.includes("\\")) return `object key ${JSON.stringify(key)} must be a relative path (no leading / or \\)`;
+  if (key.split("/").some((part) => part === "." || part === ".."))
+    return `object key ${JSON.stringify(key)} may not hold . or .. segments`;
+  return null;
+}
+
 export function makeHandler(clients) {
   let io;
-  return async ({ kind, target, value }, context) => {
+  return async ({ kind, target, value, keys }, context) => {
     io ??= await clients();
     if (kind === "queue") {
       const body = typeof value === "string" ? value : JSON.stringify(value);
@@ -39,8 +52,14 @@ export function makeHandler(clients) {
     }
     if (kind === "table") {
       if (isObject(value) && Object.keys(value).length === 1 && "delete" in value) {
-        await io.deleteItem({ TableName: target, Key: value.delete });
-        return { deleted: value.delete };
+        if (!isObject(value.delete)) throw new Error("an item must be an object holding its key " + keys.join(", "));
+        const key = {};
+        for (const name of keys) {
+          if (!(name in value.delete)) throw new Error(`the item has no key attribute ${JSON.stringify(name)}`);
+          key[name] = value.delete[name];
+        }
+        await io.deleteItem({ TableName: target, Key: key });
+        return { deleted: key };
       }
       if (!isObject(value)) throw new Error("an item must be an object holding its key attributes");
       await io.putItem({ TableName: target, Item: value });
@@ -62,6 +81,8 @@ export function makeHandler(clients) {
         }
         if (typeof value.contentType === "string") contentType = value.contentType;
       }
+      const problem = keyProblem(key);
+      if (problem) throw new Error(problem);
       const put = await io.putObject({ Bucket: target, Key: key, Body: body, ...(contentType ? { ContentType: contentType } : {}) });
       return { key, eTag: put.ETag };
     }

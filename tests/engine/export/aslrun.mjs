@@ -69,6 +69,9 @@ function holds(rule, data) {
   if (rule.Or) return rule.Or.some((r) => holds(r, data));
   if (rule.Not) return !holds(rule.Not, data);
   const value = read(data, rule.Variable);
+  // As Step Functions: a comparison (but IsPresent) on a path that selects nothing fails the run.
+  if (value === undefined && !("IsPresent" in rule))
+    throw { Error: "States.Runtime", Cause: `the choice's variable ${rule.Variable} selects nothing` };
   for (const [op, operand] of Object.entries(rule)) {
     switch (op) {
       case "Variable": case "Next": break;
@@ -98,7 +101,7 @@ let writer;
 async function invoke(variable, payload) {
   const { id, resource } = resourceOf(variable);
   const p = resource.Properties;
-  if (id.startsWith("StratusWriter")) {
+  if (p.CodeUri === "functions/stratus-writer/") {
     writer ??= (await import(pathToFileURL(path.join(bundleDir, p.CodeUri, "index.mjs")))).makeHandler(async () => ({
       sendMessage: async (input) => (writes.push({ sendMessage: input }), { MessageId: "m-1" }),
       putObject: async (input) => (writes.push({ putObject: input }), { ETag: '"e"' }),
@@ -155,6 +158,7 @@ async function runStates(machine, input) {
           break;
         }
         case "Choice": {
+          if (!state.Choices?.length) throw new Error("this interpreter found a Choice with no rules, which ASL refuses");
           const rule = state.Choices.find((r) => holds(r, data));
           if (!rule && !state.Default) throw { Error: "States.NoChoiceMatched", Cause: "no rule matched" };
           name = rule ? rule.Next : state.Default;

@@ -119,7 +119,8 @@ Json templateJson(const QString &bundleDir)
 /// Default and Catch names a state of the same scope, every state is
 /// reachable from StartAt, each ends or goes on (not both), names fit 80
 /// characters. Each problem names its state.
-void aslProblems(const Json &machine, const std::string &where, QStringList &problems)
+void aslProblems(const Json &machine, const std::string &where, QStringList &problems,
+                 std::set<std::string> &namesInMachine)
 {
     const auto problem = [&](const std::string &text) { problems << QString::fromStdString(where + ": " + text); };
     const Json &states = machine.value("States", Json::object());
@@ -165,7 +166,7 @@ void aslProblems(const Json &machine, const std::string &where, QStringList &pro
             }
             size_t branch = 0;
             for (const Json &b : state.value("Branches", Json::array()))
-                aslProblems(b, where + "/" + name + "[" + std::to_string(branch++) + "]", problems);
+                aslProblems(b, where + "/" + name + "[" + std::to_string(branch++) + "]", problems, namesInMachine);
         } else {
             problem("state " + name + " has an unknown type " + quote(type));
         }
@@ -173,6 +174,9 @@ void aslProblems(const Json &machine, const std::string &where, QStringList &pro
     for (const auto &[name, _] : states.items()) {
         if (!reached.contains(name))
             problem("state " + name + " cannot be reached");
+        // Names are unique in the whole machine, branches included.
+        if (!namesInMachine.insert(name).second)
+            problem("state name " + name + " is used twice in the machine");
     }
 }
 
@@ -198,6 +202,7 @@ private Q_SLOTS:
     void everyExampleIsAValidBundle();
     void anExportedHttpPathAnswersAsStratusSendDoes_data();
     void anExportedHttpPathAnswersAsStratusSendDoes();
+    void theGeneratedFunctionsKeepTheWorkspaceRules();
     void onlyTheWorkflowAskedForIsExported();
     void validationErrorsAreRefused();
     void awsLimitsAreRefusedBeforeDeploying();
@@ -208,6 +213,7 @@ private Q_SLOTS:
     void yamlSaysWhatTheJsonSaid_data();
     void yamlSaysWhatTheJsonSaid();
     void logicalIdsAreUniqueAndAlphanumeric();
+    void zippedCodeIsTheSameBytesEveryTime();
 };
 
 void TestSamExport::everyEventSourceIsWhatSamAccepts()
@@ -277,7 +283,8 @@ void TestSamExport::everyExampleIsAValidBundle()
         ++machines;
         const Json &properties = resource["Properties"];
         QCOMPARE(properties.value("Type", std::string()), std::string("EXPRESS"));
-        aslProblems(properties["Definition"], id, problems);
+        std::set<std::string> names;
+        aslProblems(properties["Definition"], id, problems, names);
         // Every ${VARIABLE} of the definition is substituted.
         const std::string text = properties["Definition"].dump();
         for (size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 1)) {
@@ -298,6 +305,9 @@ void TestSamExport::everyExampleIsAValidBundle()
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     QVERIFY2(machines > 0, "every example has a path that goes on from node to node");
+    // CI's machine ran installer/setup-deps.sh, which installs it.
+    QVERIFY2(!aslValidator().isEmpty() || !qEnvironmentVariableIsSet("CI"),
+             "asl-validator is missing in CI: installer/setup-deps.sh could not install it");
     if (aslValidator().isEmpty())
         qInfo("asl-validator is not installed (installer/setup-deps.sh installs it when npm's registry is reachable): "
               "the definitions were checked by this test's own rules only");
@@ -305,20 +315,29 @@ void TestSamExport::everyExampleIsAValidBundle()
 
 void TestSamExport::anExportedHttpPathAnswersAsStratusSendDoes_data()
 {
+    QTest::addColumn<QString>("route");
     QTest::addColumn<QString>("body");
-    QTest::newRow("a value written into a table") << QStringLiteral(R"({"id":"a1","x":1})");
-    QTest::newRow("a proxy answer, written too") << QStringLiteral(R"({"id":"p","statusCode":201,"body":"made"})");
-    QTest::newRow("a write the table refuses") << QStringLiteral(R"({"x":1})");
-    QTest::newRow("a caught error with only a log after it") << QStringLiteral(R"({"fail":true})");
-    QTest::newRow("a fan-out to a function and a log") << QStringLiteral(R"({"fan":true,"n":2})");
-    QTest::newRow("a choice port with no edge") << QStringLiteral(R"({"quiet":true})");
-    QTest::newRow("a caught error handled by a function") << QStringLiteral(R"({"recover":true})");
-    QTest::newRow("an uncaught error after its retry") << QStringLiteral(R"({"uncaught":true})");
-    QTest::newRow("no rule and no default") << QStringLiteral(R"({"n":101})");
+    const QString things = QStringLiteral("POST /things");
+    QTest::newRow("a value written into a table") << things << QStringLiteral(R"({"id":"a1","x":1})");
+    QTest::newRow("a proxy answer, written too") << things << QStringLiteral(R"({"id":"p","statusCode":201,"body":"made"})");
+    QTest::newRow("a write the table refuses") << things << QStringLiteral(R"({"x":1})");
+    QTest::newRow("a caught error with only a log after it") << things << QStringLiteral(R"({"fail":true})");
+    QTest::newRow("a fan-out to a function and a log") << things << QStringLiteral(R"({"fan":true,"n":2})");
+    QTest::newRow("a choice port with no edge") << things << QStringLiteral(R"({"quiet":true})");
+    QTest::newRow("a caught error handled by a function") << things << QStringLiteral(R"({"recover":true})");
+    QTest::newRow("an uncaught error after its retry") << things << QStringLiteral(R"({"uncaught":true})");
+    QTest::newRow("no rule and no default") << things << QStringLiteral(R"({"n":101})");
+    QTest::newRow("a comparison on a missing variable") << things << QStringLiteral(R"({"id":"m","uncaught":false})");
+    // COUNTER: a file of the test's own, where the flaky functions count their attempts.
+    QTest::newRow("retried after another node") << QStringLiteral("POST /retry") << QStringLiteral(R"({"counter":"COUNTER"})");
+    QTest::newRow("not retried as the request's function") << QStringLiteral("POST /first")
+                                                           << QStringLiteral(R"({"counter":"COUNTER"})");
+    QTest::newRow("a request to a function and a log") << QStringLiteral("POST /both") << QStringLiteral(R"({"b":1})");
 }
 
 void TestSamExport::anExportedHttpPathAnswersAsStratusSendDoes()
 {
+    QFETCH(QString, route);
     QFETCH(QString, body);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -331,24 +350,40 @@ void TestSamExport::anExportedHttpPathAnswersAsStratusSendDoes()
     const QString out = dir.filePath(QStringLiteral("bundle"));
     QVERIFY(writeBundle(*bundle, out.toStdString(), false));
     const QString templateFile = dir.filePath(QStringLiteral("template.json"));
-    stratus::test::writeBytes(templateFile, QByteArray::fromStdString(templateJson(out).dump()));
+    const Json document = templateJson(out);
+    stratus::test::writeBytes(templateFile, QByteArray::fromStdString(document.dump()));
+    // The route's front function: the one whose HttpApi event has the route's path.
+    std::string front;
+    for (const auto &[id, resource] : document["Resources"].items()) {
+        const Json events = resource.value("Properties", Json::object()).value("Events", Json::object());
+        for (const auto &[name, event] : events.items()) {
+            if (event["Type"] == "HttpApi" && route.endsWith(QString::fromStdString(event["Properties"]["Path"])))
+                front = id;
+        }
+    }
+    QVERIFY2(QString::fromStdString(front).endsWith(QStringLiteral("FrontFunction")), front.c_str());
 
     // Here: the run and its HTTP answer.
     const QString request = dir.filePath(QStringLiteral("request.json"));
-    stratus::test::writeBytes(request, QByteArray::fromStdString(Json{{"body", body.toStdString()}}.dump()));
-    const auto sent = stratus::test::runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"),
-                                                 QStringLiteral("POST /things"), QStringLiteral("--event"), request,
-                                                 QStringLiteral("--json")});
+    QString localBody = body;
+    localBody.replace(QStringLiteral("COUNTER"), dir.filePath(QStringLiteral("attempts-here")));
+    stratus::test::writeBytes(request, QByteArray::fromStdString(Json{{"body", localBody.toStdString()}}.dump()));
+    const auto sent = stratus::test::runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), route,
+                                                 QStringLiteral("--event"), request, QStringLiteral("--json")});
     const Json local = Json::parse(sent.out.toStdString());
     const Json &triggerOutput = local["path"][0]["output"];
-    const Json event = triggerOutput.is_string() ? Json::parse(triggerOutput.get<std::string>()) : triggerOutput;
+    Json event = triggerOutput.is_string() ? Json::parse(triggerOutput.get<std::string>()) : triggerOutput;
+    // The same request there, counting its attempts afresh.
+    QString exportedBody = body;
+    exportedBody.replace(QStringLiteral("COUNTER"), dir.filePath(QStringLiteral("attempts-there")));
+    event["body"] = exportedBody.toStdString();
     const QString eventFile = dir.filePath(QStringLiteral("event.json"));
     stratus::test::writeBytes(eventFile, QByteArray::fromStdString(event.dump()));
 
     // After export: the same event through the bundle's front function and state machine.
     QProcess aws;
     aws.start(QStringLiteral("node"), {QStringLiteral(STRATUS_SOURCE_DIR "/tests/engine/export/aslrun.mjs"), templateFile,
-                                       out, QStringLiteral("POSTThingsFrontFunction"), eventFile,
+                                       out, QString::fromStdString(front), eventFile,
                                        QStringLiteral(STRATUS_CLI_PATH)});
     QVERIFY(aws.waitForFinished(120000));
     const QByteArray said = aws.readAllStandardOutput();
@@ -379,6 +414,22 @@ void TestSamExport::anExportedHttpPathAnswersAsStratusSendDoes()
     for (const Json &write : exported["writes"])
         writtenThere.push_back(write["putItem"]["Item"]);
     QCOMPARE_STR(writtenThere.dump(), writtenHere.dump());
+}
+
+void TestSamExport::theGeneratedFunctionsKeepTheWorkspaceRules()
+{
+    // The front (batch results, answers, failures) and the writer (each kind's write), by generated.test.mjs.
+    auto bundle = exportSam(workspaceFrom(kGoldenDir + QStringLiteral("/paths/workspace.json")));
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeBundle(*bundle, dir.path().toStdString() + "/bundle", false));
+    QProcess node;
+    node.start(QStringLiteral("node"), {QStringLiteral(STRATUS_SOURCE_DIR "/tests/engine/export/generated.test.mjs"),
+                                        dir.filePath(QStringLiteral("bundle"))});
+    QVERIFY(node.waitForFinished(60000));
+    QVERIFY2(node.exitCode() == 0, node.readAllStandardError().constData());
+    QCOMPARE(node.readAllStandardOutput(), QByteArray("ok\n"));
 }
 
 void TestSamExport::onlyTheWorkflowAskedForIsExported()
@@ -656,6 +707,62 @@ void TestSamExport::logicalIdsAreUniqueAndAlphanumeric()
     QCOMPARE(logicalIdFrom("3d-render"), std::string("N3dRender"));
     QCOMPARE(logicalIdFrom("été"), std::string("T")); // letters outside ASCII are dropped
     QCOMPARE(logicalIdFrom("---"), std::string("N"));
+}
+
+void TestSamExport::zippedCodeIsTheSameBytesEveryTime()
+{
+    // A custom runtime (its bootstrap must stay executable), a file in a folder, a name beyond ASCII.
+    const Json nodes = Json::array(
+        {{{"id", "route"}, {"kind", "trigger.http"}, {"name", "route"}, {"config", {{"path", "/x"}}}},
+         {{"id", "shell"}, {"kind", "function"}, {"name", "shell"},
+          {"config", {{"runtime", "provided.al2023"}, {"handler", "handler"},
+                      {"files", {{"bootstrap", "#!/bin/sh\necho hi\n"}, {"lib/ünï.txt", "text"}}}}}}});
+    const Json edges =
+        Json::array({{{"id", "e"}, {"from", {{"node", "route"}, {"port", "event"}}}, {"to", {{"node", "shell"}, {"port", "in"}}}}});
+    auto doc = workspace_json::read(Json{{"format", "stratus-workspace"}, {"version", 1}, {"name", "zip"},
+                                         {"workflows", {{{"id", "w"}, {"name", "W"}, {"nodes", nodes}, {"edges", edges}}}}}
+                                        .dump());
+    QVERIFY2(doc, doc.status().message().c_str());
+    ExportOptions zipped;
+    zipped.zip = true;
+    auto bundle = exportSam(doc->workspace, zipped);
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    // The folder is one zip, named by the template.
+    QVERIFY(bundle->files.contains("functions/shell.zip"));
+    for (const auto &[path, bytes] : bundle->files)
+        QVERIFY2(!path.starts_with("functions/shell/"), path.c_str());
+    QVERIFY(bundle->files.at("template.yaml").find("CodeUri: functions/shell.zip") != std::string::npos);
+    QVERIFY(bundle->files.at("README.md").find("sam build") == std::string::npos);
+
+    // The same bytes again, and in another time zone (zip time stamps are local time).
+    const QByteArray zone = qgetenv("TZ");
+    qputenv("TZ", "Pacific/Kiritimati");
+    tzset();
+    auto again = exportSam(doc->workspace, zipped);
+    qputenv("TZ", zone);
+    tzset();
+    QVERIFY(again);
+    QVERIFY(again->files.at("functions/shell.zip") == bundle->files.at("functions/shell.zip"));
+
+    // What a zip reader finds: the files, 1980-01-01, the bootstrap executable.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("bundle"));
+    const QString problem = writtenAndChecked(*bundle, out);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QProcess read;
+    read.start(QStringLiteral("/usr/bin/python3"),
+               {QStringLiteral("-c"),
+                QStringLiteral("import json, sys, zipfile\n"
+                               "z = zipfile.ZipFile(sys.argv[1])\n"
+                               "print(json.dumps([[i.filename, list(i.date_time), oct(i.external_attr >> 16), "
+                               "z.read(i).decode()] for i in z.infolist()]))"),
+                out + QStringLiteral("/functions/shell.zip")});
+    QVERIFY(read.waitForFinished(60000));
+    QCOMPARE_STR(Json::parse(read.readAllStandardOutput().toStdString()).dump(),
+                 Json::parse(R"([["bootstrap", [1980, 1, 1, 0, 0, 0], "0o100755", "#!/bin/sh\necho hi\n"],
+                                 ["lib/ünï.txt", [1980, 1, 1, 0, 0, 0], "0o100644", "text"]])")
+                     .dump());
 }
 
 QTEST_GUILESS_MAIN(TestSamExport)
