@@ -100,7 +100,7 @@ public:
     Result<Bundle> run();
 
 private:
-    std::string uniqueId(const std::string &wanted);
+    std::string uniqueId(const std::string &base, const std::string &kind = "");
     std::string idOf(const Workflow &w, const Node &n, const char *suffix = "");
     Json config(const Node &n) const { return m_registry.effectiveConfig(n); }
     void refuse(const Workflow &w, const Node &n, const std::string &reason)
@@ -128,6 +128,7 @@ private:
     void addTable(const Workflow &w, const Node &table);
     Json &eventsOf(const std::string &resourceId);
     std::string readme() const;
+    bool hasTestEvents(const std::string &folder) const;
     /// With ExportOptions::zip: each function's folder as one zip beside it, its CodeUri.
     Status zipCode(Json &resources);
 
@@ -150,14 +151,16 @@ private:
     Json m_writerPolicies = Json::array();
     bool m_hasFronts = false;
     int m_machines = 0;
+    int m_lastPathSeconds = 0; // of the state machine added last
     Bundle m_bundle;
 };
 
-std::string SamWriter::uniqueId(const std::string &wanted)
+std::string SamWriter::uniqueId(const std::string &base, const std::string &kind)
 {
-    std::string id = wanted;
+    // The number goes before the kind, so that every id still ends in its kind.
+    std::string id = base + kind;
     for (int n = 2; m_usedIds.contains(id); ++n)
-        id = wanted + std::to_string(n);
+        id = base + std::to_string(n) + kind;
     m_usedIds.insert(id);
     return id;
 }
@@ -167,11 +170,11 @@ std::string SamWriter::idOf(const Workflow &w, const Node &n, const char *suffix
     const auto key = std::make_pair(w.id().str(), n.id.str() + "/" + suffix);
     if (auto it = m_ids.find(key); it != m_ids.end())
         return it->second;
-    std::string wanted = logicalIdFrom(n.name.empty() ? n.id.str() : n.name);
-    const std::string tail = suffix;
-    if (!tail.empty() && !wanted.ends_with(tail))
-        wanted += tail;
-    return m_ids[key] = uniqueId(wanted);
+    std::string base = logicalIdFrom(n.name.empty() ? n.id.str() : n.name);
+    const std::string kind = suffix;
+    if (!kind.empty() && base.ends_with(kind) && base.size() > kind.size())
+        base.resize(base.size() - kind.size());
+    return m_ids[key] = uniqueId(base, kind);
 }
 
 std::vector<const Node *> SamWriter::functionsFrom(const Workflow &w, const Node &n, const std::string &port) const
@@ -201,7 +204,7 @@ Json SamWriter::bucketName(const Node &bucket) const
 std::string SamWriter::writerFunctionId()
 {
     if (m_writerId.empty())
-        m_writerId = uniqueId("StratusWriterFunction");
+        m_writerId = uniqueId("StratusWriter", "Function");
     return m_writerId;
 }
 
@@ -217,6 +220,13 @@ std::string SamWriter::addStateMachine(const Workflow &w, const Node &entry, con
     variables.writeTarget = [&](const Node &r) { return resourceId(r) + (r.kind == kinds::kQueue ? "Url" : "Name"); };
     variables.writerArn = writerFunctionId() + "Arn";
     const StateMachinePlan plan = stateMachineFor(w, entry, port, kind, variables);
+    // How long the path may take, once through: what the machine and its front must allow.
+    m_lastPathSeconds = 0;
+    for (const Node *f : plan.functions)
+        m_lastPathSeconds += config(*f).value("timeoutS", 3);
+    if (m_lastPathSeconds > 300)
+        m_notes.push_back("The path from " + quote(entry.name) + " may take " + std::to_string(m_lastPathSeconds)
+                          + " s (its functions' timeouts, once each): an EXPRESS state machine stops after 300 s.");
 
     Json substitutions = Json::object();
     Json policies = Json::array();
@@ -308,6 +318,12 @@ std::string SamWriter::addFrontFunction(const Workflow &w, const Node &entry, co
 {
     const std::string machine = addStateMachine(w, entry, port, kind, suffix);
     const std::string id = idOf(w, entry, (suffix + "FrontFunction").c_str());
+    if (m_lastPathSeconds > timeoutS && m_lastPathSeconds <= 300)
+        m_notes.push_back("The path from " + quote(entry.name) + " may take " + std::to_string(m_lastPathSeconds)
+                          + " s (its functions' timeouts, once each), longer than its front function " + id + " waits ("
+                          + std::to_string(timeoutS) + " s"
+                          + (kind == EntryKind::Http ? ", the longest an HTTP API waits)."
+                             : kind == EntryKind::Queue ? ", the queue's visibility timeout)." : ")."));
     const Json startIt = Json::array({Json{
         {"Statement", Json::array({Json{{"Effect", "Allow"}, {"Action", "states:StartSyncExecution"}, {"Resource", refTo(machine)}}})}}});
     Json properties = generatedFunction(kFrontFolder, "Runs " + machine + " for " + entry.name, timeoutS, startIt);
@@ -510,7 +526,7 @@ void SamWriter::addQueue(const Workflow &w, const Node &queue)
         else if (to && to->kind != kinds::kLog)
             deadElsewhere = true;
         else if (to)
-            m_notes.push_back("The messages " + quote(queue.name) + " gives up on wait in its dead-letter queue "
+            m_notes.push_back("Messages that " + quote(queue.name) + " gives up on wait in its dead-letter queue "
                               + id + "DeadLetters (here the log node " + quote(to->name) + " writes them to the run's log).");
     }
     if (!deadTarget.empty() && deadElsewhere)
@@ -524,9 +540,20 @@ void SamWriter::addQueue(const Workflow &w, const Node &queue)
             {"Properties", Json{{"VisibilityTimeout", visibility}, {"MessageRetentionPeriod", 1209600}}}};
         m_outputs[deadTarget + "Url"] = Json{{"Description", "The URL of the dead-letter queue of " + queue.name},
                                              {"Value", refTo(deadTarget)}};
-        if (deadElsewhere)
+        if (deadElsewhere) {
             consumePort("dead", deadTarget, "DeadLetters", id + "DeadLetter",
                         "the SQS event source of its dead-letter queue");
+            // Here each dead message is handed on once: one that its path fails
+            // is set aside after that one receive, not received again for 14 days.
+            const std::string unhandled = uniqueId(id + "DeadLettersUnhandled");
+            m_resources[unhandled] = Json{
+                {"Type", "AWS::SQS::Queue"}, {"Properties", Json{{"MessageRetentionPeriod", 1209600}}}};
+            m_resources[deadTarget]["Properties"]["RedrivePolicy"] =
+                Json{{"deadLetterTargetArn", getAtt(unhandled, "Arn")}, {"maxReceiveCount", 1}};
+            m_outputs[unhandled + "Url"] = Json{
+                {"Description", "The URL of the queue of dead letters of " + queue.name + " that its dead path failed"},
+                {"Value", refTo(unhandled)}};
+        }
     }
     properties["RedrivePolicy"] = Json{{"deadLetterTargetArn", getAtt(deadTarget, "Arn")},
                                        {"maxReceiveCount", c.value("maxReceiveCount", 3)}};
@@ -631,6 +658,13 @@ Status SamWriter::zipCode(Json &resources)
     return Status::ok();
 }
 
+bool SamWriter::hasTestEvents(const std::string &folder) const
+{
+    const std::string prefix = "events/" + folder + "/";
+    const auto it = m_bundle.files.lower_bound(prefix);
+    return it != m_bundle.files.end() && it->first.starts_with(prefix);
+}
+
 std::string SamWriter::readme() const
 {
     std::string text = "# " + (m_workspace.name.empty() ? std::string("Stratus workspace") : m_workspace.name)
@@ -647,8 +681,10 @@ std::string SamWriter::readme() const
                          "| function (in the template) | its folders |\n|---|---|\n";
     for (const auto &[id, folder] : m_functionFolders) {
         const bool generated = folder == kFrontFolder || folder == kWriterFolder;
+        const bool hasEvents = hasTestEvents(folder);
         text += "| `" + id + "` | `functions/" + folder + (m_options.zip ? ".zip`" : "/`")
-                + (generated ? std::string(" (generated)") : ", `events/" + folder + "/`") + " |\n";
+                + (generated ? std::string(" (generated)") : hasEvents ? ", `events/" + folder + "/`" : std::string())
+                + " |\n";
     }
     if (m_machines > 0)
         text += "\n## State machines\n\n"
@@ -677,9 +713,17 @@ std::string SamWriter::readme() const
             "## Run it locally\n\n```\n" + build;
     if (m_hasApi)
         text += "sam local start-api                                  # the HTTP routes\n";
-    const std::string example = m_functionFolders.empty() ? std::string("FUNCTION") : m_functionFolders.front().first;
-    const std::string folder = m_functionFolders.empty() ? std::string("FOLDER") : m_functionFolders.front().second;
-    text += "sam local invoke " + example + " -e events/" + folder + "/EVENT.json\n```\n\n"
+    // An example with a saved test event when there is one.
+    std::string invoke = "sam local invoke FUNCTION -e EVENT.json";
+    for (const auto &[id, folder] : m_functionFolders) {
+        if (hasTestEvents(folder)) {
+            invoke = "sam local invoke " + id + " -e events/" + folder + "/EVENT.json";
+            break;
+        }
+        if (folder != kFrontFolder && folder != kWriterFolder && invoke.starts_with("sam local invoke FUNCTION"))
+            invoke = "sam local invoke " + id + " -e EVENT.json";
+    }
+    text += invoke + "\n```\n\n"
             + (m_machines > 0 ? "A route or source whose path is a state machine runs its deployed state machine "
                                 "(SAM CLI does not run Step Functions): run the workflow here with `stratus send` "
                                 "or `stratus serve`, which answer as the deployed bundle does.\n\n"
@@ -710,8 +754,13 @@ Result<Bundle> SamWriter::run()
         if (!m_options.workflow || w.id() == *m_options.workflow)
             workflows.push_back(&w);
     }
-    if (m_options.workflow && workflows.empty())
-        return Status::notFound("the workspace has no workflow " + quote(m_options.workflow->str()));
+    if (m_options.workflow && workflows.empty()) {
+        std::vector<std::string> ids;
+        for (const Workflow &w : m_workspace.workflows)
+            ids.push_back(w.id().str());
+        return Status::notFound("the workspace has no workflow " + quote(m_options.workflow->str()) + " (its workflows: "
+                                + (ids.empty() ? std::string("none") : joined(ids)) + ")");
+    }
 
     m_usedIds.insert("HttpApi");
     m_folders.insert(kFrontFolder);

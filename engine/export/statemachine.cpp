@@ -35,6 +35,15 @@ bool batchEntry(EntryKind kind)
     return kind == EntryKind::Queue || kind == EntryKind::Table;
 }
 
+/// Text of ours that names a node, made safe inside a definition whose
+/// DefinitionSubstitutions would replace a "${NAME}" in it.
+std::string commentText(std::string text)
+{
+    for (size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2))
+        text.insert(at + 1, " ");
+    return text;
+}
+
 /// A choice variable of the runner ("$.a", "$[0]") read inside the state data's "value".
 std::string valuePath(const std::string &path)
 {
@@ -115,7 +124,7 @@ public:
         at.firstPending = batchEntry(m_kind);
         startState["Next"] = follow(at, m_entry, m_port);
         m_scopes[0][start] = startState;
-        m_plan.definition = Json{{"Comment", "What " + m_entry.name + " sets going, exported by Stratus"},
+        m_plan.definition = Json{{"Comment", commentText("What " + m_entry.name + " sets going, exported by Stratus")},
                                  {"StartAt", start},
                                  {"States", m_scopes[0]}};
         return std::move(m_plan);
@@ -241,7 +250,10 @@ private:
         m_entered[key] = name;
         m_scopes[at.scope][name] = nullptr;
         const std::optional<KindId> kind = kindIdOf(node.kind);
-        m_scopes[at.scope][name] = kind ? visitKind(*kind, StateOf{*this, at, node}) : triggerState(node);
+        Json state = kind ? visitKind(*kind, StateOf{*this, at, node}) : triggerState(node);
+        if (!state.contains("Comment") && name != node.name) // the node a state stands for, where its name cannot say
+            state["Comment"] = commentText("The " + node.kind + " " + node.name);
+        m_scopes[at.scope][name] = state;
         return name;
     }
 
@@ -273,11 +285,21 @@ private:
                           {"Resource", "${" + m_variables.functionArn(node) + "}"},
                           {"InputPath", "$.value"},
                           {"ResultPath", "$.value"}};
+        Json retry = Json::array();
+        // Here an event source's run waits for an instance of a function at its
+        // reserved concurrency; there Lambda refuses it: wait by retrying (about a minute).
+        if (m_kind != EntryKind::Http && m_kind != EntryKind::Manual && config.value("concurrency", 0) > 0)
+            retry.push_back(Json{{"ErrorEquals", Json::array({"Lambda.TooManyRequestsException"})},
+                                 {"IntervalSeconds", 1},
+                                 {"BackoffRate", 2.0},
+                                 {"MaxAttempts", 6}});
         if (const int retries = config.value("retries", 2); retried(node) && retries > 0)
-            state["Retry"] = Json::array({Json{{"ErrorEquals", Json::array({"States.ALL"})},
-                                               {"IntervalSeconds", 1},
-                                               {"BackoffRate", 2.0},
-                                               {"MaxAttempts", retries}}});
+            retry.push_back(Json{{"ErrorEquals", Json::array({"States.ALL"})},
+                                 {"IntervalSeconds", 1},
+                                 {"BackoffRate", 2.0},
+                                 {"MaxAttempts", retries}});
+        if (!retry.empty())
+            state["Retry"] = retry;
         PathContext after = at;
         after.firstPending = false;
         after.hasValue = true;
@@ -307,9 +329,11 @@ private:
         if (rules.empty()) {
             // ASL wants at least one rule: with none, the runner always takes `default`.
             if (hasDefault)
-                return Json{{"Type", "Pass"}, {"Comment", "A choice with no rules"}, {"Next", follow(after, node, "default")}};
+                return Json{{"Type", "Pass"},
+                            {"Comment", commentText("The choice " + node.name + " has no rules: it takes default")},
+                            {"Next", follow(after, node, "default")}};
             return Json{{"Type", "Fail"}, {"Error", "States.NoChoiceMatched"},
-                        {"Cause", "no choice rule matched and there is no default, in node " + node.name}};
+                        {"Cause", commentText("no choice rule matched and there is no default, in node " + node.name)}};
         }
         Json state = Json{{"Type", "Choice"}, {"Choices", Json::array()}};
         for (const Json &rule : rules) {
@@ -327,7 +351,7 @@ private:
     {
         const std::string level = m_registry.effectiveConfig(node).value("level", std::string("info"));
         return Json{{"Type", "Pass"},
-                    {"Comment", "Log " + level + " " + node.name + ": the value is in the machine's CloudWatch log"},
+                    {"Comment", commentText("Log " + level + " " + node.name + ": the value is in the machine's CloudWatch log")},
                     {"Next", terminal(at)}};
     }
 
@@ -347,7 +371,7 @@ private:
             parameters["keys"] = keys;
         }
         return Json{{"Type", "Task"},
-                    {"Comment", "Writes the value into the " + node.kind + " " + node.name},
+                    {"Comment", commentText("Writes the value into the " + node.kind + " " + node.name)},
                     {"Resource", "${" + m_variables.writerArn + "}"},
                     {"Parameters", parameters},
                     {"ResultPath", nullptr},
@@ -357,7 +381,7 @@ private:
     Json triggerState(const Node &node) const
     {
         return Json{{"Type", "Fail"}, {"Error", "States.Runtime"},
-                    {"Cause", "node " + node.name + " of kind " + node.kind + " cannot receive events"}};
+                    {"Cause", commentText("node " + node.name + " of kind " + node.kind + " cannot receive events")}};
     }
 
     const Workflow &m_workflow;
@@ -382,10 +406,9 @@ bool needsStateMachine(const Workflow &workflow, const Node &entry, const std::s
 {
     const std::vector<const Node *> targets = targetsOf(workflow, entry, port);
     // A request's answer is what its one function gives; anything else (an
-    // array from a fan-out, even with a log; null from a log alone) needs
-    // the machine to make it.
-    if (kind == EntryKind::Http && !targets.empty()
-        && (targets.size() > 1 || targets.front()->kind != kinds::kFunction))
+    // array from a fan-out, even with a log; null from a log alone or from
+    // a route wired to nothing) needs the machine to make it.
+    if (kind == EntryKind::Http && (targets.size() != 1 || targets.front()->kind != kinds::kFunction))
         return true;
     for (const Node *target : targets) {
         if (target->kind == kinds::kLog)

@@ -203,6 +203,7 @@ private Q_SLOTS:
     void anExportedHttpPathAnswersAsStratusSendDoes_data();
     void anExportedHttpPathAnswersAsStratusSendDoes();
     void theGeneratedFunctionsKeepTheWorkspaceRules();
+    void machinesKeepWhatTheRunnerDoesAroundThem();
     void onlyTheWorkflowAskedForIsExported();
     void validationErrorsAreRefused();
     void awsLimitsAreRefusedBeforeDeploying();
@@ -430,6 +431,57 @@ void TestSamExport::theGeneratedFunctionsKeepTheWorkspaceRules()
     QVERIFY(node.waitForFinished(60000));
     QVERIFY2(node.exitCode() == 0, node.readAllStandardError().constData());
     QCOMPARE(node.readAllStandardOutput(), QByteArray("ok\n"));
+}
+
+void TestSamExport::machinesKeepWhatTheRunnerDoesAroundThem()
+{
+    const auto function = [](const char *id, const char *name, Json extra = Json::object()) {
+        Json config = {{"runtime", "nodejs20.x"}, {"handler", "index.handler"}, {"files", {{"index.js", "exports.handler = async (e) => e;"}}}};
+        config.update(extra);
+        return Json{{"id", id}, {"kind", "function"}, {"name", name}, {"config", config}};
+    };
+    const auto edge = [](const char *id, const char *from, const char *port, const char *to) {
+        return Json{{"id", id}, {"from", {{"node", from}, {"port", port}}}, {"to", {{"node", to}, {"port", "in"}}}};
+    };
+    const Json nodes = Json::array(
+        {{{"id", "jobs"}, {"kind", "queue"}, {"name", "jobs"}, {"config", {{"visibilityTimeoutS", 30}}}},
+         function("busy", "busy", {{"concurrency", 2}, {"timeoutS", 20}}),
+         {{"id", "check"}, {"kind", "choice"}, {"name", "ok? ${AWS::Region} 函数"}, {"config", {{"rules", Json::array()}}}},
+         function("slow", "slow", {{"timeoutS", 20}}),
+         {{"id", "done"}, {"kind", "table"}, {"name", "done"}, {"config", Json::object()}},
+         {{"id", "unwired"}, {"kind", "trigger.http"}, {"name", "GET /unwired"}, {"config", {{"path", "/unwired"}}}},
+         {{"id", "dup1"}, {"kind", "function"}, {"name", "a-b"}, {"config", function("", "")["config"]}},
+         {{"id", "dup2"}, {"kind", "function"}, {"name", "a_b"}, {"config", function("", "")["config"]}}});
+    const Json edges = Json::array({edge("e1", "jobs", "out", "busy"), edge("e2", "busy", "ok", "check"),
+                                    edge("e4", "check", "default", "slow"), edge("e3", "slow", "ok", "done")});
+    auto doc = workspace_json::read(Json{{"format", "stratus-workspace"}, {"version", 1}, {"name", "around"},
+                                         {"workflows", {{{"id", "w"}, {"name", "W"}, {"nodes", nodes}, {"edges", edges}}}}}
+                                        .dump());
+    QVERIFY2(doc, doc.status().message().c_str());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("bundle"));
+    auto bundle = exportedAndChecked(doc->workspace, out);
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    const Json resources = templateJson(out)["Resources"];
+
+    // Here a queue's run waits for a function at its reserved concurrency; there its Task retries the throttle.
+    const Json &states = resources["JobsStateMachine"]["Properties"]["Definition"]["States"];
+    QCOMPARE_STR(states["busy"]["Retry"][0]["ErrorEquals"].dump(), std::string(R"(["Lambda.TooManyRequestsException"])"));
+    // A choice with no rules (ASL wants one) goes to `default`; a name the state cannot spell is its comment.
+    QCOMPARE_STR(states["ok AWSRegion"].dump(),
+                 std::string(R"({"Type":"Pass","Comment":"The choice ok? $ {AWS::Region} 函数 has no rules: it takes default","Next":"slow"})"));
+    QVERIFY(!states["slow"].contains("Retry")); // a queue's run is never retried: the batch is
+    // A node's name with "${" is no variable of DefinitionSubstitutions.
+    QVERIFY(resources["JobsStateMachine"]["Properties"]["Definition"].dump().find("${AWS::Region}") == std::string::npos);
+    // A path longer than the front waits is said.
+    QVERIFY(std::any_of(bundle->notes.begin(), bundle->notes.end(), [](const std::string &note) {
+        return note.find("may take 40 s") != std::string::npos && note.find("visibility timeout") != std::string::npos;
+    }));
+    // A route wired to nothing still answers (null), as here.
+    QVERIFY(resources.contains("GETUnwiredFrontFunction"));
+    // Ids that clash are numbered before their kind.
+    QVERIFY(resources.contains("ABFunction") && resources.contains("AB2Function"));
 }
 
 void TestSamExport::onlyTheWorkflowAskedForIsExported()
