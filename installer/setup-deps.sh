@@ -66,15 +66,18 @@ else
 fi
 
 # npm tools the tests use, pinned, in a folder of their own: asl-validator
-# checks the exported state machines. It needs npm's registry; without it the
-# export tests check the definitions by their own rules only (and say so).
+# checks the exported state machines, and the Serverless Framework v3 with the
+# serverless-step-functions plugin packages the exported services. They need
+# npm's registry; without it the export tests check by their own rules only
+# (and say so).
 tools=/usr/local/lib/stratus-tools
-if [ ! -x "$tools/node_modules/.bin/asl-validator" ]; then
+npm_tools=(asl-validator@4.0.0 serverless@3.40.0 serverless-step-functions@3.28.1)
+if [ ! -x "$tools/node_modules/.bin/asl-validator" ] || [ ! -x "$tools/node_modules/.bin/serverless" ]; then
   if command -v npm >/dev/null \
-     && timeout 600 $SUDO npm install --prefix "$tools" --no-audit --no-fund --silent asl-validator@4.0.0; then
-    echo "setup-deps: asl-validator installed in $tools"
+     && timeout 900 $SUDO npm install --prefix "$tools" --no-audit --no-fund --silent "${npm_tools[@]}"; then
+    echo "setup-deps: ${npm_tools[*]} installed in $tools"
   else
-    echo "setup-deps: warning: could not install asl-validator from npm (the export tests will use their own checks)" >&2
+    echo "setup-deps: warning: could not install ${npm_tools[*]} from npm (the export tests will use their own checks)" >&2
   fi
 fi
 echo "setup-deps: done"

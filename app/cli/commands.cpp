@@ -513,16 +513,18 @@ const std::vector<Command> &commands()
          "  --compact               one line instead of indented\n",
          {{"--compact"}, {"--output"}, {{"-o", "--output"}}, {}},
          cmdExportJson},
-        {"export", "Write a deployable bundle of a workspace (AWS SAM)",
-         "Usage: stratus export FILE.stratus --format sam -o DIR [--workflow ID] [--zip] [--force]\n\n"
-         "Writes an AWS SAM bundle into DIR: template.yaml, each function's code under\n"
-         "functions/, its saved test events under events/, and a README saying how to\n"
-         "deploy and run it. Nothing is uploaded. The bundle is made in full first, then\n"
+        {"export", "Write a deployable bundle of a workspace (AWS SAM, Serverless Framework)",
+         "Usage: stratus export FILE.stratus --format sam|serverless -o DIR [--workflow ID]\n"
+         "                      [--zip] [--force]\n\n"
+         "Writes an AWS SAM bundle (template.yaml) or a Serverless Framework v3 service\n"
+         "(serverless.yml) into DIR, with each function's code under functions/, its\n"
+         "saved test events under events/, and a README saying how to deploy and run\n"
+         "it. Nothing is uploaded. The bundle is made in full first, then\n"
          "moved into place: on any problem nothing is written. A workspace with validation\n"
          "errors, or with what AWS would refuse (listed, each naming the node), exits 1.\n"
          "DIR must be new, empty, or an earlier bundle (with --force).\n\n"
          "Options:\n"
-         "  --format sam        the bundle's format\n"
+         "  --format FORMAT     sam, or serverless (its code is always zipped)\n"
          "  -o, --output DIR    where the bundle goes\n"
          "  --workflow ID       only this workflow\n"
          "  --zip               each function's code as functions/FOLDER.zip, the same\n"

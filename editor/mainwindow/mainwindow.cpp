@@ -14,6 +14,7 @@
 #include "editor/qstrings.h"
 
 #include "engine/export/sam.h"
+#include "engine/export/serverless.h"
 #include "engine/model/nodekind.h"
 #include "engine/store/files.h"
 #include "engine/store/workspacejson.h"
@@ -235,8 +236,12 @@ void MainWindow::createActions()
                 QMessageBox::critical(this, tr("Cannot export"), qs(s.message()));
         }
     }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Write the workspace's JSON form"));
-    make(file, QStringLiteral("exportSam"), tr("Export AWS &SAM Bundle…"), [this] { exportSamInteractively(); },
-         QKeySequence(), tr("Write a deployable AWS SAM bundle (template.yaml and the code) into a folder"));
+    make(file, QStringLiteral("exportSam"), tr("Export AWS &SAM Bundle…"),
+         [this] { exportInteractively(BundleFormat::Sam); }, QKeySequence(),
+         tr("Write a deployable AWS SAM bundle (template.yaml and the code) into a folder"));
+    make(file, QStringLiteral("exportServerless"), tr("Export Ser&verless Framework Service…"),
+         [this] { exportInteractively(BundleFormat::Serverless); }, QKeySequence(),
+         tr("Write a deployable Serverless Framework v3 service (serverless.yml and the code) into a folder"));
     file->addSeparator();
     make(file, QStringLiteral("quit"), tr("&Quit"), [] { QApplication::closeAllWindows(); }, QKeySequence::Quit);
 
@@ -552,49 +557,58 @@ Status MainWindow::exportJson(const QString &path)
     return Status::ok();
 }
 
-Result<std::vector<std::string>> MainWindow::exportSamBundle(const QString &folder, bool replace)
+Result<std::vector<std::string>> MainWindow::exportBundle(BundleFormat format, const QString &folder, bool replace)
 {
     if (!m_document)
         return Status::invalidArgument("no workspace is open");
-    // The same export as `stratus export --format sam`, of the design as it is on screen.
-    auto bundle = exporting::exportSam(m_document->workspace());
+    // The same export as `stratus export --format sam|serverless`, of the design as it is on screen.
+    const Workspace &workspace = m_document->workspace();
+    auto bundle = format == BundleFormat::Sam ? exporting::exportSam(workspace) : exporting::exportServerless(workspace);
     if (!bundle)
         return bundle.status();
     if (Status s = exporting::writeBundle(*bundle, folder.toStdString(), replace); !s)
         return s;
-    statusBar()->showMessage(tr("Wrote an AWS SAM bundle to %1").arg(QDir::toNativeSeparators(folder)), 6000);
+    statusBar()->showMessage((format == BundleFormat::Sam ? tr("Wrote an AWS SAM bundle to %1")
+                                                          : tr("Wrote a Serverless Framework service to %1"))
+                                 .arg(QDir::toNativeSeparators(folder)),
+                             6000);
     return bundle->notes;
 }
 
-void MainWindow::exportSamInteractively()
+void MainWindow::exportInteractively(BundleFormat format)
 {
     if (!m_document)
         return;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export AWS SAM Bundle: choose or make an empty folder"),
-                                                             QDir::homePath());
+    const bool sam = format == BundleFormat::Sam;
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, sam ? tr("Export AWS SAM Bundle: choose or make an empty folder")
+                  : tr("Export Serverless Framework Service: choose or make an empty folder"),
+        QDir::homePath());
     if (folder.isEmpty())
         return;
     bool replace = false;
     if (QFile::exists(QDir(folder).filePath(QString::fromLatin1(exporting::kBundleMark)))) {
         replace = QMessageBox::question(this, tr("Replace the Bundle?"),
                                         tr("%1 holds a bundle exported earlier. Replace the files that export wrote? "
-                                           "Files you added there (samconfig.toml, .aws-sam) stay.")
+                                           "Files you added there (samconfig.toml, .aws-sam, node_modules) stay.")
                                             .arg(QDir::toNativeSeparators(folder)))
                   == QMessageBox::Yes;
         if (!replace)
             return;
     }
-    auto notes = exportSamBundle(folder, replace);
+    auto notes = exportBundle(format, folder, replace);
     if (!notes) {
         // The reasons are what the user needs: shown, one a line, each naming its node.
         QString reasons = qs(notes.status().message());
-        QString headline = tr("Nothing was written.");
+        QString headline = reasons.contains(QLatin1String("othing was written")) ? QString() : tr("Nothing was written.");
         if (const qsizetype colon = reasons.indexOf(QLatin1String(":\n")); colon >= 0) {
             headline = reasons.left(colon) + QLatin1Char('.') + QLatin1Char(' ') + headline;
             reasons = QStringLiteral("• ") + reasons.mid(colon + 2).replace(QLatin1Char('\n'), QStringLiteral("\n• "));
+        } else if (headline.isEmpty()) {
+            std::swap(headline, reasons);
         }
         headline[0] = headline[0].toUpper();
-        QMessageBox box(QMessageBox::Warning, tr("Cannot Export"), headline, QMessageBox::Ok, this);
+        QMessageBox box(QMessageBox::Warning, tr("Cannot Export"), headline.trimmed(), QMessageBox::Ok, this);
         box.setInformativeText(reasons);
         box.exec();
         return;
@@ -602,9 +616,11 @@ void MainWindow::exportSamInteractively()
     QStringList lines;
     for (const std::string &note : *notes)
         lines << QStringLiteral("• ") + qs(note);
+    const QString done = sam ? tr("Wrote an AWS SAM bundle to %1. Deploy it with: sam build && sam deploy --guided")
+                             : tr("Wrote a Serverless Framework service to %1. Deploy it as its README.md says "
+                                  "(npx serverless deploy).");
     QMessageBox::information(this, tr("Exported"),
-                             tr("Wrote an AWS SAM bundle to %1. Deploy it with: sam build && sam deploy --guided")
-                                     .arg(QDir::toNativeSeparators(folder))
+                             done.arg(QDir::toNativeSeparators(folder))
                                  + (lines.isEmpty() ? QString() : QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'))));
 }
 

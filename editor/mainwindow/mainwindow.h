@@ -56,10 +56,11 @@ public:
     /// Writes the document to a new workspace file (for a JSON document).
     engine::Status saveAs(const QString &path);
     engine::Status exportJson(const QString &path);
-    /// Writes an AWS SAM bundle of the design as it is now into `folder`
+    enum class BundleFormat { Sam, Serverless };
+    /// Writes a bundle of the design as it is now into `folder`
     /// (engine/export; `replace`: an earlier bundle there is updated). The
     /// notes are returned for the caller to show.
-    engine::Result<std::vector<std::string>> exportSamBundle(const QString &folder, bool replace);
+    engine::Result<std::vector<std::string>> exportBundle(BundleFormat format, const QString &folder, bool replace);
 
     WorkspaceDocument *document() const { return m_document.get(); }
     const engine::Workspace &workspace() const;
@@ -125,8 +126,8 @@ public:
 public Q_SLOTS:
     /// Opens `path`, showing a dialog that names the file and problem on failure.
     void openFileInteractively(const QString &path);
-    /// File → Export AWS SAM Bundle: a folder dialog, then what exportSamBundle gives, said in a dialog.
-    void exportSamInteractively();
+    /// File → Export …: a folder dialog, then what exportBundle gives, said in a dialog.
+    void exportInteractively(BundleFormat format);
     void zoomToFit();
     void copySelection();
     void cutSelection();

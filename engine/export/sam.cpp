@@ -97,7 +97,7 @@ public:
         , m_registry(NodeKindRegistry::instance())
     {}
 
-    Result<Bundle> run();
+    Result<SamDocument> run();
 
 private:
     std::string uniqueId(const std::string &base, const std::string &kind = "");
@@ -394,8 +394,8 @@ void SamWriter::addHttpRoute(const Workflow &w, const Node &trigger)
     const Json c = config(trigger);
     std::string target;
     if (needsStateMachine(w, trigger, "event", EntryKind::Http)) {
-        // 30 s: the most an HTTP API waits for its integration.
-        target = addFrontFunction(w, trigger, "event", EntryKind::Http, "", 30);
+        // An HTTP API waits 30 s for its integration: the front gives up first, and says so.
+        target = addFrontFunction(w, trigger, "event", EntryKind::Http, "", 29);
     } else if (const auto functions = functionsFrom(w, trigger, "event"); !functions.empty()) {
         target = idOf(w, *functions.front(), "Function");
     } else {
@@ -740,7 +740,7 @@ std::string SamWriter::readme() const
     return text;
 }
 
-Result<Bundle> SamWriter::run()
+Result<SamDocument> SamWriter::run()
 {
     for (const Problem &p : validateWorkspace(m_workspace)) {
         if (p.severity == Problem::Severity::Error)
@@ -789,7 +789,8 @@ Result<Bundle> SamWriter::run()
     }
     addGeneratedFunctions();
     if (!m_refusals.empty())
-        return Status::notSupported("the workspace cannot be exported as AWS SAM:\n" + joined(m_refusals, "\n"));
+        return Status::notSupported("the workspace cannot be exported as " + m_options.formatName + ":\n"
+                                    + joined(m_refusals, "\n"));
 
     Json resources = Json::object();
     if (m_hasApi) {
@@ -827,10 +828,9 @@ Result<Bundle> SamWriter::run()
                          {"Resources", resources}};
     if (!outputs.empty())
         document["Outputs"] = outputs;
-    m_bundle.files["template.yaml"] = toCloudFormationYaml(document);
     m_bundle.files["README.md"] = readme();
     m_bundle.notes = m_notes;
-    return std::move(m_bundle);
+    return SamDocument{std::move(document), std::move(m_bundle), m_machines > 0};
 }
 
 } // namespace
@@ -852,9 +852,18 @@ std::string logicalIdFrom(const std::string &name)
     return id.substr(0, 200);
 }
 
-Result<Bundle> exportSam(const Workspace &workspace, const ExportOptions &options)
+Result<SamDocument> samDocument(const Workspace &workspace, const ExportOptions &options)
 {
     return SamWriter(workspace, options).run();
+}
+
+Result<Bundle> exportSam(const Workspace &workspace, const ExportOptions &options)
+{
+    auto sam = samDocument(workspace, options);
+    if (!sam)
+        return sam.status();
+    sam->bundle.files["template.yaml"] = toCloudFormationYaml(sam->document);
+    return std::move(sam->bundle);
 }
 
 } // namespace stratus::engine::exporting

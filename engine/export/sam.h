@@ -16,6 +16,7 @@
 #include "bundle.h"
 
 #include "engine/model/ids.h"
+#include "engine/model/json.h"
 #include "engine/model/status.h"
 
 #include <optional>
@@ -30,7 +31,20 @@ struct ExportOptions
 {
     std::optional<WorkflowId> workflow; ///< only this workflow; none: all of them
     bool zip = false;                   ///< each function's code as functions/FOLDER.zip (reproducible)
+    std::string formatName = "AWS SAM"; ///< what refusals say the workspace cannot be exported as
 };
+
+/// What the SAM export makes before it writes its template: the template as
+/// JSON (long-form intrinsics), the bundle's other files (code, test events,
+/// the README), its notes. The Serverless Framework export starts from it.
+struct SamDocument
+{
+    Json document;
+    Bundle bundle;
+    bool hasStateMachines = false;
+};
+
+Result<SamDocument> samDocument(const Workspace &workspace, const ExportOptions &options = {});
 
 /// The bundle, or the reasons it cannot be made (one line each, naming the node).
 Result<Bundle> exportSam(const Workspace &workspace, const ExportOptions &options = {});

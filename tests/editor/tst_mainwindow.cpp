@@ -382,7 +382,7 @@ void TestMainWindow::exportsASamBundleOfTheDesignOnScreen()
     QVERIFY(window.action(QStringLiteral("exportSam")));
     QVERIFY(window.openFile(QStringLiteral(STRATUS_TEST_DATA_DIR "/export/shapes/workspace.json")));
     const QString out = m_dir->filePath(QStringLiteral("bundle"));
-    auto notes = window.exportSamBundle(out, false);
+    auto notes = window.exportBundle(MainWindow::BundleFormat::Sam, out, false);
     QVERIFY2(notes, notes.status().message().c_str());
     QVERIFY(!notes->empty()); // the manual trigger, the table's key types, the API's CORS
     // What `stratus export` writes: the golden template.
@@ -391,17 +391,28 @@ void TestMainWindow::exportsASamBundleOfTheDesignOnScreen()
     QVERIFY(written.open(QIODevice::ReadOnly) && golden.open(QIODevice::ReadOnly));
     QCOMPARE(written.readAll(), golden.readAll());
     // Again: only as a replace.
-    QVERIFY(!window.exportSamBundle(out, false));
-    QVERIFY(window.exportSamBundle(out, true));
+    QVERIFY(!window.exportBundle(MainWindow::BundleFormat::Sam, out, false));
+    QVERIFY(window.exportBundle(MainWindow::BundleFormat::Sam, out, true));
 
     // A design AWS would refuse: the reasons, and nothing written.
     QVERIFY(window.openFile(QStringLiteral(STRATUS_TEST_DATA_DIR "/export/refused/workspace.json")));
     const QString refused = m_dir->filePath(QStringLiteral("refused"));
-    auto failed = window.exportSamBundle(refused, false);
+    auto failed = window.exportBundle(MainWindow::BundleFormat::Sam, refused, false);
     QVERIFY(!failed);
     QVERIFY2(failed.status().message().find("visibility timeout (5 s)") != std::string::npos,
              failed.status().message().c_str());
     QVERIFY(!QFile::exists(refused));
+
+    // The Serverless Framework service of the same design: what `stratus export --format serverless` writes.
+    QVERIFY(window.action(QStringLiteral("exportServerless")));
+    QVERIFY(window.openFile(QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json")));
+    const QString service = m_dir->filePath(QStringLiteral("service"));
+    auto serverlessNotes = window.exportBundle(MainWindow::BundleFormat::Serverless, service, false);
+    QVERIFY2(serverlessNotes, serverlessNotes.status().message().c_str());
+    QFile writtenService(service + QStringLiteral("/serverless.yml"));
+    QFile goldenService(QStringLiteral(STRATUS_TEST_DATA_DIR "/export/examples/http-api/serverless/serverless.yml"));
+    QVERIFY(writtenService.open(QIODevice::ReadOnly) && goldenService.open(QIODevice::ReadOnly));
+    QCOMPARE(writtenService.readAll(), goldenService.readAll());
 }
 
 void TestMainWindow::jsonDocumentIsOfferedAWorkspaceFile()

@@ -13,6 +13,7 @@
 
 #include "engine/export/bundle.h"
 #include "engine/export/sam.h"
+#include "engine/export/serverless.h"
 #include "engine/export/yaml.h"
 #include "engine/store/workspacejson.h"
 #include "engine/model/text.h"
@@ -82,9 +83,10 @@ Result<Bundle> exportedAndChecked(const Workspace &workspace, const QString &out
 }
 
 /// The bundle's template and README are the golden ones in `folder` (rewritten with STRATUS_UPDATE_GOLDEN=1).
-void compareWithGolden(const Bundle &bundle, const QString &folder)
+void compareWithGolden(const Bundle &bundle, const QString &folder,
+                       const std::vector<const char *> &names = {"template.yaml", "README.md"})
 {
-    for (const char *name : {"template.yaml", "README.md"}) {
+    for (const char *name : names) {
         const QString golden = folder + QLatin1Char('/') + QLatin1String(name);
         if (qEnvironmentVariableIsSet("STRATUS_UPDATE_GOLDEN"))
             stratus::test::writeBytes(golden, QByteArray::fromStdString(bundle.files.at(name)));
@@ -180,14 +182,20 @@ void aslProblems(const Json &machine, const std::string &where, QStringList &pro
     }
 }
 
-/// npm's asl-validator, where installer/setup-deps.sh could install it (it needs the npm registry).
+/// An npm tool installer/setup-deps.sh installs when npm's registry answers
+/// (asl-validator, serverless), or STRATUS_NPM_TOOLS's node_modules: its path, or none.
+QString npmTool(const char *name)
+{
+    QString modules = qEnvironmentVariable("STRATUS_NPM_TOOLS");
+    if (modules.isEmpty())
+        modules = QStringLiteral("/usr/local/lib/stratus-tools/node_modules");
+    const QString tool = modules + QStringLiteral("/.bin/") + QLatin1String(name);
+    return QFileInfo(tool).isExecutable() ? tool : QString();
+}
+
 QString aslValidator()
 {
-    const QString fromEnvironment = qEnvironmentVariable("STRATUS_ASL_VALIDATOR");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    const QString installed = QStringLiteral("/usr/local/lib/stratus-tools/node_modules/.bin/asl-validator");
-    return QFileInfo(installed).isExecutable() ? installed : QString();
+    return npmTool("asl-validator");
 }
 
 } // namespace
@@ -203,6 +211,9 @@ private Q_SLOTS:
     void anExportedHttpPathAnswersAsStratusSendDoes_data();
     void anExportedHttpPathAnswersAsStratusSendDoes();
     void theGeneratedFunctionsKeepTheWorkspaceRules();
+    void everyExampleIsAServerlessServiceThatPackages_data();
+    void everyExampleIsAServerlessServiceThatPackages();
+    void serverlessRefusesWhatV3CannotSay();
     void machinesKeepWhatTheRunnerDoesAroundThem();
     void onlyTheWorkflowAskedForIsExported();
     void validationErrorsAreRefused();
@@ -431,6 +442,94 @@ void TestSamExport::theGeneratedFunctionsKeepTheWorkspaceRules()
     QVERIFY(node.waitForFinished(60000));
     QVERIFY2(node.exitCode() == 0, node.readAllStandardError().constData());
     QCOMPARE(node.readAllStandardOutput(), QByteArray("ok\n"));
+}
+
+void TestSamExport::everyExampleIsAServerlessServiceThatPackages_data()
+{
+    everyExampleIsAValidBundle_data();
+}
+
+void TestSamExport::everyExampleIsAServerlessServiceThatPackages()
+{
+    QFETCH(QString, example);
+    const Workspace ws = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/") + example + QStringLiteral(".json"));
+    auto bundle = exportServerless(ws);
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    compareWithGolden(*bundle, kGoldenDir + QStringLiteral("/examples/") + example + QStringLiteral("/serverless"),
+                      {"serverless.yml", "README.md"});
+    if (QTest::currentTestFailed())
+        return;
+    // The code is the SAM export's zips, and nothing is left of SAM.
+    QVERIFY(!bundle->files.contains("template.yaml"));
+    for (const auto &[path, bytes] : bundle->files)
+        QVERIFY2(!path.starts_with("functions/") || path.ends_with(".zip"), path.c_str());
+
+    const QString serverless = npmTool("serverless");
+    if (serverless.isEmpty()) {
+        QVERIFY2(!qEnvironmentVariableIsSet("CI"), "serverless is missing in CI: installer/setup-deps.sh could not install it");
+        QSKIP("the Serverless Framework is not installed (installer/setup-deps.sh installs it when npm's registry answers)");
+    }
+    // `serverless package` takes it as it is, the plugin included, and every
+    // reference of the CloudFormation it makes names something.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("service"));
+    QVERIFY(writeBundle(*bundle, out.toStdString(), false));
+    QVERIFY(QFile::link(QFileInfo(serverless).dir().absoluteFilePath(QStringLiteral("..")), out + QStringLiteral("/node_modules")));
+    QProcess package;
+    package.setWorkingDirectory(out);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), dir.path()); // its state files, not the user's
+    environment.insert(QStringLiteral("SLS_TELEMETRY_DISABLED"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("SLS_NOTIFICATIONS_MODE"), QStringLiteral("off"));
+    package.setProcessEnvironment(environment);
+    package.start(serverless, {QStringLiteral("package")});
+    QVERIFY(package.waitForFinished(180000));
+    const QByteArray said = package.readAllStandardOutput() + package.readAllStandardError();
+    QVERIFY2(package.exitCode() == 0 && said.contains("Service packaged"), said.constData());
+    QProcess refs;
+    refs.start(QStringLiteral("/usr/bin/python3"),
+               {QStringLiteral(STRATUS_SOURCE_DIR "/tests/engine/export/cfn_refs.py"),
+                out + QStringLiteral("/.serverless/cloudformation-template-update-stack.json")});
+    QVERIFY(refs.waitForFinished(60000));
+    QVERIFY2(refs.exitCode() == 0, refs.readAllStandardOutput().constData());
+}
+
+void TestSamExport::serverlessRefusesWhatV3CannotSay()
+{
+    // One route of payload 1.0 beside routes of 2.0: v3 sets the format for the whole API.
+    Workspace ws = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json"));
+    Workflow &w = ws.workflows[0];
+    Node route = *w.findNode(NodeId("get-route"));
+    route.config["payloadFormat"] = "1.0";
+    const std::vector<Edge> edges = w.edges();
+    w.removeNode(route.id);
+    w.addNode(route);
+    for (const Edge &e : edges)
+        w.addEdge(e);
+    QVERIFY(exportSam(ws)); // SAM sets it per route
+    auto refused = exportServerless(ws);
+    QVERIFY(!refused);
+    QVERIFY2(refused.status().message().starts_with("the workspace cannot be exported as a Serverless Framework service:\n")
+                 && refused.status().message().find("payload format 1.0 and 2.0") != std::string::npos,
+             refused.status().message().c_str());
+
+    // Text that Serverless would read as one of its variables.
+    Workspace variables = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/scheduled-job.json"));
+    Workflow &jobs = variables.workflows[0];
+    Node collect = *jobs.findNode(NodeId("collect"));
+    collect.config["environment"]["GREETING"] = "hello ${name}";
+    const std::vector<Edge> jobEdges = jobs.edges();
+    jobs.removeNode(collect.id);
+    jobs.addNode(collect);
+    for (const Edge &e : jobEdges)
+        jobs.addEdge(e);
+    QVERIFY(exportSam(variables));
+    refused = exportServerless(variables);
+    QVERIFY(!refused);
+    QVERIFY2(refused.status().message().find("functions.CollectMetrics.environment.GREETING holds 'hello ${name}'")
+                 != std::string::npos,
+             refused.status().message().c_str());
 }
 
 void TestSamExport::machinesKeepWhatTheRunnerDoesAroundThem()
