@@ -588,10 +588,12 @@ void MainWindow::exportInteractively(BundleFormat format)
         return;
     bool replace = false;
     if (QFile::exists(QDir(folder).filePath(QString::fromLatin1(exporting::kBundleMark)))) {
+        const QString kept = sam ? tr("Files you added there (samconfig.toml, .aws-sam) stay.")
+                                 : tr("Files you added there (node_modules, package.json, .serverless) stay.");
         replace = QMessageBox::question(this, tr("Replace the Bundle?"),
-                                        tr("%1 holds a bundle exported earlier. Replace the files that export wrote? "
-                                           "Files you added there (samconfig.toml, .aws-sam, node_modules) stay.")
-                                            .arg(QDir::toNativeSeparators(folder)))
+                                        tr("%1 holds a bundle exported earlier. Replace the files that export wrote?")
+                                                .arg(QDir::toNativeSeparators(folder))
+                                            + QLatin1Char(' ') + kept)
                   == QMessageBox::Yes;
         if (!replace)
             return;

@@ -244,7 +244,11 @@ std::string SamWriter::addStateMachine(const Workflow &w, const Node &entry, con
             policy = Json{{"SQSSendMessagePolicy", Json{{"QueueName", getAtt(resource, "QueueName")}}}};
         } else if (r->kind == kinds::kTable) {
             substitutions[resource + "Name"] = refTo(resource);
-            policy = Json{{"DynamoDBWritePolicy", Json{{"TableName", refTo(resource)}}}};
+            // What the writer does to a table: put an item, or delete one
+            // (SAM's DynamoDBWritePolicy has no DeleteItem).
+            policy = Json{{"Statement", Json::array({Json{{"Effect", "Allow"},
+                                                          {"Action", Json::array({"dynamodb:PutItem", "dynamodb:DeleteItem"})},
+                                                          {"Resource", getAtt(resource, "Arn")}}})}};
         } else {
             substitutions[resource + "Name"] = bucketName(*r);
             policy = Json{{"S3WritePolicy", Json{{"BucketName", bucketName(*r)}}}};
@@ -465,7 +469,8 @@ void SamWriter::addManual(const Workflow &w, const Node &trigger)
         return;
     }
     m_notes.push_back("The manual trigger " + quote(trigger.name)
-                      + " has no AWS counterpart: send its event with `sam local invoke` or the console.");
+                      + " has no AWS counterpart: invoke its function with its event from the Lambda console or a "
+                        "local tool (`sam local invoke`, `serverless invoke`).");
 }
 
 void SamWriter::addQueue(const Workflow &w, const Node &queue)

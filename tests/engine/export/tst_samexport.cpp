@@ -28,6 +28,7 @@
 #include <QTest>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <set>
 
@@ -213,7 +214,7 @@ private Q_SLOTS:
     void theGeneratedFunctionsKeepTheWorkspaceRules();
     void everyExampleIsAServerlessServiceThatPackages_data();
     void everyExampleIsAServerlessServiceThatPackages();
-    void serverlessRefusesWhatV3CannotSay();
+    void serverlessSaysWhatV3ReadsDifferently();
     void machinesKeepWhatTheRunnerDoesAroundThem();
     void onlyTheWorkflowAskedForIsExported();
     void validationErrorsAreRefused();
@@ -446,17 +447,24 @@ void TestSamExport::theGeneratedFunctionsKeepTheWorkspaceRules()
 
 void TestSamExport::everyExampleIsAServerlessServiceThatPackages_data()
 {
-    everyExampleIsAValidBundle_data();
+    QTest::addColumn<QString>("workspace");
+    QTest::addColumn<QString>("golden");
+    for (const char *name : {"http-api", "queue-between-functions", "scheduled-job", "upload-processing"})
+        QTest::newRow(name) << QStringLiteral(STRATUS_EXAMPLES_DIR "/") + QLatin1String(name) + QStringLiteral(".json")
+                            << kGoldenDir + QStringLiteral("/examples/") + QLatin1String(name) + QStringLiteral("/serverless");
+    // Every event source, a schedule on two functions, a route of payload 1.0, text with ${.
+    QTest::newRow("shapes") << kGoldenDir + QStringLiteral("/shapes/workspace.json")
+                            << kGoldenDir + QStringLiteral("/shapes/serverless");
 }
 
 void TestSamExport::everyExampleIsAServerlessServiceThatPackages()
 {
-    QFETCH(QString, example);
-    const Workspace ws = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/") + example + QStringLiteral(".json"));
+    QFETCH(QString, workspace);
+    QFETCH(QString, golden);
+    const Workspace ws = workspaceFrom(workspace);
     auto bundle = exportServerless(ws);
     QVERIFY2(bundle, bundle.status().message().c_str());
-    compareWithGolden(*bundle, kGoldenDir + QStringLiteral("/examples/") + example + QStringLiteral("/serverless"),
-                      {"serverless.yml", "README.md"});
+    compareWithGolden(*bundle, golden, {"serverless.yml", "README.md"});
     if (QTest::currentTestFailed())
         return;
     // The code is the SAM export's zips, and nothing is left of SAM.
@@ -493,42 +501,96 @@ void TestSamExport::everyExampleIsAServerlessServiceThatPackages()
                 out + QStringLiteral("/.serverless/cloudformation-template-update-stack.json")});
     QVERIFY(refs.waitForFinished(60000));
     QVERIFY2(refs.exitCode() == 0, refs.readAllStandardOutput().constData());
+
+    // What AWS would refuse at deployment, and what SAM says that must not be lost.
+    QFile packaged(out + QStringLiteral("/.serverless/cloudformation-template-update-stack.json"));
+    QVERIFY(packaged.open(QIODevice::ReadOnly));
+    const Json cfn = Json::parse(packaged.readAll().toStdString());
+    int schedules = 0;
+    for (const auto &[id, resource] : cfn["Resources"].items()) {
+        const Json properties = resource.value("Properties", Json::object());
+        schedules += resource["Type"] == "AWS::Scheduler::Schedule";
+        if (resource["Type"] == "AWS::Lambda::Function") // stage "dev": 5 characters short of the room kept
+            QVERIFY2(properties["FunctionName"].get<std::string>().size() <= 64 - 5, id.c_str());
+        if (resource["Type"] == "AWS::S3::Bucket" && properties.value("BucketName", Json()).is_string())
+            QVERIFY2(properties["BucketName"].get<std::string>().size() <= 63 - 5, id.c_str());
+    }
+    const std::string samTemplate = exportSam(ws)->files.at("template.yaml");
+    int scheduleEvents = 0;
+    for (size_t at = samTemplate.find("Type: ScheduleV2"); at != std::string::npos;
+         at = samTemplate.find("Type: ScheduleV2", at + 1))
+        ++scheduleEvents;
+    QCOMPARE(schedules, scheduleEvents);
 }
 
-void TestSamExport::serverlessRefusesWhatV3CannotSay()
+/// `ws` with node `id` of its first workflow changed by `change` (its edges kept).
+void changeNode(Workspace &ws, const char *id, const std::function<void(Node &)> &change)
 {
-    // One route of payload 1.0 beside routes of 2.0: v3 sets the format for the whole API.
-    Workspace ws = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json"));
     Workflow &w = ws.workflows[0];
-    Node route = *w.findNode(NodeId("get-route"));
-    route.config["payloadFormat"] = "1.0";
+    Node node = *w.findNode(NodeId(id));
+    change(node);
     const std::vector<Edge> edges = w.edges();
-    w.removeNode(route.id);
-    w.addNode(route);
+    w.removeNode(node.id);
+    w.addNode(node);
     for (const Edge &e : edges)
         w.addEdge(e);
-    QVERIFY(exportSam(ws)); // SAM sets it per route
-    auto refused = exportServerless(ws);
+}
+
+void TestSamExport::serverlessSaysWhatV3ReadsDifferently()
+{
+    // A route of payload 1.0 beside routes of 2.0: Serverless sets the format per function.
+    Workspace ws = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json"));
+    changeNode(ws, "get-route", [](Node &n) { n.config["payloadFormat"] = "1.0"; });
+    // Text Serverless would read as its variables is escaped; ${AWS::…} and ${Name} it leaves.
+    changeNode(ws, "get-todo", [](Node &n) {
+        n.config["environment"] = {{"HOME_DIR", "${env:HOME}"}, {"SERVICE", "${self:service}"}, {"PLAIN", "${name}"}};
+    });
+    auto bundle = exportServerless(ws);
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    const std::string &yaml = bundle->files.at("serverless.yml");
+    const size_t getTodo = yaml.find("  GetTodo:\n");
+    QVERIFY(getTodo != std::string::npos);
+    const std::string getTodoPart = yaml.substr(getTodo, yaml.find("\n  POSTTodosFront:", getTodo) - getTodo);
+    QVERIFY2(getTodoPart.find("payload: \"1.0\"") != std::string::npos, getTodoPart.c_str());
+    QVERIFY2(yaml.find("HOME_DIR: \\${env:HOME}") != std::string::npos
+                 && yaml.find("SERVICE: \\${self:service}") != std::string::npos
+                 && yaml.find("PLAIN: ${name}") != std::string::npos,
+             getTodoPart.c_str());
+    QVERIFY(yaml.find("payload: \"1.0\"") == yaml.rfind("payload: \"1.0\"")); // that function only
+
+    // One function with routes of both formats cannot be said.
+    Workspace both = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json"));
+    Node second = *both.workflows[0].findNode(NodeId("get-route"));
+    second.id = NodeId("get-route-v1");
+    second.name = "GET /v1/todos/{id}";
+    second.config["path"] = "/v1/todos/{id}";
+    second.config["payloadFormat"] = "1.0";
+    both.workflows[0].addNode(second);
+    both.workflows[0].addEdge(Edge{EdgeId("v1"), {second.id, "event"}, {NodeId("get-todo"), "in"}});
+    QVERIFY(exportSam(both)); // SAM sets it per route
+    auto refused = exportServerless(both);
     QVERIFY(!refused);
     QVERIFY2(refused.status().message().starts_with("the workspace cannot be exported as a Serverless Framework service:\n")
-                 && refused.status().message().find("payload format 1.0 and 2.0") != std::string::npos,
+                 && refused.status().message().find("GetTodoFunction has routes of payload format 1.0 and 2.0")
+                        != std::string::npos,
              refused.status().message().c_str());
 
-    // Text that Serverless would read as one of its variables.
-    Workspace variables = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/scheduled-job.json"));
-    Workflow &jobs = variables.workflows[0];
-    Node collect = *jobs.findNode(NodeId("collect"));
-    collect.config["environment"]["GREETING"] = "hello ${name}";
-    const std::vector<Edge> jobEdges = jobs.edges();
-    jobs.removeNode(collect.id);
-    jobs.addNode(collect);
-    for (const Edge &e : jobEdges)
-        jobs.addEdge(e);
-    QVERIFY(exportSam(variables));
-    refused = exportServerless(variables);
+    // Names AWS limits: a long function gets a name that fits; a long bucket is refused.
+    Workspace names = workspaceFrom(QStringLiteral(STRATUS_EXAMPLES_DIR "/upload-processing.json"));
+    changeNode(names, "index", [](Node &n) { n.name = std::string(60, 'f'); });
+    auto named = exportServerless(names);
+    QVERIFY2(named, named.status().message().c_str());
+    const std::string &namedYaml = named->files.at("serverless.yml");
+    const size_t nameAt = namedYaml.find("name: ${self:service}-${sls:stage}-Ffff");
+    QVERIFY2(nameAt != std::string::npos, namedYaml.c_str());
+    const std::string name = namedYaml.substr(nameAt + 6, namedYaml.find('\n', nameAt) - nameAt - 6);
+    // upload-processing-STAGE-REST, with a stage of the 8 characters the README allows: Lambda's 64.
+    const size_t rest = name.size() - std::string("${self:service}-${sls:stage}-").size();
+    QCOMPARE(std::string("upload-processing").size() + 1 + 8 + 1 + rest, size_t(64));
+    changeNode(names, "uploads", [](Node &n) { n.name = std::string(40, 'b'); });
+    refused = exportServerless(names);
     QVERIFY(!refused);
-    QVERIFY2(refused.status().message().find("functions.CollectMetrics.environment.GREETING holds 'hello ${name}'")
-                 != std::string::npos,
+    QVERIFY2(refused.status().message().find("longer than S3's 63 characters") != std::string::npos,
              refused.status().message().c_str());
 }
 
