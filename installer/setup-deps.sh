@@ -67,12 +67,14 @@ fi
 
 # npm tools the tests use, pinned, in a folder of their own: asl-validator
 # checks the exported state machines, and the Serverless Framework v3 with the
-# serverless-step-functions plugin packages the exported services. They need
+# serverless-step-functions plugin packages the exported services, and
+# serverless-offline runs one to compare its answers with `stratus send`. They need
 # npm's registry; without it the export tests check by their own rules only
 # (and say so).
 tools=/usr/local/lib/stratus-tools
-npm_tools=(asl-validator@4.0.0 serverless@3.40.0 serverless-step-functions@3.28.1)
-if [ ! -x "$tools/node_modules/.bin/asl-validator" ] || [ ! -x "$tools/node_modules/.bin/serverless" ]; then
+npm_tools=(asl-validator@4.0.0 serverless@3.40.0 serverless-step-functions@3.28.1 serverless-offline@13.10.1)
+if [ ! -x "$tools/node_modules/.bin/asl-validator" ] || [ ! -x "$tools/node_modules/.bin/serverless" ] \
+   || [ ! -d "$tools/node_modules/serverless-offline" ]; then
   if command -v npm >/dev/null \
      && timeout 900 $SUDO npm install --prefix "$tools" --no-audit --no-fund --silent "${npm_tools[@]}"; then
     echo "setup-deps: ${npm_tools[*]} installed in $tools"

@@ -455,7 +455,8 @@ std::string ServerlessWriter::readme(const Json &functions) const
               "`serverless.yml` (exporting again with `--force` replaces it, and refuses when you changed it): "
               "copy it to `serverless.offline.yml`, add `serverless-offline` to its `plugins`, then `npm install "
               "--save-dev serverless-offline` and `npx serverless offline --config serverless.offline.yml`. The "
-              "routes whose function answers by itself run there";
+              "routes whose function answers by itself run there (Node.js ones: serverless-offline looks for a "
+              "Python handler beside serverless.yml, not in its zip)";
     text += m_sam.hasStateMachines ? "; routes in front of a state machine need the deployed one.\n\n" : ".\n\n";
     text += "## What you must still provide\n\n"
             "- An AWS account, credentials and a region.\n"

@@ -20,6 +20,9 @@
 #include "engine/triggers/httpapi.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QTcpServer>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QFile>
@@ -215,6 +218,7 @@ private Q_SLOTS:
     void everyExampleIsAServerlessServiceThatPackages_data();
     void everyExampleIsAServerlessServiceThatPackages();
     void serverlessSaysWhatV3ReadsDifferently();
+    void aServerlessRouteAnswersUnderServerlessOfflineAsHere();
     void machinesKeepWhatTheRunnerDoesAroundThem();
     void onlyTheWorkflowAskedForIsExported();
     void validationErrorsAreRefused();
@@ -592,6 +596,88 @@ void TestSamExport::serverlessSaysWhatV3ReadsDifferently()
     QVERIFY(!refused);
     QVERIFY2(refused.status().message().find("longer than S3's 63 characters") != std::string::npos,
              refused.status().message().c_str());
+}
+
+void TestSamExport::aServerlessRouteAnswersUnderServerlessOfflineAsHere()
+{
+    // Opt-in: serverless-offline, where setup-deps could install it from npm.
+    const QString serverless = npmTool("serverless");
+    if (serverless.isEmpty() || !QFileInfo::exists(QFileInfo(serverless).dir().absoluteFilePath(
+                                    QStringLiteral("../serverless-offline/package.json"))))
+        QSKIP("serverless-offline is not installed (installer/setup-deps.sh installs it when npm's registry answers)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString source = QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json");
+    const QString file = dir.filePath(QStringLiteral("todo.stratus"));
+    QCOMPARE(stratus::test::runStratus({QStringLiteral("import"), source, file}).exitCode, 0);
+    const QString out = dir.filePath(QStringLiteral("service"));
+    auto bundle = exportServerless(workspaceFrom(source));
+    QVERIFY2(bundle, bundle.status().message().c_str());
+    QVERIFY(writeBundle(*bundle, out.toStdString(), false));
+    // What the README says: a copy of serverless.yml with the plugin, so that an export again keeps it.
+    std::string offline = bundle->files.at("serverless.yml");
+    const size_t plugins = offline.find("plugins:\n");
+    QVERIFY(plugins != std::string::npos);
+    offline.insert(plugins + 9, "  - serverless-offline\n");
+    stratus::test::writeBytes(out + QStringLiteral("/serverless.offline.yml"), QByteArray::fromStdString(offline));
+    QVERIFY(QFile::link(QFileInfo(serverless).dir().absoluteFilePath(QStringLiteral("..")), out + QStringLiteral("/node_modules")));
+
+    const auto freePort = [] {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return QString::number(probe.serverPort());
+    };
+    const QString httpPort = freePort(), lambdaPort = freePort();
+    QProcess server;
+    server.setWorkingDirectory(out);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), dir.path());
+    environment.insert(QStringLiteral("SLS_TELEMETRY_DISABLED"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("SLS_NOTIFICATIONS_MODE"), QStringLiteral("off"));
+    server.setProcessEnvironment(environment);
+    server.setProcessChannelMode(QProcess::MergedChannels);
+    server.start(serverless, {QStringLiteral("offline"), QStringLiteral("--config"), QStringLiteral("serverless.offline.yml"),
+                              QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--httpPort"), httpPort,
+                              QStringLiteral("--lambdaPort"), lambdaPort});
+    QVERIFY(server.waitForStarted(10000));
+    const auto stop = qScopeGuard([&] {
+        server.terminate();
+        if (!server.waitForFinished(10000))
+            server.kill();
+        server.waitForFinished(5000);
+    });
+    // There: GET /todos, once serverless-offline listens.
+    QByteArray answer;
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 90000) {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code} %{content_type}"),
+                                            QStringLiteral("http://127.0.0.1:") + httpPort + QStringLiteral("/todos")});
+        curl.waitForFinished(30000);
+        if (curl.exitCode() == 0) {
+            answer = curl.readAllStandardOutput();
+            break;
+        }
+        QTest::qWait(500);
+    }
+    QVERIFY2(!answer.isEmpty(), server.readAll().constData());
+    const QByteArray thereBody = answer.left(answer.lastIndexOf('\n'));
+    const QList<QByteArray> thereStatus = answer.mid(answer.lastIndexOf('\n') + 1).split(' ');
+
+    // Here: the same request through `stratus send`.
+    const auto sent = stratus::test::runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"),
+                                                 QStringLiteral("GET /todos"), QStringLiteral("--json")});
+    const Json here = Json::parse(sent.out.toStdString())["http"];
+    QCOMPARE(thereStatus.value(0).toInt(), here["statusCode"].get<int>());
+    QCOMPARE(thereBody, QByteArray::fromStdString(here["body"].get<std::string>()));
+    // serverless-offline adds a charset to the same type.
+    std::string type = "?";
+    for (const auto &[name, value] : here["headers"].items()) {
+        if (asciiLowercase(name) == "content-type")
+            type = value.get<std::string>();
+    }
+    QVERIFY2(thereStatus.value(1).startsWith(QByteArray::fromStdString(type)), answer.constData());
 }
 
 void TestSamExport::machinesKeepWhatTheRunnerDoesAroundThem()
