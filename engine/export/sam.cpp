@@ -109,8 +109,13 @@ private:
     }
     /// The functions at the end of the edges from `port` (what else is there is a log).
     std::vector<const Node *> functionsFrom(const Workflow &w, const Node &n, const std::string &port) const;
-    /// The EXPRESS state machine for the path from `entry`'s `port`: its logical id.
-    std::string addStateMachine(const Workflow &w, const Node &entry, const std::string &port, EntryKind kind,
+    /// The EXPRESS state machine for the path from `entry`'s `port`.
+    struct AddedMachine
+    {
+        std::string id;
+        int pathSeconds = 0; ///< how long its path may take, once through (its functions' timeouts)
+    };
+    AddedMachine addStateMachine(const Workflow &w, const Node &entry, const std::string &port, EntryKind kind,
                                 const std::string &suffix);
     /// A generated function that runs that state machine for an event source: its logical id.
     std::string addFrontFunction(const Workflow &w, const Node &entry, const std::string &port, EntryKind kind,
@@ -151,7 +156,6 @@ private:
     Json m_writerPolicies = Json::array();
     bool m_hasFronts = false;
     int m_machines = 0;
-    int m_lastPathSeconds = 0; // of the state machine added last
     Bundle m_bundle;
 };
 
@@ -179,12 +183,8 @@ std::string SamWriter::idOf(const Workflow &w, const Node &n, const char *suffix
 
 std::vector<const Node *> SamWriter::functionsFrom(const Workflow &w, const Node &n, const std::string &port) const
 {
-    std::vector<const Node *> out;
-    for (const Edge &e : w.edges()) {
-        const Node *to = e.from.node == n.id && e.from.port == port ? w.findNode(e.to.node) : nullptr;
-        if (to && to->kind == kinds::kFunction)
-            out.push_back(to);
-    }
+    std::vector<const Node *> out = w.targetsOf(n.id, port);
+    std::erase_if(out, [](const Node *to) { return to->kind != kinds::kFunction; });
     return out;
 }
 
@@ -208,8 +208,8 @@ std::string SamWriter::writerFunctionId()
     return m_writerId;
 }
 
-std::string SamWriter::addStateMachine(const Workflow &w, const Node &entry, const std::string &port, EntryKind kind,
-                                       const std::string &suffix)
+SamWriter::AddedMachine SamWriter::addStateMachine(const Workflow &w, const Node &entry, const std::string &port,
+                                                   EntryKind kind, const std::string &suffix)
 {
     const std::string id = idOf(w, entry, (suffix + "StateMachine").c_str());
     MachineVariables variables;
@@ -221,11 +221,11 @@ std::string SamWriter::addStateMachine(const Workflow &w, const Node &entry, con
     variables.writerArn = writerFunctionId() + "Arn";
     const StateMachinePlan plan = stateMachineFor(w, entry, port, kind, variables);
     // How long the path may take, once through: what the machine and its front must allow.
-    m_lastPathSeconds = 0;
+    int pathSeconds = 0;
     for (const Node *f : plan.functions)
-        m_lastPathSeconds += config(*f).value("timeoutS", 3);
-    if (m_lastPathSeconds > 300)
-        m_notes.push_back("The path from " + quote(entry.name) + " may take " + std::to_string(m_lastPathSeconds)
+        pathSeconds += config(*f).value("timeoutS", 3);
+    if (pathSeconds > 300)
+        m_notes.push_back("The path from " + quote(entry.name) + " may take " + std::to_string(pathSeconds)
                           + " s (its functions' timeouts, once each): an EXPRESS state machine stops after 300 s.");
 
     Json substitutions = Json::object();
@@ -288,7 +288,7 @@ std::string SamWriter::addStateMachine(const Workflow &w, const Node &entry, con
     m_outputs[id + "Arn"] = Json{{"Description", "The state machine of what " + entry.name + " sets going"},
                                  {"Value", refTo(id)}};
     ++m_machines;
-    return id;
+    return {id, pathSeconds};
 }
 
 /// The properties of a function Stratus generates (Node.js, its code in `folder`).
@@ -320,10 +320,10 @@ const char *entryName(EntryKind kind)
 std::string SamWriter::addFrontFunction(const Workflow &w, const Node &entry, const std::string &port,
                                         EntryKind kind, const std::string &suffix, int timeoutS)
 {
-    const std::string machine = addStateMachine(w, entry, port, kind, suffix);
+    const auto [machine, pathSeconds] = addStateMachine(w, entry, port, kind, suffix);
     const std::string id = idOf(w, entry, (suffix + "FrontFunction").c_str());
-    if (m_lastPathSeconds > timeoutS && m_lastPathSeconds <= 300)
-        m_notes.push_back("The path from " + quote(entry.name) + " may take " + std::to_string(m_lastPathSeconds)
+    if (pathSeconds > timeoutS && pathSeconds <= 300)
+        m_notes.push_back("The path from " + quote(entry.name) + " may take " + std::to_string(pathSeconds)
                           + " s (its functions' timeouts, once each), longer than its front function " + id + " waits ("
                           + std::to_string(timeoutS) + " s"
                           + (kind == EntryKind::Http ? ", the longest an HTTP API waits)."
@@ -450,7 +450,7 @@ void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
     const Json event = Json{{"Type", "ScheduleV2"}, {"Properties", properties}};
     if (needsStateMachine(w, trigger, "event", EntryKind::Schedule)) {
         // The scheduler starts the state machine itself (asynchronously, as it invokes a function).
-        eventsOf(addStateMachine(w, trigger, "event", EntryKind::Schedule, ""))[idOf(w, trigger, "Schedule")] = event;
+        eventsOf(addStateMachine(w, trigger, "event", EntryKind::Schedule, "").id)[idOf(w, trigger, "Schedule")] = event;
         return;
     }
     // Several functions on one schedule: a schedule each (here one run
@@ -462,7 +462,7 @@ void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
 void SamWriter::addManual(const Workflow &w, const Node &trigger)
 {
     if (needsStateMachine(w, trigger, "event", EntryKind::Manual)) {
-        const std::string machine = addStateMachine(w, trigger, "event", EntryKind::Manual, "");
+        const std::string machine = addStateMachine(w, trigger, "event", EntryKind::Manual, "").id;
         m_notes.push_back("The manual trigger " + quote(trigger.name) + " is the state machine " + machine
                           + ": start it with its event from the Step Functions console or `aws stepfunctions "
                             "start-sync-execution`.");
@@ -523,14 +523,12 @@ void SamWriter::addQueue(const Workflow &w, const Node &queue)
     // `dead` leads to.
     std::string deadTarget;
     bool deadElsewhere = false;
-    for (const Edge &e : w.edges()) {
-        if (e.from.node != queue.id || e.from.port != "dead")
-            continue;
-        if (const Node *to = w.findNode(e.to.node); to && to->kind == kinds::kQueue && deadTarget.empty())
+    for (const Node *to : w.targetsOf(queue.id, "dead")) {
+        if (to->kind == kinds::kQueue && deadTarget.empty())
             deadTarget = idOf(w, *to, "Queue");
-        else if (to && to->kind != kinds::kLog)
+        else if (to->kind != kinds::kLog)
             deadElsewhere = true;
-        else if (to)
+        else
             m_notes.push_back("Messages that " + quote(queue.name) + " gives up on wait in its dead-letter queue "
                               + id + "DeadLetters (here the log node " + quote(to->name) + " writes them to the run's log).");
     }

@@ -13,18 +13,6 @@ namespace stratus::engine::exporting {
 
 namespace {
 
-std::vector<const Node *> targetsOf(const Workflow &w, const Node &n, const std::string &port)
-{
-    std::vector<const Node *> out;
-    for (const Edge &e : w.edges()) {
-        if (e.from.node == n.id && e.from.port == port) {
-            if (const Node *to = w.findNode(e.to.node))
-                out.push_back(to);
-        }
-    }
-    return out;
-}
-
 bool onlyLogs(const std::vector<const Node *> &nodes)
 {
     return std::all_of(nodes.begin(), nodes.end(), [](const Node *n) { return n->kind == kinds::kLog; });
@@ -109,7 +97,7 @@ public:
         , m_variables(variables)
         , m_registry(NodeKindRegistry::instance())
     {
-        for (const Node *n : targetsOf(w, entry, port))
+        for (const Node *n : w.targetsOf(entry.id, port))
             m_firstNodes.insert(n->id.str());
     }
 
@@ -184,7 +172,7 @@ private:
         const auto key = std::make_tuple(from.id.str() + "\x1f" + port, at.key());
         if (auto it = m_follows.find(key); it != m_follows.end())
             return it->second;
-        const std::vector<const Node *> targets = targetsOf(m_workflow, from, port);
+        const std::vector<const Node *> targets = m_workflow.targetsOf(from.id, port);
         std::string name;
         if (targets.empty()) {
             name = terminal(at);
@@ -303,7 +291,7 @@ private:
         PathContext after = at;
         after.firstPending = false;
         after.hasValue = true;
-        if (!targetsOf(m_workflow, node, "error").empty()) {
+        if (!m_workflow.targetsOf(node.id, "error").empty()) {
             after.caught = true;
             std::string onError = follow(after, node, "error");
             if (at.firstPending) // the runner reads the first function's step, caught or not
@@ -324,7 +312,7 @@ private:
         const Json config = m_registry.effectiveConfig(node);
         PathContext after = at;
         after.hasValue = true;
-        const bool hasDefault = !targetsOf(m_workflow, node, "default").empty();
+        const bool hasDefault = !m_workflow.targetsOf(node.id, "default").empty();
         const Json rules = config.value("rules", Json::array());
         if (rules.empty()) {
             // ASL wants at least one rule: with none, the runner always takes `default`.
@@ -404,7 +392,7 @@ private:
 
 bool needsStateMachine(const Workflow &workflow, const Node &entry, const std::string &port, EntryKind kind)
 {
-    const std::vector<const Node *> targets = targetsOf(workflow, entry, port);
+    const std::vector<const Node *> targets = workflow.targetsOf(entry.id, port);
     // A request's answer is what its one function gives; anything else (an
     // array from a fan-out, even with a log; null from a log alone or from
     // a route wired to nothing) needs the machine to make it.
@@ -415,9 +403,9 @@ bool needsStateMachine(const Workflow &workflow, const Node &entry, const std::s
             continue;
         if (target->kind != kinds::kFunction)
             return true;
-        if (!onlyLogs(targetsOf(workflow, *target, "ok")))
+        if (!onlyLogs(workflow.targetsOf(target->id, "ok")))
             return true;
-        const std::vector<const Node *> onError = targetsOf(workflow, *target, "error");
+        const std::vector<const Node *> onError = workflow.targetsOf(target->id, "error");
         // A caught error ends a batch's run well (no redelivery), where an
         // uncaught one fails it: the catch must be kept.
         if (!onError.empty() && (batchEntry(kind) || !onlyLogs(onError)))

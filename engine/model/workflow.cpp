@@ -39,6 +39,18 @@ const Node *Workflow::findNode(const NodeId &id) const
     return it == m_nodeIndex.end() ? nullptr : &m_nodes[it->second];
 }
 
+std::vector<const Node *> Workflow::targetsOf(const NodeId &from, const std::string &port) const
+{
+    std::vector<const Node *> out;
+    for (const Edge &e : m_edges) {
+        if (e.from.node != from || e.from.port != port)
+            continue;
+        if (const Node *to = findNode(e.to.node))
+            out.push_back(to);
+    }
+    return out;
+}
+
 Node *Workflow::findNode(const NodeId &id)
 {
     auto it = m_nodeIndex.find(id);

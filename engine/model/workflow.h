@@ -73,6 +73,9 @@ public:
     bool removeNode(const NodeId &id);
     const Node *findNode(const NodeId &id) const;
     Node *findNode(const NodeId &id);
+    /// The nodes at the end of the edges from `from`'s `port`, in edge order
+    /// (an edge to a missing node is skipped: validation reports it).
+    std::vector<const Node *> targetsOf(const NodeId &from, const std::string &port) const;
 
     /// Returns false, changing nothing, when an edge with this id exists. The
     /// ends are not checked here: validation reports dangling edges.
