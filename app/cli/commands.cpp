@@ -529,9 +529,36 @@ const std::vector<Command> &commands()
          "  --workflow ID       only this workflow\n"
          "  --zip               each function's code as functions/FOLDER.zip, the same\n"
          "                      bytes for the same workspace (deploy with sam deploy)\n"
-         "  --force             replace an earlier bundle in DIR\n",
-         {{"--force", "--zip"}, {"--format", "--output", "--workflow"}, {{"-o", "--output"}}, {}},
+         "  --force             replace an earlier bundle in DIR\n"
+         "  --fresh             a workflow imported from a template: write Stratus's own\n"
+         "                      template instead of that template with the edits\n",
+         {{"--force", "--zip", "--fresh"}, {"--format", "--output", "--workflow"}, {{"-o", "--output"}}, {}},
          cmdExport},
+        {"import-sam", "Read an AWS SAM template into a new workspace",
+         "Usage: stratus import-sam TEMPLATE.yaml FILE.stratus [--stack-name NAME] [--force]\n\n"
+         "Reads an AWS SAM template and the code its CodeUri folders (or zips) hold, and\n"
+         "writes a workspace with one workflow: its functions, their HTTP, schedule,\n"
+         "queue, bucket and table events, its queues, buckets and tables, laid out on the\n"
+         "canvas. What the canvas cannot show (Parameters, Conditions, Outputs, other\n"
+         "resources and properties, comments) is kept, and written back by\n"
+         "stratus export --format sam; each is listed as a warning. Code must lie inside\n"
+         "the template's folder. On any error nothing is written.\n\n"
+         "Options:\n"
+         "  --stack-name NAME   what ${AWS::StackName} is here (default: the template's\n"
+         "                      folder name)\n"
+         "  --force             replace the workspace in an existing FILE.stratus\n",
+         {{"--force"}, {"--stack-name"}, {}, {}},
+         cmdImportSam},
+        {"import-serverless", "Read a Serverless Framework service into a new workspace",
+         "Usage: stratus import-serverless serverless.yml FILE.stratus [--stack-name NAME]\n"
+         "                                 [--force]\n\n"
+         "Reads a Serverless Framework v3 serverless.yml and its handlers' code as\n"
+         "import-sam reads a template.\n\n"
+         "Options:\n"
+         "  --stack-name NAME   the stack's name (default: SERVICE-STAGE)\n"
+         "  --force             replace the workspace in an existing FILE.stratus\n",
+         {{"--force"}, {"--stack-name"}, {}, {}},
+         cmdImportServerless},
         {"validate", "Check a workspace and list every problem",
          "Usage: stratus validate FILE.stratus|FILE.json|- [--json]\n\n"
          "Checks the workspace against the node kinds and the workflow rules and lists\n"

@@ -109,6 +109,8 @@ int cmdTune(const Args &args, Io &io);
 int cmdTable(const Args &args, Io &io);
 int cmdQueue(const Args &args, Io &io);
 int cmdExport(const Args &args, Io &io);
+int cmdImportSam(const Args &args, Io &io);
+int cmdImportServerless(const Args &args, Io &io);
 
 /// The design a workspace file holds, read only.
 engine::Result<engine::Workspace> loadWorkspaceFile(const std::string &path);

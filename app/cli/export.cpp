@@ -1,11 +1,17 @@
-// stratus export: a deployable bundle of a workspace (engine/export).
+// stratus export: a deployable bundle of a workspace (engine/export); and
+// stratus import-sam / import-serverless, a template read back into one.
 
 #include "commands.h"
 
 #include "engine/export/sam.h"
+#include "engine/export/samimport.h"
 #include "engine/export/serverless.h"
+#include "engine/model/nodekind.h"
 #include "engine/model/text.h"
+#include "engine/store/files.h"
+#include "engine/store/workspacestore.h"
 
+#include <filesystem>
 #include <sstream>
 
 namespace stratus::cli {
@@ -31,6 +37,7 @@ int cmdExport(const Args &args, Io &io)
     if (auto workflow = args.value("--workflow"))
         options.workflow = WorkflowId(*workflow);
     options.zip = args.has("--zip");
+    options.fresh = args.has("--fresh");
     const bool serverless = format == "serverless";
     auto bundle = serverless ? exporting::exportServerless(*ws, options) : exporting::exportSam(*ws, options);
     if (!bundle) {
@@ -54,6 +61,69 @@ int cmdExport(const Args &args, Io &io)
                << (options.zip ? " (template.yaml; deploy with sam deploy --guided)\n"
                                : " (template.yaml; deploy with sam build && sam deploy --guided)\n");
     return kExitOk;
+}
+
+namespace {
+
+/// "stratus: headline" and the rest of a multi-line message indented under it.
+void printLines(Io &io, const std::string &message)
+{
+    std::istringstream lines(message);
+    const char *prefix = "stratus: ";
+    for (std::string line; std::getline(lines, line); prefix = "  ")
+        io.err << prefix << printable(line) << "\n";
+}
+
+int importTemplate(const Args &args, Io &io, bool serverless)
+{
+    const std::string command = serverless ? "import-serverless" : "import-sam";
+    if (args.positionals().size() != 2)
+        return usageError(io, command,
+                          serverless ? "expected serverless.yml and FILE.stratus" : "expected TEMPLATE.yaml and FILE.stratus");
+    const std::string source = args.positionals()[0];
+    const std::string target = args.positionals()[1];
+    auto targetPath = resolveOutputPath(target, OutputKind::Workspace);
+    if (!targetPath)
+        return failure(io, targetPath.status());
+    std::error_code ec;
+    if (std::filesystem::exists(*targetPath, ec) && !args.has("--force"))
+        return failure(io, Status::invalidArgument(quote(target) + " already exists; --force replaces the workspace "
+                                                                   "in it (its run history is cleared)"));
+    exporting::ImportOptions options;
+    options.stackName = args.value("--stack-name").value_or("");
+    auto imported = serverless ? exporting::importServerless(source, options) : exporting::importSam(source, options);
+    if (!imported) {
+        printLines(io, imported.status().message());
+        io.err << "Nothing was imported; " << printable(target) << " is unchanged.\n";
+        return imported.status().code() == Status::Code::InvalidArgument ? kExitProblems : kExitError;
+    }
+    for (const std::string &warning : imported->warnings)
+        io.err << "warning: " << printable(warning) << "\n";
+    if (Status s = WorkspaceStore::writeTo(*targetPath, imported->workspace, WorkspaceStore::RunHistory::Clear); !s)
+        return failure(io, s);
+    std::map<std::string, int> counts;
+    for (const Node &node : imported->workspace.workflows.front().nodes())
+        ++counts[node.kind.starts_with(kinds::kTriggerPrefix) ? std::string("trigger") : node.kind];
+    std::vector<std::string> parts;
+    for (const auto &[kind, count] : counts)
+        parts.push_back(plural(count, kind));
+    io.err << "Imported " << printable(source) << " into " << printable(target) << ": "
+           << (parts.empty() ? std::string("nothing to run") : joined(parts)) << " (stack name "
+           << printable(imported->workspace.name) << "; "
+           << plural(static_cast<long long>(imported->warnings.size()), "warning") << ")\n";
+    return kExitOk;
+}
+
+} // namespace
+
+int cmdImportSam(const Args &args, Io &io)
+{
+    return importTemplate(args, io, false);
+}
+
+int cmdImportServerless(const Args &args, Io &io)
+{
+    return importTemplate(args, io, true);
 }
 
 } // namespace stratus::cli

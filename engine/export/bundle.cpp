@@ -1,7 +1,11 @@
 #include "bundle.h"
 
+#include "engine/model/text.h"
+#include "engine/model/workflow.h"
+
 #include <QCryptographicHash>
 
+#include <cctype>
 #include <fstream>
 #include <optional>
 #include <random>
@@ -261,6 +265,43 @@ Status writeBundle(const Bundle &bundle, const fs::path &folder, bool replace)
 bool isScript(const std::string &path, const std::string &bytes)
 {
     return bytes.starts_with("#!") || fs::path(path).filename() == "bootstrap";
+}
+
+std::string fileNameFrom(const std::string &name)
+{
+    std::string out;
+    for (const unsigned char c : name)
+        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80 ? char(c) : '-';
+    if (out.empty() || out.front() == '.')
+        out.insert(out.begin(), '_');
+    if (out.size() > 100) {
+        out.resize(100);
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+            out.pop_back(); // not half a character
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0)
+            out.pop_back();
+    }
+    return out;
+}
+
+std::string uniqueFileName(const std::string &name, std::set<std::string> &taken)
+{
+    std::string unique = name;
+    for (int n = 2; taken.contains(asciiLowercase(unique)); ++n)
+        unique = name + "-" + std::to_string(n);
+    taken.insert(asciiLowercase(unique));
+    return unique;
+}
+
+void addTestEvents(Bundle &bundle, const Workspace &workspace, const Workflow &workflow, const Node &function,
+                   const std::string &folderName)
+{
+    std::set<std::string> names;
+    for (const TestEvent &event : workspace.testEvents) {
+        if (event.node == function.id && (!event.workflow.isValid() || event.workflow == workflow.id()))
+            bundle.files[std::string(kTestEventsFolder) + "/" + folderName + "/"
+                         + uniqueFileName(fileNameFrom(event.name), names) + ".json"] = event.event.dump(2) + "\n";
+    }
 }
 
 } // namespace stratus::engine::exporting

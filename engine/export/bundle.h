@@ -8,8 +8,15 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
+
+namespace stratus::engine {
+class Workflow;
+struct Node;
+struct Workspace;
+} // namespace stratus::engine
 
 namespace stratus::engine::exporting {
 
@@ -26,6 +33,22 @@ bool isScript(const std::string &path, const std::string &bytes);
 /// The file that marks a folder as a bundle Stratus wrote: the list of the
 /// files it wrote, each with a digest of what it wrote.
 inline constexpr const char *kBundleMark = ".stratus-export";
+
+/// A file or folder name made of safe characters (letters beyond ASCII
+/// kept), short enough for any file system.
+std::string fileNameFrom(const std::string &name);
+
+/// `name` made unique among `taken` regardless of case (name, name-2, …),
+/// since bundles are also unpacked on file systems that ignore case.
+std::string uniqueFileName(const std::string &name, std::set<std::string> &taken);
+
+/// Where a bundle keeps each function's saved test events:
+/// events/FOLDER/NAME.json, for `sam local invoke -e`.
+inline constexpr const char *kTestEventsFolder = "events";
+
+/// Adds `function`'s saved test events to `bundle` under events/`folderName`/.
+void addTestEvents(Bundle &bundle, const Workspace &workspace, const Workflow &workflow, const Node &function,
+                   const std::string &folderName);
 
 /// Writes `bundle` into `folder` (a symbolic link is followed).
 ///

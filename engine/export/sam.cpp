@@ -1,5 +1,7 @@
 #include "sam.h"
 
+#include "origin.h"
+
 #include "statemachine.h"
 #include "yaml.h"
 #include "ziparchive.h"
@@ -45,36 +47,6 @@ std::string subLiteral(const std::string &text)
             out += "{!", ++i;
     }
     return out;
-}
-
-/// A file or folder name made of safe characters (letters beyond ASCII
-/// kept), short enough for any file system.
-std::string fileNameFrom(const std::string &name)
-{
-    std::string out;
-    for (const unsigned char c : name)
-        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80 ? char(c) : '-';
-    if (out.empty() || out.front() == '.')
-        out.insert(out.begin(), '_');
-    if (out.size() > 100) {
-        out.resize(100);
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
-            out.pop_back(); // not half a character
-        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0)
-            out.pop_back();
-    }
-    return out;
-}
-
-/// `name` made unique among `taken` regardless of case (name, name-2, …),
-/// since bundles are also unpacked on file systems that ignore case.
-std::string uniqueFileName(const std::string &name, std::set<std::string> &taken)
-{
-    std::string unique = name;
-    for (int n = 2; taken.contains(asciiLowercase(unique)); ++n)
-        unique = name + "-" + std::to_string(n);
-    taken.insert(asciiLowercase(unique));
-    return unique;
 }
 
 std::string where(const Workflow &workflow, const Node &node)
@@ -385,12 +357,7 @@ void SamWriter::addFunction(const Workflow &w, const Node &n)
     const Json files = c.value("files", Json::object());
     for (const auto &[path, text] : files.items())
         m_bundle.files[folder + path] = text.is_string() ? text.get<std::string>() : text.dump();
-    std::set<std::string> eventNames;
-    for (const TestEvent &event : m_workspace.testEvents) {
-        if (event.node == n.id && (!event.workflow.isValid() || event.workflow == w.id()))
-            m_bundle.files["events/" + folderName + "/" + uniqueFileName(fileNameFrom(event.name), eventNames) + ".json"] =
-                event.event.dump(2) + "\n";
-    }
+    addTestEvents(m_bundle, m_workspace, w, n, folderName);
 }
 
 void SamWriter::addHttpRoute(const Workflow &w, const Node &trigger)
@@ -862,10 +829,17 @@ Result<SamDocument> samDocument(const Workspace &workspace, const ExportOptions 
 
 Result<Bundle> exportSam(const Workspace &workspace, const ExportOptions &options)
 {
+    auto writeBack = importedWorkflow(workspace, options, "sam");
+    if (!writeBack)
+        return writeBack.status();
+    if (writeBack->workflow)
+        return exportFromOrigin(workspace, *writeBack->workflow, options);
     auto sam = samDocument(workspace, options);
     if (!sam)
         return sam.status();
     sam->bundle.files["template.yaml"] = toCloudFormationYaml(sam->document);
+    if (!writeBack->note.empty())
+        sam->bundle.notes.push_back(writeBack->note);
     return std::move(sam->bundle);
 }
 

@@ -32,6 +32,7 @@ struct ExportOptions
     std::optional<WorkflowId> workflow; ///< only this workflow; none: all of them
     bool zip = false;                   ///< each function's code as functions/FOLDER.zip (reproducible)
     std::string formatName = "AWS SAM"; ///< what refusals say the workspace cannot be exported as
+    bool fresh = false;                 ///< a workflow imported from a template is written as Stratus's own template
 };
 
 /// What the SAM export makes before it writes its template: the template as

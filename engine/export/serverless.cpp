@@ -1,5 +1,6 @@
 #include "serverless.h"
 
+#include "origin.h"
 #include "yaml.h"
 
 #include "engine/model/text.h"
@@ -529,6 +530,12 @@ Result<Bundle> ServerlessWriter::run()
 
 Result<Bundle> exportServerless(const Workspace &workspace, const ExportOptions &options)
 {
+    auto writeBack = importedWorkflow(workspace, options, "serverless");
+    if (!writeBack)
+        return writeBack.status();
+    if (writeBack->workflow)
+        return exportFromOrigin(workspace, *writeBack->workflow, options);
+
     ExportOptions zipped = options;
     zipped.zip = true; // Serverless packs folders its own way; a zip keeps the layout the function runs with here
     zipped.formatName = "a Serverless Framework service";
@@ -544,7 +551,10 @@ Result<Bundle> exportServerless(const Workspace &workspace, const ExportOptions 
         }
     }
     try {
-        return ServerlessWriter(workspace, std::move(*sam), serviceName).run();
+        auto bundle = ServerlessWriter(workspace, std::move(*sam), serviceName).run();
+        if (bundle && !writeBack->note.empty())
+            bundle->notes.push_back(writeBack->note);
+        return bundle;
     } catch (const std::exception &e) {
         // A shape of the SAM document this writer does not know: said, never thrown at the caller.
         return Status::notSupported(std::string("the Serverless form could not be made from the SAM template: ") + e.what());

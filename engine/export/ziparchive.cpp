@@ -2,6 +2,8 @@
 
 #include "bundle.h"
 
+#include "engine/model/text.h"
+
 #include <zip.h>
 
 #include <ctime>
@@ -75,6 +77,60 @@ Result<std::string> reproducibleZip(const std::map<std::string, std::string> &fi
     if (read < 0 || zip_uint64_t(read) != stat.size)
         return zipFailure("read back", zip_source_error(memory));
     return out;
+}
+
+Result<std::map<std::string, std::string>> readZipEntries(const std::filesystem::path &path, size_t maxEntries,
+                                                          size_t maxBytes)
+{
+    int code = 0;
+    zip_t *archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
+    if (!archive) {
+        zip_error_t error;
+        zip_error_init_with_code(&error, code);
+        const Status failed = Status::invalidArgument(path.filename().string() + " is not a zip: "
+                                                      + zip_error_strerror(&error));
+        zip_error_fini(&error);
+        return failed;
+    }
+    const auto closeArchive = std::unique_ptr<zip_t, decltype(&zip_discard)>(archive, &zip_discard);
+    const zip_int64_t count = zip_get_num_entries(archive, 0);
+    std::map<std::string, std::string> files;
+    size_t total = 0;
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t stat;
+        if (zip_stat_index(archive, zip_uint64_t(i), 0, &stat) < 0 || !(stat.valid & ZIP_STAT_NAME))
+            return Status::invalidArgument(path.filename().string() + ": entry " + std::to_string(i)
+                                           + " cannot be read");
+        const std::string name = stat.name;
+        if (name.ends_with('/'))
+            continue;
+        const std::filesystem::path entry(name);
+        bool climbs = name.empty() || entry.is_absolute() || name.front() == '/' || name.find('\\') != std::string::npos
+                      || (name.size() > 1 && name[1] == ':');
+        for (const auto &part : entry)
+            climbs = climbs || part == "..";
+        if (climbs)
+            return Status::invalidArgument(path.filename().string() + ": the entry " + quote(name)
+                                           + " would be unpacked outside its folder (zip-slip); the zip is not read");
+        if (files.size() >= maxEntries)
+            return Status::invalidArgument(path.filename().string() + " holds more than "
+                                           + std::to_string(maxEntries) + " files; not read");
+        total += size_t(stat.size);
+        if (!(stat.valid & ZIP_STAT_SIZE) || total > maxBytes)
+            return Status::invalidArgument(path.filename().string() + " unpacks to more than "
+                                           + std::to_string(maxBytes >> 20) + " MB; not read");
+        zip_file_t *file = zip_fopen_index(archive, zip_uint64_t(i), 0);
+        if (!file)
+            return Status::invalidArgument(path.filename().string() + ": " + name + " cannot be read: "
+                                           + zip_strerror(archive));
+        std::string bytes(size_t(stat.size), '\0');
+        const zip_int64_t read = zip_fread(file, bytes.data(), stat.size);
+        zip_fclose(file);
+        if (read < 0 || zip_uint64_t(read) != stat.size)
+            return Status::invalidArgument(path.filename().string() + ": " + name + " is damaged");
+        files[name] = std::move(bytes);
+    }
+    return files;
 }
 
 } // namespace stratus::engine::exporting

@@ -4,6 +4,7 @@
 
 #include "engine/model/status.h"
 
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -14,5 +15,12 @@ namespace stratus::engine::exporting {
 /// zip format's first), Unix modes 0644 or 0755 for scripts (which Lambda
 /// runs as they are unpacked), deflated.
 Result<std::string> reproducibleZip(const std::map<std::string, std::string> &files);
+
+/// The files of the zip at `path` (folders left out), read into memory and
+/// never unpacked. Refused, naming the entry: a name that climbs out of the
+/// archive (`../`, an absolute path, a drive: "zip-slip"), more than
+/// `maxEntries` files, or more than `maxBytes` once inflated.
+Result<std::map<std::string, std::string>> readZipEntries(const std::filesystem::path &path, size_t maxEntries,
+                                                          size_t maxBytes);
 
 } // namespace stratus::engine::exporting

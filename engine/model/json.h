@@ -13,4 +13,15 @@ namespace stratus::engine {
 /// trip, and small diffs in git).
 using Json = nlohmann::ordered_json;
 
+/// `object[key]`, or null when `object` is not an object or has no `key`
+/// (never inserts, never throws: for reading documents of any shape).
+inline const Json &memberOf(const Json &object, const char *key)
+{
+    static const Json none;
+    if (!object.is_object())
+        return none;
+    auto it = object.find(key);
+    return it == object.end() ? none : *it;
+}
+
 } // namespace stratus::engine

@@ -101,7 +101,7 @@ void Workflow::setPosition(const NodeId &id, Position position)
 bool Workflow::operator==(const Workflow &other) const
 {
     return m_id == other.m_id && m_name == other.m_name && m_nodes == other.m_nodes
-        && m_edges == other.m_edges && m_layout == other.m_layout;
+        && m_edges == other.m_edges && m_layout == other.m_layout && m_origin == other.m_origin;
 }
 
 void Workflow::reindexNodes()

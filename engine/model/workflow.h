@@ -88,6 +88,12 @@ public:
     bool hasPosition(const NodeId &id) const;
     void setPosition(const NodeId &id, Position position);
 
+    /// The template the workflow was imported from (docs/import.md): what the
+    /// model cannot express, kept so that an export writes it back. Null for
+    /// a workflow made here.
+    const Json &origin() const { return m_origin; }
+    void setOrigin(Json origin) { m_origin = std::move(origin); }
+
     /// Semantic equality plus equal layout.
     bool operator==(const Workflow &other) const;
 
@@ -102,6 +108,7 @@ private:
     std::unordered_map<NodeId, size_t> m_nodeIndex; // id -> index in m_nodes
     std::unordered_map<EdgeId, size_t> m_edgeIndex; // id -> index in m_edges
     std::unordered_map<NodeId, Position> m_layout;
+    Json m_origin;
 };
 
 /// A saved event for a node ("Send test event"), the JSON form's testEvents.

@@ -235,6 +235,12 @@ ALTER TABLE queue_messages ADD COLUMN run_id TEXT;  -- the run that sent it; NUL
 ALTER TABLE table_stream ADD COLUMN run_id TEXT;    -- the run whose write made the change
 )sql";
 
+// Version 7: the template a workflow was imported from (docs/import.md), so
+// that an export writes back what the model cannot express.
+constexpr const char *kVersion7 = R"sql(
+ALTER TABLE workflows ADD COLUMN origin TEXT;  -- JSON; NULL for a workflow made here
+)sql";
+
 Status runStep(sql::Database &db, int version)
 {
     switch (version) {
@@ -255,6 +261,8 @@ Status runStep(sql::Database &db, int version)
         return db.exec(kVersion5);
     case 6:
         return db.exec(kVersion6);
+    case 7:
+        return db.exec(kVersion7);
     }
     return Status::notSupported("no migration to schema version " + std::to_string(version));
 }

@@ -14,7 +14,7 @@ constexpr int kApplicationId = 0x53747261;
 ///   2  file_revisions: the history of every function file
 ///   3  run history: runs, invocations, invocation_logs
 ///   4  invocation_metrics: packed figures for statistics; no per-row time index
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 /// Runs the migrations from the database's user_version up to `target` (at
 /// most kSchemaVersion), each step with its user_version bump in one

@@ -117,10 +117,15 @@ PortRef readPortRef(const Json &v, const std::string &where)
 void readWorkflow(const Json &v, const std::string &where, Workspace &ws, Problems &problems)
 {
     requiredObject(v, where);
-    warnUnknownKeys(v, {"id", "name", "nodes", "edges"}, where, problems);
+    warnUnknownKeys(v, {"id", "name", "nodes", "edges", "origin"}, where, problems);
     Workflow workflow(WorkflowId(requiredString(v, "id", where)), optionalString(v, "name", where));
     if (!workflow.id().isValid())
         throw ReadError{where + ".id: must not be empty"};
+    if (auto origin = v.find("origin"); origin != v.end() && !origin->is_null()) {
+        if (!origin->is_object())
+            throw ReadError{where + ".origin: must be an object (the template it was imported from)"};
+        workflow.setOrigin(*origin);
+    }
 
     const Json &nodes = optionalArray(v, "nodes", where);
     for (size_t i = 0; i < nodes.size(); ++i) {
@@ -348,6 +353,8 @@ std::string write(const Workspace &workspace, int indent)
                                  {"to", {{"node", edge.to.node.str()}, {"port", edge.to.port}}}});
         }
         w["edges"] = std::move(edges);
+        if (!workflow.origin().is_null())
+            w["origin"] = workflow.origin();
         workflows.push_back(std::move(w));
     }
     doc["workflows"] = std::move(workflows);

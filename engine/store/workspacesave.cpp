@@ -181,13 +181,20 @@ Status WorkspaceStore::saveWorkflow(const Workflow &workflow, long long ordinal,
 {
     const std::string wid = workflow.id().str();
     {
-        auto stmt = m_db.prepare("INSERT INTO workflows(id, name, ordinal) VALUES (?1, ?2, ?3) "
-                                 "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-                                 "ordinal = excluded.ordinal "
-                                 "WHERE name IS NOT excluded.name OR ordinal IS NOT excluded.ordinal");
+        auto stmt = m_db.prepare(
+            "INSERT INTO workflows(id, name, ordinal, origin) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+            "ordinal = excluded.ordinal, origin = excluded.origin "
+            "WHERE name IS NOT excluded.name OR ordinal IS NOT excluded.ordinal "
+            "OR origin IS NOT excluded.origin");
         if (!stmt)
             return stmt.status();
-        if (Status s = stmt->bind(1, wid).bind(2, workflow.name()).bind(3, ordinal).run(); !s)
+        stmt->bind(1, wid).bind(2, workflow.name()).bind(3, ordinal);
+        if (workflow.origin().is_null())
+            stmt->bindNull(4);
+        else
+            stmt->bind(4, workflow.origin().dump());
+        if (Status s = stmt->run(); !s)
             return s;
     }
 

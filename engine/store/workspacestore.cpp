@@ -274,7 +274,7 @@ Result<Workspace> WorkspaceStore::loadDesign()
             return fail(stmt->status());
     }
 
-    auto workflows = m_db.prepare("SELECT id, name FROM workflows ORDER BY ordinal");
+    auto workflows = m_db.prepare("SELECT id, name, origin FROM workflows ORDER BY ordinal");
     auto nodes = m_db.prepare("SELECT id, kind, name, config, x, y FROM nodes "
                               "WHERE workflow_id = ?1 ORDER BY ordinal");
     auto files = m_db.prepare("SELECT node_id, path, text FROM function_files "
@@ -288,6 +288,12 @@ Result<Workspace> WorkspaceStore::loadDesign()
     while (workflows->step()) {
         Workflow workflow(WorkflowId(workflows->text(0)), workflows->text(1));
         const std::string wid = workflow.id().str();
+        if (!workflows->isNull(2)) {
+            auto origin = parseStored(workflows->textView(2), "the origin of workflow '" + wid + "'");
+            if (!origin)
+                return fail(origin.status());
+            workflow.setOrigin(origin.take());
+        }
 
         std::map<std::string, Json> filesByNode;
         files->bind(1, wid);

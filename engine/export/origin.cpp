@@ -1,0 +1,646 @@
+#include "origin.h"
+
+#include "cfnyaml.h"
+#include "yaml.h"
+#include "ziparchive.h"
+
+#include "engine/model/nodekind.h"
+#include "engine/model/text.h"
+#include "engine/model/validator.h"
+#include "engine/model/workflow.h"
+
+#include <algorithm>
+#include <set>
+
+namespace stratus::engine::exporting {
+
+namespace {
+
+using Pointer = Json::json_pointer;
+
+std::string escaped(std::string part)
+{
+    std::string out;
+    for (char c : part)
+        out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    return out;
+}
+
+std::string at(std::initializer_list<std::string> parts)
+{
+    std::string out;
+    for (const std::string &part : parts)
+        out += "/" + escaped(part);
+    return out;
+}
+
+bool isResourceKind(const std::string &kind)
+{
+    return kind == kinds::kFunction || kind == kinds::kQueue || kind == kinds::kBucket || kind == kinds::kTable;
+}
+
+/// The node's explicit config field, or null.
+const Json &field(const Node &node, const char *name)
+{
+    return memberOf(node.config, name);
+}
+
+std::string codeFolder(const Node &node)
+{
+    std::string name;
+    for (const char c : node.name)
+        name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-';
+    return "functions/" + (name.empty() ? node.id.str() : name) + "/";
+}
+
+/// The event a source node gives a function, as SAM writes it, under `base`.
+void eventView(Json &view, const std::string &base, const Node &source, const std::string &sourceId,
+               const std::string &type)
+{
+    const Json &c = source.config;
+    if (source.kind == kinds::kHttpTrigger) {
+        view[base + "/Type"] = memberOf(c, "payloadFormat") == "1.0" ? "Api" : "HttpApi";
+        view[base + "/Properties/Path"] = memberOf(c, "path");
+        view[base + "/Properties/Method"] = memberOf(c, "method").is_string() ? c["method"] : Json("GET");
+    } else if (source.kind == kinds::kScheduleTrigger) {
+        const bool v1 = type == "Schedule";
+        view[base + "/Type"] = v1 ? "Schedule" : "ScheduleV2";
+        view[base + (v1 ? "/Properties/Schedule" : "/Properties/ScheduleExpression")] = memberOf(c, "expression");
+        if (!v1 && field(source, "timezone").is_string())
+            view[base + "/Properties/ScheduleExpressionTimezone"] = c["timezone"];
+        if (field(source, "enabled").is_boolean()) {
+            if (v1)
+                view[base + "/Properties/Enabled"] = c["enabled"];
+            else
+                view[base + "/Properties/State"] = c["enabled"].get<bool>() ? "ENABLED" : "DISABLED";
+        }
+    } else if (source.kind == kinds::kQueue) {
+        view[base + "/Type"] = "SQS";
+        view[base + "/Properties/Queue"] = Json{{"Fn::GetAtt", Json::array({sourceId, "Arn"})}};
+        if (field(source, "batchSize").is_number())
+            view[base + "/Properties/BatchSize"] = c["batchSize"];
+        if (field(source, "batchWindowS").is_number())
+            view[base + "/Properties/MaximumBatchingWindowInSeconds"] = c["batchWindowS"];
+    } else if (source.kind == kinds::kBucket) {
+        view[base + "/Type"] = "S3";
+        view[base + "/Properties/Bucket"] = Json{{"Ref", sourceId}};
+        Json events = Json::array();
+        const Json kindsWanted = field(source, "events").is_array() ? c["events"] : Json::array({"created", "removed"});
+        for (const Json &kind : kindsWanted)
+            events.push_back(kind == "removed" ? "s3:ObjectRemoved:*" : "s3:ObjectCreated:*");
+        view[base + "/Properties/Events"] = events;
+        Json rules = Json::array();
+        for (const char *name : {"prefix", "suffix"})
+            if (field(source, name).is_string() && !c[name].get<std::string>().empty())
+                rules.push_back(Json{{"Name", name}, {"Value", c[name]}});
+        if (!rules.empty())
+            view[base + "/Properties/Filter/S3Key/Rules"] = rules;
+    } else if (source.kind == kinds::kTable) {
+        view[base + "/Type"] = "DynamoDB";
+        view[base + "/Properties/Stream"] = Json{{"Fn::GetAtt", Json::array({sourceId, "StreamArn"})}};
+        view[base + "/Properties/StartingPosition"] = "LATEST";
+        if (field(source, "streamBatchSize").is_number())
+            view[base + "/Properties/BatchSize"] = c["streamBatchSize"];
+    }
+}
+
+void functionView(Json &view, const Workflow &workflow, const Node &node,
+                  const std::map<std::string, std::string> &ids, const Json &entry)
+{
+    const Json &c = node.config;
+    view["/Properties/Runtime"] = memberOf(c, "runtime");
+    view["/Properties/Handler"] = memberOf(c, "handler");
+    const Json &code = memberOf(entry, "code");
+    if (memberOf(code, "inline") == true) {
+        const Json &files = memberOf(c, "files");
+        view["/Properties/InlineCode"] = files.is_object() && !files.empty() ? files.begin().value() : Json("");
+    } else {
+        view["/Properties/CodeUri"] = memberOf(code, "uri").is_string() ? code["uri"] : Json(codeFolder(node));
+    }
+    if (field(node, "memoryMB").is_number())
+        view["/Properties/MemorySize"] = c["memoryMB"];
+    if (field(node, "timeoutS").is_number())
+        view["/Properties/Timeout"] = c["timeoutS"];
+    if (field(node, "architecture").is_string())
+        view["/Properties/Architectures"] = Json::array({c["architecture"]});
+    if (field(node, "concurrency").is_number() && c["concurrency"].get<long long>() > 0)
+        view["/Properties/ReservedConcurrentExecutions"] = c["concurrency"];
+    if (field(node, "description").is_string() && !c["description"].get<std::string>().empty())
+        view["/Properties/Description"] = c["description"];
+    if (field(node, "retries").is_number())
+        view["/Properties/EventInvokeConfig/MaximumRetryAttempts"] = c["retries"];
+    for (const auto &[name, value] : memberOf(c, "environment").items())
+        view[at({"Properties", "Environment", "Variables", name})] = value;
+
+    const Json &events = memberOf(entry, "events");
+    std::set<std::string> taken;
+    for (const auto &[source, event] : events.items())
+        taken.insert(memberOf(event, "name").is_string() ? event["name"].get<std::string>() : source);
+    for (const Edge &edge : workflow.edges()) {
+        if (edge.to.node != node.id || edge.to.port != "in")
+            continue;
+        const Node *source = workflow.findNode(edge.from.node);
+        if (!source)
+            continue;
+        std::string name;
+        std::string type;
+        if (const Json &known = memberOf(events, source->id.str().c_str()); known.is_object()) {
+            name = known["name"].get<std::string>();
+            type = memberOf(known, "type").is_string() ? known["type"].get<std::string>() : "";
+        } else {
+            const std::string base = logicalIdFrom(source->name.empty() ? source->id.str() : source->name);
+            name = base.empty() ? "Event" : base;
+            for (int n = 2; taken.contains(name); ++n)
+                name = base + std::to_string(n);
+            taken.insert(name);
+        }
+        auto id = ids.find(source->id.str());
+        eventView(view, at({"Properties", "Events", name}), *source, id == ids.end() ? std::string() : id->second,
+                  type);
+    }
+}
+
+void resourceView(Json &view, const Workflow &workflow, const Node &node,
+                  const std::map<std::string, std::string> &ids, const std::string &type)
+{
+    const Json &c = node.config;
+    if (node.kind == kinds::kQueue) {
+        view["/Properties/QueueName"] = node.name;
+        if (field(node, "visibilityTimeoutS").is_number())
+            view["/Properties/VisibilityTimeout"] = c["visibilityTimeoutS"];
+        const auto dead = workflow.targetsOf(node.id, "dead");
+        if (dead.size() == 1 && ids.contains(dead[0]->id.str())) {
+            view["/Properties/RedrivePolicy/deadLetterTargetArn"] =
+                Json{{"Fn::GetAtt", Json::array({ids.at(dead[0]->id.str()), "Arn"})}};
+            view["/Properties/RedrivePolicy/maxReceiveCount"] =
+                field(node, "maxReceiveCount").is_number() ? c["maxReceiveCount"] : Json(3);
+        }
+    } else if (node.kind == kinds::kBucket) {
+        view["/Properties/BucketName"] = node.name;
+    } else if (node.kind == kinds::kTable) {
+        const std::string partition = field(node, "partitionKey").is_string() ? c["partitionKey"].get<std::string>()
+                                                                               : "id";
+        view["/Properties/TableName"] = node.name;
+        if (type == "AWS::Serverless::SimpleTable") {
+            view["/Properties/PrimaryKey/Name"] = partition;
+            view["/Properties/PrimaryKey/Type"] = "String";
+            return;
+        }
+        Json keys = Json::array({Json{{"AttributeName", partition}, {"KeyType", "HASH"}}});
+        Json attributes = Json::array({Json{{"AttributeName", partition}, {"AttributeType", "S"}}});
+        if (field(node, "sortKey").is_string()) {
+            keys.push_back(Json{{"AttributeName", c["sortKey"]}, {"KeyType", "RANGE"}});
+            attributes.push_back(Json{{"AttributeName", c["sortKey"]}, {"AttributeType", "S"}});
+        }
+        view["/Properties/AttributeDefinitions"] = attributes;
+        view["/Properties/KeySchema"] = keys;
+        view["/Properties/BillingMode"] = "PAY_PER_REQUEST";
+        view["/Properties/StreamSpecification/StreamViewType"] = "NEW_AND_OLD_IMAGES";
+    }
+}
+
+std::string defaultType(const std::string &kind)
+{
+    if (kind == kinds::kFunction)
+        return "AWS::Serverless::Function";
+    if (kind == kinds::kQueue)
+        return "AWS::SQS::Queue";
+    if (kind == kinds::kBucket)
+        return "AWS::S3::Bucket";
+    return "AWS::DynamoDB::Table";
+}
+
+/// Removes the value at `where` and the objects it leaves empty; a
+/// resource's or an event's Type going takes the whole resource or event.
+void erase(Json &resource, const std::string &where)
+{
+    Pointer pointer(where);
+    const bool eventType = where.starts_with("/Properties/Events/") && pointer.back() == "Type"
+                           && std::count(where.begin(), where.end(), '/') == 4;
+    if (where == "/Type" || eventType)
+        pointer = pointer.parent_pointer();
+    while (!pointer.empty()) {
+        const Pointer parent = pointer.parent_pointer();
+        if (!resource.contains(parent) || !resource[parent].is_object())
+            return;
+        Json &holder = resource[parent];
+        holder.erase(pointer.back());
+        if (!holder.empty() || parent.empty())
+            return;
+        pointer = parent;
+    }
+    resource = nullptr; // the resource's own Type went
+}
+
+/// Every logical id a value refers to (Ref, GetAtt, ${X} in Sub).
+void referencesIn(const Json &value, std::set<std::string> &out)
+{
+    if (value.is_object()) {
+        if (value.size() == 1) {
+            const std::string &key = value.begin().key();
+            const Json &argument = value.begin().value();
+            if (key == "Ref" && argument.is_string())
+                out.insert(argument.get<std::string>());
+            if (key == "Fn::GetAtt" && argument.is_array() && !argument.empty() && argument[0].is_string())
+                out.insert(argument[0].get<std::string>());
+            if (key == "Fn::Sub") {
+                const Json &text = argument.is_array() && !argument.empty() ? argument[0] : argument;
+                if (text.is_string()) {
+                    const std::string s = text.get<std::string>();
+                    for (size_t open = s.find("${"); open != std::string::npos; open = s.find("${", open + 2)) {
+                        const size_t close = s.find('}', open);
+                        if (close == std::string::npos)
+                            break;
+                        std::string name = s.substr(open + 2, close - open - 2);
+                        out.insert(name.substr(0, name.find('.')));
+                    }
+                }
+            }
+        }
+        for (const auto &[key, item] : value.items())
+            referencesIn(item, out);
+    } else if (value.is_array()) {
+        for (const Json &item : value)
+            referencesIn(item, out);
+    }
+}
+
+bool allowedEdge(const Workflow &workflow, const Edge &edge)
+{
+    const Node *from = workflow.findNode(edge.from.node);
+    const Node *to = workflow.findNode(edge.to.node);
+    if (!from || !to)
+        return false;
+    if (from->kind == kinds::kQueue && edge.from.port == "dead")
+        return to->kind == kinds::kQueue;
+    if (to->kind != kinds::kFunction)
+        return false;
+    return from->kind == kinds::kHttpTrigger || from->kind == kinds::kScheduleTrigger
+           || from->kind == kinds::kManualTrigger
+           || ((from->kind == kinds::kQueue || from->kind == kinds::kBucket || from->kind == kinds::kTable)
+               && edge.from.port == "out");
+}
+
+std::string indentedBlock(const std::string &id, const Json &resource, int indent)
+{
+    Json one = Json::object();
+    one[id] = resource;
+    const std::string yaml = toCloudFormationYaml(one);
+    std::string out;
+    size_t start = 0;
+    while (start < yaml.size()) {
+        size_t end = yaml.find('\n', start);
+        if (end == std::string::npos)
+            end = yaml.size();
+        out += std::string(size_t(indent), ' ') + yaml.substr(start, end - start) + "\n";
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+std::map<std::string, std::string> logicalIdsOf(const Workflow &workflow, const Json &templateResources)
+{
+    std::map<std::string, std::string> ids;
+    std::set<std::string> taken;
+    if (templateResources.is_object())
+        for (const auto &[id, resource] : templateResources.items())
+            taken.insert(id);
+    for (const auto &[id, entry] : memberOf(workflow.origin(), "resources").items()) {
+        taken.insert(id);
+        if (memberOf(entry, "node").is_string())
+            ids[entry["node"].get<std::string>()] = id;
+    }
+    for (const Node &node : workflow.nodes()) {
+        if (!isResourceKind(node.kind) || ids.contains(node.id.str()))
+            continue;
+        std::string base = logicalIdFrom(node.name.empty() ? node.id.str() : node.name);
+        if (base.empty())
+            base = "Resource";
+        std::string id = base;
+        for (int n = 2; taken.contains(id); ++n)
+            id = base + std::to_string(n);
+        taken.insert(id);
+        ids[node.id.str()] = id;
+    }
+    return ids;
+}
+
+Json rawViewOf(const Workflow &workflow, const Node &node, const std::map<std::string, std::string> &ids,
+               const Json &entry)
+{
+    Json view = Json::object();
+    const std::string type = memberOf(entry, "type").is_string() ? entry["type"].get<std::string>()
+                                                                : defaultType(node.kind);
+    view["/Type"] = type;
+    if (node.kind == kinds::kFunction)
+        functionView(view, workflow, node, ids, entry);
+    else
+        resourceView(view, workflow, node, ids, type);
+    return view;
+}
+
+Json writtenView(const Json &raw, const Json &entry)
+{
+    Json out = Json::object();
+    const Json &as = memberOf(entry, "as");
+    for (const auto &[where, value] : raw.items()) {
+        const Json &substitution = memberOf(as, where.c_str());
+        if (substitution.is_object() && substitution["model"] == value) {
+            if (!substitution["written"].is_null())
+                out[where] = substitution["written"];
+        } else {
+            out[where] = value;
+        }
+    }
+    return out;
+}
+
+Result<WriteBack> importedWorkflow(const Workspace &workspace, const ExportOptions &options, const std::string &format)
+{
+    WriteBack out;
+    if (options.fresh)
+        return out;
+    std::vector<const Workflow *> chosen;
+    const Workflow *imported = nullptr;
+    for (const Workflow &w : workspace.workflows) {
+        if (options.workflow && w.id() != *options.workflow)
+            continue;
+        chosen.push_back(&w);
+        if (!w.origin().is_null() && !imported)
+            imported = &w;
+    }
+    if (!imported)
+        return out;
+    const std::string file = memberOf(imported->origin(), "file").is_string()
+                                 ? imported->origin()["file"].get<std::string>()
+                                 : std::string("a template");
+    if (chosen.size() > 1)
+        return Status::invalidArgument("workflow '" + imported->id().str() + "' was imported from " + file
+                                       + ": export it alone (--workflow " + imported->id().str()
+                                       + ") to write that file back, or every workflow with --fresh");
+    if (memberOf(imported->origin(), "format") != format) {
+        out.note = "workflow '" + imported->id().str() + "' was imported from " + file
+                   + "; this is Stratus's own form of it, without what only " + file
+                   + " held (its other resources, Outputs, comments); export as its own format to keep them";
+        return out;
+    }
+    std::vector<std::string> refusals;
+    for (const Problem &p : validateWorkspace(workspace))
+        if (p.severity == Problem::Severity::Error && p.workflow == imported->id())
+            refusals.push_back(p.toString());
+    if (!refusals.empty())
+        return Status::invalidArgument("the workspace has validation errors:\n" + joined(refusals, "\n"));
+    out.workflow = imported;
+    return out;
+}
+
+Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &workflow, const ExportOptions &)
+{
+    const Json &origin = workflow.origin();
+    const std::string file = memberOf(origin, "file").is_string() ? origin["file"].get<std::string>() : "template.yaml";
+    const std::string text = memberOf(origin, "text").is_string() ? origin["text"].get<std::string>() : "";
+    auto parsed = readCloudFormationYaml(text, file);
+    if (!parsed)
+        return parsed.status().withContext("the template workflow '" + workflow.id().str() + "' was imported from");
+    Json document = parsed.take();
+    Json &resources = document["Resources"];
+    const auto ids = logicalIdsOf(workflow, resources);
+
+    std::vector<std::string> refusals;
+    for (const Edge &edge : workflow.edges()) {
+        if (!allowedEdge(workflow, edge))
+            refusals.push_back("edge '" + edge.id.str() + "' (" + edge.from.node.str() + "." + edge.from.port
+                               + " → " + edge.to.node.str() + "): workflow '" + workflow.id().str()
+                               + "' was imported from " + file
+                               + ", which is written back with only triggers, event sources and dead-letter "
+                                 "queues; a path from node to node is not (export with --fresh for Stratus's own "
+                                 "template)");
+    }
+    for (const Node &node : workflow.nodes())
+        if (node.kind == kinds::kChoice || node.kind == kinds::kLog)
+            refusals.push_back("node '" + node.id.str() + "': a " + node.kind + " node is not written back into "
+                               + file + " (export with --fresh for Stratus's own template)");
+
+    // The views, old and new, by logical id.
+    const Json &entries = memberOf(origin, "resources");
+    std::map<std::string, std::pair<Json, Json>> views; // id → (old, new)
+    std::set<std::string> imported;
+    for (const auto &[id, entry] : entries.items()) {
+        const Node *node = memberOf(entry, "node").is_string() ? workflow.findNode(NodeId(entry["node"].get<std::string>()))
+                                                             : nullptr;
+        imported.insert(id);
+        views[id] = {memberOf(entry, "view"),
+                     node ? writtenView(rawViewOf(workflow, *node, ids, entry), entry) : Json::object()};
+    }
+    for (const Node &node : workflow.nodes()) {
+        const auto id = ids.find(node.id.str());
+        if (id != ids.end() && !imported.contains(id->second))
+            views[id->second] = {Json::object(), rawViewOf(workflow, node, ids, Json())};
+    }
+
+    std::map<std::string, Json> changed; // id → the resource as it is now (null: removed)
+    std::vector<std::string> added;
+    for (const auto &[id, pair] : views) {
+        const auto &[before, after] = pair;
+        if (before == after)
+            continue;
+        Json resource = resources.contains(id) ? resources[id] : Json::object();
+        try {
+            for (const auto &[where, value] : before.items())
+                if (!after.contains(where) && !resource.is_null())
+                    erase(resource, where);
+            for (const auto &[where, value] : after.items())
+                if (!resource.is_null() && (!before.contains(where) || before[where] != value))
+                    resource[Pointer(where)] = value;
+        } catch (const Json::exception &e) {
+            refusals.push_back("Resources." + id + ": its properties in " + file
+                               + " are not shaped as the edit needs (" + e.what() + ")");
+            continue;
+        }
+        if (!resources.contains(id))
+            added.push_back(id);
+        changed[id] = std::move(resource);
+    }
+
+    // A resource that goes must not be referred to by what stays.
+    std::set<std::string> removed;
+    for (const auto &[id, resource] : changed)
+        if (resource.is_null())
+            removed.insert(id);
+    if (!removed.empty()) {
+        for (const auto &[section, value] : document.items()) {
+            if (section == "Resources") {
+                for (const auto &[id, resource] : value.items()) {
+                    if (removed.contains(id))
+                        continue;
+                    std::set<std::string> refs;
+                    referencesIn(changed.contains(id) ? changed[id] : resource, refs);
+                    for (const std::string &gone : removed)
+                        if (refs.contains(gone))
+                            refusals.push_back("Resources." + id + " refers to " + gone
+                                               + ", whose node was deleted; edit " + file + " or the workflow");
+                }
+            } else {
+                std::set<std::string> refs;
+                referencesIn(value, refs);
+                for (const std::string &gone : removed)
+                    if (refs.contains(gone))
+                        refusals.push_back(section + " refers to " + gone + ", whose node was deleted");
+            }
+        }
+    }
+
+    // The code, where the template says it is.
+    Bundle bundle;
+    std::map<std::string, std::string> codeOwner; // path → function id
+    for (const Node &node : workflow.nodes()) {
+        if (node.kind != kinds::kFunction)
+            continue;
+        const auto id = ids.find(node.id.str());
+        const Json &entry = id != ids.end() ? memberOf(entries, id->second.c_str()) : Json();
+        const Json &code = memberOf(entry, "code");
+        const Json &files = memberOf(node.config, "files");
+        if (memberOf(code, "inline") == true) {
+            if (files.size() != 1)
+                refusals.push_back("node '" + node.id.str() + "': its code was inline in " + file + ", and it now has "
+                                   + std::to_string(files.size()) + " files (export with --fresh)");
+            continue;
+        }
+        std::string uri = memberOf(code, "uri").is_string() ? code["uri"].get<std::string>() : codeFolder(node);
+        while (uri.starts_with("./"))
+            uri.erase(0, 2);
+        std::map<std::string, std::string> contents;
+        for (const auto &[path, value] : files.items())
+            contents[path] = value.is_string() ? value.get<std::string>() : std::string();
+        std::map<std::string, std::string> out;
+        if (memberOf(code, "zip") == true) {
+            auto zip = reproducibleZip(contents);
+            if (!zip)
+                return zip.status();
+            out[uri] = zip.take();
+        } else {
+            const std::string prefix = uri.empty() || uri == "." ? "" : (uri.ends_with('/') ? uri : uri + "/");
+            for (auto &[path, bytes] : contents)
+                out[prefix + path] = std::move(bytes);
+        }
+        for (auto &[path, bytes] : out) {
+            auto [it, fresh] = codeOwner.try_emplace(path, node.id.str());
+            if (!fresh && bundle.files[path] != bytes) {
+                refusals.push_back("nodes '" + it->second + "' and '" + node.id.str() + "' share " + path
+                                   + " in " + file + ", and their copies now differ");
+                continue;
+            }
+            if (path == file) {
+                refusals.push_back("node '" + node.id.str() + "': its file " + path + " would replace the bundle's own");
+                continue;
+            }
+            bundle.files[path] = std::move(bytes);
+        }
+    }
+    for (const Node &node : workflow.nodes()) {
+        if (node.kind != kinds::kFunction)
+            continue;
+        const auto id = ids.find(node.id.str());
+        const Json &code = memberOf(memberOf(entries, id != ids.end() ? id->second.c_str() : ""), "code");
+        addTestEvents(bundle, workspace, workflow, node,
+                      memberOf(code, "events").is_string() ? code["events"].get<std::string>()
+                                                         : fileNameFrom(node.name.empty() ? node.id.str() : node.name));
+    }
+    for (const auto &[path, bytes] : memberOf(origin, "kept").items())
+        bundle.files.try_emplace(path, bytes.get<std::string>());
+    if (!refusals.empty())
+        return Status::invalidArgument(joined(refusals, "\n"));
+
+    const bool serverless = memberOf(origin, "format") == "serverless";
+    if (serverless && !changed.empty()) {
+        std::vector<std::string> names;
+        for (const auto &[id, resource] : changed)
+            names.push_back(id);
+        return Status::invalidArgument("workflow '" + workflow.id().str() + "' was imported from " + file
+                                       + " and edited since (" + joined(names)
+                                       + "); edits are not written back into a serverless.yml yet: export it "
+                                         "with --fresh for Stratus's own serverless.yml, or as --format sam");
+    }
+
+    // The template: the original text where nothing changed.
+    std::string out;
+    if (changed.empty()) {
+        out = text;
+    } else if (auto outline = outlineOf(text); outline) {
+        const auto &lines = outline->lines;
+        auto copy = [&](int first, int end) {
+            for (int i = first; i < end; ++i)
+                out += lines[size_t(i)] + "\n";
+        };
+        copy(0, outline->sections.empty() ? int(lines.size()) : outline->sections.front().first);
+        for (const YamlBlock &section : outline->sections) {
+            if (section.key != "Resources") {
+                copy(section.first, section.end);
+                continue;
+            }
+            const int indent = outline->resources.empty() ? 2 : outline->resources.front().indent;
+            int next = outline->resources.empty() ? section.end : outline->resources.front().first;
+            copy(section.first, next);
+            for (const YamlBlock &block : outline->resources) {
+                auto it = changed.find(block.key);
+                if (it == changed.end())
+                    copy(block.first, block.end);
+                else if (!it->second.is_null()) {
+                    copy(block.first, block.keyLine); // the comments above it
+                    out += indentedBlock(block.key, it->second, indent);
+                }
+            }
+            for (const std::string &id : added)
+                out += indentedBlock(id, changed[id], indent);
+        }
+    } else {
+        for (auto &[id, resource] : changed) {
+            if (resource.is_null())
+                resources.erase(id);
+            else
+                resources[id] = resource;
+        }
+        out = toCloudFormationYaml(document);
+        bundle.notes.push_back(file + " is written anew, without its comments: its layout cannot be kept ("
+                               + outline.status().message() + ")");
+    }
+    bundle.files[file] = out;
+
+    for (const auto &[id, resource] : changed) {
+        if (resource.is_null())
+            bundle.notes.push_back("Resources." + id + " is removed (its node was deleted)");
+        else if (std::find(added.begin(), added.end(), id) != added.end())
+            bundle.notes.push_back("Resources." + id + " is new");
+        else
+            bundle.notes.push_back("Resources." + id + " is changed");
+    }
+    std::string readme = "# " + workflow.name() + "\n\n"
+                         "This bundle was written by Stratus from a workflow imported from `" + file + "`.\n"
+                         "The file is the one imported, with only what was edited in Stratus changed;\n"
+                         "the functions' code is where it was.\n\n"
+                         + (serverless ? std::string("## Deploy\n\n"
+                                                     "    npx serverless deploy\n\n"
+                                                     "## Run it with serverless-offline\n\n"
+                                                     "    npx serverless offline\n\n")
+                                       : "## Deploy\n\n"
+                                         "    sam build --template-file " + file + " && sam deploy --guided\n\n"
+                                         "## Run it with SAM CLI\n\n"
+                                         "    sam build --template-file " + file + " && sam local start-api\n\n")
+                         + "## What changed since the import\n\n";
+    if (changed.empty())
+        readme += "Nothing: `" + file + "` is the template as it was imported.\n";
+    for (const std::string &note : bundle.notes)
+        readme += "- " + note + "\n";
+    if (bundle.files.contains("README.md")) {
+        // The project's own README (kept at import) stays; what changed is said beside it.
+        if (!changed.empty())
+            bundle.files["STRATUS.md"] = readme;
+    } else {
+        bundle.files["README.md"] = readme;
+    }
+    return bundle;
+}
+
+} // namespace stratus::engine::exporting

@@ -1,0 +1,76 @@
+#pragma once
+
+// A workflow imported from a template keeps that template as its origin
+// (Workflow::origin(), docs/import.md), so that exporting it gives back the
+// same document with only what was edited changed.
+//
+// Each function, queue, bucket and table node stands for template
+// properties: a *view*, JSON pointer → value, such as
+// "/Properties/MemorySize" → 512 or "/Properties/Events/Get/Properties/Path"
+// → "/todos". Import records each node's view as the template wrote it (a
+// value the model holds in another form, an intrinsic's local value, a
+// Globals default, is recorded as a substitution: when the model still holds
+// what it held at import, the template's own form is written). Export
+// computes the views again: a resource whose view is unchanged is written as
+// the original text, comments included; one that changed gets only the
+// changed properties set or removed; a deleted node's resource goes; a new
+// node's resource is made from its view alone.
+//
+// The origin object:
+//   {"format": "sam", "file": "template.yaml", "text": the template as read,
+//    "stackName": S, "resources": {LOGICALID: {"node": NODEID, "type": TYPE,
+//      "events": {SOURCENODEID: EVENTNAME}, "code": {"uri": PATH, "zip": B} |
+//      {"inline": true}, "as": {POINTER: {"model": V, "written": W}},
+//      "view": {POINTER: V}}},
+//    "kept": {PATH: TEXT}}   (code of functions kept as written)
+
+#include "bundle.h"
+#include "sam.h"
+
+#include "engine/model/json.h"
+#include "engine/model/status.h"
+
+#include <map>
+#include <string>
+
+namespace stratus::engine {
+class Workflow;
+struct Node;
+struct Workspace;
+} // namespace stratus::engine
+
+namespace stratus::engine::exporting {
+
+/// The logical id of every node (by node id) that is a template resource:
+/// the origin's for imported nodes, for nodes added since new ones unlike any
+/// of `templateResources`' ids.
+std::map<std::string, std::string> logicalIdsOf(const Workflow &workflow, const Json &templateResources);
+
+/// The template properties `node` stands for, before substitutions. `entry`
+/// is its origin resource entry (null for a node added since import).
+Json rawViewOf(const Workflow &workflow, const Node &node, const std::map<std::string, std::string> &ids,
+               const Json &entry);
+
+/// `raw` with the entry's substitutions applied: the view as it is written.
+Json writtenView(const Json &raw, const Json &entry);
+
+struct WriteBack
+{
+    const Workflow *workflow = nullptr; ///< the workflow to write back into its template; none: export as usual
+    std::string note;                   ///< when an imported workflow is exported in another format
+};
+
+/// Whether `options` export a workflow imported from a template of
+/// `format` ("sam", "serverless"): then it is written back into that
+/// template (exportFromOrigin). Refused when it is one of several chosen
+/// workflows, or has validation errors. `options.fresh` always exports as usual.
+Result<WriteBack> importedWorkflow(const Workspace &workspace, const ExportOptions &options, const std::string &format);
+
+/// The SAM bundle of a workflow imported from a SAM template: the original
+/// template with only the edited resources changed, the functions' code
+/// where the template's CodeUri says, and a README. A workflow imported from
+/// a serverless.yml is written back only when unchanged (its edits are not
+/// yet written into serverless.yml: refused, pointing at --fresh).
+Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &workflow, const ExportOptions &options);
+
+} // namespace stratus::engine::exporting

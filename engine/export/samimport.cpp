@@ -1,0 +1,1052 @@
+#include "samimport.h"
+
+#include "cfnyaml.h"
+#include "bundle.h"
+#include "origin.h"
+#include "ziparchive.h"
+
+#include "engine/model/nodekind.h"
+#include "engine/model/text.h"
+#include "engine/model/validator.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace stratus::engine::exporting {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kMaxCodeFiles = 2000;
+constexpr size_t kMaxCodeBytes = 20u << 20;
+
+const std::set<std::string> kSkippedFolders = {"node_modules", ".aws-sam", ".git", "__pycache__", ".venv",
+                                               ".serverless"};
+
+std::string kebab(const std::string &id)
+{
+    std::string out;
+    for (size_t i = 0; i < id.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(id[i]);
+        if (std::isupper(c)) {
+            if (i > 0 && !out.empty() && out.back() != '-'
+                && (std::islower(static_cast<unsigned char>(id[i - 1]))
+                    || (i + 1 < id.size() && std::islower(static_cast<unsigned char>(id[i + 1])))))
+                out += '-';
+            out += char(std::tolower(c));
+        } else if (std::isalnum(c)) {
+            out += char(c);
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-')
+        out.pop_back();
+    return out.empty() ? "node" : out;
+}
+
+/// The place of a property in errors: "Resources.Hello.Properties.MemorySize".
+std::string placeOf(const std::string &resource, const std::string &path)
+{
+    return "Resources." + resource + (path.empty() ? "" : "." + path);
+}
+
+bool within(const fs::path &base, const fs::path &path)
+{
+    const fs::path relative = path.lexically_relative(base);
+    return !relative.empty() && *relative.begin() != ".." && !relative.is_absolute();
+}
+
+Result<std::string> readText(const fs::path &path, size_t limit)
+{
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        return Status::ioError("cannot read " + quote(path.string()) + ": " + ec.message());
+    if (size > limit)
+        return Status::invalidArgument(quote(path.filename().string()) + " is " + std::to_string(size >> 20)
+                                       + " MB; at most " + std::to_string(limit >> 20) + " MB is read");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Status::ioError("cannot read " + quote(path.string()));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+class TemplateImporter
+{
+public:
+    TemplateImporter(Json document, fs::path folder, std::string file, const ImportOptions &options)
+        : m_doc(std::move(document)), m_folder(std::move(folder)), m_file(std::move(file)), m_options(options)
+    {
+    }
+
+    /// Maps the template into `workflow`; errors and warnings are gathered.
+    Workflow run()
+    {
+        Workflow workflow(WorkflowId("main"), m_options.stackName);
+        const Json &resources = m_doc["Resources"];
+        m_globals = m_doc.contains("Globals") && m_doc["Globals"].is_object() && m_doc["Globals"].contains("Function")
+                        ? m_doc["Globals"]["Function"]
+                        : Json::object();
+        // Resources first (functions refer to them), then functions.
+        for (const auto &[id, resource] : resources.items())
+            addResourceNode(workflow, id, resource);
+        for (const auto &[id, resource] : resources.items())
+            addQueueDeadLetters(workflow, id, resource);
+        for (const auto &[id, resource] : resources.items())
+            if (typeOf(resource) == "AWS::Serverless::Function")
+                addFunction(workflow, id, resource);
+        for (const auto &[id, resource] : resources.items()) {
+            if (!m_entries.contains(id) && !m_keptCode.contains(id))
+                warn(placeOf(id, "") + " (" + (typeOf(resource).empty() ? "no Type" : typeOf(resource))
+                     + ") is kept as written: it is not on the canvas and does not run here");
+        }
+        keepReadme();
+        layOut(workflow);
+        recordViews(workflow);
+        return workflow;
+    }
+
+    Json origin() const
+    {
+        Json origin = Json::object();
+        origin["format"] = "sam";
+        origin["file"] = m_file;
+        origin["stackName"] = m_options.stackName;
+        origin["resources"] = m_entries;
+        if (!m_kept.empty())
+            origin["kept"] = m_kept;
+        return origin;
+    }
+
+    std::vector<std::string> errors;
+    std::vector<std::string> warnings;
+    std::vector<TestEvent> testEvents;
+
+private:
+    static std::string typeOf(const Json &resource)
+    {
+        return resource.is_object() && resource.contains("Type") && resource["Type"].is_string()
+                   ? resource["Type"].get<std::string>()
+                   : std::string();
+    }
+
+    void warn(std::string text) { warnings.push_back(m_file + ": " + std::move(text)); }
+    void fail(std::string text) { errors.push_back(m_file + ": " + std::move(text)); }
+
+    // ---- intrinsics, resolved to what they are here ------------------------
+
+    std::string queueUrl(const std::string &name) const
+    {
+        return "https://sqs." + m_options.region + ".amazonaws.com/000000000000/" + name;
+    }
+
+    std::optional<std::string> refOf(const std::string &name) const
+    {
+        if (name == "AWS::StackName")
+            return m_options.stackName;
+        if (name == "AWS::Region")
+            return m_options.region;
+        if (name == "AWS::AccountId")
+            return std::string("000000000000");
+        if (name == "AWS::Partition")
+            return std::string("aws");
+        if (name == "AWS::URLSuffix")
+            return std::string("amazonaws.com");
+        if (name == "AWS::StackId")
+            return "arn:aws:cloudformation:" + m_options.region + ":000000000000:stack/" + m_options.stackName
+                   + "/local";
+        const Json &parameter = memberOf(memberOf(m_doc, "Parameters"), name.c_str());
+        if (parameter.is_object() && parameter.contains("Default"))
+            return scalarText(parameter["Default"]);
+        if (auto it = m_names.find(name); it != m_names.end()) {
+            const auto &[kind, resourceName] = it->second;
+            return kind == kinds::kQueue ? queueUrl(resourceName) : resourceName;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<std::string> attributeOf(const std::string &id, const std::string &attribute) const
+    {
+        auto it = m_names.find(id);
+        if (it == m_names.end())
+            return std::nullopt;
+        const auto &[kind, name] = it->second;
+        const std::string &region = m_options.region;
+        if (kind == kinds::kQueue) {
+            if (attribute == "Arn")
+                return "arn:aws:sqs:" + region + ":000000000000:" + name;
+            if (attribute == "QueueName")
+                return name;
+            if (attribute == "QueueUrl")
+                return queueUrl(name);
+        } else if (kind == kinds::kTable) {
+            if (attribute == "Arn")
+                return "arn:aws:dynamodb:" + region + ":000000000000:table/" + name;
+            if (attribute == "StreamArn")
+                return "arn:aws:dynamodb:" + region + ":000000000000:table/" + name + "/stream/local";
+        } else if (kind == kinds::kBucket) {
+            if (attribute == "Arn")
+                return "arn:aws:s3:::" + name;
+        } else if (kind == kinds::kFunction) {
+            if (attribute == "Arn")
+                return "arn:aws:lambda:" + region + ":000000000000:function:" + name;
+        }
+        return std::nullopt;
+    }
+
+    static std::optional<std::string> scalarText(const Json &value)
+    {
+        if (value.is_string())
+            return value.get<std::string>();
+        if (value.is_boolean())
+            return value.get<bool>() ? "true" : "false";
+        if (value.is_number())
+            return value.dump();
+        return std::nullopt;
+    }
+
+    std::optional<std::string> resolve(const Json &value) const
+    {
+        if (!value.is_object())
+            return scalarText(value);
+        if (value.size() != 1)
+            return std::nullopt;
+        const std::string &key = value.begin().key();
+        const Json &argument = value.begin().value();
+        if (key == "Ref" && argument.is_string())
+            return refOf(argument.get<std::string>());
+        if (key == "Fn::GetAtt" && argument.is_array() && argument.size() == 2 && argument[0].is_string()
+            && argument[1].is_string())
+            return attributeOf(argument[0].get<std::string>(), argument[1].get<std::string>());
+        if (key == "Fn::Sub")
+            return substitute(argument);
+        if (key == "Fn::Join" && argument.is_array() && argument.size() == 2 && argument[0].is_string()
+            && argument[1].is_array()) {
+            std::string out;
+            for (size_t i = 0; i < argument[1].size(); ++i) {
+                auto part = resolve(argument[1][i]);
+                if (!part)
+                    return std::nullopt;
+                out += (i ? argument[0].get<std::string>() : "") + *part;
+            }
+            return out;
+        }
+        if (key == "Fn::FindInMap" && argument.is_array() && argument.size() == 3) {
+            std::vector<std::string> keys;
+            for (const Json &part : argument) {
+                auto text = resolve(part);
+                if (!text)
+                    return std::nullopt;
+                keys.push_back(*text);
+            }
+            const Json &found =
+                memberOf(memberOf(memberOf(memberOf(m_doc, "Mappings"), keys[0].c_str()), keys[1].c_str()), keys[2].c_str());
+            return scalarText(found);
+        }
+        if (key == "Fn::Select" && argument.is_array() && argument.size() == 2 && argument[1].is_array()) {
+            auto index = resolve(argument[0]);
+            if (!index)
+                return std::nullopt;
+            const size_t i = size_t(std::strtoul(index->c_str(), nullptr, 10));
+            return i < argument[1].size() ? resolve(argument[1][i]) : std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<std::string> substitute(const Json &argument) const
+    {
+        std::string text;
+        Json variables = Json::object();
+        if (argument.is_string()) {
+            text = argument.get<std::string>();
+        } else if (argument.is_array() && argument.size() == 2 && argument[0].is_string()
+                   && argument[1].is_object()) {
+            text = argument[0].get<std::string>();
+            variables = argument[1];
+        } else {
+            return std::nullopt;
+        }
+        std::string out;
+        size_t at = 0;
+        while (at < text.size()) {
+            const size_t open = text.find("${", at);
+            if (open == std::string::npos) {
+                out += text.substr(at);
+                break;
+            }
+            out += text.substr(at, open - at);
+            const size_t close = text.find('}', open);
+            if (close == std::string::npos)
+                return std::nullopt;
+            const std::string name = text.substr(open + 2, close - open - 2);
+            at = close + 1;
+            if (name.starts_with("!")) { // ${!Literal} is the text ${Literal}
+                out += "${" + name.substr(1) + "}";
+                continue;
+            }
+            std::optional<std::string> part;
+            if (variables.contains(name))
+                part = resolve(variables[name]);
+            else if (const size_t dot = name.find('.'); dot != std::string::npos)
+                part = attributeOf(name.substr(0, dot), name.substr(dot + 1));
+            else
+                part = refOf(name);
+            if (!part)
+                return std::nullopt;
+            out += *part;
+        }
+        return out;
+    }
+
+    /// A resource's name here: its name property resolved, else its logical id.
+    std::string resourceName(const std::string &id, const Json &properties, const char *nameProperty)
+    {
+        const Json &written = memberOf(properties, nameProperty);
+        if (written.is_null())
+            return id;
+        if (auto name = resolve(written))
+            return *name;
+        warn(placeOf(id, std::string("Properties.") + nameProperty)
+             + " cannot be worked out here; the resource is called " + quote(id) + " when run here");
+        return id;
+    }
+
+    // ---- nodes ---------------------------------------------------------------
+
+    std::string uniqueNodeId(const std::string &base)
+    {
+        std::string id = base;
+        for (int n = 2; m_nodeIds.contains(id); ++n)
+            id = base + "-" + std::to_string(n);
+        m_nodeIds.insert(id);
+        return id;
+    }
+
+    Node &add(Workflow &workflow, const std::string &logicalId, std::string kind, std::string name, Json config,
+              const std::string &type)
+    {
+        Node node;
+        node.id = NodeId(uniqueNodeId(kebab(logicalId)));
+        node.kind = std::move(kind);
+        node.name = std::move(name);
+        node.config = std::move(config);
+        const NodeId id = node.id;
+        workflow.addNode(std::move(node));
+        m_entries[logicalId] = Json{{"node", id.str()}, {"type", type}};
+        m_nodeOf[logicalId] = id;
+        return *workflow.findNode(id);
+    }
+
+    std::optional<long long> integer(const Json &properties, const char *key, const std::string &where, long long low,
+                                     long long high)
+    {
+        const Json &value = memberOf(properties, key);
+        if (value.is_null())
+            return std::nullopt;
+        if (!value.is_number_integer()) {
+            fail(where + "." + key + ": " + printable(value.dump()) + " is not a whole number");
+            return std::nullopt;
+        }
+        const long long n = value.get<long long>();
+        if (n < low || n > high) {
+            fail(where + "." + key + ": " + std::to_string(n) + " is out of range (" + std::to_string(low) + "–"
+                 + std::to_string(high) + ")");
+            return std::nullopt;
+        }
+        return n;
+    }
+
+    void addResourceNode(Workflow &workflow, const std::string &id, const Json &resource)
+    {
+        const std::string type = typeOf(resource);
+        const Json &properties = memberOf(resource, "Properties");
+        const std::string where = placeOf(id, "Properties");
+        if (type == "AWS::SQS::Queue") {
+            Json config = Json::object();
+            if (auto v = integer(properties, "VisibilityTimeout", where, 0, 43200))
+                config["visibilityTimeoutS"] = *v;
+            if (properties.contains("FifoQueue"))
+                warn(where + ".FifoQueue: runs here as a standard queue (no FIFO order or deduplication)");
+            const std::string name = resourceName(id, properties, "QueueName");
+            add(workflow, id, std::string(kinds::kQueue), name, std::move(config), type);
+            m_names[id] = {std::string(kinds::kQueue), name};
+        } else if (type == "AWS::S3::Bucket") {
+            const std::string name = resourceName(id, properties, "BucketName");
+            add(workflow, id, std::string(kinds::kBucket), name, Json::object(), type);
+            m_names[id] = {std::string(kinds::kBucket), name};
+        } else if (type == "AWS::DynamoDB::Table") {
+            Json config = Json::object();
+            const Json &keys = memberOf(properties, "KeySchema");
+            if (!keys.is_array() || keys.empty()) {
+                fail(where + ".KeySchema: a table needs its key (a list with a HASH key)");
+                return;
+            }
+            for (const Json &key : keys) {
+                const Json &name = memberOf(key, "AttributeName");
+                const Json &keyType = memberOf(key, "KeyType");
+                if (!name.is_string() || !keyType.is_string()) {
+                    fail(where + ".KeySchema: each key needs an AttributeName and a KeyType");
+                    return;
+                }
+                config[keyType == "RANGE" ? "sortKey" : "partitionKey"] = name;
+            }
+            if (!memberOf(properties, "GlobalSecondaryIndexes").is_null()
+                || !memberOf(properties, "LocalSecondaryIndexes").is_null())
+                warn(where + ": the table's secondary indexes are kept as written; here a table has only its key");
+            const std::string name = resourceName(id, properties, "TableName");
+            add(workflow, id, std::string(kinds::kTable), name, std::move(config), type);
+            m_names[id] = {std::string(kinds::kTable), name};
+        } else if (type == "AWS::Serverless::SimpleTable") {
+            Json config = Json::object();
+            const Json &key = memberOf(memberOf(properties, "PrimaryKey"), "Name");
+            if (key.is_string())
+                config["partitionKey"] = key;
+            const std::string name = resourceName(id, properties, "TableName");
+            add(workflow, id, std::string(kinds::kTable), name, std::move(config), type);
+            m_names[id] = {std::string(kinds::kTable), name};
+        }
+        if (!memberOf(resource, "Condition").is_null() && m_entries.contains(id))
+            warn(placeOf(id, "Condition") + ": the resource always exists here");
+    }
+
+    /// The logical id `value` names, when it is one of this kind's resources:
+    /// !Ref X for attribute "Ref", else !GetAtt X.attribute.
+    std::string targetOf(const Json &value, std::string_view kind, std::string_view attribute) const
+    {
+        std::string id;
+        if (attribute == "Ref") {
+            if (value.is_object() && value.size() == 1 && value.contains("Ref") && value["Ref"].is_string())
+                id = value["Ref"].get<std::string>();
+        } else if (value.is_object() && value.size() == 1 && value.contains("Fn::GetAtt")) {
+            const Json &argument = value["Fn::GetAtt"];
+            if (argument.is_array() && argument.size() == 2 && argument[0].is_string() && argument[1] == attribute)
+                id = argument[0].get<std::string>();
+        }
+        auto it = m_names.find(id);
+        return it != m_names.end() && it->second.first == kind ? id : std::string();
+    }
+
+    void addQueueDeadLetters(Workflow &workflow, const std::string &id, const Json &resource)
+    {
+        if (typeOf(resource) != "AWS::SQS::Queue" || !m_nodeOf.contains(id))
+            return;
+        Json policy = memberOf(memberOf(resource, "Properties"), "RedrivePolicy");
+        if (policy.is_null())
+            return;
+        const std::string where = placeOf(id, "Properties.RedrivePolicy");
+        if (policy.is_string()) {
+            auto parsed = parseJson(policy.get<std::string>());
+            policy = parsed ? parsed.take() : Json();
+        }
+        const std::string dead = targetOf(memberOf(policy, "deadLetterTargetArn"), kinds::kQueue, "Arn");
+        if (dead.empty()) {
+            warn(where + ": its dead-letter queue is not a queue of this template (!GetAtt QUEUE.Arn); "
+                         "kept as written, and failed messages are dropped here");
+            return;
+        }
+        Node *queue = workflow.findNode(m_nodeOf[id]);
+        if (auto count = integer(policy, "maxReceiveCount", where, 1, 1000))
+            queue->config["maxReceiveCount"] = *count;
+        addEdge(workflow, m_nodeOf[id], "dead", m_nodeOf[dead]);
+    }
+
+    void addEdge(Workflow &workflow, const NodeId &from, const std::string &port, const NodeId &to)
+    {
+        const std::string id = "e" + std::to_string(workflow.edges().size() + 1);
+        workflow.addEdge(Edge{EdgeId(id), {from, port}, {to, "in"}});
+    }
+
+    // ---- functions -----------------------------------------------------------
+
+    Json merged(const Json &properties) const
+    {
+        Json out = m_globals.is_object() ? m_globals : Json::object();
+        for (const auto &[key, value] : properties.items()) {
+            if (key == "Environment" && out.contains("Environment") && value.is_object()) {
+                Json environment = out["Environment"];
+                Json variables = memberOf(environment, "Variables").is_object() ? environment["Variables"] : Json::object();
+                for (const auto &[name, v] : memberOf(value, "Variables").items())
+                    variables[name] = v;
+                environment["Variables"] = std::move(variables);
+                out["Environment"] = std::move(environment);
+            } else {
+                out[key] = value;
+            }
+        }
+        return out;
+    }
+
+    static bool runsHere(const std::string &runtime)
+    {
+        return runtime.starts_with("nodejs") || runtime.starts_with("python") || runtime.starts_with("provided");
+    }
+
+    void addFunction(Workflow &workflow, const std::string &id, const Json &resource)
+    {
+        const Json properties = merged(memberOf(resource, "Properties"));
+        const std::string where = placeOf(id, "Properties");
+        const Json &codeUri = memberOf(properties, "CodeUri");
+        const std::string uri = codeUri.is_string() ? codeUri.get<std::string>() : "";
+        if (uri.starts_with("functions/stratus-front") || uri.starts_with("functions/stratus-writer")) {
+            keepGenerated(id, uri);
+            return;
+        }
+        const Json &runtime = memberOf(properties, "Runtime");
+        if (!runtime.is_string()) {
+            fail(where + ".Runtime: a function needs its runtime (nodejs20.x, python3.12, …)");
+            return;
+        }
+        if (!runsHere(runtime.get<std::string>())) {
+            warn(where + ".Runtime: " + runtime.get<std::string>()
+                 + " does not run here (Node.js, Python and provided runtimes do); the function is kept as written");
+            return;
+        }
+        Json config = Json::object();
+        config["runtime"] = runtime;
+        const Json &handler = memberOf(properties, "Handler");
+        if (handler.is_string())
+            config["handler"] = handler;
+        else if (runtime.get<std::string>().starts_with("provided"))
+            config["handler"] = "bootstrap";
+        else
+            fail(where + ".Handler: a function needs its handler (index.handler, app.lambda_handler, …)");
+        if (auto v = integer(properties, "MemorySize", where, 128, 10240))
+            config["memoryMB"] = *v;
+        if (auto v = integer(properties, "Timeout", where, 1, 900))
+            config["timeoutS"] = *v;
+        if (auto v = integer(properties, "ReservedConcurrentExecutions", where, 0, 100000))
+            config["concurrency"] = *v;
+        if (auto v = integer(memberOf(properties, "EventInvokeConfig"), "MaximumRetryAttempts",
+                             where + ".EventInvokeConfig", 0, 2))
+            config["retries"] = *v;
+        const Json &architectures = memberOf(properties, "Architectures");
+        if (architectures.is_array() && architectures.size() == 1 && architectures[0].is_string())
+            config["architecture"] = architectures[0];
+        else if (!architectures.is_null())
+            fail(where + ".Architectures: a list of one architecture ([x86_64] or [arm64])");
+        const Json &description = memberOf(properties, "Description");
+        if (description.is_string())
+            config["description"] = description;
+        Json environment = Json::object();
+        for (const auto &[name, value] : memberOf(memberOf(properties, "Environment"), "Variables").items()) {
+            if (auto text = resolve(value)) {
+                environment[name] = *text;
+            } else {
+                environment[name] = "";
+                warn(where + ".Environment.Variables." + name + ": " + printable(value.dump())
+                     + " cannot be worked out here: it is empty when run here, and written back as it is");
+            }
+        }
+        if (!environment.empty())
+            config["environment"] = std::move(environment);
+        if (!memberOf(resource, "Condition").is_null())
+            warn(placeOf(id, "Condition") + ": the function always exists here");
+
+        Json code = Json::object();
+        Json files = readCode(id, where, properties, code, config);
+        if (files.is_null())
+            return;
+        config["files"] = std::move(files);
+        const std::string name = properties.contains("FunctionName") && resolve(properties["FunctionName"])
+                                     ? *resolve(properties["FunctionName"])
+                                     : id;
+        Node &node = add(workflow, id, std::string(kinds::kFunction), name, std::move(config),
+                         "AWS::Serverless::Function");
+        m_names[id] = {std::string(kinds::kFunction), name};
+        const NodeId functionId = node.id;
+        readTestEvents(functionId, code);
+        m_entries[id]["code"] = std::move(code);
+        m_entries[id]["events"] = Json::object();
+        const Json &events = memberOf(properties, "Events");
+        if (!events.is_null() && !events.is_object()) {
+            fail(where + ".Events: a mapping of event names to events, not " + printable(events.dump().substr(0, 60)));
+            return;
+        }
+        for (const auto &[eventName, event] : events.items())
+            addEvent(workflow, id, functionId, eventName, event);
+    }
+
+    /// The project's README beside the template, written back on export.
+    void keepReadme()
+    {
+        const fs::path readme = m_folder / "README.md";
+        std::error_code ec;
+        if (!fs::is_regular_file(readme, ec) || m_kept.contains("README.md"))
+            return;
+        if (auto text = readText(readme, 1u << 20); text && isValidUtf8(*text))
+            m_kept["README.md"] = text.take();
+    }
+
+    /// A function's saved test events, where a bundle keeps them: events/FOLDER/NAME.json
+    /// beside the template, FOLDER the last folder of its CodeUri.
+    void readTestEvents(const NodeId &function, Json &code)
+    {
+        std::string uri = memberOf(code, "uri").is_string() ? code["uri"].get<std::string>() : "";
+        while (uri.ends_with('/'))
+            uri.pop_back();
+        const std::string folder = fs::path(uri).filename().string();
+        if (folder.empty() || folder == "." || folder == ".." || memberOf(code, "zip") == true)
+            return;
+        const fs::path events = m_folder / kTestEventsFolder / folder;
+        std::error_code ec;
+        if (!fs::is_directory(events, ec))
+            return;
+        std::vector<fs::path> files;
+        for (const auto &entry : fs::directory_iterator(events, ec))
+            if (entry.is_regular_file(ec) && entry.path().extension() == ".json")
+                files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        for (const fs::path &path : files) {
+            const std::string where = std::string(kTestEventsFolder) + "/" + folder + "/" + path.filename().string();
+            auto text = readText(path, 1u << 20);
+            auto event = text ? parseJson(*text) : Result<Json>(text.status());
+            if (!event) {
+                warn(where + ": not a test event (" + event.status().message() + "); not imported");
+                continue;
+            }
+            testEvents.push_back(TestEvent{WorkflowId("main"), function, path.stem().string(), event.take()});
+        }
+        code["events"] = folder;
+    }
+
+    void keepGenerated(const std::string &id, const std::string &uri)
+    {
+        m_keptCode.insert(id);
+        warn(placeOf(id, "") + " is a function Stratus's export generated for a state machine; it is kept as "
+                               "written with its code (state machines are not read onto the canvas)");
+        const fs::path folder = m_folder / uri;
+        std::error_code ec;
+        if (!fs::is_directory(folder, ec))
+            return;
+        Json files = Json::object();
+        std::string prefix = uri;
+        if (!prefix.ends_with('/'))
+            prefix += '/';
+        if (readFolder(folder, placeOf(id, "Properties.CodeUri"), files))
+            for (const auto &[path, text] : files.items())
+                m_kept[prefix + path] = text;
+    }
+
+    /// The function's files (null on failure), and in `code` where they came from.
+    Json readCode(const std::string &id, const std::string &where, const Json &properties, Json &code,
+                  const Json &config)
+    {
+        const Json &inlineCode = memberOf(properties, "InlineCode");
+        if (inlineCode.is_string()) {
+            const std::string runtime = config["runtime"].get<std::string>();
+            const std::string handler = config.value("handler", "index.handler");
+            const std::string module = handler.substr(0, handler.rfind('.'));
+            const std::string file = module + (runtime.starts_with("python") ? ".py" : ".js");
+            code["inline"] = true;
+            return Json{{file, inlineCode}};
+        }
+        const Json &codeUri = memberOf(properties, "CodeUri");
+        if (!codeUri.is_string()) {
+            fail(where + ".CodeUri: "
+                 + (codeUri.is_null() ? std::string("the function has no code (CodeUri or InlineCode)")
+                                      : "code in S3 (" + printable(codeUri.dump())
+                                            + ") is not read; give a folder beside the template"));
+            return nullptr;
+        }
+        const std::string uri = codeUri.get<std::string>();
+        if (uri.starts_with("s3://")) {
+            fail(where + ".CodeUri: code in S3 (" + uri + ") is not read; give a folder beside the template");
+            return nullptr;
+        }
+        const fs::path base = fs::weakly_canonical(m_folder);
+        const fs::path path = fs::weakly_canonical(m_folder / uri);
+        if (path != base && !within(base, path)) {
+            fail(where + ".CodeUri: " + quote(uri) + " is outside the template's folder; it is not read");
+            return nullptr;
+        }
+        code["uri"] = uri;
+        std::error_code ec;
+        Json files = Json::object();
+        if (fs::is_directory(path, ec)) {
+            if (!readFolder(path, where + ".CodeUri", files))
+                return nullptr;
+        } else if (fs::is_regular_file(path, ec) && asciiLowercase(path.extension().string()) == ".zip") {
+            code["zip"] = true;
+            auto entries = readZip(path, where + ".CodeUri");
+            if (!entries)
+                return nullptr;
+            files = entries.take();
+        } else {
+            fail(where + ".CodeUri: " + quote(uri) + " is neither a folder nor a .zip beside the template");
+            return nullptr;
+        }
+        if (files.empty()) {
+            fail(where + ".CodeUri: " + quote(uri) + " holds no file of code");
+            return nullptr;
+        }
+        (void)id;
+        return files;
+    }
+
+    bool readFolder(const fs::path &folder, const std::string &where, Json &files)
+    {
+        std::error_code ec;
+        std::vector<fs::path> paths;
+        std::set<std::string> skipped;
+        fs::recursive_directory_iterator it(folder, fs::directory_options::none, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (it->is_directory(ec) && kSkippedFolders.contains(name)) {
+                skipped.insert(name);
+                it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec))
+                paths.push_back(it->path());
+            if (paths.size() > kMaxCodeFiles) {
+                fail(where + ": more than " + std::to_string(kMaxCodeFiles) + " files; not read");
+                return false;
+            }
+        }
+        if (ec) {
+            fail(where + ": cannot read " + quote(folder.string()) + ": " + ec.message());
+            return false;
+        }
+        for (const std::string &name : skipped)
+            warn(where + ": " + name + "/ is not read (install or build it again after export)");
+        std::sort(paths.begin(), paths.end());
+        const fs::path base = fs::weakly_canonical(m_folder);
+        size_t total = 0;
+        const fs::path ownFile = fs::weakly_canonical(m_folder / m_file);
+        for (const fs::path &path : paths) {
+            const std::string relative = path.lexically_relative(folder).generic_string();
+            if (fs::weakly_canonical(path) == ownFile)
+                continue; // the template itself, when the code is its whole folder
+            if (!within(base, fs::weakly_canonical(path))) {
+                fail(where + ": " + relative + " links outside the template's folder; not read");
+                return false;
+            }
+            auto text = readText(path, kMaxCodeBytes);
+            if (!text) {
+                fail(where + ": " + text.status().message());
+                return false;
+            }
+            total += text->size();
+            if (total > kMaxCodeBytes) {
+                fail(where + ": the code is more than " + std::to_string(kMaxCodeBytes >> 20) + " MB; not read");
+                return false;
+            }
+            if (!isValidUtf8(*text) || text->find('\0') != std::string::npos) {
+                warn(where + ": " + relative + " is not text; it is not imported");
+                continue;
+            }
+            files[relative] = text.take();
+        }
+        return true;
+    }
+
+    Result<Json> readZip(const fs::path &path, const std::string &where)
+    {
+        auto entries = readZipEntries(path, kMaxCodeFiles, kMaxCodeBytes);
+        if (!entries) {
+            fail(where + ": " + entries.status().message());
+            return entries.status();
+        }
+        Json files = Json::object();
+        for (auto &[name, bytes] : *entries) {
+            if (!isValidUtf8(bytes) || bytes.find('\0') != std::string::npos) {
+                warn(where + ": " + name + " in the zip is not text; it is not imported");
+                continue;
+            }
+            files[name] = std::move(bytes);
+        }
+        return files;
+    }
+
+    // ---- events --------------------------------------------------------------
+
+    void addEvent(Workflow &workflow, const std::string &functionId, const NodeId &function,
+                  const std::string &eventName, const Json &event)
+    {
+        const std::string where = placeOf(functionId, "Properties.Events." + eventName);
+        const std::string type = memberOf(event, "Type").is_string() ? event["Type"].get<std::string>() : "";
+        const Json &properties = memberOf(event, "Properties");
+        Json &events = m_entries[functionId]["events"];
+        auto trigger = [&](std::string kind, std::string name, Json config) {
+            Node node;
+            node.id = NodeId(uniqueNodeId(function.str() + "-" + kebab(eventName)));
+            node.kind = std::move(kind);
+            node.name = std::move(name);
+            node.config = std::move(config);
+            const NodeId id = node.id;
+            workflow.addNode(std::move(node));
+            addEdge(workflow, id, "event", function);
+            events[id.str()] = Json{{"name", eventName}, {"type", type}};
+        };
+        auto source = [&](const std::string &resourceId, const std::string &port) {
+            const NodeId from = m_nodeOf[resourceId];
+            if (events.contains(from.str())) {
+                warn(where + ": a second event from the same resource is kept as written");
+                return;
+            }
+            addEdge(workflow, from, port, function);
+            events[from.str()] = Json{{"name", eventName}, {"type", type}};
+        };
+        if (type == "HttpApi" || type == "Api") {
+            Json config = Json::object();
+            const Json &method = memberOf(properties, "Method");
+            const Json &path = memberOf(properties, "Path");
+            std::string verb = method.is_string() ? method.get<std::string>() : "ANY";
+            std::transform(verb.begin(), verb.end(), verb.begin(), [](unsigned char c) { return std::toupper(c); });
+            if (verb == "X-AMAZON-APIGATEWAY-ANY-METHOD")
+                verb = "ANY";
+            if (!path.is_string()) {
+                if (type == "HttpApi" && properties.is_null()) {
+                    warn(where + ": an HttpApi event with no path (the API's $default route) is kept as written");
+                    return;
+                }
+                fail(where + ".Properties.Path: an HTTP event needs its path");
+                return;
+            }
+            config["method"] = verb;
+            config["path"] = path;
+            if (type == "Api")
+                config["payloadFormat"] = "1.0";
+            trigger(std::string(kinds::kHttpTrigger), verb + " " + path.get<std::string>(), std::move(config));
+        } else if (type == "Schedule" || type == "ScheduleV2") {
+            const Json &expression = memberOf(properties, type == "Schedule" ? "Schedule" : "ScheduleExpression");
+            if (!expression.is_string()) {
+                fail(where + ".Properties." + (type == "Schedule" ? "Schedule" : "ScheduleExpression")
+                     + ": a schedule needs its rate(...) or cron(...) expression");
+                return;
+            }
+            Json config{{"expression", expression}};
+            const Json &timezone = memberOf(properties, "ScheduleExpressionTimezone");
+            if (timezone.is_string())
+                config["timezone"] = timezone;
+            if (type == "Schedule" && memberOf(properties, "Enabled").is_boolean())
+                config["enabled"] = properties["Enabled"];
+            if (type == "ScheduleV2" && memberOf(properties, "State").is_string())
+                config["enabled"] = properties["State"] != "DISABLED";
+            if (!memberOf(properties, "Input").is_null())
+                warn(where + ".Properties.Input: on AWS the function gets this input instead of the scheduled "
+                             "event; here it gets the scheduled event");
+            trigger(std::string(kinds::kScheduleTrigger), eventName, std::move(config));
+        } else if (type == "SQS") {
+            const std::string queue = targetOf(memberOf(properties, "Queue"), kinds::kQueue, "Arn");
+            if (queue.empty()) {
+                warn(where + ".Properties.Queue: not a queue of this template (!GetAtt QUEUE.Arn); the event "
+                             "is kept as written");
+                return;
+            }
+            Node *node = workflow.findNode(m_nodeOf[queue]);
+            if (auto v = integer(properties, "BatchSize", where + ".Properties", 1, 10000))
+                node->config["batchSize"] = *v;
+            if (auto v = integer(properties, "MaximumBatchingWindowInSeconds", where + ".Properties", 0, 300))
+                node->config["batchWindowS"] = *v;
+            source(queue, "out");
+        } else if (type == "S3") {
+            const std::string bucket = targetOf(memberOf(properties, "Bucket"), kinds::kBucket, "Ref");
+            if (bucket.empty()) {
+                warn(where + ".Properties.Bucket: not a bucket of this template (!Ref BUCKET); the event is "
+                             "kept as written");
+                return;
+            }
+            Node *node = workflow.findNode(m_nodeOf[bucket]);
+            Json wanted = Json::array();
+            const Json &written = memberOf(properties, "Events");
+            for (const Json &e : written.is_array() ? written : Json::array({written})) {
+                const std::string text = e.is_string() ? e.get<std::string>() : "";
+                const char *kind = text.starts_with("s3:ObjectCreated") ? "created"
+                                   : text.starts_with("s3:ObjectRemoved") ? "removed"
+                                                                          : nullptr;
+                if (!kind) {
+                    warn(where + ".Properties.Events: " + printable(e.dump())
+                         + " is not an event here (s3:ObjectCreated:*, s3:ObjectRemoved:*)");
+                    continue;
+                }
+                if (std::find(wanted.begin(), wanted.end(), Json(kind)) == wanted.end())
+                    wanted.push_back(kind);
+            }
+            node->config["events"] = wanted;
+            for (const Json &rule : memberOf(memberOf(memberOf(properties, "Filter"), "S3Key"), "Rules")) {
+                const Json &name = memberOf(rule, "Name");
+                const Json &value = memberOf(rule, "Value");
+                if (name.is_string() && value.is_string()
+                    && (asciiLowercase(name.get<std::string>()) == "prefix"
+                        || asciiLowercase(name.get<std::string>()) == "suffix"))
+                    node->config[asciiLowercase(name.get<std::string>())] = value;
+            }
+            source(bucket, "out");
+        } else if (type == "DynamoDB") {
+            const std::string table = targetOf(memberOf(properties, "Stream"), kinds::kTable, "StreamArn");
+            if (table.empty()) {
+                warn(where + ".Properties.Stream: not a table of this template (!GetAtt TABLE.StreamArn); the "
+                             "event is kept as written");
+                return;
+            }
+            Node *node = workflow.findNode(m_nodeOf[table]);
+            if (auto v = integer(properties, "BatchSize", where + ".Properties", 1, 10000))
+                node->config["streamBatchSize"] = *v;
+            source(table, "out");
+        } else {
+            warn(where + ": " + (type.empty() ? std::string("an event with no Type") : "a " + type + " event")
+                 + " does not run here (HttpApi, Api, Schedule, ScheduleV2, SQS, S3 and DynamoDB do); it is kept "
+                   "as written");
+        }
+    }
+
+    // ---- layout and views ----------------------------------------------------
+
+    void layOut(Workflow &workflow)
+    {
+        // Sources on the left, functions in the middle, the rest on the right.
+        double rows[3] = {40, 40, 40};
+        for (const Node &node : workflow.nodes()) {
+            const bool feeds = !workflow.targetsOf(node.id, node.kind.starts_with(kinds::kTriggerPrefix) ? "event"
+                                                                                                          : "out")
+                                    .empty();
+            const int column = node.kind == kinds::kFunction ? 1 : (feeds ? 0 : 2);
+            workflow.setPosition(node.id, Position{40.0 + 320.0 * column, rows[column]});
+            rows[column] += 120;
+        }
+    }
+
+    void recordViews(const Workflow &workflow)
+    {
+        Json origin = this->origin();
+        Workflow withOrigin = workflow;
+        withOrigin.setOrigin(origin);
+        const auto ids = logicalIdsOf(withOrigin, m_doc["Resources"]);
+        const Json &resources = m_doc["Resources"];
+        for (auto &[id, entry] : m_entries.items()) {
+            const Node *node = workflow.findNode(NodeId(entry["node"].get<std::string>()));
+            const Json raw = rawViewOf(withOrigin, *node, ids, entry);
+            Json as = Json::object();
+            for (const auto &[at, value] : raw.items()) {
+                const Json::json_pointer where(at);
+                const Json written = resources[id].contains(where) ? resources[id][where] : Json();
+                if (written != value)
+                    as[at] = Json{{"model", value}, {"written", written}};
+            }
+            if (!as.empty())
+                entry["as"] = std::move(as);
+            entry["view"] = writtenView(raw, entry);
+        }
+    }
+
+    Json m_doc;
+    fs::path m_folder;
+    std::string m_file;
+    ImportOptions m_options;
+    Json m_globals;
+    Json m_entries = Json::object();
+    Json m_kept = Json::object();
+    std::set<std::string> m_keptCode;
+    std::set<std::string> m_nodeIds;
+    std::map<std::string, NodeId> m_nodeOf;
+    std::map<std::string, std::pair<std::string, std::string>> m_names; // logical id → (kind, name here)
+};
+
+} // namespace
+
+fs::path folderOf(const fs::path &file)
+{
+    return file.parent_path().empty() ? fs::path(".") : file.parent_path();
+}
+
+Result<TemplateFile> readTemplateFile(const fs::path &path)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        return Status::notFound(quote(path.string()) + " is not a file");
+    TemplateFile file;
+    file.name = path.filename().string();
+    auto text = readText(path, kMaxTemplateBytes);
+    if (!text)
+        return text.status();
+    if (!isValidUtf8(*text))
+        return Status::invalidArgument(quote(file.name) + " is not UTF-8 text");
+    file.text = text.take();
+    auto document = readCloudFormationYaml(file.text, file.name);
+    if (!document)
+        return document.status();
+    file.document = document.take();
+    return file;
+}
+
+namespace {
+
+std::string defaultStackName(const fs::path &templatePath)
+{
+    std::string name = kebab(fs::absolute(templatePath).parent_path().filename().string());
+    return name == "node" ? std::string("stratus") : name;
+}
+
+Result<Imported> finish(TemplateImporter &importer, const Json &origin, const std::string &stackName)
+{
+    Imported imported;
+    Workflow workflow = importer.run();
+    if (!importer.errors.empty())
+        return Status::invalidArgument(joined(importer.errors, "\n"));
+    Json full = importer.origin();
+    for (const auto &[key, value] : origin.items())
+        full[key] = value;
+    workflow.setOrigin(std::move(full));
+    imported.workspace.name = stackName;
+    imported.workspace.workflows.push_back(std::move(workflow));
+    imported.workspace.testEvents = std::move(importer.testEvents);
+    std::vector<std::string> problems;
+    for (const Problem &problem : validateWorkspace(imported.workspace))
+        if (problem.severity == Problem::Severity::Error)
+            problems.push_back(problem.node.str() + ": " + problem.message);
+    if (!problems.empty())
+        return Status::invalidArgument("the template does not make a workspace that runs here:\n"
+                                       + joined(problems, "\n"));
+    imported.warnings = std::move(importer.warnings);
+    return imported;
+}
+
+} // namespace
+
+Result<Imported> importTemplateDocument(Json document, const fs::path &folder, const std::string &file,
+                                        const std::string &text, const std::string &format,
+                                        const ImportOptions &options)
+{
+    TemplateImporter importer(std::move(document), folder, file, options);
+    auto imported = finish(importer, Json{{"format", format}, {"text", text}}, options.stackName);
+    if (!imported)
+        return imported.status();
+    if (format == "sam") {
+        if (auto outline = outlineOf(text); !outline)
+            imported->warnings.push_back(file + ": its layout (" + outline.status().message()
+                                         + ") cannot be kept: an export after an edit writes it anew, without "
+                                           "comments");
+    }
+    if (options.region != "us-east-1")
+        imported->workspace.settings["region"] = options.region;
+    return imported;
+}
+
+Result<Imported> importSam(const fs::path &templatePath, const ImportOptions &options)
+{
+    auto read = readTemplateFile(templatePath);
+    if (!read)
+        return read.status();
+    const std::string &file = read->name;
+    const Json &document = read->document;
+    if (!document.contains("Resources") || !document["Resources"].is_object()) {
+        std::vector<std::string> keys;
+        for (const auto &[key, value] : document.items())
+            keys.push_back(key);
+        return Status::invalidArgument(file + ": not a template: it has no Resources mapping (its top-level keys: "
+                                       + (keys.empty() ? std::string("none") : joined(keys)) + ")");
+    }
+    ImportOptions resolved = options;
+    if (resolved.stackName.empty())
+        resolved.stackName = defaultStackName(templatePath);
+    return importTemplateDocument(std::move(read->document), folderOf(templatePath), file, read->text, "sam", resolved);
+}
+
+} // namespace stratus::engine::exporting

@@ -1,0 +1,637 @@
+// Import of AWS SAM templates and Serverless Framework services
+// (engine/export/samimport.h), and the write-back of what was imported
+// (origin.h): a hand-written corpus (tests/data/import, its README says what
+// each case covers) imported into nodes and exported again byte for byte;
+// an edit changes only what it touched, and AWS's SAM translator takes the
+// result; Stratus's own bundles survive export → import → export unchanged;
+// and hostile input (a YAML bomb, zip-slip, a CodeUri that climbs out, 10 MB
+// of noise) gets an error naming the place, with nothing written.
+
+#include "app/clirunner.h"
+#include "testutil.h"
+
+#include "engine/export/bundle.h"
+#include "engine/export/cfnyaml.h"
+#include "engine/export/sam.h"
+#include "engine/export/samimport.h"
+#include "engine/export/serverless.h"
+#include "engine/export/ziparchive.h"
+#include "engine/model/nodekind.h"
+#include "engine/model/text.h"
+#include "engine/model/validator.h"
+#include "engine/store/workspacejson.h"
+#include "engine/store/workspacestore.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <map>
+
+using namespace stratus::engine;
+using namespace stratus::engine::exporting;
+
+namespace {
+
+const QString kCorpus = QStringLiteral(STRATUS_TEST_DATA_DIR "/import");
+
+std::string corpusPath(const QString &relative)
+{
+    return (kCorpus + QLatin1Char('/') + relative).toStdString();
+}
+
+/// "function:3 table:1 trigger.http:3": the nodes of the first workflow by kind.
+QString kindCounts(const Workspace &ws)
+{
+    std::map<std::string, int> counts;
+    for (const Node &node : ws.workflows.front().nodes())
+        ++counts[node.kind];
+    QStringList parts;
+    for (const auto &[kind, count] : counts)
+        parts << QStringLiteral("%1:%2").arg(QString::fromStdString(kind)).arg(count);
+    return parts.join(QLatin1Char(' '));
+}
+
+/// "from.port>to" for every edge, sorted, by node name.
+QStringList edgesOf(const Workflow &w)
+{
+    QStringList out;
+    for (const Edge &e : w.edges())
+        out << QString::fromStdString(w.findNode(e.from.node)->name + "." + e.from.port + ">"
+                                      + w.findNode(e.to.node)->name);
+    out.sort();
+    return out;
+}
+
+QString message(const Status &s)
+{
+    return QString::fromStdString(s.message());
+}
+
+std::string readFile(const QString &path)
+{
+    return stratus::test::readBytes(path).toStdString();
+}
+
+Workflow &onlyWorkflow(Workspace &ws)
+{
+    return ws.workflows.front();
+}
+
+Node &nodeNamed(Workspace &ws, const std::string &name)
+{
+    for (const Node &node : onlyWorkflow(ws).nodes())
+        if (node.name == name)
+            return *onlyWorkflow(ws).findNode(node.id);
+    qFatal("no node %s", name.c_str());
+}
+
+/// AWS's SAM translator on a template: empty when it takes it, else what it said.
+QString samCheck(const Bundle &bundle, const QString &folder)
+{
+    if (Status s = writeBundle(bundle, folder.toStdString(), false); !s)
+        return message(s);
+    QProcess check;
+    check.start(QStringLiteral("/usr/bin/python3"),
+                {QStringLiteral(STRATUS_SOURCE_DIR "/tests/third_party/sam/check-template.py"),
+                 folder + QStringLiteral("/template.yaml")});
+    if (!check.waitForFinished(60000))
+        qFatal("the SAM check did not finish");
+    return check.exitCode() == 0 ? QString()
+                                 : QString::fromUtf8(check.readAllStandardOutput() + check.readAllStandardError());
+}
+
+Json treeOf(const std::string &yaml)
+{
+    auto tree = readCloudFormationYaml(yaml, "template.yaml");
+    if (!tree)
+        qFatal("the export is not YAML: %s", tree.status().message().c_str());
+    return tree.take();
+}
+
+} // namespace
+
+class TestImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void samCorpusImportsAndWritesBackTheSameFiles_data();
+    void samCorpusImportsAndWritesBackTheSameFiles();
+    void importedDetails();
+    void serverlessCorpus_data();
+    void serverlessCorpus();
+    void serverlessVariablesThatCannotBeReadAreNamed();
+    void anEditChangesOnlyWhatItTouched();
+    void newAndDeletedNodesAddAndRemoveResources();
+    void deletingWhatIsStillReferredToIsRefused();
+    void pathsTheTemplateCannotHoldAreRefusedUnlessFresh();
+    void serverlessEditsAreRefusedUnlessFresh();
+    void stratusBundlesSurviveExportImportExport_data();
+    void stratusBundlesSurviveExportImportExport();
+    void theOriginIsStoredAndInTheJsonForm();
+    void badInput_data();
+    void badInput();
+    void zipCodeIsReadAndZipSlipRefused();
+    void aLinkOutOfTheFolderIsRefused();
+    void noiseAndOversizedFilesAreRefused();
+    void cliImportsAndLeavesTheTargetAloneOnFailure();
+};
+
+void TestImport::samCorpusImportsAndWritesBackTheSameFiles_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("kinds");
+    QTest::addColumn<int>("warnings");
+    QTest::newRow("http-api") << "http-api" << "function:3 table:1 trigger.http:3" << 0;
+    QTest::newRow("rest-api") << "rest-api" << "function:3 trigger.http:4" << 0;
+    QTest::newRow("queue-worker") << "queue-worker" << "function:2 queue:3 trigger.http:1" << 1;
+    QTest::newRow("uploads") << "uploads" << "bucket:1 function:3 trigger.schedule:2" << 1;
+    QTest::newRow("streams") << "streams" << "function:2 table:2" << 4;
+    QTest::newRow("globals-only") << "globals-only" << "function:3 trigger.http:2 trigger.schedule:1" << 1;
+}
+
+void TestImport::samCorpusImportsAndWritesBackTheSameFiles()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, kinds);
+    QFETCH(int, warnings);
+    const QString folder = kCorpus + QStringLiteral("/sam/") + name;
+    auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY2(imported, qPrintable(message(imported.status())));
+    QCOMPARE(kindCounts(imported->workspace), kinds);
+    QCOMPARE(int(imported->warnings.size()), warnings);
+    QVERIFY(validateWorkspace(imported->workspace).empty());
+
+    auto bundle = exportSam(imported->workspace);
+    QVERIFY2(bundle, qPrintable(message(bundle.status())));
+    QCOMPARE(bundle->files.at("template.yaml"), readFile(folder + QStringLiteral("/template.yaml")));
+    // Every file of code is where the template says, as it was.
+    int code = 0;
+    for (const auto &[path, bytes] : bundle->files) {
+        if (path == "template.yaml" || path == "README.md")
+            continue;
+        QCOMPARE(bytes, readFile(folder + QLatin1Char('/') + QString::fromStdString(path)));
+        ++code;
+    }
+    QVERIFY(code > 0 || name == QStringLiteral("rest-api"));
+    QVERIFY(!bundle->files.contains("STRATUS.md"));
+}
+
+void TestImport::importedDetails()
+{
+    auto imported = importSam(corpusPath(QStringLiteral("sam/queue-worker/template.yaml")),
+                              ImportOptions{QStringLiteral("shop").toStdString()});
+    QVERIFY2(imported, qPrintable(message(imported.status())));
+    Workspace &ws = imported->workspace;
+    QCOMPARE(edgesOf(onlyWorkflow(ws)),
+             QStringList({"POST /jobs.event>ProducerFunction", "jobs.dead>jobs-dlq", "jobs.out>WorkerFunction"}));
+    const Node &queue = nodeNamed(ws, "jobs");
+    QCOMPARE(queue.config.value("batchSize", 0), 5);
+    QCOMPARE(queue.config.value("batchWindowS", 0), 2);
+    QCOMPARE(queue.config.value("maxReceiveCount", 0), 3);
+    // An environment value that names a resource is its local URL, name or ARN here.
+    const Node &producer = nodeNamed(ws, "ProducerFunction");
+    QCOMPARE(producer.config["environment"]["QUEUE_NAME"].get<std::string>(), std::string("jobs"));
+    QCOMPARE(producer.config["environment"]["DLQ_URL"].get<std::string>(),
+             std::string("https://sqs.us-east-1.amazonaws.com/000000000000/jobs-dlq"));
+
+    auto uploads = importSam(corpusPath(QStringLiteral("sam/uploads/template.yaml")));
+    QVERIFY(uploads);
+    const Node &bucket = nodeNamed(uploads->workspace, "uploads-uploads");
+    QCOMPARE(bucket.config["prefix"].get<std::string>(), std::string("incoming/"));
+    QVERIFY(bucket.config["events"] == Json::array({"created", "removed"}));
+    bool berlin = false;
+    for (const Node &node : onlyWorkflow(uploads->workspace).nodes())
+        berlin = berlin || (node.kind == kinds::kScheduleTrigger && node.config.value("timezone", "") == "Europe/Berlin");
+    QVERIFY(berlin);
+
+    auto rest = importSam(corpusPath(QStringLiteral("sam/rest-api/template.yaml")));
+    QVERIFY(rest);
+    for (const Node &node : onlyWorkflow(rest->workspace).nodes())
+        if (node.kind == kinds::kHttpTrigger)
+            QCOMPARE(node.config.value("payloadFormat", ""), std::string("1.0"));
+    // Nodes sit in columns, none on another.
+    std::set<std::pair<double, double>> places;
+    for (const Node &node : onlyWorkflow(rest->workspace).nodes()) {
+        const Position p = onlyWorkflow(rest->workspace).position(node.id);
+        QVERIFY(places.insert({p.x, p.y}).second);
+    }
+}
+
+void TestImport::serverlessCorpus_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("kinds");
+    QTest::newRow("http") << "http" << "function:4 table:1 trigger.http:4";
+    QTest::newRow("queue") << "queue" << "bucket:1 function:4 queue:2 trigger.schedule:2";
+    QTest::newRow("unresolved") << "unresolved" << "function:1 trigger.http:1";
+}
+
+void TestImport::serverlessCorpus()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, kinds);
+    const QString folder = kCorpus + QStringLiteral("/serverless/") + name;
+    auto imported = importServerless((folder + QStringLiteral("/serverless.yml")).toStdString());
+    QVERIFY2(imported, qPrintable(message(imported.status())));
+    QCOMPARE(kindCounts(imported->workspace), kinds);
+    QVERIFY(validateWorkspace(imported->workspace).empty());
+    auto bundle = exportServerless(imported->workspace);
+    QVERIFY2(bundle, qPrintable(message(bundle.status())));
+    QCOMPARE(bundle->files.at("serverless.yml"), readFile(folder + QStringLiteral("/serverless.yml")));
+    for (const auto &[path, bytes] : bundle->files)
+        if (path != "serverless.yml" && path != "README.md")
+            QCOMPARE(bytes, readFile(folder + QLatin1Char('/') + QString::fromStdString(path)));
+}
+
+void TestImport::serverlessVariablesThatCannotBeReadAreNamed()
+{
+    auto queue = importServerless(corpusPath(QStringLiteral("serverless/queue/serverless.yml")));
+    QVERIFY(queue);
+    QCOMPARE(queue->workspace.name, std::string("image-jobs-dev"));
+    (void)nodeNamed(queue->workspace, "image-jobs-dev-photos"); // ${self:service}-${sls:stage}-photos
+    QCOMPARE(edgesOf(onlyWorkflow(queue->workspace)).filter(QStringLiteral(".dead>")),
+             QStringList({"image-jobs-dev-jobs.dead>image-jobs-dev-jobs-dlq"}));
+
+    auto unresolved = importServerless(corpusPath(QStringLiteral("serverless/unresolved/serverless.yml")));
+    QVERIFY(unresolved);
+    const QString warnings = QString::fromStdString(joined(unresolved->warnings, "\n"));
+    QVERIFY2(warnings.contains(QStringLiteral("provider.environment.SECRET: ${env:SECRET}")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("functions.notify.environment.WEBHOOK_URL: ${ssm:/my/param}")),
+             qPrintable(warnings));
+    QCOMPARE(unresolved->workspace.settings.value("region", ""), std::string("eu-central-1"));
+}
+
+void TestImport::anEditChangesOnlyWhatItTouched()
+{
+    const QString folder = kCorpus + QStringLiteral("/sam/http-api");
+    const std::string original = readFile(folder + QStringLiteral("/template.yaml"));
+    auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY(imported);
+    Workspace ws = imported->workspace;
+    nodeNamed(ws, "ListTodosFunction").config["memoryMB"] = 1024;
+    nodeNamed(ws, "GET /todos").config["path"] = "/todos/all";
+    auto bundle = exportSam(ws);
+    QVERIFY2(bundle, qPrintable(message(bundle.status())));
+    const std::string &written = bundle->files.at("template.yaml");
+
+    // The same tree but for the two edits.
+    Json expected = treeOf(original);
+    Json &list = expected["Resources"]["ListTodosFunction"]["Properties"];
+    list["MemorySize"] = 1024;
+    QVERIFY(list["Events"].is_object());
+    bool pathChanged = false;
+    for (auto &[name, event] : list["Events"].items()) {
+        if (event["Properties"]["Path"] == "/todos") {
+            event["Properties"]["Path"] = "/todos/all";
+            pathChanged = true;
+        }
+    }
+    QVERIFY(pathChanged);
+    QCOMPARE(QString::fromStdString(treeOf(written).dump(1)), QString::fromStdString(expected.dump(1)));
+
+    // Every line outside the edited resource is still there, comments too.
+    auto outline = outlineOf(original);
+    QVERIFY(outline);
+    for (const YamlBlock &block : outline->resources) {
+        if (block.key == "ListTodosFunction")
+            continue;
+        for (int i = block.first; i < block.end; ++i)
+            QVERIFY2(written.find(outline->lines[size_t(i)]) != std::string::npos, outline->lines[size_t(i)].c_str());
+    }
+    for (const YamlBlock &section : outline->sections)
+        if (section.key != "Resources")
+            for (int i = section.first; i < section.end; ++i)
+                QVERIFY(written.find(outline->lines[size_t(i)]) != std::string::npos);
+
+    QTemporaryDir out;
+    const QString said = samCheck(*bundle, out.filePath(QStringLiteral("edited")));
+    QVERIFY2(said.isEmpty(), qPrintable(said));
+    // The project's README stays as it was; what changed is said beside it.
+    QCOMPARE(bundle->files.at("README.md"), readFile(folder + QStringLiteral("/README.md")));
+    QVERIFY(bundle->files.at("STRATUS.md").find("- Resources.ListTodosFunction is changed") != std::string::npos);
+}
+
+void TestImport::newAndDeletedNodesAddAndRemoveResources()
+{
+    auto imported = importSam(corpusPath(QStringLiteral("sam/globals-only/template.yaml")));
+    QVERIFY(imported);
+    Workspace ws = imported->workspace;
+    Workflow &w = onlyWorkflow(ws);
+    // A new function with its own route, and a queue that feeds it.
+    Node stats{NodeId("stats"), std::string(kinds::kFunction), "Stats",
+               Json{{"runtime", "nodejs20.x"}, {"handler", "index.handler"},
+                    {"files", {{"index.js", "exports.handler = async () => ({ statusCode: 200 });\n"}}}}};
+    QVERIFY(w.addNode(stats));
+    QVERIFY(w.addNode(Node{NodeId("get-stats"), std::string(kinds::kHttpTrigger), "GET /stats",
+                           Json{{"method", "GET"}, {"path", "/stats"}}}));
+    QVERIFY(w.addNode(Node{NodeId("jobs"), std::string(kinds::kQueue), "jobs", Json{{"batchSize", 7}}}));
+    QVERIFY(w.addEdge(Edge{EdgeId("n1"), {NodeId("get-stats"), "event"}, {NodeId("stats"), "in"}}));
+    QVERIFY(w.addEdge(Edge{EdgeId("n2"), {NodeId("jobs"), "out"}, {NodeId("stats"), "in"}}));
+    // The heartbeat's schedule goes.
+    for (const Node &node : w.nodes())
+        if (node.kind == kinds::kScheduleTrigger) {
+            const NodeId schedule = node.id; // removeNode() moves the nodes
+            QVERIFY(w.removeNode(schedule));
+            break;
+        }
+    auto bundle = exportSam(ws);
+    QVERIFY2(bundle, qPrintable(message(bundle.status())));
+    const Json tree = treeOf(bundle->files.at("template.yaml"));
+    const Json &resources = tree["Resources"];
+    QCOMPARE(resources["Stats"]["Properties"]["CodeUri"].get<std::string>(), std::string("functions/Stats/"));
+    QCOMPARE(resources["Jobs"]["Type"].get<std::string>(), std::string("AWS::SQS::Queue"));
+    int httpEvents = 0, sqsEvents = 0;
+    for (const auto &[name, event] : resources["Stats"]["Properties"]["Events"].items()) {
+        httpEvents += event["Type"] == "HttpApi";
+        sqsEvents += event["Type"] == "SQS" && event["Properties"]["BatchSize"] == 7
+                     && event["Properties"]["Queue"] == Json{{"Fn::GetAtt", {"Jobs", "Arn"}}};
+    }
+    QCOMPARE(httpEvents, 1);
+    QCOMPARE(sqsEvents, 1);
+    QVERIFY(bundle->files.contains("functions/Stats/index.js"));
+    for (const auto &[id, resource] : resources.items())
+        if (id.starts_with("Heartbeat"))
+            QVERIFY2(!resource["Properties"].contains("Events"), id.c_str());
+    QTemporaryDir out;
+    const QString said = samCheck(*bundle, out.filePath(QStringLiteral("b")));
+    QVERIFY2(said.isEmpty(), qPrintable(said));
+    // With no README of its own, the project gets one that says what changed.
+    QVERIFY(bundle->files.at("README.md").find("- Resources.Stats is new") != std::string::npos);
+    QVERIFY(!bundle->files.contains("STRATUS.md"));
+}
+
+void TestImport::deletingWhatIsStillReferredToIsRefused()
+{
+    auto imported = importSam(corpusPath(QStringLiteral("sam/http-api/template.yaml")));
+    QVERIFY(imported);
+    Workspace ws = imported->workspace;
+    const NodeId table = nodeNamed(ws, "http-api-todos").id;
+    QVERIFY(onlyWorkflow(ws).removeNode(table));
+    auto bundle = exportSam(ws);
+    QVERIFY(!bundle);
+    QVERIFY2(message(bundle.status()).contains(QStringLiteral("refers to TodosTable, whose node was deleted")),
+             qPrintable(message(bundle.status())));
+}
+
+void TestImport::pathsTheTemplateCannotHoldAreRefusedUnlessFresh()
+{
+    auto imported = importSam(corpusPath(QStringLiteral("sam/http-api/template.yaml")));
+    QVERIFY(imported);
+    Workspace ws = imported->workspace;
+    Workflow &w = onlyWorkflow(ws);
+    QVERIFY(w.addEdge(Edge{EdgeId("chain"), {nodeNamed(ws, "CreateTodoFunction").id, "ok"},
+                           {nodeNamed(ws, "ListTodosFunction").id, "in"}}));
+    auto bundle = exportSam(ws);
+    QVERIFY(!bundle);
+    QVERIFY2(message(bundle.status()).contains(QStringLiteral("--fresh")), qPrintable(message(bundle.status())));
+    ExportOptions fresh;
+    fresh.fresh = true;
+    auto own = exportSam(ws, fresh);
+    QVERIFY2(own, qPrintable(message(own.status())));
+    QVERIFY(own->files.at("template.yaml").find("AWS::Serverless::StateMachine") != std::string::npos);
+    // Exported in the other format, an imported workflow is Stratus's own form, and the bundle says so.
+    auto serverless = exportServerless(imported->workspace);
+    QVERIFY2(serverless, qPrintable(message(serverless.status())));
+    QVERIFY(QString::fromStdString(joined(serverless->notes, "\n")).contains(QStringLiteral("was imported from template.yaml")));
+}
+
+void TestImport::serverlessEditsAreRefusedUnlessFresh()
+{
+    auto imported = importServerless(corpusPath(QStringLiteral("serverless/http/serverless.yml")));
+    QVERIFY(imported);
+    Workspace ws = imported->workspace;
+    for (const Node &node : onlyWorkflow(ws).nodes())
+        if (node.kind == kinds::kFunction) {
+            onlyWorkflow(ws).findNode(node.id)->config["memoryMB"] = 2048;
+            break;
+        }
+    auto bundle = exportServerless(ws);
+    QVERIFY(!bundle);
+    QVERIFY2(message(bundle.status()).contains(QStringLiteral("--fresh")), qPrintable(message(bundle.status())));
+    ExportOptions fresh;
+    fresh.fresh = true;
+    QVERIFY(exportServerless(ws, fresh));
+}
+
+void TestImport::stratusBundlesSurviveExportImportExport_data()
+{
+    QTest::addColumn<QString>("example");
+    for (const QString &file : stratus::test::exampleFiles())
+        QTest::newRow(qPrintable(QFileInfo(file).baseName())) << file;
+}
+
+void TestImport::stratusBundlesSurviveExportImportExport()
+{
+    QFETCH(QString, example);
+    const Workspace ws = stratus::test::readDocument(readFile(example));
+    auto first = exportSam(ws);
+    QVERIFY2(first, qPrintable(message(first.status())));
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("bundle"));
+    QVERIFY(writeBundle(*first, folder.toStdString(), false));
+    auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY2(imported, qPrintable(message(imported.status())));
+    QCOMPARE(imported->workspace.testEvents.size(), [&] {
+        size_t n = 0;
+        for (const auto &[path, bytes] : first->files)
+            n += path.starts_with("events/");
+        return n;
+    }());
+    auto second = exportSam(imported->workspace);
+    QVERIFY2(second, qPrintable(message(second.status())));
+    QCOMPARE(second->files.size(), first->files.size());
+    for (const auto &[path, bytes] : first->files) {
+        QVERIFY2(second->files.contains(path), path.c_str());
+        QVERIFY2(second->files.at(path) == bytes, path.c_str());
+    }
+}
+
+void TestImport::theOriginIsStoredAndInTheJsonForm()
+{
+    auto imported = importSam(corpusPath(QStringLiteral("sam/uploads/template.yaml")));
+    QVERIFY(imported);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("w.stratus")).toStdString();
+    QVERIFY(WorkspaceStore::writeTo(path, imported->workspace, WorkspaceStore::RunHistory::Clear));
+    auto store = WorkspaceStore::open(path, WorkspaceStore::Access::ReadOnly);
+    QVERIFY(store);
+    auto loaded = store->load();
+    QVERIFY(loaded);
+    QVERIFY(!loaded->workflows.front().origin().is_null());
+    QVERIFY(loaded->workflows.front().origin() == imported->workspace.workflows.front().origin());
+    const std::string json = workspace_json::write(*loaded);
+    auto back = workspace_json::read(json);
+    QVERIFY(back);
+    QVERIFY(back->workspace.workflows.front().origin() == imported->workspace.workflows.front().origin());
+    // The exported bundle from the stored workspace is the template itself.
+    auto bundle = exportSam(*loaded);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->files.at("template.yaml"), readFile(kCorpus + QStringLiteral("/sam/uploads/template.yaml")));
+}
+
+void TestImport::badInput_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("said");
+    QTest::newRow("malformed") << "bad/malformed.yaml" << QStringList{"malformed.yaml", "no Resources mapping"};
+    QTest::newRow("not a mapping") << "bad/not-a-mapping.yaml" << QStringList{"top level is a list"};
+    QTest::newRow("bomb") << "bad/bomb.yaml" << QStringList{"bomb.yaml:", "expands to more than"};
+    QTest::newRow("deep") << "bad/deep.yaml" << QStringList{"deep.yaml:", "nested too deeply"};
+    QTest::newRow("climbs out") << "bad/climbs-out/template.yaml"
+                                << QStringList{"Resources.SneakyFunction.Properties.CodeUri", "outside the template's folder"};
+    QTest::newRow("missing code") << "bad/missing-code/template.yaml"
+                                  << QStringList{"Resources.LostFunction.Properties.CodeUri", "src/nowhere"};
+    QTest::newRow("wrong types") << "bad/wrong-types/template.yaml"
+                                 << QStringList{"MemorySize: \"lots\" is not a whole number",
+                                                "Timeout: [1] is not a whole number", ".Events: a mapping"};
+    QTest::newRow("no such file") << "bad/nothing-here.yaml" << QStringList{"is not a file"};
+}
+
+void TestImport::badInput()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, said);
+    QElapsedTimer clock;
+    clock.start();
+    auto imported = importSam((kCorpus + QLatin1Char('/') + file).toStdString());
+    QVERIFY(!imported);
+    for (const QString &part : said)
+        QVERIFY2(message(imported.status()).contains(part), qPrintable(message(imported.status())));
+    QVERIFY2(clock.elapsed() < 30000, "bad input must not take long to refuse");
+}
+
+void TestImport::zipCodeIsReadAndZipSlipRefused()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("zipped"));
+    QVERIFY(QDir().mkpath(folder));
+    const char *kTemplate = "Transform: AWS::Serverless-2016-10-31\n"
+                            "Resources:\n"
+                            "  Hello:\n"
+                            "    Type: AWS::Serverless::Function\n"
+                            "    Properties:\n"
+                            "      Runtime: nodejs20.x\n"
+                            "      Handler: index.handler\n"
+                            "      CodeUri: build/hello.zip # built by the CI\n";
+    stratus::test::writeBytes(folder + QStringLiteral("/template.yaml"), kTemplate);
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/build")));
+    const std::map<std::string, std::string> code = {{"index.js", "exports.handler = async () => 'hi';\n"}};
+    auto zip = reproducibleZip(code);
+    QVERIFY(zip);
+    stratus::test::writeBytes(folder + QStringLiteral("/build/hello.zip"), QByteArray::fromStdString(*zip));
+    auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY2(imported, qPrintable(message(imported.status())));
+    QCOMPARE(nodeNamed(imported->workspace, "Hello").config["files"]["index.js"].get<std::string>(), code.at("index.js"));
+    auto bundle = exportSam(imported->workspace);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->files.at("build/hello.zip"), *zip); // written back as the same zip
+
+    auto slip = reproducibleZip({{"../../escaped.js", "boom"}, {"index.js", "exports.handler = 1;\n"}});
+    QVERIFY(slip);
+    stratus::test::writeBytes(folder + QStringLiteral("/build/hello.zip"), QByteArray::fromStdString(*slip));
+    auto refused = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY(!refused);
+    QVERIFY2(message(refused.status()).contains(QStringLiteral("'../../escaped.js' would be unpacked outside its folder (zip-slip)")),
+             qPrintable(message(refused.status())));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("escaped.js"))));
+}
+
+void TestImport::aLinkOutOfTheFolderIsRefused()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("linked"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/src")));
+    stratus::test::writeBytes(folder + QStringLiteral("/template.yaml"),
+                              "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                              "      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: src/\n");
+    stratus::test::writeBytes(folder + QStringLiteral("/src/app.py"), "def handler(e, c):\n    return 1\n");
+    QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), folder + QStringLiteral("/src/secret.txt")));
+    auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY(!imported);
+    QVERIFY2(message(imported.status()).contains(QStringLiteral("secret.txt links outside the template's folder")),
+             qPrintable(message(imported.status())));
+}
+
+void TestImport::noiseAndOversizedFilesAreRefused()
+{
+    QTemporaryDir dir;
+    // 10 MB of noise that looks like YAML: keys, lists, anchors, tags, quotes at random depths.
+    static const char *const kPieces[] = {"key: ", "- ", "&a ", "*a ", "!Ref ", "\"", "'", "{", "}", "[", "]",
+                                          ", ", "Resources:", "? ", "|", ">", "#", "\t", "value"};
+    QByteArray noise("Resources:\n");
+    noise.reserve(10 << 20);
+    QRandomGenerator random(12345);
+    while (noise.size() < (10 << 20)) {
+        noise.append(QByteArray(random.bounded(12), ' '));
+        for (int i = random.bounded(6); i >= 0; --i)
+            noise.append(kPieces[random.bounded(int(std::size(kPieces)))]);
+        noise.append('\n');
+    }
+    const QString noisy = dir.filePath(QStringLiteral("noise.yaml"));
+    stratus::test::writeBytes(noisy, noise);
+    QElapsedTimer clock;
+    clock.start();
+    auto imported = importSam(noisy.toStdString());
+    QVERIFY(!imported);
+    QVERIFY2(message(imported.status()).startsWith(QStringLiteral("noise.yaml")), qPrintable(message(imported.status())));
+    qInfo("10 MB of noise refused in %lld ms: %s", clock.elapsed(), qPrintable(message(imported.status()).left(120)));
+
+    const QString huge = dir.filePath(QStringLiteral("huge.yaml"));
+    stratus::test::writeBytes(huge, QByteArray(int(kMaxTemplateBytes) + 1, '#'));
+    auto tooBig = importSam(huge.toStdString());
+    QVERIFY(!tooBig);
+    QVERIFY2(message(tooBig.status()).contains(QStringLiteral("at most 16 MB")), qPrintable(message(tooBig.status())));
+
+    const QString binary = dir.filePath(QStringLiteral("binary.yaml"));
+    stratus::test::writeBytes(binary, QByteArray("Resources: \xff\xfe\n", 15));
+    auto notText = importSam(binary.toStdString());
+    QVERIFY(!notText);
+    QVERIFY(message(notText.status()).contains(QStringLiteral("not UTF-8")));
+}
+
+void TestImport::cliImportsAndLeavesTheTargetAloneOnFailure()
+{
+    using stratus::test::runStratus;
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("app.stratus"));
+    auto run = runStratus({QStringLiteral("import-sam"), kCorpus + QStringLiteral("/sam/streams/template.yaml"), target,
+                           QStringLiteral("--stack-name"), QStringLiteral("orders")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("warning: template.yaml: Resources.FulfilmentStateMachine (AWS::Serverless::StateMachine) "
+                              "is kept as written"),
+             run.err.constData());
+    QVERIFY2(run.err.contains("2 functions, 2 tables (stack name orders; 4 warnings)"), run.err.constData());
+    const QByteArray before = stratus::test::fileHash(target);
+
+    // A bad template, even with --force, leaves the workspace as it was.
+    run = runStratus({QStringLiteral("import-sam"), kCorpus + QStringLiteral("/bad/bomb.yaml"), target,
+                      QStringLiteral("--force")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("is unchanged"), run.err.constData());
+    QCOMPARE(stratus::test::fileHash(target), before);
+    // Without --force an existing workspace is not replaced.
+    run = runStratus({QStringLiteral("import-serverless"), kCorpus + QStringLiteral("/serverless/http/serverless.yml"),
+                      target});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(stratus::test::fileHash(target), before);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("nothing.stratus"))));
+
+    // Exported by the CLI, the workspace gives the template back.
+    const QString out = dir.filePath(QStringLiteral("bundle"));
+    run = runStratus({QStringLiteral("export"), target, QStringLiteral("--format"), QStringLiteral("sam"),
+                      QStringLiteral("-o"), out});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(stratus::test::readBytes(out + QStringLiteral("/template.yaml")),
+             stratus::test::readBytes(kCorpus + QStringLiteral("/sam/streams/template.yaml")));
+}
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "tst_import.moc"
