@@ -14,10 +14,12 @@
 #include "editor/qstrings.h"
 
 #include "engine/export/sam.h"
+#include "engine/export/samimport.h"
 #include "engine/export/serverless.h"
 #include "engine/model/nodekind.h"
 #include "engine/store/files.h"
 #include "engine/store/workspacejson.h"
+#include "engine/store/workspacestore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -242,6 +244,12 @@ void MainWindow::createActions()
     make(file, QStringLiteral("exportServerless"), tr("Export Ser&verless Framework Service…"),
          [this] { exportInteractively(BundleFormat::Serverless); }, QKeySequence(),
          tr("Write a deployable Serverless Framework v3 service (serverless.yml and the code) into a folder"));
+    make(file, QStringLiteral("importSam"), tr("&Import AWS SAM Template…"),
+         [this] { importInteractively(BundleFormat::Sam); }, QKeySequence(),
+         tr("Read an AWS SAM template and its code into a new workspace"));
+    make(file, QStringLiteral("importServerless"), tr("Import Serverless Framework Ser&vice…"),
+         [this] { importInteractively(BundleFormat::Serverless); }, QKeySequence(),
+         tr("Read a serverless.yml and its handlers into a new workspace"));
     file->addSeparator();
     make(file, QStringLiteral("quit"), tr("&Quit"), [] { QApplication::closeAllWindows(); }, QKeySequence::Quit);
 
@@ -624,6 +632,68 @@ void MainWindow::exportInteractively(BundleFormat format)
     QMessageBox::information(this, tr("Exported"),
                              done.arg(QDir::toNativeSeparators(folder))
                                  + (lines.isEmpty() ? QString() : QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'))));
+}
+
+Result<std::vector<std::string>> MainWindow::importTemplate(BundleFormat format, const QString &templatePath,
+                                                            const QString &workspacePath)
+{
+    // The same import as `stratus import-sam|import-serverless FILE --force`.
+    const std::filesystem::path source = templatePath.toStdString();
+    auto imported = format == BundleFormat::Sam ? exporting::importSam(source) : exporting::importServerless(source);
+    if (!imported)
+        return imported.status();
+    auto target = resolveOutputPath(workspacePath.toStdString(), OutputKind::Workspace);
+    if (!target)
+        return target.status();
+    if (m_document && QFileInfo(m_document->filePath()).canonicalFilePath() == QFileInfo(qs(*target)).canonicalFilePath())
+        return Status::invalidArgument("the workspace open here is " + *target + "; import into another file");
+    if (Status s = WorkspaceStore::writeTo(*target, imported->workspace, WorkspaceStore::RunHistory::Clear); !s)
+        return s;
+    if (Status s = openFile(qs(*target)); !s)
+        return s;
+    return imported->warnings;
+}
+
+void MainWindow::importInteractively(BundleFormat format)
+{
+    if (!okToReplaceDocument())
+        return;
+    const bool sam = format == BundleFormat::Sam;
+    const QString source = QFileDialog::getOpenFileName(
+        this, sam ? tr("Import AWS SAM Template") : tr("Import Serverless Framework Service"), QDir::homePath(),
+        sam ? tr("AWS SAM templates (*.yaml *.yml *.json);;All files (*)")
+            : tr("Serverless Framework services (serverless.yml serverless.yaml);;All files (*)"));
+    if (source.isEmpty())
+        return;
+    const QFileInfo info(source);
+    const QString suggested = info.dir().filePath(info.dir().dirName() + QStringLiteral(".stratus"));
+    const QString target = QFileDialog::getSaveFileName(this, tr("Import into a new workspace file"), suggested,
+                                                        tr("Stratus workspaces (*.stratus)"));
+    if (target.isEmpty())
+        return;
+    auto warnings = importTemplate(format, source, target);
+    if (!warnings) {
+        QMessageBox box(QMessageBox::Warning, tr("Cannot Import"),
+                        tr("%1 was not imported; nothing was written.").arg(QDir::toNativeSeparators(source)),
+                        QMessageBox::Ok, this);
+        box.setInformativeText(QStringLiteral("• ") + qs(warnings.status().message()).replace(QLatin1Char('\n'), QStringLiteral("\n• ")));
+        box.exec();
+        return;
+    }
+    if (warnings->empty()) {
+        statusBar()->showMessage(tr("Imported %1").arg(QDir::toNativeSeparators(source)), 6000);
+        return;
+    }
+    QStringList lines;
+    for (const std::string &warning : *warnings)
+        lines << QStringLiteral("• ") + qs(warning);
+    QMessageBox box(QMessageBox::Information, tr("Imported"),
+                    tr("Imported %1. What the canvas does not show is kept, and written back when you export "
+                       "it in the same format:")
+                        .arg(QDir::toNativeSeparators(source)),
+                    QMessageBox::Ok, this);
+    box.setInformativeText(lines.join(QLatin1Char('\n')));
+    box.exec();
 }
 
 void MainWindow::openFileInteractively(const QString &path)

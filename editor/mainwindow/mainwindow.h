@@ -61,6 +61,11 @@ public:
     /// (engine/export; `replace`: an earlier bundle there is updated). The
     /// notes are returned for the caller to show.
     engine::Result<std::vector<std::string>> exportBundle(BundleFormat format, const QString &folder, bool replace);
+    /// Reads an AWS SAM template or a serverless.yml (engine/export/samimport.h)
+    /// into the workspace file `workspacePath` (replacing one there) and opens
+    /// it. Returns the import's warnings; on failure the file is untouched.
+    engine::Result<std::vector<std::string>> importTemplate(BundleFormat format, const QString &templatePath,
+                                                            const QString &workspacePath);
 
     WorkspaceDocument *document() const { return m_document.get(); }
     const engine::Workspace &workspace() const;
@@ -128,6 +133,8 @@ public Q_SLOTS:
     void openFileInteractively(const QString &path);
     /// File → Export …: a folder dialog, then what exportBundle gives, said in a dialog.
     void exportInteractively(BundleFormat format);
+    /// File → Import …: the template, then where the workspace goes, then what importTemplate gives.
+    void importInteractively(BundleFormat format);
     void zoomToFit();
     void copySelection();
     void cutSelection();

@@ -168,7 +168,9 @@ Result<std::vector<YamlBlock>> blocksOf(const YAML::Node &map, const std::vector
 
 } // namespace
 
-Result<Json> readCloudFormationYaml(const std::string &text, const std::string &where)
+Result<YamlOutline> outlineFrom(const YAML::Node &root, const std::string &text);
+
+Result<Json> readCloudFormationYaml(const std::string &text, const std::string &where, Result<YamlOutline> *outline)
 {
     YAML::Node root;
     try {
@@ -185,7 +187,10 @@ Result<Json> readCloudFormationYaml(const std::string &text, const std::string &
                                                               : std::string("text"))
                                        + ", not a mapping of sections");
     try {
-        return Reader(where).convert(root);
+        Json document = Reader(where).convert(root);
+        if (outline)
+            *outline = outlineFrom(root, text);
+        return document;
     } catch (const Refused &refused) {
         return Status::invalidArgument(refused.message);
     } catch (const YAML::Exception &e) {
@@ -195,14 +200,19 @@ Result<Json> readCloudFormationYaml(const std::string &text, const std::string &
 
 Result<YamlOutline> outlineOf(const std::string &text)
 {
-    YamlOutline outline;
-    outline.lines = splitLines(text);
     YAML::Node root;
     try {
         root = YAML::Load(text);
     } catch (const YAML::Exception &e) {
         return Status::invalidArgument(e.msg);
     }
+    return outlineFrom(root, text);
+}
+
+Result<YamlOutline> outlineFrom(const YAML::Node &root, const std::string &text)
+{
+    YamlOutline outline;
+    outline.lines = splitLines(text);
     if (!root.IsMap())
         return Status::invalidArgument("not a mapping");
     const int count = static_cast<int>(outline.lines.size());

@@ -22,8 +22,13 @@ namespace stratus::engine::exporting {
 
 inline constexpr size_t kMaxYamlValues = 1'000'000;
 
-/// `where` names the text in errors ("template.yaml"). The top level must be a mapping.
-Result<Json> readCloudFormationYaml(const std::string &text, const std::string &where);
+struct YamlOutline;
+
+/// `where` names the text in errors ("template.yaml"). The top level must be
+/// a mapping. With `outline`, the text's outline (outlineOf()) is made from
+/// the same parse.
+Result<Json> readCloudFormationYaml(const std::string &text, const std::string &where,
+                                    Result<YamlOutline> *outline = nullptr);
 
 /// Lines [first, end) of one key's block in a block mapping, comments above the key included.
 struct YamlBlock

@@ -401,12 +401,35 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     const Json &origin = workflow.origin();
     const std::string file = memberOf(origin, "file").is_string() ? origin["file"].get<std::string>() : "template.yaml";
     const std::string text = memberOf(origin, "text").is_string() ? origin["text"].get<std::string>() : "";
-    auto parsed = readCloudFormationYaml(text, file);
-    if (!parsed)
-        return parsed.status().withContext("the template workflow '" + workflow.id().str() + "' was imported from");
-    Json document = parsed.take();
-    Json &resources = document["Resources"];
-    const auto ids = logicalIdsOf(workflow, resources);
+    // The template is parsed only when something changed: an unchanged
+    // workflow is its text as it was.
+    Json document = Json::object();
+    Result<YamlOutline> outline = Status::ok();
+    bool parsed = false;
+    auto parse = [&]() -> Status {
+        if (parsed)
+            return Status::ok();
+        auto read = readCloudFormationYaml(text, file, &outline);
+        if (!read)
+            return read.status().withContext("the template workflow '" + workflow.id().str() + "' was imported from");
+        document = read.take();
+        if (!document["Resources"].is_object())
+            document["Resources"] = Json::object();
+        parsed = true;
+        return Status::ok();
+    };
+    std::set<std::string> importedNodes;
+    for (const auto &[id, entry] : memberOf(origin, "resources").items())
+        if (memberOf(entry, "node").is_string())
+            importedNodes.insert(entry["node"].get<std::string>());
+    for (const Node &node : workflow.nodes()) {
+        if (isResourceKind(node.kind) && !importedNodes.contains(node.id.str())) {
+            if (Status s = parse(); !s) // new ids must differ from every resource's
+                return s;
+            break;
+        }
+    }
+    const auto ids = logicalIdsOf(workflow, document["Resources"]);
 
     std::vector<std::string> refusals;
     for (const Edge &edge : workflow.edges()) {
@@ -440,6 +463,14 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
             views[id->second] = {Json::object(), rawViewOf(workflow, node, ids, Json())};
     }
 
+    for (const auto &[id, pair] : views) {
+        if (pair.first != pair.second) {
+            if (Status s = parse(); !s)
+                return s;
+            break;
+        }
+    }
+    Json &resources = document["Resources"];
     std::map<std::string, Json> changed; // id → the resource as it is now (null: removed)
     std::vector<std::string> added;
     for (const auto &[id, pair] : views) {
@@ -568,7 +599,7 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     std::string out;
     if (changed.empty()) {
         out = text;
-    } else if (auto outline = outlineOf(text); outline) {
+    } else if (outline) {
         const auto &lines = outline->lines;
         auto copy = [&](int first, int end) {
             for (int i = first; i < end; ++i)

@@ -899,17 +899,47 @@ private:
 
     // ---- layout and views ----------------------------------------------------
 
-    void layOut(Workflow &workflow)
+    /// Columns by depth (a node right of every node that feeds it), each
+    /// column ordered by where its feeders sit, so that edges run left to
+    /// right and cross little.
+    static void layOut(Workflow &workflow)
     {
-        // Sources on the left, functions in the middle, the rest on the right.
-        double rows[3] = {40, 40, 40};
-        for (const Node &node : workflow.nodes()) {
-            const bool feeds = !workflow.targetsOf(node.id, node.kind.starts_with(kinds::kTriggerPrefix) ? "event"
-                                                                                                          : "out")
-                                    .empty();
-            const int column = node.kind == kinds::kFunction ? 1 : (feeds ? 0 : 2);
-            workflow.setPosition(node.id, Position{40.0 + 320.0 * column, rows[column]});
-            rows[column] += 120;
+        std::map<NodeId, int> depth;
+        for (const Node &node : workflow.nodes())
+            depth[node.id] = 0;
+        for (size_t pass = 0; pass < workflow.nodes().size(); ++pass) {
+            bool moved = false;
+            for (const Edge &edge : workflow.edges()) {
+                if (depth.contains(edge.from.node) && depth.contains(edge.to.node)
+                    && depth[edge.to.node] < depth[edge.from.node] + 1) {
+                    depth[edge.to.node] = depth[edge.from.node] + 1;
+                    moved = true;
+                }
+            }
+            if (!moved)
+                break;
+        }
+        std::map<int, std::vector<NodeId>> columns;
+        for (const Node &node : workflow.nodes())
+            columns[depth[node.id]].push_back(node.id);
+        std::map<NodeId, double> row;
+        for (auto &[column, ids] : columns) {
+            std::map<NodeId, double> weight;
+            for (size_t i = 0; i < ids.size(); ++i) {
+                double sum = 0;
+                int feeders = 0;
+                for (const Edge &edge : workflow.edges())
+                    if (edge.to.node == ids[i] && row.contains(edge.from.node)) {
+                        sum += row[edge.from.node];
+                        ++feeders;
+                    }
+                weight[ids[i]] = feeders ? sum / feeders : 1e9 + double(i);
+            }
+            std::stable_sort(ids.begin(), ids.end(), [&](const NodeId &a, const NodeId &b) { return weight[a] < weight[b]; });
+            for (size_t i = 0; i < ids.size(); ++i) {
+                row[ids[i]] = double(i);
+                workflow.setPosition(ids[i], Position{40.0 + 300.0 * column, 40.0 + 120.0 * double(i)});
+            }
         }
     }
 
@@ -969,10 +999,12 @@ Result<TemplateFile> readTemplateFile(const fs::path &path)
     if (!isValidUtf8(*text))
         return Status::invalidArgument(quote(file.name) + " is not UTF-8 text");
     file.text = text.take();
-    auto document = readCloudFormationYaml(file.text, file.name);
+    Result<YamlOutline> outline = Status::ok();
+    auto document = readCloudFormationYaml(file.text, file.name, &outline);
     if (!document)
         return document.status();
     file.document = document.take();
+    file.layout = outline ? Status::ok() : outline.status();
     return file;
 }
 
@@ -1010,20 +1042,16 @@ Result<Imported> finish(TemplateImporter &importer, const Json &origin, const st
 
 } // namespace
 
-Result<Imported> importTemplateDocument(Json document, const fs::path &folder, const std::string &file,
-                                        const std::string &text, const std::string &format,
-                                        const ImportOptions &options)
+Result<Imported> importTemplateDocument(TemplateFile file, Json document, const fs::path &folder,
+                                        const std::string &format, const ImportOptions &options)
 {
-    TemplateImporter importer(std::move(document), folder, file, options);
-    auto imported = finish(importer, Json{{"format", format}, {"text", text}}, options.stackName);
+    TemplateImporter importer(std::move(document), folder, file.name, options);
+    auto imported = finish(importer, Json{{"format", format}, {"text", std::move(file.text)}}, options.stackName);
     if (!imported)
         return imported.status();
-    if (format == "sam") {
-        if (auto outline = outlineOf(text); !outline)
-            imported->warnings.push_back(file + ": its layout (" + outline.status().message()
-                                         + ") cannot be kept: an export after an edit writes it anew, without "
-                                           "comments");
-    }
+    if (format == "sam" && !file.layout)
+        imported->warnings.push_back(file.name + ": its layout (" + file.layout.message()
+                                     + ") cannot be kept: an export after an edit writes it anew, without comments");
     if (options.region != "us-east-1")
         imported->workspace.settings["region"] = options.region;
     return imported;
@@ -1046,7 +1074,8 @@ Result<Imported> importSam(const fs::path &templatePath, const ImportOptions &op
     ImportOptions resolved = options;
     if (resolved.stackName.empty())
         resolved.stackName = defaultStackName(templatePath);
-    return importTemplateDocument(std::move(read->document), folderOf(templatePath), file, read->text, "sam", resolved);
+    Json sam = std::move(read->document);
+    return importTemplateDocument(read.take(), std::move(sam), folderOf(templatePath), "sam", resolved);
 }
 
 } // namespace stratus::engine::exporting

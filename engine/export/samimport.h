@@ -44,18 +44,19 @@ Result<Imported> importServerless(const std::filesystem::path &servicePath, cons
 
 // For the readers of each format:
 
-/// Maps `document` (a template in SAM's form, code under `folder`) into a
-/// workspace whose workflow's origin is `text`, the file as written.
-Result<Imported> importTemplateDocument(Json document, const std::filesystem::path &folder, const std::string &file,
-                                        const std::string &text, const std::string &format,
-                                        const ImportOptions &options);
 /// A template or service file as read: at most kMaxTemplateBytes of UTF-8 YAML.
 struct TemplateFile
 {
     std::string name; ///< the file's name, as errors say it
     std::string text;
     Json document;
+    Status layout; ///< why its text's outline cannot be kept, if it cannot (cfnyaml.h)
 };
+
+/// Maps `document` (a template in SAM's form, code under `folder`) into a
+/// workspace whose workflow's origin is `file`, as written.
+Result<Imported> importTemplateDocument(TemplateFile file, Json document, const std::filesystem::path &folder,
+                                        const std::string &format, const ImportOptions &options);
 Result<TemplateFile> readTemplateFile(const std::filesystem::path &path);
 /// The folder a file is in ("." for a bare name).
 std::filesystem::path folderOf(const std::filesystem::path &file);

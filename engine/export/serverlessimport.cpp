@@ -377,7 +377,7 @@ Result<Imported> importServerless(const fs::path &servicePath, const ImportOptio
     if (resolved.stackName.empty())
         resolved.stackName = serviceName + "-" + variables.stage;
     resolved.region = variables.region;
-    auto imported = importTemplateDocument(std::move(sam), folderOf(servicePath), file, read->text, "serverless", resolved);
+    auto imported = importTemplateDocument(read.take(), std::move(sam), folderOf(servicePath), "serverless", resolved);
     if (!imported)
         return imported.status();
     imported->warnings.insert(imported->warnings.begin(), variables.warnings.begin(), variables.warnings.end());

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void aWideWorkflowOpensReadableAndTabsKeepTheirZoom();
     void codeHasADockAndTheLayoutIsKeptPerWorkspace();
     void exportsASamBundleOfTheDesignOnScreen();
+    void importsATemplateAndWritesItBack();
 
 private:
     QString importExample(const char *name);
@@ -374,8 +375,6 @@ void TestMainWindow::codeHasADockAndTheLayoutIsKeptPerWorkspace()
     QSettings().remove(QStringLiteral("layout"));
 }
 
-// A JSON document opens as an unsaved document, says so in a banner with a
-// Save As button, and after Save As it is a workspace file that saves itself.
 void TestMainWindow::exportsASamBundleOfTheDesignOnScreen()
 {
     MainWindow window;
@@ -415,6 +414,49 @@ void TestMainWindow::exportsASamBundleOfTheDesignOnScreen()
     QCOMPARE(writtenService.readAll(), goldenService.readAll());
 }
 
+// File → Import: a SAM template becomes a workspace file, opened, and its
+// export is the template again; a hostile template leaves nothing behind.
+void TestMainWindow::importsATemplateAndWritesItBack()
+{
+    MainWindow window;
+    QVERIFY(window.action(QStringLiteral("importSam")));
+    QVERIFY(window.action(QStringLiteral("importServerless")));
+    const QString source = QStringLiteral(STRATUS_TEST_DATA_DIR "/import/sam/queue-worker/template.yaml");
+    const QString target = m_dir->filePath(QStringLiteral("imported.stratus"));
+    auto warnings = window.importTemplate(MainWindow::BundleFormat::Sam, source, target);
+    QVERIFY2(warnings, warnings.status().message().c_str());
+    QCOMPARE(warnings->size(), size_t(1)); // the queue with a Condition
+    QCOMPARE(QFileInfo(window.currentFile()).canonicalFilePath(), QFileInfo(target).canonicalFilePath());
+    QCOMPARE(window.workspace().workflows.front().nodes().size(), size_t(6));
+    QCOMPARE(window.currentScene()->items().isEmpty(), false);
+    QVERIFY(window.problems().empty());
+
+    const QString out = m_dir->filePath(QStringLiteral("imported-bundle"));
+    QVERIFY(window.exportBundle(MainWindow::BundleFormat::Sam, out, false));
+    QCOMPARE(stratus::test::readBytes(out + QStringLiteral("/template.yaml")), stratus::test::readBytes(source));
+
+    // Refused: the reasons, the open workspace kept, no file made.
+    const QString bomb = m_dir->filePath(QStringLiteral("bomb.stratus"));
+    auto refused = window.importTemplate(MainWindow::BundleFormat::Sam,
+                                         QStringLiteral(STRATUS_TEST_DATA_DIR "/import/bad/bomb.yaml"), bomb);
+    QVERIFY(!refused);
+    QVERIFY2(refused.status().message().find("expands to more than") != std::string::npos,
+             refused.status().message().c_str());
+    QVERIFY(!QFile::exists(bomb));
+    QCOMPARE(QFileInfo(window.currentFile()).canonicalFilePath(), QFileInfo(target).canonicalFilePath());
+    // The workspace open here is not imported over.
+    QVERIFY(!window.importTemplate(MainWindow::BundleFormat::Sam, source, target));
+
+    const QString service = m_dir->filePath(QStringLiteral("service.stratus"));
+    auto imported = window.importTemplate(MainWindow::BundleFormat::Serverless,
+                                          QStringLiteral(STRATUS_TEST_DATA_DIR "/import/serverless/unresolved/serverless.yml"),
+                                          service);
+    QVERIFY2(imported, imported.status().message().c_str());
+    QCOMPARE(imported->size(), size_t(2)); // ${env:SECRET} and ${ssm:/my/param}, named
+}
+
+// A JSON document opens as an unsaved document, says so in a banner with a
+// Save As button, and after Save As it is a workspace file that saves itself.
 void TestMainWindow::jsonDocumentIsOfferedAWorkspaceFile()
 {
     const QString json = QStringLiteral(STRATUS_EXAMPLES_DIR "/scheduled-job.json");
