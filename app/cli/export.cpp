@@ -56,10 +56,19 @@ int cmdExport(const Args &args, Io &io)
     if (serverless)
         io.err << "Wrote a Serverless Framework service of " << bundle->files.size() << " files to "
                << printable(*output) << " (serverless.yml; deploy with npx serverless deploy, as its README says)\n";
-    else
-        io.err << "Wrote an AWS SAM bundle of " << bundle->files.size() << " files to " << printable(*output)
-               << (options.zip ? " (template.yaml; deploy with sam deploy --guided)\n"
-                               : " (template.yaml; deploy with sam build && sam deploy --guided)\n");
+    else {
+        // A workflow imported from a template is written back under the template's own name.
+        std::string templateName = "template.yaml";
+        for (const auto &[path, bytes] : bundle->files)
+            if (path.find('/') == std::string::npos && !bundle->files.contains("template.yaml")
+                && (path.ends_with(".yaml") || path.ends_with(".yml")))
+                templateName = path;
+        const std::string flag = templateName == "template.yaml" ? "" : " --template-file " + templateName;
+        io.err << "Wrote an AWS SAM bundle of " << bundle->files.size() << " files to " << printable(*output) << " ("
+               << printable(templateName) << "; deploy with "
+               << (options.zip ? "sam deploy" + flag + " --guided" : "sam build" + flag + " && sam deploy --guided")
+               << ")\n";
+    }
     return kExitOk;
 }
 
@@ -94,12 +103,18 @@ int importTemplate(const Args &args, Io &io, bool serverless)
     auto imported = serverless ? exporting::importServerless(source, options) : exporting::importSam(source, options);
     if (!imported) {
         printLines(io, imported.status().message());
-        io.err << "Nothing was imported; " << printable(target) << " is unchanged.\n";
+        std::error_code exists;
+        io.err << "Nothing was imported; "
+               << (std::filesystem::exists(*targetPath, exists) ? printable(target) + " is unchanged."
+                                                                 : std::string("nothing was written."))
+               << "\n";
         return imported.status().code() == Status::Code::InvalidArgument ? kExitProblems : kExitError;
     }
     for (const std::string &warning : imported->warnings)
         io.err << "warning: " << printable(warning) << "\n";
-    if (Status s = WorkspaceStore::writeTo(*targetPath, imported->workspace, WorkspaceStore::RunHistory::Clear); !s)
+    if (Status s = (std::filesystem::exists(*targetPath, ec)
+                          ? WorkspaceStore::writeTo(*targetPath, imported->workspace, WorkspaceStore::RunHistory::Clear)
+                          : WorkspaceStore::writeNew(*targetPath, imported->workspace)); !s)
         return failure(io, s);
     std::map<std::string, int> counts;
     for (const Node &node : imported->workspace.workflows.front().nodes())

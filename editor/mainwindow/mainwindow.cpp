@@ -647,7 +647,9 @@ Result<std::vector<std::string>> MainWindow::importTemplate(BundleFormat format,
         return target.status();
     if (m_document && QFileInfo(m_document->filePath()).canonicalFilePath() == QFileInfo(qs(*target)).canonicalFilePath())
         return Status::invalidArgument("the workspace open here is " + *target + "; import into another file");
-    if (Status s = WorkspaceStore::writeTo(*target, imported->workspace, WorkspaceStore::RunHistory::Clear); !s)
+    if (Status s = (QFileInfo::exists(qs(*target))
+                          ? WorkspaceStore::writeTo(*target, imported->workspace, WorkspaceStore::RunHistory::Clear)
+                          : WorkspaceStore::writeNew(*target, imported->workspace)); !s)
         return s;
     if (Status s = openFile(qs(*target)); !s)
         return s;

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <regex>
+#include <unordered_set>
 
 namespace stratus::engine::exporting {
 
@@ -99,11 +100,18 @@ private:
         }
         case YAML::NodeType::Map: {
             Json out = Json::object();
+            // Appended as read: an ordered object's own insert searches it, which a
+            // template's thousands of resources would make quadratic.
+            auto &members = out.get_ref<Json::object_t &>();
+            std::unordered_set<std::string> keys;
             for (auto it = node.begin(); it != node.end(); ++it) {
                 if (!it->first.IsScalar())
                     throw Refused{at(m_where, it->first.Mark()) + ": a mapping key must be text"};
                 ++m_values;
-                out[it->first.Scalar()] = convert(it->second);
+                if (!keys.insert(it->first.Scalar()).second)
+                    throw Refused{at(m_where, it->first.Mark()) + ": " + it->first.Scalar()
+                                  + " is given twice in one mapping"};
+                members.emplace_back(it->first.Scalar(), convert(it->second));
             }
             return out;
         }

@@ -9,8 +9,11 @@
 #include "engine/model/validator.h"
 #include "engine/model/workflow.h"
 
+#include <QByteArray>
+
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace stratus::engine::exporting {
 
@@ -104,9 +107,10 @@ void eventView(Json &view, const std::string &base, const Node &source, const st
     }
 }
 
-void functionView(Json &view, const Workflow &workflow, const Node &node,
-                  const std::map<std::string, std::string> &ids, const Json &entry)
+void functionView(Json &view, const ViewContext &context, const Node &node, const Json &entry)
 {
+    const Workflow &workflow = context.workflow;
+    const auto &ids = context.ids;
     const Json &c = node.config;
     view["/Properties/Runtime"] = memberOf(c, "runtime");
     view["/Properties/Handler"] = memberOf(c, "handler");
@@ -117,12 +121,16 @@ void functionView(Json &view, const Workflow &workflow, const Node &node,
     } else {
         view["/Properties/CodeUri"] = memberOf(code, "uri").is_string() ? code["uri"] : Json(codeFolder(node));
     }
-    if (field(node, "memoryMB").is_number())
-        view["/Properties/MemorySize"] = c["memoryMB"];
-    if (field(node, "timeoutS").is_number())
-        view["/Properties/Timeout"] = c["timeoutS"];
-    if (field(node, "architecture").is_string())
-        view["/Properties/Architectures"] = Json::array({c["architecture"]});
+    view["/Properties/FunctionName"] = node.name;
+    // A new function states what Globals would otherwise give it on AWS.
+    const bool added = entry.is_null();
+    if (field(node, "memoryMB").is_number() || added)
+        view["/Properties/MemorySize"] = field(node, "memoryMB").is_number() ? c["memoryMB"] : Json(128);
+    if (field(node, "timeoutS").is_number() || added)
+        view["/Properties/Timeout"] = field(node, "timeoutS").is_number() ? c["timeoutS"] : Json(3);
+    if (field(node, "architecture").is_string() || added)
+        view["/Properties/Architectures"] =
+            Json::array({field(node, "architecture").is_string() ? c["architecture"] : Json("x86_64")});
     if (field(node, "concurrency").is_number() && c["concurrency"].get<long long>() > 0)
         view["/Properties/ReservedConcurrentExecutions"] = c["concurrency"];
     if (field(node, "description").is_string() && !c["description"].get<std::string>().empty())
@@ -136,10 +144,11 @@ void functionView(Json &view, const Workflow &workflow, const Node &node,
     std::set<std::string> taken;
     for (const auto &[source, event] : events.items())
         taken.insert(memberOf(event, "name").is_string() ? event["name"].get<std::string>() : source);
-    for (const Edge &edge : workflow.edges()) {
-        if (edge.to.node != node.id || edge.to.port != "in")
+    const auto incoming = context.incoming.find(node.id.str());
+    for (const Edge *edge : incoming == context.incoming.end() ? std::vector<const Edge *>() : incoming->second) {
+        if (edge->to.port != "in")
             continue;
-        const Node *source = workflow.findNode(edge.from.node);
+        const Node *source = workflow.findNode(edge->from.node);
         if (!source)
             continue;
         std::string name;
@@ -160,9 +169,10 @@ void functionView(Json &view, const Workflow &workflow, const Node &node,
     }
 }
 
-void resourceView(Json &view, const Workflow &workflow, const Node &node,
-                  const std::map<std::string, std::string> &ids, const std::string &type)
+void resourceView(Json &view, const ViewContext &context, const Node &node, const std::string &type)
 {
+    const Workflow &workflow = context.workflow;
+    const auto &ids = context.ids;
     const Json &c = node.config;
     if (node.kind == kinds::kQueue) {
         view["/Properties/QueueName"] = node.name;
@@ -327,17 +337,23 @@ std::map<std::string, std::string> logicalIdsOf(const Workflow &workflow, const 
     return ids;
 }
 
-Json rawViewOf(const Workflow &workflow, const Node &node, const std::map<std::string, std::string> &ids,
-               const Json &entry)
+ViewContext::ViewContext(const Workflow &workflow, std::map<std::string, std::string> ids)
+    : workflow(workflow), ids(std::move(ids))
+{
+    for (const Edge &edge : workflow.edges())
+        incoming[edge.to.node.str()].push_back(&edge);
+}
+
+Json rawViewOf(const ViewContext &context, const Node &node, const Json &entry)
 {
     Json view = Json::object();
     const std::string type = memberOf(entry, "type").is_string() ? entry["type"].get<std::string>()
                                                                 : defaultType(node.kind);
     view["/Type"] = type;
     if (node.kind == kinds::kFunction)
-        functionView(view, workflow, node, ids, entry);
+        functionView(view, context, node, entry);
     else
-        resourceView(view, workflow, node, ids, type);
+        resourceView(view, context, node, type);
     return view;
 }
 
@@ -396,7 +412,7 @@ Result<WriteBack> importedWorkflow(const Workspace &workspace, const ExportOptio
     return out;
 }
 
-Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &workflow, const ExportOptions &)
+Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &workflow, const ExportOptions &options)
 {
     const Json &origin = workflow.origin();
     const std::string file = memberOf(origin, "file").is_string() ? origin["file"].get<std::string>() : "template.yaml";
@@ -429,7 +445,8 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
             break;
         }
     }
-    const auto ids = logicalIdsOf(workflow, document["Resources"]);
+    const ViewContext context(workflow, logicalIdsOf(workflow, document["Resources"]));
+    const auto &ids = context.ids;
 
     std::vector<std::string> refusals;
     for (const Edge &edge : workflow.edges()) {
@@ -446,21 +463,42 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
             refusals.push_back("node '" + node.id.str() + "': a " + node.kind + " node is not written back into "
                                + file + " (export with --fresh for Stratus's own template)");
 
+    std::vector<std::string> notes;
+    if (options.zip)
+        notes.push_back("--zip is not used for a workflow written back into its template: the code stays where "
+                        "its CodeUri says");
+
     // The views, old and new, by logical id.
     const Json &entries = memberOf(origin, "resources");
+    std::unordered_map<std::string, const Json *> entryOf;
+    for (const auto &[id, entry] : entries.items())
+        entryOf[id] = &entry;
+    auto entryFor = [&](const std::string &nodeId) -> const Json & {
+        static const Json none;
+        const auto id = ids.find(nodeId);
+        const auto entry = id == ids.end() ? entryOf.end() : entryOf.find(id->second);
+        return entry == entryOf.end() ? none : *entry->second;
+    };
     std::map<std::string, std::pair<Json, Json>> views; // id → (old, new)
     std::set<std::string> imported;
     for (const auto &[id, entry] : entries.items()) {
         const Node *node = memberOf(entry, "node").is_string() ? workflow.findNode(NodeId(entry["node"].get<std::string>()))
                                                              : nullptr;
         imported.insert(id);
-        views[id] = {memberOf(entry, "view"),
-                     node ? writtenView(rawViewOf(workflow, *node, ids, entry), entry) : Json::object()};
+        const Json raw = node ? rawViewOf(context, *node, entry) : Json::object();
+        views[id] = {memberOf(entry, "view"), node ? writtenView(raw, entry) : Json::object()};
+        // A value the template gives through Globals cannot be taken from one function.
+        for (const auto &[where, substitution] : memberOf(entry, "as").items())
+            if (node && substitution["written"].is_null() && !raw.contains(where)
+                && where.starts_with("/Properties/Environment/Variables/"))
+                notes.push_back("Resources." + id + ": " + Pointer(where).back()
+                                + " comes from Globals.Function.Environment, so the function still has it on "
+                                  "AWS; remove it there");
     }
     for (const Node &node : workflow.nodes()) {
         const auto id = ids.find(node.id.str());
         if (id != ids.end() && !imported.contains(id->second))
-            views[id->second] = {Json::object(), rawViewOf(workflow, node, ids, Json())};
+            views[id->second] = {Json::object(), rawViewOf(context, node, Json())};
     }
 
     for (const auto &[id, pair] : views) {
@@ -529,9 +567,7 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     for (const Node &node : workflow.nodes()) {
         if (node.kind != kinds::kFunction)
             continue;
-        const auto id = ids.find(node.id.str());
-        const Json &entry = id != ids.end() ? memberOf(entries, id->second.c_str()) : Json();
-        const Json &code = memberOf(entry, "code");
+        const Json &code = memberOf(entryFor(node.id.str()), "code");
         const Json &files = memberOf(node.config, "files");
         if (memberOf(code, "inline") == true) {
             if (files.size() != 1)
@@ -545,6 +581,9 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
         std::map<std::string, std::string> contents;
         for (const auto &[path, value] : files.items())
             contents[path] = value.is_string() ? value.get<std::string>() : std::string();
+        for (const auto &[path, value] : memberOf(code, "binary").items())
+            contents.try_emplace(path, QByteArray::fromBase64(QByteArray::fromStdString(value.get<std::string>()))
+                                           .toStdString());
         std::map<std::string, std::string> out;
         if (memberOf(code, "zip") == true) {
             auto zip = reproducibleZip(contents);
@@ -573,8 +612,7 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     for (const Node &node : workflow.nodes()) {
         if (node.kind != kinds::kFunction)
             continue;
-        const auto id = ids.find(node.id.str());
-        const Json &code = memberOf(memberOf(entries, id != ids.end() ? id->second.c_str() : ""), "code");
+        const Json &code = memberOf(entryFor(node.id.str()), "code");
         addTestEvents(bundle, workspace, workflow, node,
                       memberOf(code, "events").is_string() ? code["events"].get<std::string>()
                                                          : fileNameFrom(node.name.empty() ? node.id.str() : node.name));
@@ -623,8 +661,21 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
                     out += indentedBlock(block.key, it->second, indent);
                 }
             }
-            for (const std::string &id : added)
+            for (const std::string &id : added) {
+                if (!out.empty() && !out.ends_with("\n\n") && !out.ends_with("\n\r\n"))
+                    out += "\n";
                 out += indentedBlock(id, changed[id], indent);
+            }
+        }
+        if (!lines.empty() && lines.front().ends_with('\r')) {
+            // The file's own line ends, in what was written anew too.
+            std::string crlf;
+            for (size_t i = 0; i < out.size(); ++i) {
+                if (out[i] == '\n' && (i == 0 || out[i - 1] != '\r'))
+                    crlf += '\r';
+                crlf += out[i];
+            }
+            out = std::move(crlf);
         }
     } else {
         for (auto &[id, resource] : changed) {
@@ -633,11 +684,17 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
             else
                 resources[id] = resource;
         }
-        out = toCloudFormationYaml(document);
-        bundle.notes.push_back(file + " is written anew, without its comments: its layout cannot be kept ("
-                               + outline.status().message() + ")");
+        const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+        if (first != std::string::npos && text[first] == '{') {
+            out = document.dump(2) + "\n"; // a JSON template stays JSON
+        } else {
+            out = toCloudFormationYaml(document);
+            bundle.notes.push_back(file + " is written anew, without its comments: its layout cannot be kept ("
+                                   + outline.status().message() + ")");
+        }
     }
     bundle.files[file] = out;
+    bundle.notes.insert(bundle.notes.end(), notes.begin(), notes.end());
 
     for (const auto &[id, resource] : changed) {
         if (resource.is_null())

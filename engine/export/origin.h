@@ -32,9 +32,11 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace stratus::engine {
 class Workflow;
+struct Edge;
 struct Node;
 struct Workspace;
 } // namespace stratus::engine
@@ -46,10 +48,20 @@ namespace stratus::engine::exporting {
 /// of `templateResources`' ids.
 std::map<std::string, std::string> logicalIdsOf(const Workflow &workflow, const Json &templateResources);
 
+/// What the views of a workflow's nodes are made from: the workflow, every
+/// resource node's logical id, and its edges by the node they end at.
+struct ViewContext
+{
+    ViewContext(const Workflow &workflow, std::map<std::string, std::string> ids);
+
+    const Workflow &workflow;
+    std::map<std::string, std::string> ids; ///< node id → logical id
+    std::map<std::string, std::vector<const Edge *>> incoming; ///< node id → the edges into it, in order
+};
+
 /// The template properties `node` stands for, before substitutions. `entry`
 /// is its origin resource entry (null for a node added since import).
-Json rawViewOf(const Workflow &workflow, const Node &node, const std::map<std::string, std::string> &ids,
-               const Json &entry);
+Json rawViewOf(const ViewContext &context, const Node &node, const Json &entry);
 
 /// `raw` with the entry's substitutions applied: the view as it is written.
 Json writtenView(const Json &raw, const Json &entry);

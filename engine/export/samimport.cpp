@@ -9,9 +9,12 @@
 #include "engine/model/text.h"
 #include "engine/model/validator.h"
 
+#include <QByteArray>
+
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
 namespace stratus::engine::exporting {
@@ -90,9 +93,11 @@ public:
     {
         Workflow workflow(WorkflowId("main"), m_options.stackName);
         const Json &resources = m_doc["Resources"];
-        m_globals = m_doc.contains("Globals") && m_doc["Globals"].is_object() && m_doc["Globals"].contains("Function")
-                        ? m_doc["Globals"]["Function"]
-                        : Json::object();
+        m_globals = memberOf(memberOf(m_doc, "Globals"), "Function");
+        if (m_globals.is_null())
+            m_globals = Json::object();
+        if (!m_globals.is_object())
+            fail("Globals.Function: a mapping of function properties, not " + printable(m_globals.dump().substr(0, 60)));
         // Resources first (functions refer to them), then functions.
         for (const auto &[id, resource] : resources.items())
             addResourceNode(workflow, id, resource);
@@ -118,7 +123,11 @@ public:
         origin["format"] = "sam";
         origin["file"] = m_file;
         origin["stackName"] = m_options.stackName;
-        origin["resources"] = m_entries;
+        Json resources = Json::object();
+        auto &members = resources.get_ref<Json::object_t &>();
+        for (const auto &[id, entry] : m_entries)
+            members.emplace_back(id, entry); // ids are unique: no search (an ordered object's is linear)
+        origin["resources"] = std::move(resources);
         if (!m_kept.empty())
             origin["kept"] = m_kept;
         return origin;
@@ -127,6 +136,7 @@ public:
     std::vector<std::string> errors;
     std::vector<std::string> warnings;
     std::vector<TestEvent> testEvents;
+    std::map<std::string, std::string> placeOfNode; ///< node id → where the template says it
 
 private:
     static std::string typeOf(const Json &resource)
@@ -308,8 +318,13 @@ private:
     std::string resourceName(const std::string &id, const Json &properties, const char *nameProperty)
     {
         const Json &written = memberOf(properties, nameProperty);
-        if (written.is_null())
-            return id;
+        if (written.is_null()) {
+            if (std::string_view(nameProperty) != "BucketName")
+                return id;
+            // As CloudFormation names a bucket it is not told the name of: stack-id, in lower case.
+            std::string name = asciiLowercase(kebab(m_options.stackName) + "-" + kebab(id));
+            return name.substr(0, 63);
+        }
         if (auto name = resolve(written))
             return *name;
         warn(placeOf(id, std::string("Properties.") + nameProperty)
@@ -340,15 +355,27 @@ private:
         workflow.addNode(std::move(node));
         m_entries[logicalId] = Json{{"node", id.str()}, {"type", type}};
         m_nodeOf[logicalId] = id;
+        placeOfNode[id.str()] = placeOf(logicalId, "");
         return *workflow.findNode(id);
     }
 
     std::optional<long long> integer(const Json &properties, const char *key, const std::string &where, long long low,
                                      long long high)
     {
-        const Json &value = memberOf(properties, key);
+        Json value = memberOf(properties, key);
         if (value.is_null())
             return std::nullopt;
+        if (value.is_object()) {
+            warn(where + "." + key + ": " + printable(value.dump())
+                 + " cannot be worked out here: the default is used here, and it is written back as it is");
+            return std::nullopt;
+        }
+        if (value.is_string()) {
+            const std::string text = value.get<std::string>();
+            if (!text.empty() && text.size() < 10
+                && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
+                value = std::stoll(text); // CloudFormation reads "512" as 512
+        }
         if (!value.is_number_integer()) {
             fail(where + "." + key + ": " + printable(value.dump()) + " is not a whole number");
             return std::nullopt;
@@ -668,9 +695,15 @@ private:
         code["uri"] = uri;
         std::error_code ec;
         Json files = Json::object();
-        if (fs::is_directory(path, ec)) {
+        m_binary = Json::object();
+        if (auto known = m_folders.find(path.string()); known != m_folders.end()) {
+            // Functions sharing a CodeUri (a common layout) read it once.
+            files = known->second.first;
+            m_binary = known->second.second;
+        } else if (fs::is_directory(path, ec)) {
             if (!readFolder(path, where + ".CodeUri", files))
                 return nullptr;
+            m_folders[path.string()] = {files, m_binary};
         } else if (fs::is_regular_file(path, ec) && asciiLowercase(path.extension().string()) == ".zip") {
             code["zip"] = true;
             auto entries = readZip(path, where + ".CodeUri");
@@ -682,9 +715,12 @@ private:
             return nullptr;
         }
         if (files.empty()) {
-            fail(where + ".CodeUri: " + quote(uri) + " holds no file of code");
+            fail(where + ".CodeUri: " + quote(uri) + " holds no text file of code"
+                 + (m_binary.empty() ? std::string() : " (only files that are not UTF-8 text)"));
             return nullptr;
         }
+        if (!m_binary.empty())
+            code["binary"] = std::move(m_binary);
         (void)id;
         return files;
     }
@@ -697,6 +733,11 @@ private:
         fs::recursive_directory_iterator it(folder, fs::directory_options::none, ec), end;
         for (; !ec && it != end; it.increment(ec)) {
             const std::string name = it->path().filename().string();
+            if (it->is_symlink(ec) && it->is_directory(ec)) {
+                warn(where + ": " + it->path().lexically_relative(folder).generic_string()
+                     + "/ is a link to a folder; links to folders are not followed");
+                continue;
+            }
             if (it->is_directory(ec) && kSkippedFolders.contains(name)) {
                 skipped.insert(name);
                 it.disable_recursion_pending();
@@ -738,12 +779,20 @@ private:
                 return false;
             }
             if (!isValidUtf8(*text) || text->find('\0') != std::string::npos) {
-                warn(where + ": " + relative + " is not text; it is not imported");
+                keepBinary(where, relative, *text);
                 continue;
             }
             files[relative] = text.take();
         }
         return true;
+    }
+
+    /// A file of code that is not text (an image, a compiled module): not
+    /// on the canvas, but kept and written back with the code on export.
+    void keepBinary(const std::string &where, const std::string &path, const std::string &bytes)
+    {
+        warn(where + ": " + path + " is not text: it is not in the code editor, and is written back on export");
+        m_binary[path] = QByteArray::fromStdString(bytes).toBase64().toStdString();
     }
 
     Result<Json> readZip(const fs::path &path, const std::string &where)
@@ -756,7 +805,7 @@ private:
         Json files = Json::object();
         for (auto &[name, bytes] : *entries) {
             if (!isValidUtf8(bytes) || bytes.find('\0') != std::string::npos) {
-                warn(where + ": " + name + " in the zip is not text; it is not imported");
+                keepBinary(where, name, bytes);
                 continue;
             }
             files[name] = std::move(bytes);
@@ -781,15 +830,29 @@ private:
             node.config = std::move(config);
             const NodeId id = node.id;
             workflow.addNode(std::move(node));
+            placeOfNode[id.str()] = where;
             addEdge(workflow, id, "event", function);
             events[id.str()] = Json{{"name", eventName}, {"type", type}};
         };
-        auto source = [&](const std::string &resourceId, const std::string &port) {
+        // A queue, bucket or table holds one set of event settings here (batch
+        // size, filters): a second function's event on it must agree.
+        auto source = [&](const std::string &resourceId, const std::string &port, const Json &settings) {
             const NodeId from = m_nodeOf[resourceId];
             if (events.contains(from.str())) {
                 warn(where + ": a second event from the same resource is kept as written");
                 return;
             }
+            auto [known, first] = m_eventSettings.try_emplace(resourceId, settings);
+            if (!first && known->second != settings) {
+                warn(where + ": " + resourceId + " already feeds another function with other settings ("
+                     + known->second.dump() + " here, " + settings.dump()
+                     + " in this event); a resource has one set of them here, so this event is kept as written "
+                       "and does not run here");
+                return;
+            }
+            Node *node = workflow.findNode(from);
+            for (const auto &[key, value] : settings.items())
+                node->config[key] = value;
             addEdge(workflow, from, port, function);
             events[from.str()] = Json{{"name", eventName}, {"type", type}};
         };
@@ -840,12 +903,12 @@ private:
                              "is kept as written");
                 return;
             }
-            Node *node = workflow.findNode(m_nodeOf[queue]);
+            Json settings = Json::object();
             if (auto v = integer(properties, "BatchSize", where + ".Properties", 1, 10000))
-                node->config["batchSize"] = *v;
+                settings["batchSize"] = *v;
             if (auto v = integer(properties, "MaximumBatchingWindowInSeconds", where + ".Properties", 0, 300))
-                node->config["batchWindowS"] = *v;
-            source(queue, "out");
+                settings["batchWindowS"] = *v;
+            source(queue, "out", settings);
         } else if (type == "S3") {
             const std::string bucket = targetOf(memberOf(properties, "Bucket"), kinds::kBucket, "Ref");
             if (bucket.empty()) {
@@ -853,7 +916,7 @@ private:
                              "kept as written");
                 return;
             }
-            Node *node = workflow.findNode(m_nodeOf[bucket]);
+            Json settings = Json::object();
             Json wanted = Json::array();
             const Json &written = memberOf(properties, "Events");
             for (const Json &e : written.is_array() ? written : Json::array({written})) {
@@ -869,16 +932,16 @@ private:
                 if (std::find(wanted.begin(), wanted.end(), Json(kind)) == wanted.end())
                     wanted.push_back(kind);
             }
-            node->config["events"] = wanted;
+            settings["events"] = wanted;
             for (const Json &rule : memberOf(memberOf(memberOf(properties, "Filter"), "S3Key"), "Rules")) {
                 const Json &name = memberOf(rule, "Name");
                 const Json &value = memberOf(rule, "Value");
                 if (name.is_string() && value.is_string()
                     && (asciiLowercase(name.get<std::string>()) == "prefix"
                         || asciiLowercase(name.get<std::string>()) == "suffix"))
-                    node->config[asciiLowercase(name.get<std::string>())] = value;
+                    settings[asciiLowercase(name.get<std::string>())] = value;
             }
-            source(bucket, "out");
+            source(bucket, "out", settings);
         } else if (type == "DynamoDB") {
             const std::string table = targetOf(memberOf(properties, "Stream"), kinds::kTable, "StreamArn");
             if (table.empty()) {
@@ -886,12 +949,12 @@ private:
                              "event is kept as written");
                 return;
             }
-            Node *node = workflow.findNode(m_nodeOf[table]);
+            Json settings = Json::object();
             if (auto v = integer(properties, "BatchSize", where + ".Properties", 1, 10000))
-                node->config["streamBatchSize"] = *v;
-            source(table, "out");
+                settings["streamBatchSize"] = *v;
+            source(table, "out", settings);
         } else {
-            warn(where + ": " + (type.empty() ? std::string("an event with no Type") : "a " + type + " event")
+            warn(where + ": " + (type.empty() ? std::string("an event with no Type") : "an event of type " + type)
                  + " does not run here (HttpApi, Api, Schedule, ScheduleV2, SQS, S3 and DynamoDB do); it is kept "
                    "as written");
         }
@@ -919,6 +982,9 @@ private:
             if (!moved)
                 break;
         }
+        std::map<NodeId, std::vector<NodeId>> feedersOf;
+        for (const Edge &edge : workflow.edges())
+            feedersOf[edge.to.node].push_back(edge.from.node);
         std::map<int, std::vector<NodeId>> columns;
         for (const Node &node : workflow.nodes())
             columns[depth[node.id]].push_back(node.id);
@@ -928,9 +994,9 @@ private:
             for (size_t i = 0; i < ids.size(); ++i) {
                 double sum = 0;
                 int feeders = 0;
-                for (const Edge &edge : workflow.edges())
-                    if (edge.to.node == ids[i] && row.contains(edge.from.node)) {
-                        sum += row[edge.from.node];
+                for (const NodeId &from : feedersOf[ids[i]])
+                    if (row.contains(from)) {
+                        sum += row[from];
                         ++feeders;
                     }
                 weight[ids[i]] = feeders ? sum / feeders : 1e9 + double(i);
@@ -948,15 +1014,18 @@ private:
         Json origin = this->origin();
         Workflow withOrigin = workflow;
         withOrigin.setOrigin(origin);
-        const auto ids = logicalIdsOf(withOrigin, m_doc["Resources"]);
-        const Json &resources = m_doc["Resources"];
-        for (auto &[id, entry] : m_entries.items()) {
+        const ViewContext context(withOrigin, logicalIdsOf(withOrigin, m_doc["Resources"]));
+        std::unordered_map<std::string, const Json *> resourceOf;
+        for (const auto &[id, resource] : m_doc["Resources"].items())
+            resourceOf[id] = &resource;
+        for (auto &[id, entry] : m_entries) {
+            const Json &resource = *resourceOf.at(id);
             const Node *node = workflow.findNode(NodeId(entry["node"].get<std::string>()));
-            const Json raw = rawViewOf(withOrigin, *node, ids, entry);
+            const Json raw = rawViewOf(context, *withOrigin.findNode(node->id), entry);
             Json as = Json::object();
             for (const auto &[at, value] : raw.items()) {
                 const Json::json_pointer where(at);
-                const Json written = resources[id].contains(where) ? resources[id][where] : Json();
+                const Json written = resource.contains(where) ? resource[where] : Json();
                 if (written != value)
                     as[at] = Json{{"model", value}, {"written", written}};
             }
@@ -971,11 +1040,14 @@ private:
     std::string m_file;
     ImportOptions m_options;
     Json m_globals;
-    Json m_entries = Json::object();
+    std::map<std::string, Json> m_entries; // logical id → its origin entry (origin.h)
     Json m_kept = Json::object();
+    Json m_binary = Json::object(); // the function being read: its files that are not text, base64
+    std::map<std::string, std::pair<Json, Json>> m_folders; // code folders read: files, binary files
     std::set<std::string> m_keptCode;
     std::set<std::string> m_nodeIds;
     std::map<std::string, NodeId> m_nodeOf;
+    std::map<std::string, Json> m_eventSettings; // resource logical id → the settings its events give it
     std::map<std::string, std::pair<std::string, std::string>> m_names; // logical id → (kind, name here)
 };
 
@@ -1030,9 +1102,13 @@ Result<Imported> finish(TemplateImporter &importer, const Json &origin, const st
     imported.workspace.workflows.push_back(std::move(workflow));
     imported.workspace.testEvents = std::move(importer.testEvents);
     std::vector<std::string> problems;
-    for (const Problem &problem : validateWorkspace(imported.workspace))
-        if (problem.severity == Problem::Severity::Error)
-            problems.push_back(problem.node.str() + ": " + problem.message);
+    for (const Problem &problem : validateWorkspace(imported.workspace)) {
+        if (problem.severity != Problem::Severity::Error)
+            continue;
+        auto place = importer.placeOfNode.find(problem.node.str());
+        problems.push_back((place != importer.placeOfNode.end() ? place->second : problem.node.str()) + ": "
+                           + problem.message);
+    }
     if (!problems.empty())
         return Status::invalidArgument("the template does not make a workspace that runs here:\n"
                                        + joined(problems, "\n"));

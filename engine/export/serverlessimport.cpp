@@ -18,6 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kMaxVariableSteps = 10000;
+constexpr int kMaxVariableDepth = 32;          // ${self:a} → ${self:b} → …
+constexpr size_t kMaxVariableBytes = 1u << 20; // what one value may expand to
 
 std::string trimmed(const std::string &text)
 {
@@ -63,14 +65,17 @@ public:
     Json resolveText(std::string text, const std::string &where)
     {
         for (int step = 0; text.find("${") != std::string::npos; ++step) {
-            if (step > kMaxVariableSteps) {
-                errors.push_back(m_file + ": " + where + ": its variables refer to each other without end");
+            if (step > kMaxVariableSteps || !errors.empty()) {
+                if (errors.empty())
+                    fail(where + ": its variables refer to each other without end");
                 return "";
             }
             // The innermost variable first: ${self:custom.${sls:stage}}.
             const size_t close = text.find('}', text.find("${"));
-            if (close == std::string::npos)
+            if (close == std::string::npos) {
+                warnings.push_back(m_file + ": " + where + ": a ${ without its } is kept as text");
                 break;
+            }
             const size_t open = text.rfind("${", close);
             const std::string expression = text.substr(open + 2, close - open - 2);
             Json value = variable(expression, where);
@@ -78,6 +83,11 @@ public:
                 return value; // a whole value may be a number, a list, a mapping
             text = text.substr(0, open) + (value.is_string() ? value.get<std::string>() : value.dump())
                    + text.substr(close + 1);
+            if (text.size() > kMaxVariableBytes) {
+                fail(where + ": its variables expand past " + std::to_string(kMaxVariableBytes >> 20)
+                     + " MB; not read");
+                return "";
+            }
         }
         return text;
     }
@@ -118,8 +128,17 @@ private:
                     pointer /= address.substr(start, dot - start);
                     start = dot + 1;
                 }
-                if (m_doc.contains(pointer) && !m_doc[pointer].is_null())
-                    return resolveAll(m_doc[pointer], where);
+                if (m_doc.contains(pointer) && !m_doc[pointer].is_null()) {
+                    if (m_depth >= kMaxVariableDepth) {
+                        fail(where + ": ${" + expression + "} refers to itself, or through more than "
+                             + std::to_string(kMaxVariableDepth) + " other variables");
+                        return "";
+                    }
+                    ++m_depth;
+                    Json value = resolveAll(m_doc[pointer], where);
+                    --m_depth;
+                    return value;
+                }
                 unread = choice;
                 continue;
             }
@@ -137,14 +156,18 @@ private:
         }
         warnings.push_back(m_file + ": " + where + ": ${" + expression + "} is not read here ("
                            + (unread.starts_with("self:") ? "the file has no " + unread.substr(5)
-                                                          : std::string("secrets and deploy-time values stay with "
-                                                                        "your deploy"))
+                                                          : std::string("only self:, sls:, opt: with a fallback "
+                                                                        "and aws: are read; secrets and deploy-time "
+                                                                        "values stay with your deploy"))
                            + "); it is empty when run here");
         return "";
     }
 
+    void fail(std::string text) { errors.push_back(m_file + ": " + std::move(text)); }
+
     const Json &m_doc;
     std::string m_file;
+    int m_depth = 0;
 };
 
 std::string capitalized(std::string text)

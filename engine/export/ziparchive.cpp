@@ -119,6 +119,12 @@ Result<std::map<std::string, std::string>> readZipEntries(const std::filesystem:
         if (!(stat.valid & ZIP_STAT_SIZE) || total > maxBytes)
             return Status::invalidArgument(path.filename().string() + " unpacks to more than "
                                            + std::to_string(maxBytes >> 20) + " MB; not read");
+        zip_uint8_t system = 0;
+        zip_uint32_t attributes = 0;
+        if (zip_file_get_external_attributes(archive, zip_uint64_t(i), 0, &system, &attributes) == 0
+            && system == ZIP_OPSYS_UNIX && ((attributes >> 16) & 0170000u) == 0120000u)
+            return Status::invalidArgument(path.filename().string() + ": the entry " + quote(name)
+                                           + " is a symbolic link; the zip is not read");
         zip_file_t *file = zip_fopen_index(archive, zip_uint64_t(i), 0);
         if (!file)
             return Status::invalidArgument(path.filename().string() + ": " + name + " cannot be read: "

@@ -237,8 +237,13 @@ ALTER TABLE table_stream ADD COLUMN run_id TEXT;    -- the run whose write made 
 
 // Version 7: the template a workflow was imported from (docs/import.md), so
 // that an export writes back what the model cannot express.
+// Its own table: the origin is large (the template, and a view per
+// resource), and rows that other tables refer to stay small.
 constexpr const char *kVersion7 = R"sql(
-ALTER TABLE workflows ADD COLUMN origin TEXT;  -- JSON; NULL for a workflow made here
+CREATE TABLE workflow_origins (
+  workflow_id TEXT PRIMARY KEY REFERENCES workflows(id) ON DELETE CASCADE,
+  origin      TEXT NOT NULL             -- JSON (engine/export/origin.h)
+);
 )sql";
 
 Status runStep(sql::Database &db, int version)

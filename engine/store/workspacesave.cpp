@@ -23,7 +23,10 @@ Status WorkspaceStore::save(const Workspace &workspace, RunHistory history)
 {
     if (m_access == Access::ReadOnly)
         return Status::invalidArgument(quote(m_path) + " is open read-only");
-    auto fail = [&](const Status &s) { return s.withContext("cannot save " + quote(m_path)); };
+    auto fail = [&](const Status &s) {
+        m_savedOrigins.clear(); // rolled back: what was written is not known any more
+        return s.withContext("cannot save " + quote(m_path));
+    };
 
     Transaction tx(m_db);
     if (!tx.status())
@@ -181,21 +184,29 @@ Status WorkspaceStore::saveWorkflow(const Workflow &workflow, long long ordinal,
 {
     const std::string wid = workflow.id().str();
     {
-        auto stmt = m_db.prepare(
-            "INSERT INTO workflows(id, name, ordinal, origin) VALUES (?1, ?2, ?3, ?4) "
-            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-            "ordinal = excluded.ordinal, origin = excluded.origin "
-            "WHERE name IS NOT excluded.name OR ordinal IS NOT excluded.ordinal "
-            "OR origin IS NOT excluded.origin");
+        auto stmt = m_db.prepare("INSERT INTO workflows(id, name, ordinal) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                                 "ordinal = excluded.ordinal "
+                                 "WHERE name IS NOT excluded.name OR ordinal IS NOT excluded.ordinal");
         if (!stmt)
             return stmt.status();
-        stmt->bind(1, wid).bind(2, workflow.name()).bind(3, ordinal);
-        if (workflow.origin().is_null())
-            stmt->bindNull(4);
-        else
-            stmt->bind(4, workflow.origin().dump());
+        if (Status s = stmt->bind(1, wid).bind(2, workflow.name()).bind(3, ordinal).run(); !s)
+            return s;
+    }
+    // The origin (megabytes for a large template) is written when it changed since this store last wrote it.
+    if (auto saved = m_savedOrigins.find(wid); saved == m_savedOrigins.end() || saved->second != workflow.origin()) {
+        auto stmt = workflow.origin().is_null()
+                        ? m_db.prepare("DELETE FROM workflow_origins WHERE workflow_id = ?1")
+                        : m_db.prepare("INSERT INTO workflow_origins(workflow_id, origin) VALUES (?1, ?2) "
+                                       "ON CONFLICT(workflow_id) DO UPDATE SET origin = excluded.origin");
+        if (!stmt)
+            return stmt.status();
+        stmt->bind(1, wid);
+        if (!workflow.origin().is_null())
+            stmt->bind(2, workflow.origin().dump());
         if (Status s = stmt->run(); !s)
             return s;
+        m_savedOrigins[wid] = workflow.origin();
     }
 
     // What is stored now, so that only the difference is written: an autosave

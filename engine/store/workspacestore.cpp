@@ -78,6 +78,13 @@ Status checkWritable(const std::string &path)
     return Status::ok();
 }
 
+std::string replacedAll(std::string text, const std::string &from, const std::string &to)
+{
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
 void removeDatabaseFiles(const std::string &path)
 {
     std::error_code ec;
@@ -216,6 +223,32 @@ Status WorkspaceStore::writeTo(const std::string &path, const Workspace &workspa
     return s;
 }
 
+Status WorkspaceStore::writeNew(const std::string &path, const Workspace &workspace)
+{
+    std::error_code ec;
+    // Made beside it and renamed into place once closed (its WAL checkpointed
+    // away): an interrupted write never leaves a half-made workspace at `path`.
+    const std::string temporary = path + ".writing-" + std::to_string(::getpid());
+    removeDatabaseFiles(temporary);
+    {
+        auto store = create(temporary);
+        if (!store)
+            return Status::error(store.status().code(), replacedAll(store.status().message(), temporary, path));
+        Status s = store->save(workspace);
+        if (!s) {
+            { WorkspaceStore closing = store.take(); } // close before removing
+            removeDatabaseFiles(temporary);
+            return s;
+        }
+    }
+    fs::rename(temporary, path, ec);
+    if (ec) {
+        removeDatabaseFiles(temporary);
+        return Status::ioError("cannot create " + quote(path) + ": " + ec.message());
+    }
+    return Status::ok();
+}
+
 Result<Workspace> WorkspaceStore::load()
 {
     Result<Workspace> loaded = loadDesign();
@@ -274,7 +307,8 @@ Result<Workspace> WorkspaceStore::loadDesign()
             return fail(stmt->status());
     }
 
-    auto workflows = m_db.prepare("SELECT id, name, origin FROM workflows ORDER BY ordinal");
+    auto workflows = m_db.prepare("SELECT w.id, w.name, o.origin FROM workflows w "
+                                  "LEFT JOIN workflow_origins o ON o.workflow_id = w.id ORDER BY w.ordinal");
     auto nodes = m_db.prepare("SELECT id, kind, name, config, x, y FROM nodes "
                               "WHERE workflow_id = ?1 ORDER BY ordinal");
     auto files = m_db.prepare("SELECT node_id, path, text FROM function_files "

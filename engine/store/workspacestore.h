@@ -5,6 +5,7 @@
 #include "engine/model/status.h"
 #include "engine/model/workflow.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,10 @@ public:
     /// is kept). On any failure the file is as it was (or absent, if it was).
     static Status writeTo(const std::string &path, const Workspace &workspace,
                           RunHistory history = RunHistory::Keep);
+    /// Writes `workspace` into a new file at `path`, which must not exist:
+    /// made beside it and renamed into place, so that a write stopped half
+    /// way (an interrupted import of a large template) leaves nothing at `path`.
+    static Status writeNew(const std::string &path, const Workspace &workspace);
 
     WorkspaceStore(WorkspaceStore &&) noexcept = default;
     WorkspaceStore &operator=(WorkspaceStore &&) noexcept = default;
@@ -92,6 +97,7 @@ private:
 
     sql::Database m_db;
     std::string m_path;
+    std::map<std::string, Json> m_savedOrigins; // workflow id → the origin this store last wrote
     Access m_access = Access::ReadOnly;
     int m_versionOnDisk = 0;
 };

@@ -11,6 +11,7 @@
 #include "editor/canvas/workflowview.h"
 #include "editor/code/codeview.h"
 #include "editor/inspector/inspector.h"
+#include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/mainwindow/mainwindow.h"
 #include "engine/model/json.h"
@@ -434,6 +435,26 @@ void TestMainWindow::importsATemplateAndWritesItBack()
     const QString out = m_dir->filePath(QStringLiteral("imported-bundle"));
     QVERIFY(window.exportBundle(MainWindow::BundleFormat::Sam, out, false));
     QCOMPARE(stratus::test::readBytes(out + QStringLiteral("/template.yaml")), stratus::test::readBytes(source));
+
+    // An edit in the studio (an undo command), saved and opened again: only that property changes.
+    stratus::editor::WorkspaceDocument *document = window.document();
+    const Workflow &main = document->workspace().workflows.front();
+    const Node *worker = nullptr;
+    for (const Node &node : main.nodes())
+        worker = node.name == "WorkerFunction" ? &node : worker;
+    QVERIFY(worker);
+    Node faster = *worker;
+    faster.config["timeoutS"] = 45;
+    document->undoStack()->push(new stratus::editor::ChangeNodeCommand(document, main.id(), *worker, faster, QStringLiteral("edit")));
+    QVERIFY(document->save());
+    QVERIFY(window.openFile(target));
+    QVERIFY(window.exportBundle(MainWindow::BundleFormat::Sam, out, true));
+    const QByteArray edited = stratus::test::readBytes(out + QStringLiteral("/template.yaml"));
+    QVERIFY(edited != stratus::test::readBytes(source));
+    QVERIFY(edited.contains("      Timeout: 45\n"));
+    QVERIFY(edited.contains("# prod keeps an audit trail; dev does not need one.")); // comments elsewhere stay
+    QVERIFY(window.exportBundle(MainWindow::BundleFormat::Sam, out, true)); // and again: the same
+    QCOMPARE(stratus::test::readBytes(out + QStringLiteral("/template.yaml")), edited);
 
     // Refused: the reasons, the open workspace kept, no file made.
     const QString bomb = m_dir->filePath(QStringLiteral("bomb.stratus"));

@@ -142,6 +142,8 @@ private Q_SLOTS:
     void aLinkOutOfTheFolderIsRefused();
     void noiseAndOversizedFilesAreRefused();
     void cliImportsAndLeavesTheTargetAloneOnFailure();
+    void trialFindings();
+    void serverlessVariablesThatNeverEndAreRefused();
 };
 
 void TestImport::samCorpusImportsAndWritesBackTheSameFiles_data()
@@ -347,6 +349,9 @@ void TestImport::newAndDeletedNodesAddAndRemoveResources()
     const Json tree = treeOf(bundle->files.at("template.yaml"));
     const Json &resources = tree["Resources"];
     QCOMPARE(resources["Stats"]["Properties"]["CodeUri"].get<std::string>(), std::string("functions/Stats/"));
+    // What Globals would give it on AWS, a new function states: its own memory, timeout and architecture.
+    QCOMPARE(resources["Stats"]["Properties"]["MemorySize"].get<int>(), 128);
+    QVERIFY(resources["Stats"]["Properties"]["Architectures"] == Json::array({"x86_64"}));
     QCOMPARE(resources["Jobs"]["Type"].get<std::string>(), std::string("AWS::SQS::Queue"));
     int httpEvents = 0, sqsEvents = 0;
     for (const auto &[name, event] : resources["Stats"]["Properties"]["Events"].items()) {
@@ -631,6 +636,111 @@ void TestImport::cliImportsAndLeavesTheTargetAloneOnFailure()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(stratus::test::readBytes(out + QStringLiteral("/template.yaml")),
              stratus::test::readBytes(kCorpus + QStringLiteral("/sam/streams/template.yaml")));
+}
+
+// What a new user's trial found: each case as it was tried.
+void TestImport::trialFindings()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("app"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/src")));
+    stratus::test::writeBytes(folder + QStringLiteral("/src/index.js"), "exports.handler = async () => 1;\n");
+    stratus::test::writeBytes(folder + QStringLiteral("/src/logo.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0", 10));
+    const QByteArray crlf =
+        "Transform: AWS::Serverless-2016-10-31\r\n"
+        "Globals:\r\n  Function:\r\n    Environment:\r\n      Variables:\r\n        LOG_LEVEL: info\r\n"
+        "Conditions:\r\n  IsProd: !Equals [!Ref AWS::StackName, prod]\r\n"
+        "Resources:\r\n"
+        "  Media: # one bucket, two functions with other filters\r\n"
+        "    Type: AWS::S3::Bucket\r\n"
+        "  Png:\r\n    Type: AWS::Serverless::Function\r\n    Properties:\r\n"
+        "      Runtime: nodejs20.x\r\n      Handler: index.handler\r\n      CodeUri: src/\r\n"
+        "      MemorySize: !If [IsProd, 1024, 512]\r\n      Timeout: \"30\"\r\n"
+        "      Events:\r\n        Raw:\r\n          Type: S3\r\n          Properties:\r\n"
+        "            Bucket: !Ref Media\r\n            Events: s3:ObjectCreated:*\r\n"
+        "            Filter: {S3Key: {Rules: [{Name: prefix, Value: raw/}]}}\r\n"
+        "  Cleanup:\r\n    Type: AWS::Serverless::Function\r\n    Properties:\r\n"
+        "      Runtime: nodejs20.x\r\n      Handler: index.handler\r\n      CodeUri: src/\r\n"
+        "      Events:\r\n        Gone:\r\n          Type: S3\r\n          Properties:\r\n"
+        "            Bucket: !Ref Media\r\n            Events: s3:ObjectRemoved:*\r\n";
+    stratus::test::writeBytes(folder + QStringLiteral("/template.yaml"), crlf);
+    auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY2(imported, qPrintable(message(imported.status())));
+    const QString warnings = QString::fromStdString(joined(imported->warnings, "\n"));
+    // Two functions on one bucket with other filters: the second is kept as written, said.
+    QVERIFY2(warnings.contains(QStringLiteral("Media already feeds another function with other settings")), qPrintable(warnings));
+    QCOMPARE(edgesOf(onlyWorkflow(imported->workspace)).filter(QStringLiteral("app-media.out>")).size(), 1); // named as CloudFormation would
+    // "30" is 30, as CloudFormation reads it; !If is said and left alone.
+    QCOMPARE(nodeNamed(imported->workspace, "Png").config.value("timeoutS", 0), 30);
+    QVERIFY(warnings.contains(QStringLiteral("Resources.Png.Properties.MemorySize: {\"Fn::If\"")));
+    // A file that is not text is kept, and written back.
+    QVERIFY(warnings.contains(QStringLiteral("logo.png is not text")));
+    auto same = exportSam(imported->workspace);
+    QVERIFY(same);
+    QCOMPARE(same->files.at("template.yaml"), crlf.toStdString());
+    QCOMPARE(same->files.at("src/logo.png"), std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+
+    // Renamed, and a Globals variable taken away: the name is written, the variable is said.
+    Workspace ws = imported->workspace;
+    Node &png = nodeNamed(ws, "Png");
+    png.name = "PngThumbnailer";
+    png.config["environment"].erase("LOG_LEVEL");
+    auto edited = exportSam(ws);
+    QVERIFY2(edited, qPrintable(message(edited.status())));
+    const std::string &text = edited->files.at("template.yaml");
+    QVERIFY(text.find("FunctionName: PngThumbnailer\r\n") != std::string::npos); // the file's CRLF kept
+    QVERIFY(text.find("\n") == text.find("\r\n") + 1);
+    QVERIFY(text.find("!If") != std::string::npos);
+    QVERIFY2(QString::fromStdString(joined(edited->notes, "\n")).contains(QStringLiteral("LOG_LEVEL comes from Globals")),
+             qPrintable(QString::fromStdString(joined(edited->notes, "\n"))));
+
+    // A key given twice, and a place named in the template's terms when the workspace would not run.
+    stratus::test::writeBytes(folder + QStringLiteral("/template.yaml"),
+                              "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                              "      Runtime: nodejs20.x\n      Handler: index.handler\n      CodeUri: src/\n"
+                              "      MemorySize: 256\n      MemorySize: 512\n");
+    auto twice = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY(!twice);
+    QVERIFY2(message(twice.status()).contains(QStringLiteral("template.yaml:9:7: MemorySize is given twice")),
+             qPrintable(message(twice.status())));
+    stratus::test::writeBytes(folder + QStringLiteral("/template.yaml"),
+                              "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                              "      Runtime: nodejs20.x\n      Handler: index.handler\n      CodeUri: src/\n"
+                              "      Events:\n        Get:\n          Type: HttpApi\n"
+                              "          Properties: {Path: /x, Method: BOGUS}\n");
+    auto invalid = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY(!invalid);
+    QVERIFY2(message(invalid.status()).contains(QStringLiteral("Resources.F.Properties.Events.Get: ")),
+             qPrintable(message(invalid.status())));
+}
+
+void TestImport::serverlessVariablesThatNeverEndAreRefused()
+{
+    QTemporaryDir dir;
+    const QString loop = dir.filePath(QStringLiteral("loop.yml"));
+    stratus::test::writeBytes(loop, "service: ${self:service}\nprovider: {name: aws, runtime: nodejs20.x}\n"
+                                    "custom: {a: '${self:custom.b}', b: '${self:custom.a}'}\n");
+    auto looped = importServerless(loop.toStdString());
+    QVERIFY(!looped);
+    QVERIFY2(message(looped.status()).contains(QStringLiteral("refers to itself")), qPrintable(message(looped.status())));
+
+    QByteArray bomb = "service: bomb\nprovider: {name: aws, runtime: nodejs20.x}\ncustom:\n  a0: "
+                      + QByteArray(100, 'x') + "\n";
+    for (int level = 1; level <= 8; ++level) {
+        bomb += "  a" + QByteArray::number(level) + ": '";
+        for (int copy = 0; copy < 10; ++copy)
+            bomb += "${self:custom.a" + QByteArray::number(level - 1) + "}";
+        bomb += "'\n";
+    }
+    bomb += "functions:\n  f:\n    handler: index.handler\n    environment: {BIG: '${self:custom.a8}'}\n";
+    const QString expanding = dir.filePath(QStringLiteral("serverless.yml"));
+    stratus::test::writeBytes(expanding, bomb);
+    QElapsedTimer clock;
+    clock.start();
+    auto expanded = importServerless(expanding.toStdString());
+    QVERIFY(!expanded);
+    QVERIFY2(message(expanded.status()).contains(QStringLiteral("expand past 1 MB")), qPrintable(message(expanded.status())));
+    QVERIFY(clock.elapsed() < 20000);
 }
 
 QTEST_GUILESS_MAIN(TestImport)
