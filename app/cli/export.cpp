@@ -18,6 +18,19 @@ namespace stratus::cli {
 
 using namespace stratus::engine;
 
+namespace {
+
+/// "stratus: headline" and the rest of a multi-line message indented under it.
+void printLines(Io &io, const std::string &message)
+{
+    std::istringstream lines(message);
+    const char *prefix = "stratus: ";
+    for (std::string line; std::getline(lines, line); prefix = "  ")
+        io.err << prefix << printable(line) << "\n";
+}
+
+} // namespace
+
 int cmdExport(const Args &args, Io &io)
 {
     if (args.positionals().size() != 1)
@@ -41,11 +54,7 @@ int cmdExport(const Args &args, Io &io)
     const bool serverless = format == "serverless";
     auto bundle = serverless ? exporting::exportServerless(*ws, options) : exporting::exportSam(*ws, options);
     if (!bundle) {
-        // One line per reason, each naming its node, under the headline.
-        std::istringstream lines(bundle.status().message());
-        const char *prefix = "stratus: ";
-        for (std::string line; std::getline(lines, line); prefix = "  ")
-            io.err << prefix << printable(line) << "\n";
+        printLines(io, bundle.status().message()); // one line per reason, each naming its node
         io.err << "Nothing was written.\n";
         return bundle.status().code() == Status::Code::NotFound ? kExitError : kExitProblems;
     }
@@ -73,15 +82,6 @@ int cmdExport(const Args &args, Io &io)
 }
 
 namespace {
-
-/// "stratus: headline" and the rest of a multi-line message indented under it.
-void printLines(Io &io, const std::string &message)
-{
-    std::istringstream lines(message);
-    const char *prefix = "stratus: ";
-    for (std::string line; std::getline(lines, line); prefix = "  ")
-        io.err << prefix << printable(line) << "\n";
-}
 
 int importTemplate(const Args &args, Io &io, bool serverless)
 {

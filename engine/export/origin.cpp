@@ -21,20 +21,13 @@ namespace {
 
 using Pointer = Json::json_pointer;
 
-std::string escaped(std::string part)
-{
-    std::string out;
-    for (char c : part)
-        out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    return out;
-}
-
+/// A JSON pointer to the path `parts` (each escaped as RFC 6901 says).
 std::string at(std::initializer_list<std::string> parts)
 {
-    std::string out;
+    Pointer pointer;
     for (const std::string &part : parts)
-        out += "/" + escaped(part);
-    return out;
+        pointer /= part;
+    return pointer.to_string();
 }
 
 bool isResourceKind(const std::string &kind)
@@ -50,10 +43,7 @@ const Json &field(const Node &node, const char *name)
 
 std::string codeFolder(const Node &node)
 {
-    std::string name;
-    for (const char c : node.name)
-        name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-';
-    return "functions/" + (name.empty() ? node.id.str() : name) + "/";
+    return "functions/" + fileNameFrom(node.name.empty() ? node.id.str() : node.name) + "/";
 }
 
 /// The event a source node gives a function, as SAM writes it, under `base`.

@@ -1011,17 +1011,17 @@ private:
 
     void recordViews(const Workflow &workflow)
     {
-        Json origin = this->origin();
-        Workflow withOrigin = workflow;
-        withOrigin.setOrigin(origin);
-        const ViewContext context(withOrigin, logicalIdsOf(withOrigin, m_doc["Resources"]));
+        // Every node that is a resource was made from one (add()): its logical id is its entry's.
+        std::map<std::string, std::string> ids;
+        for (const auto &[id, entry] : m_entries)
+            ids[entry["node"].get<std::string>()] = id;
+        const ViewContext context(workflow, std::move(ids));
         std::unordered_map<std::string, const Json *> resourceOf;
         for (const auto &[id, resource] : m_doc["Resources"].items())
             resourceOf[id] = &resource;
         for (auto &[id, entry] : m_entries) {
             const Json &resource = *resourceOf.at(id);
-            const Node *node = workflow.findNode(NodeId(entry["node"].get<std::string>()));
-            const Json raw = rawViewOf(context, *withOrigin.findNode(node->id), entry);
+            const Json raw = rawViewOf(context, *workflow.findNode(NodeId(entry["node"].get<std::string>())), entry);
             Json as = Json::object();
             for (const auto &[at, value] : raw.items()) {
                 const Json::json_pointer where(at);
