@@ -327,11 +327,61 @@ std::map<std::string, std::string> logicalIdsOf(const Workflow &workflow, const 
     return ids;
 }
 
-ViewContext::ViewContext(const Workflow &workflow, std::map<std::string, std::string> ids)
+ViewContext::ViewContext(const Workflow &workflow, std::map<std::string, std::string> ids,
+                         const std::set<std::string> &machineEdges)
     : workflow(workflow), ids(std::move(ids))
 {
     for (const Edge &edge : workflow.edges())
-        incoming[edge.to.node.str()].push_back(&edge);
+        if (!machineEdges.contains(edge.id.str()))
+            incoming[edge.to.node.str()].push_back(&edge);
+}
+
+Json machineSignature(const Workflow &workflow, const Json &machine)
+{
+    static const std::set<std::string> kEventSettings = {"batchSize", "batchWindowS", "events",
+                                                         "prefix",    "suffix",       "streamBatchSize"};
+    Json edges = Json::object();
+    std::set<std::string> goesOn; // nodes the path leaves through an edge of the machine
+    for (const Json &id : memberOf(machine, "edges")) {
+        if (!id.is_string())
+            continue;
+        const Edge *edge = workflow.findEdge(EdgeId(id.get<std::string>()));
+        edges[id.get<std::string>()] =
+            edge ? Json::array({edge->from.node.str(), edge->from.port, edge->to.node.str()}) : Json();
+        if (edge)
+            goesOn.insert(edge->from.node.str());
+    }
+    Json nodes = Json::object();
+    for (const Json &id : memberOf(machine, "nodes")) {
+        if (!id.is_string())
+            continue;
+        const Node *node = workflow.findNode(NodeId(id.get<std::string>()));
+        if (!node) {
+            nodes[id.get<std::string>()] = nullptr;
+            continue;
+        }
+        Json entry = Json{{"kind", node->kind}};
+        if (node->kind != kinds::kFunction && isResourceKind(node->kind)) {
+            Json settings = Json::object();
+            for (const auto &[key, value] : node->config.items())
+                if (kEventSettings.contains(key))
+                    settings[key] = value;
+            entry["settings"] = settings;
+        } else {
+            if (node->kind != kinds::kFunction) // a function's settings are its own resource's
+                entry["node"] = Json{{"name", node->name}, {"config", node->config}};
+            if (goesOn.contains(node->id.str())) {
+                // An edge added to or from a node the path goes on from changes the path.
+                std::set<std::string> touching;
+                for (const Edge &edge : workflow.edges())
+                    if (edge.from.node == node->id || edge.to.node == node->id)
+                        touching.insert(edge.id.str());
+                entry["edges"] = touching;
+            }
+        }
+        nodes[id.get<std::string>()] = entry;
+    }
+    return Json{{"nodes", nodes}, {"edges", edges}};
 }
 
 Json rawViewOf(const ViewContext &context, const Node &node, const Json &entry)
@@ -435,12 +485,26 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
             break;
         }
     }
-    const ViewContext context(workflow, logicalIdsOf(workflow, document["Resources"]));
+    std::vector<std::string> refusals;
+    // State machines read onto the canvas are written back as written while
+    // what they stand for is unchanged.
+    std::set<std::string> machineEdges;
+    std::set<std::string> machineNodes;
+    for (const auto &[id, machine] : memberOf(origin, "machines").items()) {
+        for (const Json &edge : memberOf(machine, "edges"))
+            machineEdges.insert(edge.is_string() ? edge.get<std::string>() : "");
+        for (const Json &node : memberOf(machine, "nodes"))
+            machineNodes.insert(node.is_string() ? node.get<std::string>() : "");
+        if (machineSignature(workflow, machine) != memberOf(machine, "signature"))
+            refusals.push_back("Resources." + id + " (a state machine in " + file
+                               + "): the path it stands for was edited; edits to a state machine's path are not "
+                                 "written back into it yet (export with --fresh for Stratus's own template)");
+    }
+    const ViewContext context(workflow, logicalIdsOf(workflow, document["Resources"]), machineEdges);
     const auto &ids = context.ids;
 
-    std::vector<std::string> refusals;
     for (const Edge &edge : workflow.edges()) {
-        if (!allowedEdge(workflow, edge))
+        if (!allowedEdge(workflow, edge) && !machineEdges.contains(edge.id.str()))
             refusals.push_back("edge '" + edge.id.str() + "' (" + edge.from.node.str() + "." + edge.from.port
                                + " → " + edge.to.node.str() + "): workflow '" + workflow.id().str()
                                + "' was imported from " + file
@@ -449,7 +513,7 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
                                  "template)");
     }
     for (const Node &node : workflow.nodes())
-        if (node.kind == kinds::kChoice || node.kind == kinds::kLog)
+        if ((node.kind == kinds::kChoice || node.kind == kinds::kLog) && !machineNodes.contains(node.id.str()))
             refusals.push_back("node '" + node.id.str() + "': a " + node.kind + " node is not written back into "
                                + file + " (export with --fresh for Stratus's own template)");
 

@@ -22,7 +22,9 @@
 //      "events": {SOURCENODEID: EVENTNAME}, "code": {"uri": PATH, "zip": B} |
 //      {"inline": true}, "as": {POINTER: {"model": V, "written": W}},
 //      "view": {POINTER: V}}},
-//    "kept": {PATH: TEXT}}   (code of functions kept as written)
+//    "kept": {PATH: TEXT},   (code of functions kept as written)
+//    "machines": {LOGICALID: {"nodes": [NODEID…], "edges": [EDGEID…],
+//      "signature": machineSignature()}}}   (state machines on the canvas)
 
 #include "bundle.h"
 #include "sam.h"
@@ -31,6 +33,7 @@
 #include "engine/model/status.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,12 +55,22 @@ std::map<std::string, std::string> logicalIdsOf(const Workflow &workflow, const 
 /// resource node's logical id, and its edges by the node they end at.
 struct ViewContext
 {
-    ViewContext(const Workflow &workflow, std::map<std::string, std::string> ids);
+    /// `machineEdges` are the edges state machines stand for: they are no
+    /// function's events.
+    ViewContext(const Workflow &workflow, std::map<std::string, std::string> ids,
+                const std::set<std::string> &machineEdges = {});
 
     const Workflow &workflow;
     std::map<std::string, std::string> ids; ///< node id → logical id
     std::map<std::string, std::vector<const Edge *>> incoming; ///< node id → the edges into it, in order
 };
+
+/// What a state machine read onto the canvas stands for, as it is now in
+/// `workflow`: its edges, and the triggers, choices and logs it covers with
+/// their settings. `machine` is its origin entry ({"nodes": […], "edges":
+/// […]}); import records the signature, and export writes the machine back
+/// as written while the signature is the same.
+Json machineSignature(const Workflow &workflow, const Json &machine);
 
 /// The template properties `node` stands for, before substitutions. `entry`
 /// is its origin resource entry (null for a node added since import).

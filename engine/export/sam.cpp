@@ -403,12 +403,7 @@ void SamWriter::addSchedule(const Workflow &w, const Node &trigger)
     // EventBridge Scheduler sends its Input as the event: written so that it is
     // the Scheduled Event the local schedule sends (its context attributes
     // give the id, the time and the schedule's ARN).
-    const std::string detail = c.value("detail", Json::object()).dump();
-    const std::string input =
-        R"({"version":"0","id":"<aws.scheduler.execution-id>","detail-type":"Scheduled Event","source":"aws.events",)"
-        R"("account":"${AWS::AccountId}","time":"<aws.scheduler.scheduled-time>","region":"${AWS::Region}",)"
-        R"("resources":["<aws.scheduler.schedule-arn>"],"detail":)"
-        + subLiteral(detail) + "}";
+    const std::string input = scheduledEventInput(c.value("detail", Json::object()));
     Json properties = Json{{"ScheduleExpression", c.value("expression", std::string())},
                            {"ScheduleExpressionTimezone", c.value("timezone", std::string("UTC"))},
                            {"State", c.value("enabled", true) ? "ENABLED" : "DISABLED"},
@@ -804,6 +799,29 @@ Result<SamDocument> SamWriter::run()
 }
 
 } // namespace
+
+std::string scheduledEventInput(const Json &detail)
+{
+    return R"({"version":"0","id":"<aws.scheduler.execution-id>","detail-type":"Scheduled Event","source":"aws.events",)"
+           R"("account":"${AWS::AccountId}","time":"<aws.scheduler.scheduled-time>","region":"${AWS::Region}",)"
+           R"("resources":["<aws.scheduler.schedule-arn>"],"detail":)"
+           + subLiteral(detail.dump()) + "}";
+}
+
+std::optional<Json> detailOfScheduledEventInput(const std::string &input)
+{
+    const std::string_view marker = R"("detail":)";
+    const size_t at = input.rfind(marker);
+    if (at == std::string::npos || !input.ends_with('}'))
+        return std::nullopt;
+    std::string detail = input.substr(at + marker.size(), input.size() - at - marker.size() - 1);
+    for (size_t open = detail.find("${!"); open != std::string::npos; open = detail.find("${!", open + 2))
+        detail.erase(open + 2, 1);
+    Json parsed = Json::parse(detail, nullptr, false);
+    if (parsed.is_discarded() || scheduledEventInput(parsed) != input)
+        return std::nullopt;
+    return parsed;
+}
 
 std::string logicalIdFrom(const std::string &name)
 {

@@ -53,4 +53,10 @@ Result<Bundle> exportSam(const Workspace &workspace, const ExportOptions &option
 /// "create-todo" → "CreateTodo": a CloudFormation logical id (letters and digits).
 std::string logicalIdFrom(const std::string &name);
 
+/// The Input (a Fn::Sub text) of a schedule that sends its function the
+/// Scheduled Event a local schedule with `detail` sends.
+std::string scheduledEventInput(const Json &detail);
+/// The detail of an Input scheduledEventInput() wrote; none for any other.
+std::optional<Json> detailOfScheduledEventInput(const std::string &input);
+
 } // namespace stratus::engine::exporting

@@ -2,7 +2,9 @@
 
 #include "cfnyaml.h"
 #include "bundle.h"
+#include "machineimport.h"
 #include "origin.h"
+#include "sam.h"
 #include "ziparchive.h"
 
 #include "engine/model/nodekind.h"
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <unordered_map>
 #include <sstream>
@@ -106,8 +109,15 @@ public:
         for (const auto &[id, resource] : resources.items())
             if (typeOf(resource) == "AWS::Serverless::Function")
                 addFunction(workflow, id, resource);
+        for (const auto &[id, resource] : resources.items())
+            if (typeOf(resource) == "AWS::Serverless::StateMachine")
+                addMachine(workflow, id, resource);
         for (const auto &[id, resource] : resources.items()) {
-            if (!m_entries.contains(id) && !m_keptCode.contains(id))
+            if (m_keptCode.contains(id) && !m_frontOf.contains(id) && !(m_writers.contains(id) && m_usedWriters))
+                warn(placeOf(id, "") + " is a function Stratus's export generated for a state machine that is not "
+                                       "on the canvas; it is kept as written with its code");
+            if (!m_entries.contains(id) && !m_keptCode.contains(id) && !m_machines.contains(id)
+                && !m_keptMachines.contains(id))
                 warn(placeOf(id, "") + " (" + (typeOf(resource).empty() ? "no Type" : typeOf(resource))
                      + ") is kept as written: it is not on the canvas and does not run here");
         }
@@ -130,6 +140,8 @@ public:
         origin["resources"] = std::move(resources);
         if (!m_kept.empty())
             origin["kept"] = m_kept;
+        if (!m_machines.empty())
+            origin["machines"] = m_machines;
         return origin;
     }
 
@@ -522,6 +534,10 @@ private:
         const std::string uri = codeUri.is_string() ? codeUri.get<std::string>() : "";
         if (uri.starts_with("functions/stratus-front") || uri.starts_with("functions/stratus-writer")) {
             keepGenerated(id, uri);
+            if (uri.starts_with("functions/stratus-writer"))
+                m_writers.insert(id);
+            else
+                m_fronts[id] = properties;
             return;
         }
         const Json &runtime = memberOf(properties, "Runtime");
@@ -645,8 +661,6 @@ private:
     void keepGenerated(const std::string &id, const std::string &uri)
     {
         m_keptCode.insert(id);
-        warn(placeOf(id, "") + " is a function Stratus's export generated for a state machine; it is kept as "
-                               "written with its code (state machines are not read onto the canvas)");
         const fs::path folder = m_folder / uri;
         std::error_code ec;
         if (!fs::is_directory(folder, ec))
@@ -815,46 +829,27 @@ private:
 
     // ---- events --------------------------------------------------------------
 
-    void addEvent(Workflow &workflow, const std::string &functionId, const NodeId &function,
-                  const std::string &eventName, const Json &event)
+    /// What an event is on the canvas: a trigger of its own, or a queue,
+    /// bucket or table (`resource`) that feeds the function with `config`
+    /// as its settings. None (with a warning or an error) when it is neither.
+    struct EventSource
     {
-        const std::string where = placeOf(functionId, "Properties.Events." + eventName);
+        std::string triggerKind; ///< empty: a resource's event
+        std::string name;
+        Json config;
+        std::string resource;
+        std::string type;
+    };
+
+    std::optional<EventSource> eventSourceOf(const std::string &where, const std::string &eventName, const Json &event)
+    {
         const std::string type = memberOf(event, "Type").is_string() ? event["Type"].get<std::string>() : "";
         const Json &properties = memberOf(event, "Properties");
-        Json &events = m_entries[functionId]["events"];
         auto trigger = [&](std::string kind, std::string name, Json config) {
-            Node node;
-            node.id = NodeId(uniqueNodeId(function.str() + "-" + kebab(eventName)));
-            node.kind = std::move(kind);
-            node.name = std::move(name);
-            node.config = std::move(config);
-            const NodeId id = node.id;
-            workflow.addNode(std::move(node));
-            placeOfNode[id.str()] = where;
-            addEdge(workflow, id, "event", function);
-            events[id.str()] = Json{{"name", eventName}, {"type", type}};
+            return EventSource{std::move(kind), std::move(name), std::move(config), {}, type};
         };
-        // A queue, bucket or table holds one set of event settings here (batch
-        // size, filters): a second function's event on it must agree.
-        auto source = [&](const std::string &resourceId, const std::string &port, const Json &settings) {
-            const NodeId from = m_nodeOf[resourceId];
-            if (events.contains(from.str())) {
-                warn(where + ": a second event from the same resource is kept as written");
-                return;
-            }
-            auto [known, first] = m_eventSettings.try_emplace(resourceId, settings);
-            if (!first && known->second != settings) {
-                warn(where + ": " + resourceId + " already feeds another function with other settings ("
-                     + known->second.dump() + " here, " + settings.dump()
-                     + " in this event); a resource has one set of them here, so this event is kept as written "
-                       "and does not run here");
-                return;
-            }
-            Node *node = workflow.findNode(from);
-            for (const auto &[key, value] : settings.items())
-                node->config[key] = value;
-            addEdge(workflow, from, port, function);
-            events[from.str()] = Json{{"name", eventName}, {"type", type}};
+        auto source = [&](const std::string &resourceId, Json settings) {
+            return EventSource{{}, {}, std::move(settings), resourceId, type};
         };
         if (type == "HttpApi" || type == "Api") {
             Json config = Json::object();
@@ -867,22 +862,22 @@ private:
             if (!path.is_string()) {
                 if (type == "HttpApi" && properties.is_null()) {
                     warn(where + ": an HttpApi event with no path (the API's $default route) is kept as written");
-                    return;
+                    return std::nullopt;
                 }
                 fail(where + ".Properties.Path: an HTTP event needs its path");
-                return;
+                return std::nullopt;
             }
             config["method"] = verb;
             config["path"] = path;
             if (type == "Api")
                 config["payloadFormat"] = "1.0";
-            trigger(std::string(kinds::kHttpTrigger), verb + " " + path.get<std::string>(), std::move(config));
+            return trigger(std::string(kinds::kHttpTrigger), verb + " " + path.get<std::string>(), std::move(config));
         } else if (type == "Schedule" || type == "ScheduleV2") {
             const Json &expression = memberOf(properties, type == "Schedule" ? "Schedule" : "ScheduleExpression");
             if (!expression.is_string()) {
                 fail(where + ".Properties." + (type == "Schedule" ? "Schedule" : "ScheduleExpression")
                      + ": a schedule needs its rate(...) or cron(...) expression");
-                return;
+                return std::nullopt;
             }
             Json config{{"expression", expression}};
             const Json &timezone = memberOf(properties, "ScheduleExpressionTimezone");
@@ -892,29 +887,32 @@ private:
                 config["enabled"] = properties["Enabled"];
             if (type == "ScheduleV2" && memberOf(properties, "State").is_string())
                 config["enabled"] = properties["State"] != "DISABLED";
-            if (!memberOf(properties, "Input").is_null())
+            const Json &input = memberOf(memberOf(properties, "Input"), "Fn::Sub");
+            if (auto detail = input.is_string() ? detailOfScheduledEventInput(input.get<std::string>()) : std::nullopt)
+                config["detail"] = *detail; // the Scheduled Event, as Stratus's export writes it
+            else if (!memberOf(properties, "Input").is_null())
                 warn(where + ".Properties.Input: on AWS the function gets this input instead of the scheduled "
                              "event; here it gets the scheduled event");
-            trigger(std::string(kinds::kScheduleTrigger), eventName, std::move(config));
+            return trigger(std::string(kinds::kScheduleTrigger), eventName, std::move(config));
         } else if (type == "SQS") {
             const std::string queue = targetOf(memberOf(properties, "Queue"), kinds::kQueue, "Arn");
             if (queue.empty()) {
                 warn(where + ".Properties.Queue: not a queue of this template (!GetAtt QUEUE.Arn); the event "
                              "is kept as written");
-                return;
+                return std::nullopt;
             }
             Json settings = Json::object();
             if (auto v = integer(properties, "BatchSize", where + ".Properties", 1, 10000))
                 settings["batchSize"] = *v;
             if (auto v = integer(properties, "MaximumBatchingWindowInSeconds", where + ".Properties", 0, 300))
                 settings["batchWindowS"] = *v;
-            source(queue, "out", settings);
+            return source(queue, std::move(settings));
         } else if (type == "S3") {
             const std::string bucket = targetOf(memberOf(properties, "Bucket"), kinds::kBucket, "Ref");
             if (bucket.empty()) {
                 warn(where + ".Properties.Bucket: not a bucket of this template (!Ref BUCKET); the event is "
                              "kept as written");
-                return;
+                return std::nullopt;
             }
             Json settings = Json::object();
             Json wanted = Json::array();
@@ -941,23 +939,308 @@ private:
                         || asciiLowercase(name.get<std::string>()) == "suffix"))
                     settings[asciiLowercase(name.get<std::string>())] = value;
             }
-            source(bucket, "out", settings);
+            return source(bucket, std::move(settings));
         } else if (type == "DynamoDB") {
             const std::string table = targetOf(memberOf(properties, "Stream"), kinds::kTable, "StreamArn");
             if (table.empty()) {
                 warn(where + ".Properties.Stream: not a table of this template (!GetAtt TABLE.StreamArn); the "
                              "event is kept as written");
-                return;
+                return std::nullopt;
             }
             Json settings = Json::object();
             if (auto v = integer(properties, "BatchSize", where + ".Properties", 1, 10000))
                 settings["streamBatchSize"] = *v;
-            source(table, "out", settings);
+            return source(table, std::move(settings));
         } else {
             warn(where + ": " + (type.empty() ? std::string("an event with no Type") : "an event of type " + type)
                  + " does not run here (HttpApi, Api, Schedule, ScheduleV2, SQS, S3 and DynamoDB do); it is kept "
                    "as written");
         }
+        return std::nullopt;
+    }
+
+    /// A trigger node for an event, wired from its "event" port to nothing yet.
+    NodeId addTrigger(Workflow &workflow, const std::string &base, EventSource source, const std::string &where)
+    {
+        Node node;
+        node.id = NodeId(uniqueNodeId(base));
+        node.kind = std::move(source.triggerKind);
+        node.name = std::move(source.name);
+        node.config = std::move(source.config);
+        const NodeId id = node.id;
+        workflow.addNode(std::move(node));
+        placeOfNode[id.str()] = where;
+        return id;
+    }
+
+    /// A queue, bucket or table holds one set of event settings here (batch
+    /// size, filters): a second event from it must agree.
+    bool takeSettings(Workflow &workflow, const std::string &where, const std::string &resourceId, const Json &settings)
+    {
+        auto [known, first] = m_eventSettings.try_emplace(resourceId, settings);
+        if (!first && known->second != settings) {
+            warn(where + ": " + resourceId + " already feeds another function with other settings ("
+                 + known->second.dump() + " here, " + settings.dump()
+                 + " in this event); a resource has one set of them here, so this event is kept as written "
+                   "and does not run here");
+            return false;
+        }
+        Node *node = workflow.findNode(m_nodeOf[resourceId]);
+        for (const auto &[key, value] : settings.items())
+            node->config[key] = value;
+        return true;
+    }
+
+    void addEvent(Workflow &workflow, const std::string &functionId, const NodeId &function,
+                  const std::string &eventName, const Json &event)
+    {
+        const std::string where = placeOf(functionId, "Properties.Events." + eventName);
+        std::optional<EventSource> source = eventSourceOf(where, eventName, event);
+        if (!source)
+            return;
+        Json &events = m_entries[functionId]["events"];
+        const Json record{{"name", eventName}, {"type", source->type}};
+        if (!source->triggerKind.empty()) {
+            const NodeId id = addTrigger(workflow, function.str() + "-" + kebab(eventName), std::move(*source), where);
+            addEdge(workflow, id, "event", function);
+            events[id.str()] = record;
+            return;
+        }
+        const NodeId from = m_nodeOf[source->resource];
+        if (events.contains(from.str())) {
+            warn(where + ": a second event from the same resource is kept as written");
+            return;
+        }
+        if (!takeSettings(workflow, where, source->resource, source->config))
+            return;
+        addEdge(workflow, from, "out", function);
+        events[from.str()] = record;
+    }
+
+    // ---- state machines -------------------------------------------------------
+
+    /// How a machine is started: triggers of its own, or a queue, bucket or
+    /// table (through a front function of Stratus's export).
+    struct MachineEntry
+    {
+        std::string where;
+        std::string eventName;
+        EventSource source;
+    };
+
+    std::string functionNamed(const std::string &name) const
+    {
+        for (const auto &[id, known] : m_names)
+            if (known.first == kinds::kFunction && known.second == name)
+                return id;
+        return {};
+    }
+
+    /// The template function a Task's Resource or FunctionName refers to.
+    std::optional<std::string> functionReference(const Json &reference) const
+    {
+        std::string id;
+        if (const Json &attribute = memberOf(reference, "Fn::GetAtt");
+            attribute.is_array() && attribute.size() == 2 && attribute[1] == "Arn" && attribute[0].is_string())
+            id = attribute[0].get<std::string>();
+        else if (const Json &ref = memberOf(reference, "Ref"); ref.is_string())
+            id = ref.get<std::string>();
+        else if (reference.is_string()) // an ARN or a name, as written or resolved
+            id = functionNamed(reference.get<std::string>().substr(reference.get<std::string>().rfind(':') + 1));
+        else if (auto text = resolve(reference))
+            id = functionNamed(text->substr(text->rfind(':') + 1));
+        if (id.empty() || (!m_writers.contains(id) && !(m_names.contains(id) && m_names.at(id).first == kinds::kFunction)))
+            return std::nullopt;
+        return id;
+    }
+
+    std::optional<std::string> resourceReference(const Json &target) const
+    {
+        const std::optional<std::string> text = resolve(target);
+        if (!text)
+            return std::nullopt;
+        for (const auto &[id, known] : m_names) {
+            const auto &[kind, name] = known;
+            if (kind != kinds::kFunction && (name == *text || (kind == kinds::kQueue && queueUrl(name) == *text)))
+                return id;
+        }
+        return std::nullopt;
+    }
+
+    /// Where the machine `id` starts from, or the reason it cannot be on the canvas.
+    Result<std::vector<MachineEntry>> machineEntries(const std::string &id, const Json &properties)
+    {
+        std::vector<MachineEntry> entries;
+        for (const auto &[name, event] : memberOf(properties, "Events").items()) {
+            const std::string where = placeOf(id, "Properties.Events." + name);
+            const std::string type = memberOf(event, "Type").is_string() ? event["Type"].get<std::string>() : "";
+            if (type != "Schedule" && type != "ScheduleV2")
+                return Status::invalidArgument(where + ": a " + (type.empty() ? std::string("typeless") : type)
+                                               + " event starts the machine without waiting for its answer");
+            if (auto source = eventSourceOf(where, name, event))
+                entries.push_back({where, name, std::move(*source)});
+        }
+        for (const auto &[front, frontProperties] : m_fronts) {
+            const Json &arn = memberOf(memberOf(memberOf(frontProperties, "Environment"), "Variables"), "STATE_MACHINE_ARN");
+            if (memberOf(arn, "Ref") != id)
+                continue;
+            if (!entries.empty())
+                return Status::invalidArgument(placeOf(front, "") + ": a second way to start the machine");
+            for (const auto &[name, event] : memberOf(frontProperties, "Events").items()) {
+                const std::string where = placeOf(front, "Properties.Events." + name);
+                if (auto source = eventSourceOf(where, name, event))
+                    entries.push_back({where, name, std::move(*source)});
+            }
+            m_frontOf[front] = id;
+        }
+        if (entries.empty()) // started by hand (the console, `aws stepfunctions start-execution`)
+            entries.push_back({placeOf(id, ""), id,
+                               EventSource{std::string(kinds::kManualTrigger), id, Json::object(), {}, "Manual"}});
+        return entries;
+    }
+
+    /// Reads a state machine's path onto the canvas, or keeps it as written
+    /// (with a warning naming why) when the canvas cannot hold it.
+    void addMachine(Workflow &workflow, const std::string &id, const Json &resource)
+    {
+        const Json &properties = memberOf(resource, "Properties");
+        // `why` starts with its place in the template, or is said of the machine.
+        auto keep = [&](const std::string &why) {
+            for (auto it = m_frontOf.begin(); it != m_frontOf.end();)
+                it = it->second == id ? m_frontOf.erase(it) : std::next(it);
+            m_keptMachines.insert(id);
+            warn((why.starts_with("Resources.") ? why : placeOf(id, "") + ": " + why)
+                 + "; the state machine is kept as written and is not on the canvas");
+        };
+        const Json &definition = memberOf(properties, "Definition");
+        if (!definition.is_object())
+            return keep(memberOf(properties, "DefinitionUri").is_null()
+                            ? "it has no Definition"
+                            : "its definition is in a file (DefinitionUri), which is not read");
+        auto entries = machineEntries(id, properties);
+        if (!entries)
+            return keep(entries.status().message());
+        MachineNames names;
+        names.functionOf = [this](const Json &reference) { return functionReference(reference); };
+        names.isWriter = [this](const std::string &function) { return m_writers.contains(function); };
+        names.resourceOf = [this](const Json &target) { return resourceReference(target); };
+        auto path = readMachine(definition, memberOf(properties, "DefinitionSubstitutions"), names);
+        if (!path)
+            return keep(placeOf(id, "Properties.Definition.") + path.status().message());
+        if (path->first.empty())
+            return keep("it invokes no function");
+
+        // A function is one node: every Task of it must go on to the same
+        // steps, and one that goes on must not also be started alone by
+        // events of its own (on AWS they invoke it, not the states after it).
+        // Choices and logs are told apart by what they are and where they go,
+        // so that machines that share a path (one per trigger) share its nodes.
+        std::map<size_t, std::string> keys;
+        std::function<std::string(size_t)> keyOf = [&](size_t step) -> std::string {
+            if (auto known = keys.find(step); known != keys.end())
+                return known->second;
+            const MachineStep &s = path->steps[step];
+            if (s.kind == MachineStep::Kind::Function || s.kind == MachineStep::Kind::Write)
+                return keys[step] = s.target;
+            Json key = Json::array({s.kind == MachineStep::Kind::Choice ? "choice" : "log", s.state, s.config});
+            for (const auto &[port, to] : s.next)
+                key.push_back(Json::array({port, keyOf(to)}));
+            return keys[step] = key.dump();
+        };
+        std::map<std::string, Json> continuations;
+        for (size_t i = 0; i < path->steps.size(); ++i) {
+            const MachineStep &step = path->steps[i];
+            if (step.kind != MachineStep::Kind::Function)
+                continue;
+            Json next = Json::array();
+            for (const auto &[port, to] : step.next)
+                next.push_back(Json::array({port, keyOf(to)}));
+            auto [known, fresh] = continuations.try_emplace(step.target, next);
+            if (!fresh && known->second != next)
+                return keep("it invokes " + step.target + " in two places that go on differently");
+        }
+        for (const auto &[function, next] : continuations) {
+            auto earlier = m_continuations.find(function);
+            if (earlier != m_continuations.end() && earlier->second != next)
+                return keep(function + " is invoked by another state machine that goes on differently after it");
+            if (next.empty())
+                continue;
+            for (const Edge &edge : workflow.edges())
+                if (edge.to.node == m_nodeOf[function] && !m_machineEdges.contains(edge.id.str()))
+                    return keep(function + " has events of its own, which on AWS invoke it alone and not the "
+                                           "states after it");
+        }
+        for (const MachineStep &step : path->steps)
+            if (step.kind == MachineStep::Kind::Write && !m_nodeOf.contains(step.target))
+                return keep("it writes into " + step.target + ", which is not on the canvas");
+
+        // The nodes: functions and resources are theirs already; choices and logs are the machine's own.
+        Json covered = Json::array();
+        std::vector<NodeId> nodeOfStep;
+        for (size_t i = 0; i < path->steps.size(); ++i) {
+            const MachineStep &step = path->steps[i];
+            const std::string key = keyOf(i);
+            if (auto known = m_stepNodes.find(key); known != m_stepNodes.end()) {
+                nodeOfStep.push_back(known->second);
+                if (std::find(covered.begin(), covered.end(), Json(known->second.str())) == covered.end()
+                    && step.kind != MachineStep::Kind::Write)
+                    covered.push_back(known->second.str());
+                continue;
+            }
+            NodeId node;
+            if (step.kind == MachineStep::Kind::Function || step.kind == MachineStep::Kind::Write) {
+                node = m_nodeOf[step.target];
+            } else {
+                Node made;
+                made.id = NodeId(uniqueNodeId(kebab(step.state)));
+                made.kind = step.kind == MachineStep::Kind::Choice ? kinds::kChoice : kinds::kLog;
+                made.name = step.state;
+                made.config = step.config;
+                node = made.id;
+                workflow.addNode(std::move(made));
+                placeOfNode[node.str()] = placeOf(id, "Properties.Definition.States." + step.state);
+            }
+            if (step.kind != MachineStep::Kind::Write)
+                covered.push_back(node.str());
+            else
+                m_usedWriters = true;
+            m_stepNodes[key] = node;
+            nodeOfStep.push_back(node);
+        }
+        Json edges = Json::array();
+        auto wire = [&](const NodeId &from, const std::string &port, const NodeId &to) {
+            for (const Edge &edge : workflow.edges()) {
+                if (edge.from.node == from && edge.from.port == port && edge.to.node == to) {
+                    if (m_machineEdges.contains(edge.id.str())) // not a function's own event
+                        edges.push_back(edge.id.str());
+                    return;
+                }
+            }
+            addEdge(workflow, from, port, to);
+            edges.push_back(workflow.edges().back().id.str());
+            m_machineEdges.insert(edges.back().get<std::string>());
+        };
+        for (MachineEntry &entry : *entries) {
+            NodeId from;
+            std::string port = "event";
+            if (entry.source.triggerKind.empty()) {
+                if (!takeSettings(workflow, entry.where, entry.source.resource, entry.source.config))
+                    continue;
+                from = m_nodeOf[entry.source.resource];
+                port = "out";
+            } else {
+                from = addTrigger(workflow, kebab(entry.eventName), std::move(entry.source), entry.where);
+            }
+            covered.push_back(from.str());
+            for (size_t first : path->first)
+                wire(from, port, nodeOfStep[first]);
+        }
+        for (size_t i = 0; i < path->steps.size(); ++i)
+            for (const auto &[port, to] : path->steps[i].next)
+                wire(nodeOfStep[i], port, nodeOfStep[to]);
+        for (auto &[function, next] : continuations)
+            m_continuations[function] = next;
+        m_machines[id] = Json{{"nodes", covered}, {"edges", edges}};
     }
 
     // ---- layout and views ----------------------------------------------------
@@ -1015,7 +1298,9 @@ private:
         std::map<std::string, std::string> ids;
         for (const auto &[id, entry] : m_entries)
             ids[entry["node"].get<std::string>()] = id;
-        const ViewContext context(workflow, std::move(ids));
+        const ViewContext context(workflow, std::move(ids), m_machineEdges);
+        for (auto &[id, machine] : m_machines.items())
+            machine["signature"] = machineSignature(workflow, machine);
         std::unordered_map<std::string, const Json *> resourceOf;
         for (const auto &[id, resource] : m_doc["Resources"].items())
             resourceOf[id] = &resource;
@@ -1045,6 +1330,15 @@ private:
     Json m_binary = Json::object(); // the function being read: its files that are not text, base64
     std::map<std::string, std::pair<Json, Json>> m_folders; // code folders read: files, binary files
     std::set<std::string> m_keptCode;
+    std::set<std::string> m_writers;             // Stratus's generated writer functions
+    std::map<std::string, Json> m_fronts;        // Stratus's generated front functions → their properties
+    std::map<std::string, std::string> m_frontOf; // a front read onto the canvas → its machine
+    Json m_machines = Json::object();            // logical id → what it covers (origin.h)
+    std::set<std::string> m_machineEdges;
+    std::map<std::string, NodeId> m_stepNodes; // a machine step's key → its node
+    std::set<std::string> m_keptMachines;
+    bool m_usedWriters = false;
+    std::map<std::string, Json> m_continuations; // function logical id → where a machine goes after it
     std::set<std::string> m_nodeIds;
     std::map<std::string, NodeId> m_nodeOf;
     std::map<std::string, Json> m_eventSettings; // resource logical id → the settings its events give it

@@ -32,6 +32,7 @@
 #include <QTest>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 
 using namespace stratus::engine;
@@ -133,6 +134,9 @@ private Q_SLOTS:
     void deletingWhatIsStillReferredToIsRefused();
     void pathsTheTemplateCannotHoldAreRefusedUnlessFresh();
     void serverlessEditsAreRefusedUnlessFresh();
+    void stateMachinesAreReadOntoTheCanvas();
+    void anEditedStateMachinePathIsRefusedUnlessFresh();
+    void importedStateMachinesRunAsTheOriginal();
     void stratusBundlesSurviveExportImportExport_data();
     void stratusBundlesSurviveExportImportExport();
     void theOriginIsStoredAndInTheJsonForm();
@@ -157,6 +161,7 @@ void TestImport::samCorpusImportsAndWritesBackTheSameFiles_data()
     QTest::newRow("uploads") << "uploads" << "bucket:1 function:3 trigger.schedule:2" << 1;
     QTest::newRow("streams") << "streams" << "function:2 table:2" << 4;
     QTest::newRow("globals-only") << "globals-only" << "function:3 trigger.http:2 trigger.schedule:1" << 1;
+    QTest::newRow("step-functions") << "step-functions" << "choice:1 function:4 trigger.schedule:1" << 2;
 }
 
 void TestImport::samCorpusImportsAndWritesBackTheSameFiles()
@@ -426,6 +431,154 @@ void TestImport::serverlessEditsAreRefusedUnlessFresh()
     QVERIFY(exportServerless(ws, fresh));
 }
 
+void TestImport::stateMachinesAreReadOntoTheCanvas()
+{
+    const QString folder = kCorpus + QStringLiteral("/sam/step-functions");
+    auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY2(imported, qPrintable(message(imported.status())));
+    Workspace &ws = imported->workspace;
+    QCOMPARE(edgesOf(onlyWorkflow(ws)),
+             QStringList({"ApproveFunction.ok>NotifyFunction", "Big order?.approve>ApproveFunction",
+                          "Big order?.default>RejectFunction", "Nightly.event>ValidateFunction",
+                          "ValidateFunction.error>RejectFunction", "ValidateFunction.ok>Big order?"}));
+    const Node &choice = nodeNamed(ws, "Big order?");
+    QVERIFY(choice.config["rules"] == Json::parse(R"([{"port": "approve",
+        "condition": {"variable": "$.total", "numericGreaterThan": 100}}])"));
+    QCOMPARE(nodeNamed(ws, "Nightly").config.value("timezone", ""), std::string("Europe/Paris"));
+    // The machines the canvas cannot hold are named with the state that stops them.
+    const QString warnings = QString::fromStdString(joined(imported->warnings, "\n"));
+    QVERIFY2(warnings.contains(QStringLiteral("Resources.BatchStateMachine.Properties.Definition.States.Each order: a "
+                                              "Map state is not on the canvas")),
+             qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("Resources.RetryStateMachine.Properties.Definition.States.Try: the "
+                                              "states loop back here")),
+             qPrintable(warnings));
+
+    // An edit to a function of the path changes that function alone; the machine stays as written.
+    nodeNamed(ws, "ApproveFunction").config["memoryMB"] = 1024;
+    auto bundle = exportSam(ws);
+    QVERIFY2(bundle, qPrintable(message(bundle.status())));
+    const std::string original = readFile(folder + QStringLiteral("/template.yaml"));
+    Json expected = treeOf(original);
+    expected["Resources"]["ApproveFunction"]["Properties"]["MemorySize"] = 1024;
+    QCOMPARE(QString::fromStdString(treeOf(bundle->files.at("template.yaml")).dump(1)),
+             QString::fromStdString(expected.dump(1)));
+    auto outline = outlineOf(original);
+    QVERIFY(outline);
+    for (const YamlBlock &block : outline->resources)
+        if (block.key == "OrderStateMachine")
+            for (int i = block.first; i < block.end; ++i)
+                QVERIFY2(bundle->files.at("template.yaml").find(outline->lines[size_t(i)]) != std::string::npos,
+                         outline->lines[size_t(i)].c_str());
+}
+
+void TestImport::anEditedStateMachinePathIsRefusedUnlessFresh()
+{
+    auto imported = importSam(corpusPath(QStringLiteral("sam/step-functions/template.yaml")));
+    QVERIFY(imported);
+    const Workspace original = imported->workspace;
+    auto refused = [&](const std::function<void(Workspace &)> &edit) {
+        Workspace ws = original;
+        edit(ws);
+        auto bundle = exportSam(ws);
+        if (bundle)
+            return QStringLiteral("exported");
+        return message(bundle.status());
+    };
+    const QString said = QStringLiteral("Resources.OrderStateMachine (a state machine in template.yaml): the path it "
+                                        "stands for was edited");
+    // A rule, the schedule, an edge gone, an edge added, a node of the path deleted.
+    QVERIFY(refused([](Workspace &ws) { nodeNamed(ws, "Big order?").config["rules"][0]["condition"]["numericGreaterThan"] = 50; })
+                .contains(said));
+    QVERIFY(refused([](Workspace &ws) { nodeNamed(ws, "Nightly").config["expression"] = "rate(1 hour)"; }).contains(said));
+    QVERIFY(refused([](Workspace &ws) {
+                for (const Edge &e : onlyWorkflow(ws).edges())
+                    if (e.from.port == "error") {
+                        onlyWorkflow(ws).removeEdge(e.id);
+                        break;
+                    }
+            }).contains(said));
+    const QString added = refused([](Workspace &ws) {
+        onlyWorkflow(ws).addEdge(Edge{EdgeId("more"), {nodeNamed(ws, "ValidateFunction").id, "ok"},
+                                      {nodeNamed(ws, "NotifyFunction").id, "in"}});
+    });
+    QVERIFY2(added.contains(said) && added.contains(QStringLiteral("--fresh")), qPrintable(added));
+    // Past the path's last function, an edge is a path from node to node, as anywhere else.
+    const QString past = refused([](Workspace &ws) {
+        onlyWorkflow(ws).addEdge(Edge{EdgeId("more"), {nodeNamed(ws, "NotifyFunction").id, "ok"},
+                                      {nodeNamed(ws, "RejectFunction").id, "in"}});
+    });
+    QVERIFY2(past.contains(QStringLiteral("edge 'more'")) && past.contains(QStringLiteral("--fresh")), qPrintable(past));
+    const QString deleted = refused([](Workspace &ws) {
+        const NodeId choice = nodeNamed(ws, "Big order?").id;
+        onlyWorkflow(ws).removeNode(choice);
+    });
+    QVERIFY2(deleted.contains(said), qPrintable(deleted));
+    // Stratus's own template takes every edit, and SAM takes that template.
+    Workspace ws = original;
+    nodeNamed(ws, "Big order?").config["rules"][0]["condition"]["numericGreaterThan"] = 50;
+    ExportOptions fresh;
+    fresh.fresh = true;
+    auto own = exportSam(ws, fresh);
+    QVERIFY2(own, qPrintable(message(own.status())));
+    QVERIFY(own->files.at("template.yaml").find("\"NumericGreaterThan\": 50") != std::string::npos
+            || own->files.at("template.yaml").find("NumericGreaterThan: 50") != std::string::npos);
+    QTemporaryDir out;
+    const QString check = samCheck(*own, out.filePath(QStringLiteral("fresh")));
+    QVERIFY2(check.isEmpty(), qPrintable(check));
+}
+
+void TestImport::importedStateMachinesRunAsTheOriginal()
+{
+    using stratus::test::runStratus;
+    QTemporaryDir dir;
+    // A hand-written machine runs its path here: approve and announce a big order.
+    const QString orders = dir.filePath(QStringLiteral("orders.stratus"));
+    auto run = runStratus({QStringLiteral("import-sam"), kCorpus + QStringLiteral("/sam/step-functions/template.yaml"),
+                           orders});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QString big = dir.filePath(QStringLiteral("big.json"));
+    stratus::test::writeBytes(big, R"({"total": 500})");
+    run = runStratus({QStringLiteral("send"), orders, QStringLiteral("--trigger"), QStringLiteral("nightly"),
+                      QStringLiteral("--event"), big, QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    Json answer = Json::parse(run.out.toStdString());
+    QVERIFY2(answer["output"] == Json::parse(R"({"announced": "order of 500 approved"})"), run.out.constData());
+    const QString none = dir.filePath(QStringLiteral("none.json"));
+    stratus::test::writeBytes(none, "{}");
+    run = runStratus({QStringLiteral("send"), orders, QStringLiteral("--trigger"), QStringLiteral("nightly"),
+                      QStringLiteral("--event"), none, QStringLiteral("--json")});
+    answer = Json::parse(run.out.toStdString());
+    QVERIFY2(memberOf(answer["output"], "rejected") == true, run.out.constData()); // the Catch took the error
+
+    // Stratus's own machines come back as the path they were: the same
+    // answer, and the same log, for a request through each workspace.
+    const QString workspace = dir.filePath(QStringLiteral("api.stratus"));
+    run = runStratus({QStringLiteral("import"), QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json"), workspace});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QString bundle = dir.filePath(QStringLiteral("bundle"));
+    run = runStratus({QStringLiteral("export"), workspace, QStringLiteral("--format"), QStringLiteral("sam"),
+                      QStringLiteral("-o"), bundle});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QString reimported = dir.filePath(QStringLiteral("again.stratus"));
+    run = runStratus({QStringLiteral("import-sam"), bundle + QStringLiteral("/template.yaml"), reimported});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(!run.err.contains("state machine"), run.err.constData());
+    const QString request = dir.filePath(QStringLiteral("request.json"));
+    stratus::test::writeBytes(request, R"({"method": "POST", "body": {"title": ""}})");
+    Json answers[2];
+    int i = 0;
+    for (const QString &file : {workspace, reimported}) {
+        run = runStratus({QStringLiteral("send"), file, QStringLiteral("--trigger"), QStringLiteral("POST /todos"),
+                          QStringLiteral("--event"), request, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const Json sent = Json::parse(run.out.toStdString());
+        answers[i++] = Json{{"output", sent["output"]}, {"log", sent["log"]}};
+    }
+    QVERIFY2(answers[0] == answers[1], qPrintable(QString::fromStdString(answers[0].dump() + "\n" + answers[1].dump())));
+    QCOMPARE(answers[0]["output"].value("statusCode", 0), 400);
+}
+
 void TestImport::stratusBundlesSurviveExportImportExport_data()
 {
     QTest::addColumn<QString>("example");
@@ -444,6 +597,14 @@ void TestImport::stratusBundlesSurviveExportImportExport()
     QVERIFY(writeBundle(*first, folder.toStdString(), false));
     auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
     QVERIFY2(imported, qPrintable(message(imported.status())));
+    // Its state machines are paths on the canvas again, none kept aside.
+    for (const std::string &warning : imported->warnings)
+        QVERIFY2(warning.find("state machine") == std::string::npos, warning.c_str());
+    int choices = 0;
+    for (const Node &node : onlyWorkflow(imported->workspace).nodes())
+        choices += node.kind == kinds::kChoice;
+    QCOMPARE(choices, int(std::count_if(ws.workflows.front().nodes().begin(), ws.workflows.front().nodes().end(),
+                                        [](const Node &n) { return n.kind == kinds::kChoice; })));
     QCOMPARE(imported->workspace.testEvents.size(), [&] {
         size_t n = 0;
         for (const auto &[path, bytes] : first->files)
@@ -610,8 +771,9 @@ void TestImport::cliImportsAndLeavesTheTargetAloneOnFailure()
     auto run = runStratus({QStringLiteral("import-sam"), kCorpus + QStringLiteral("/sam/streams/template.yaml"), target,
                            QStringLiteral("--stack-name"), QStringLiteral("orders")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QVERIFY2(run.err.contains("warning: template.yaml: Resources.FulfilmentStateMachine (AWS::Serverless::StateMachine) "
-                              "is kept as written"),
+    QVERIFY2(run.err.contains("warning: template.yaml: Resources.FulfilmentStateMachine.Properties.Definition.States."
+                              "WaitForWarehouse: a Wait state is not on the canvas (Task, Choice, Parallel, Pass and "
+                              "Succeed are); the state machine is kept as written and is not on the canvas\n"),
              run.err.constData());
     QVERIFY2(run.err.contains("2 functions, 2 tables (stack name orders; 4 warnings)"), run.err.constData());
     const QByteArray before = stratus::test::fileHash(target);

@@ -1,0 +1,1 @@
+exports.handler = async (order) => ({ ...order, approved: true });

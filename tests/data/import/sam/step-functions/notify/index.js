@@ -1,0 +1,1 @@
+exports.handler = async (order) => ({ announced: `order of ${order.total} approved` });
