@@ -244,6 +244,11 @@ void MainWindow::createActions()
     make(file, QStringLiteral("exportServerless"), tr("Export Ser&verless Framework Service…"),
          [this] { exportInteractively(BundleFormat::Serverless); }, QKeySequence(),
          tr("Write a deployable Serverless Framework v3 service (serverless.yml and the code) into a folder"));
+    QAction *zip = make(file, QStringLiteral("zipSamCode"), tr("&Zip Each Function's Code in SAM Bundles"),
+                        [](bool on) { QSettings().setValue(QStringLiteral("export/zip"), on); }, QKeySequence(),
+                        tr("SAM bundles hold a reproducible zip per function instead of its folder (stratus export --zip)"));
+    zip->setCheckable(true);
+    zip->setChecked(QSettings().value(QStringLiteral("export/zip"), false).toBool());
     make(file, QStringLiteral("importSam"), tr("&Import AWS SAM Template…"),
          [this] { importInteractively(BundleFormat::Sam); }, QKeySequence(),
          tr("Read an AWS SAM template and its code into a new workspace"));
@@ -565,13 +570,18 @@ Status MainWindow::exportJson(const QString &path)
     return Status::ok();
 }
 
-Result<std::vector<std::string>> MainWindow::exportBundle(BundleFormat format, const QString &folder, bool replace)
+Result<std::vector<std::string>> MainWindow::exportBundle(BundleFormat format, const QString &folder, bool replace,
+                                                          bool zip, bool fresh)
 {
     if (!m_document)
         return Status::invalidArgument("no workspace is open");
     // The same export as `stratus export --format sam|serverless`, of the design as it is on screen.
     const Workspace &workspace = m_document->workspace();
-    auto bundle = format == BundleFormat::Sam ? exporting::exportSam(workspace) : exporting::exportServerless(workspace);
+    exporting::ExportOptions options;
+    options.zip = zip;
+    options.fresh = fresh;
+    auto bundle = format == BundleFormat::Sam ? exporting::exportSam(workspace, options)
+                                              : exporting::exportServerless(workspace, options);
     if (!bundle)
         return bundle.status();
     if (Status s = exporting::writeBundle(*bundle, folder.toStdString(), replace); !s)
@@ -606,7 +616,8 @@ void MainWindow::exportInteractively(BundleFormat format)
         if (!replace)
             return;
     }
-    auto notes = exportBundle(format, folder, replace);
+    const QAction *zip = action(QStringLiteral("zipSamCode"));
+    auto notes = exportBundle(format, folder, replace, sam && zip && zip->isChecked());
     if (!notes) {
         // The reasons are what the user needs: shown, one a line, each naming its node.
         QString reasons = qs(notes.status().message());
@@ -620,8 +631,18 @@ void MainWindow::exportInteractively(BundleFormat format)
         headline[0] = headline[0].toUpper();
         QMessageBox box(QMessageBox::Warning, tr("Cannot Export"), headline.trimmed(), QMessageBox::Ok, this);
         box.setInformativeText(reasons);
+        // A workflow imported from a template can always be exported as Stratus's own (--fresh).
+        QPushButton *fresh = reasons.contains(QLatin1String("--fresh"))
+                                 ? box.addButton(tr("Export Stratus's Own Template"), QMessageBox::AcceptRole)
+                                 : nullptr;
         box.exec();
-        return;
+        if (!fresh || box.clickedButton() != fresh)
+            return;
+        notes = exportBundle(format, folder, replace, sam && zip && zip->isChecked(), true);
+        if (!notes) {
+            QMessageBox::warning(this, tr("Cannot Export"), qs(notes.status().message()));
+            return;
+        }
     }
     QStringList lines;
     for (const std::string &note : *notes)

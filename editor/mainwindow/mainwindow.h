@@ -60,7 +60,9 @@ public:
     /// Writes a bundle of the design as it is now into `folder`
     /// (engine/export; `replace`: an earlier bundle there is updated). The
     /// notes are returned for the caller to show.
-    engine::Result<std::vector<std::string>> exportBundle(BundleFormat format, const QString &folder, bool replace);
+    /// `zip` and `fresh` as `stratus export --zip/--fresh` take them.
+    engine::Result<std::vector<std::string>> exportBundle(BundleFormat format, const QString &folder, bool replace,
+                                                          bool zip = false, bool fresh = false);
     /// Reads an AWS SAM template or a serverless.yml (engine/export/samimport.h)
     /// into the workspace file `workspacePath` (replacing one there) and opens
     /// it. Returns the import's warnings; on failure the file is untouched.

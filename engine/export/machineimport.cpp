@@ -52,7 +52,8 @@ public:
         const Json &states = memberOf(definition, "States");
         const Json &startAt = memberOf(definition, "StartAt");
         if (!states.is_object() || !startAt.is_string())
-            return Status::invalidArgument("the definition has no StartAt and States");
+            return Status::invalidArgument(std::string(!startAt.is_string() ? "StartAt" : "States")
+                                           + ": the definition needs StartAt (a state's name) and States (a mapping)");
         std::string start = startAt.get<std::string>();
         // Stratus's own form starts by putting the input under "value".
         const Json &first = memberOf(states, start.c_str());
@@ -85,9 +86,14 @@ private:
         const auto key = std::make_pair(&states, name);
         if (auto known = m_followed.find(key); known != m_followed.end())
             return known->second;
-        const Json &state = memberOf(states, name.c_str());
-        if (!state.is_object()) {
-            fail(where, "no such state");
+        const auto found = states.find(name);
+        if (found == states.end() || !found->is_object()) {
+            fail(where, found == states.end() ? "no such state" : "a state is a mapping of its fields");
+            return std::nullopt;
+        }
+        const Json &state = *found;
+        if (m_visiting.size() >= kMaxDepth) {
+            fail(where, "more than " + std::to_string(kMaxDepth) + " states in a row; the canvas reads at most that many");
             return std::nullopt;
         }
         if (!m_visiting.insert(key).second) {
@@ -193,7 +199,7 @@ private:
         }
         if (!function) {
             fail(where, "its Resource " + printable(memberOf(state, "Resource").dump())
-                            + " is not a function of this template");
+                            + " is not a function of this template on the canvas");
             return std::nullopt;
         }
         if (m_names.isWriter(*function))
@@ -255,11 +261,22 @@ private:
         if (!asl.is_object())
             return asl;
         if (const Json &all = memberOf(asl, "And"); all.is_array() && all.size() >= 2 && m_path.stratusForm) {
-            bool guards = true;
-            for (size_t i = 0; i + 1 < all.size(); ++i)
-                guards = guards && all[i].is_object() && all[i].size() == 2 && memberOf(all[i], "IsPresent") == true;
-            if (guards)
-                return condition(all.back());
+            // The guards are IsPresent of exactly the paths the last comparison reads.
+            const Json &compared = all.back();
+            std::set<Json> paths;
+            if (compared.is_object())
+                for (const auto &[key, value] : compared.items())
+                    if ((key == "Variable" || key.ends_with("Path")) && value.is_string())
+                        paths.insert(value);
+            std::set<Json> guarded;
+            bool guards = compared.is_object() && !compared.contains("IsPresent") && compared.contains("Variable");
+            for (size_t i = 0; guards && i + 1 < all.size(); ++i) {
+                guards = all[i].is_object() && all[i].size() == 2 && memberOf(all[i], "IsPresent") == true;
+                if (guards)
+                    guarded.insert(all[i]["Variable"]);
+            }
+            if (guards && guarded == paths && all.size() == paths.size() + 1)
+                return condition(compared);
         }
         Json out = Json::object();
         for (const auto &[key, value] : asl.items()) {
@@ -420,6 +437,9 @@ private:
             return std::nullopt;
         return after(states, state, scope, where);
     }
+
+    /// States followed one after another (each is a level of recursion here).
+    static constexpr size_t kMaxDepth = 1000;
 
     const Json &m_substitutions;
     const MachineNames &m_names;

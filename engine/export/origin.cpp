@@ -416,8 +416,6 @@ Json writtenView(const Json &raw, const Json &entry)
 Result<WriteBack> importedWorkflow(const Workspace &workspace, const ExportOptions &options, const std::string &format)
 {
     WriteBack out;
-    if (options.fresh)
-        return out;
     std::vector<const Workflow *> chosen;
     const Workflow *imported = nullptr;
     for (const Workflow &w : workspace.workflows) {
@@ -432,6 +430,12 @@ Result<WriteBack> importedWorkflow(const Workspace &workspace, const ExportOptio
     const std::string file = memberOf(imported->origin(), "file").is_string()
                                  ? imported->origin()["file"].get<std::string>()
                                  : std::string("a template");
+    if (options.fresh) {
+        out.note = "workflow '" + imported->id().str() + "' was imported from " + file
+                   + "; --fresh writes Stratus's own template of it, without what only " + file
+                   + " held (its other resources and state machines, Parameters, Outputs, comments)";
+        return out;
+    }
     if (chosen.size() > 1)
         return Status::invalidArgument("workflow '" + imported->id().str() + "' was imported from " + file
                                        + ": export it alone (--workflow " + imported->id().str()

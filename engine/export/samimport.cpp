@@ -891,7 +891,7 @@ private:
             if (auto detail = input.is_string() ? detailOfScheduledEventInput(input.get<std::string>()) : std::nullopt)
                 config["detail"] = *detail; // the Scheduled Event, as Stratus's export writes it
             else if (!memberOf(properties, "Input").is_null())
-                warn(where + ".Properties.Input: on AWS the function gets this input instead of the scheduled "
+                warn(where + ".Properties.Input: on AWS its target gets this input instead of the scheduled "
                              "event; here it gets the scheduled event");
             return trigger(std::string(kinds::kScheduleTrigger), eventName, std::move(config));
         } else if (type == "SQS") {
@@ -1075,8 +1075,9 @@ private:
             const std::string where = placeOf(id, "Properties.Events." + name);
             const std::string type = memberOf(event, "Type").is_string() ? event["Type"].get<std::string>() : "";
             if (type != "Schedule" && type != "ScheduleV2")
-                return Status::invalidArgument(where + ": a " + (type.empty() ? std::string("typeless") : type)
-                                               + " event starts the machine without waiting for its answer");
+                return Status::invalidArgument(where + ": " + (type.empty() ? std::string("an event with no Type")
+                                                                           : "an event of type " + type)
+                                               + " starts the machine without waiting for its answer");
             if (auto source = eventSourceOf(where, name, event))
                 entries.push_back({where, name, std::move(*source)});
         }
@@ -1114,9 +1115,15 @@ private:
         };
         const Json &definition = memberOf(properties, "Definition");
         if (!definition.is_object())
-            return keep(memberOf(properties, "DefinitionUri").is_null()
+            return keep(!definition.is_null() ? placeOf(id, "Properties.Definition")
+                                                    + ": a definition is a mapping (StartAt, States)"
+                        : memberOf(properties, "DefinitionUri").is_null()
                             ? "it has no Definition"
                             : "its definition is in a file (DefinitionUri), which is not read");
+        const Json &substitutions = memberOf(properties, "DefinitionSubstitutions");
+        if (!substitutions.is_null() && !substitutions.is_object())
+            return keep(placeOf(id, "Properties.DefinitionSubstitutions") + ": a mapping of names to values, not "
+                        + printable(substitutions.dump().substr(0, 60)));
         auto entries = machineEntries(id, properties);
         if (!entries)
             return keep(entries.status().message());

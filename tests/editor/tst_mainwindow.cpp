@@ -413,6 +413,15 @@ void TestMainWindow::exportsASamBundleOfTheDesignOnScreen()
     QFile goldenService(QStringLiteral(STRATUS_TEST_DATA_DIR "/export/examples/http-api/serverless/serverless.yml"));
     QVERIFY(writtenService.open(QIODevice::ReadOnly) && goldenService.open(QIODevice::ReadOnly));
     QCOMPARE(writtenService.readAll(), goldenService.readAll());
+
+    // File → Zip Each Function's Code: a reproducible zip per function, as `stratus export --zip`.
+    QAction *zip = window.action(QStringLiteral("zipSamCode"));
+    QVERIFY(zip && zip->isCheckable());
+    const QString zipped = m_dir->filePath(QStringLiteral("zipped"));
+    QVERIFY(window.exportBundle(MainWindow::BundleFormat::Sam, zipped, false, true));
+    QVERIFY(QFile::exists(zipped + QStringLiteral("/functions/list-todos.zip")));
+    QVERIFY(!QFile::exists(zipped + QStringLiteral("/functions/list-todos")));
+    QVERIFY(stratus::test::readBytes(zipped + QStringLiteral("/template.yaml")).contains("CodeUri: functions/list-todos.zip"));
 }
 
 // File → Import: a SAM template becomes a workspace file, opened, and its
@@ -455,6 +464,10 @@ void TestMainWindow::importsATemplateAndWritesItBack()
     QVERIFY(edited.contains("# prod keeps an audit trail; dev does not need one.")); // comments elsewhere stay
     QVERIFY(window.exportBundle(MainWindow::BundleFormat::Sam, out, true)); // and again: the same
     QCOMPARE(stratus::test::readBytes(out + QStringLiteral("/template.yaml")), edited);
+    // What the Cannot Export box offers for an imported workflow: Stratus's own template (--fresh).
+    const QString own = m_dir->filePath(QStringLiteral("own-bundle"));
+    QVERIFY(window.exportBundle(MainWindow::BundleFormat::Sam, own, false, false, true));
+    QVERIFY(stratus::test::readBytes(own + QStringLiteral("/template.yaml")).contains("exported by Stratus"));
 
     // Refused: the reasons, the open workspace kept, no file made.
     const QString bomb = m_dir->filePath(QStringLiteral("bomb.stratus"));
