@@ -3,6 +3,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <regex>
 #include <unordered_set>
@@ -240,6 +241,57 @@ Result<YamlOutline> outlineFrom(const YAML::Node &root, const std::string &text)
         outline.resources = blocks.take();
     }
     return outline;
+}
+
+Result<YamlChildren> childBlocksOf(const std::string &text, const std::vector<std::string> &path)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception &e) {
+        return Status::invalidArgument(e.msg);
+    }
+    YamlChildren children;
+    children.lines = splitLines(text);
+    int floor = 0;
+    int ceiling = static_cast<int>(children.lines.size());
+    YAML::Node node = root;
+    std::string where;
+    for (const std::string &key : path) {
+        if (!node.IsMap())
+            return Status::notSupported((where.empty() ? std::string("the top level") : where) + " is not a mapping");
+        auto blocks = blocksOf(node, children.lines, floor, ceiling);
+        if (!blocks)
+            return blocks.status();
+        const auto found = std::find_if(blocks->begin(), blocks->end(), [&](const YamlBlock &b) { return b.key == key; });
+        where += (where.empty() ? "" : ".") + key;
+        if (found == blocks->end())
+            return Status::notFound(where + " is not there");
+        floor = found->keyLine + 1;
+        ceiling = found->end;
+        const YAML::Node &holder = node;
+        node.reset(holder[key]); // rebinds (operator= would write into the document)
+    }
+    if (!node.IsMap())
+        return Status::notSupported(where + " is not a mapping");
+    auto blocks = blocksOf(node, children.lines, floor, ceiling);
+    if (!blocks)
+        return blocks.status();
+    children.blocks = blocks.take();
+    return children;
+}
+
+std::string withLineEndsOf(const std::vector<std::string> &lines, std::string text)
+{
+    if (lines.empty() || !lines.front().ends_with('\r'))
+        return text;
+    std::string crlf;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))
+            crlf += '\r';
+        crlf += text[i];
+    }
+    return crlf;
 }
 
 } // namespace stratus::engine::exporting

@@ -52,4 +52,17 @@ struct YamlOutline
 /// makes it fail, and the caller writes the document anew instead.
 Result<YamlOutline> outlineOf(const std::string &text);
 
+/// The blocks of the mapping at `path` ({"functions"}, {"resources",
+/// "Resources"}) in block style, with the text's lines.
+struct YamlChildren
+{
+    std::vector<YamlBlock> blocks;
+    std::vector<std::string> lines;
+};
+Result<YamlChildren> childBlocksOf(const std::string &text, const std::vector<std::string> &path);
+
+/// `text` with the line ends of `lines` (a file's lines, split at "\n"):
+/// CRLF where its first line ends in "\r".
+std::string withLineEndsOf(const std::vector<std::string> &lines, std::string text);
+
 } // namespace stratus::engine::exporting

@@ -232,6 +232,25 @@ void erase(Json &resource, const std::string &where)
     resource = nullptr; // the resource's own Type went
 }
 
+} // namespace
+
+Status applyViewChange(Json &resource, const Json &before, const Json &after)
+{
+    try {
+        for (const auto &[where, value] : before.items())
+            if (!after.contains(where) && !resource.is_null())
+                erase(resource, where);
+        for (const auto &[where, value] : after.items())
+            if (!resource.is_null() && (!before.contains(where) || before[where] != value))
+                resource[Pointer(where)] = value;
+    } catch (const Json::exception &e) {
+        return Status::invalidArgument(std::string("are not shaped as the edit needs (") + e.what() + ")");
+    }
+    return Status::ok();
+}
+
+namespace {
+
 /// Every logical id a value refers to (Ref, GetAtt, ${X} in Sub).
 void referencesIn(const Json &value, std::set<std::string> &out)
 {
@@ -279,23 +298,6 @@ bool allowedEdge(const Workflow &workflow, const Edge &edge)
            || from->kind == kinds::kManualTrigger
            || ((from->kind == kinds::kQueue || from->kind == kinds::kBucket || from->kind == kinds::kTable)
                && edge.from.port == "out");
-}
-
-std::string indentedBlock(const std::string &id, const Json &resource, int indent)
-{
-    Json one = Json::object();
-    one[id] = resource;
-    const std::string yaml = toCloudFormationYaml(one);
-    std::string out;
-    size_t start = 0;
-    while (start < yaml.size()) {
-        size_t end = yaml.find('\n', start);
-        if (end == std::string::npos)
-            end = yaml.size();
-        out += std::string(size_t(indent), ' ') + yaml.substr(start, end - start) + "\n";
-        start = end + 1;
-    }
-    return out;
 }
 
 } // namespace
@@ -566,24 +568,26 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
             break;
         }
     }
+    const bool serverless = memberOf(origin, "format") == "serverless";
     Json &resources = document["Resources"];
     std::map<std::string, Json> changed; // id → the resource as it is now (null: removed)
     std::vector<std::string> added;
+    std::vector<ViewChange> edits; // a serverless.yml's, in SAM's form
     for (const auto &[id, pair] : views) {
         const auto &[before, after] = pair;
         if (before == after)
             continue;
+        if (serverless) { // written into serverless.yml's own shape below
+            const Json &type = memberOf(memberOf(entries, id.c_str()), "type");
+            edits.push_back(ViewChange{id, type.is_string() ? type.get<std::string>() : "", before, after});
+            changed[id] = after.empty() ? Json() : Json::object();
+            if (!after.empty() && !imported.contains(id))
+                added.push_back(id);
+            continue;
+        }
         Json resource = resources.contains(id) ? resources[id] : Json::object();
-        try {
-            for (const auto &[where, value] : before.items())
-                if (!after.contains(where) && !resource.is_null())
-                    erase(resource, where);
-            for (const auto &[where, value] : after.items())
-                if (!resource.is_null() && (!before.contains(where) || before[where] != value))
-                    resource[Pointer(where)] = value;
-        } catch (const Json::exception &e) {
-            refusals.push_back("Resources." + id + ": its properties in " + file
-                               + " are not shaped as the edit needs (" + e.what() + ")");
+        if (Status s = applyViewChange(resource, before, after); !s) {
+            refusals.push_back("Resources." + id + ": its properties in " + file + " " + s.message());
             continue;
         }
         if (!resources.contains(id))
@@ -680,21 +684,16 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     if (!refusals.empty())
         return Status::invalidArgument(joined(refusals, "\n"));
 
-    const bool serverless = memberOf(origin, "format") == "serverless";
-    if (serverless && !changed.empty()) {
-        std::vector<std::string> names;
-        for (const auto &[id, resource] : changed)
-            names.push_back(id);
-        return Status::invalidArgument("workflow '" + workflow.id().str() + "' was imported from " + file
-                                       + " and edited since (" + joined(names)
-                                       + "); edits are not written back into a serverless.yml yet: export it "
-                                         "with --fresh for Stratus's own serverless.yml, or as --format sam");
-    }
-
     // The template: the original text where nothing changed.
     std::string out;
     if (changed.empty()) {
         out = text;
+    } else if (serverless) {
+        auto written = writeBackServerless(text, file, edits);
+        if (!written)
+            return Status::invalidArgument(written.status().message() + "\n(export with --fresh for Stratus's own "
+                                           "serverless.yml, or as --format sam)");
+        out = written.take();
     } else if (outline) {
         const auto &lines = outline->lines;
         auto copy = [&](int first, int end) {
@@ -716,25 +715,16 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
                     copy(block.first, block.end);
                 else if (!it->second.is_null()) {
                     copy(block.first, block.keyLine); // the comments above it
-                    out += indentedBlock(block.key, it->second, indent);
+                    out += indentedYaml(block.key, it->second, indent);
                 }
             }
             for (const std::string &id : added) {
                 if (!out.empty() && !out.ends_with("\n\n") && !out.ends_with("\n\r\n"))
                     out += "\n";
-                out += indentedBlock(id, changed[id], indent);
+                out += indentedYaml(id, changed[id], indent);
             }
         }
-        if (!lines.empty() && lines.front().ends_with('\r')) {
-            // The file's own line ends, in what was written anew too.
-            std::string crlf;
-            for (size_t i = 0; i < out.size(); ++i) {
-                if (out[i] == '\n' && (i == 0 || out[i - 1] != '\r'))
-                    crlf += '\r';
-                crlf += out[i];
-            }
-            out = std::move(crlf);
-        }
+        out = withLineEndsOf(lines, std::move(out)); // the file's own, in what was written anew too
     } else {
         for (auto &[id, resource] : changed) {
             if (resource.is_null())
@@ -755,12 +745,15 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     bundle.notes.insert(bundle.notes.end(), notes.begin(), notes.end());
 
     for (const auto &[id, resource] : changed) {
+        // Where the file holds it: a serverless.yml's functions are not under Resources.
+        const bool function = memberOf(memberOf(entries, id.c_str()), "type") == "AWS::Serverless::Function";
+        const std::string place = (!serverless ? "Resources." : function ? "functions." : "resources.Resources.") + id;
         if (resource.is_null())
-            bundle.notes.push_back("Resources." + id + " is removed (its node was deleted)");
+            bundle.notes.push_back(place + " is removed (its node was deleted)");
         else if (std::find(added.begin(), added.end(), id) != added.end())
-            bundle.notes.push_back("Resources." + id + " is new");
+            bundle.notes.push_back(place + " is new");
         else
-            bundle.notes.push_back("Resources." + id + " is changed");
+            bundle.notes.push_back(place + " is changed");
     }
     std::string readme = "# " + workflow.name() + "\n\n"
                          "This bundle was written by Stratus from a workflow imported from `" + file + "`.\n"

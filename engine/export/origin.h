@@ -79,6 +79,31 @@ Json rawViewOf(const ViewContext &context, const Node &node, const Json &entry);
 /// `raw` with the entry's substitutions applied: the view as it is written.
 Json writtenView(const Json &raw, const Json &entry);
 
+/// Applies what changed from the view `before` to `after` to `resource`
+/// (the template's JSON of it): changed values set, values gone erased (a
+/// resource whose Type goes becomes null). Fails when the resource is not
+/// shaped as a pointer needs.
+Status applyViewChange(Json &resource, const Json &before, const Json &after);
+
+/// A node's view that changed since import: `after` is empty when the node was deleted.
+struct ViewChange
+{
+    std::string id;   ///< the logical id
+    std::string type; ///< its origin entry's type (AWS::Serverless::Function, AWS::SQS::Queue, …)
+    Json before;
+    Json after;
+};
+
+/// The serverless.yml `text` with `changes` written into its own shape
+/// (serverlesswriteback.cpp): a function's settings and its events' under
+/// `functions`, a resource's properties under `resources.Resources`, a
+/// deleted function, event or resource removed. Only the blocks of what
+/// changed are written anew. Fails, naming each, on what it cannot write
+/// there (new functions or events, a bucket Serverless makes itself, a
+/// changed type or code location).
+Result<std::string> writeBackServerless(const std::string &text, const std::string &file,
+                                        const std::vector<ViewChange> &changes);
+
 struct WriteBack
 {
     const Workflow *workflow = nullptr; ///< the workflow to write back into its template; none: export as usual
@@ -94,8 +119,7 @@ Result<WriteBack> importedWorkflow(const Workspace &workspace, const ExportOptio
 /// The SAM bundle of a workflow imported from a SAM template: the original
 /// template with only the edited resources changed, the functions' code
 /// where the template's CodeUri says, and a README. A workflow imported from
-/// a serverless.yml is written back only when unchanged (its edits are not
-/// yet written into serverless.yml: refused, pointing at --fresh).
+/// a serverless.yml gets its edits through writeBackServerless().
 Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &workflow, const ExportOptions &options);
 
 } // namespace stratus::engine::exporting

@@ -179,4 +179,21 @@ std::string toCloudFormationYaml(const Json &document)
     return writer.take();
 }
 
+std::string indentedYaml(const std::string &key, const Json &value, int indent)
+{
+    Json one = Json::object();
+    one[key] = value;
+    const std::string yaml = toCloudFormationYaml(one);
+    std::string out;
+    size_t start = 0;
+    while (start < yaml.size()) {
+        size_t end = yaml.find('\n', start);
+        if (end == std::string::npos)
+            end = yaml.size();
+        out += std::string(size_t(indent), ' ') + yaml.substr(start, end - start) + "\n";
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace stratus::engine::exporting

@@ -20,6 +20,9 @@ namespace stratus::engine::exporting {
 /// `document` must be an object (a template); anything else gives "".
 std::string toCloudFormationYaml(const Json &document);
 
+/// `key: value` as a block of YAML whose every line is indented `indent` spaces.
+std::string indentedYaml(const std::string &key, const Json &value, int indent);
+
 /// True when `text` can be written as a plain YAML scalar and read back as the same string.
 bool isPlainYamlScalar(const std::string &text);
 
