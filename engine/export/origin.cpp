@@ -1,6 +1,7 @@
 #include "origin.h"
 
 #include "cfnyaml.h"
+#include "statemachine.h"
 #include "yaml.h"
 #include "ziparchive.h"
 
@@ -12,6 +13,7 @@
 #include <QByteArray>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -300,6 +302,176 @@ bool allowedEdge(const Workflow &workflow, const Edge &edge)
                && edge.from.port == "out");
 }
 
+/// The edges and nodes of the path from a state machine's entry nodes (its
+/// triggers, or the queue, bucket or table its front function reads), as the
+/// workflow has them now: what the machine stands for after an edit.
+void pathFrom(const Workflow &workflow, const std::vector<const Node *> &entries, std::set<std::string> &edges,
+              std::set<std::string> &nodes)
+{
+    std::vector<const Node *> todo;
+    std::set<std::string> seen;
+    auto follow = [&](const Node &from, const std::string &port) {
+        for (const Edge &edge : workflow.edges()) {
+            if (edge.from.node != from.id || edge.from.port != port)
+                continue;
+            edges.insert(edge.id.str());
+            const Node *to = workflow.findNode(edge.to.node);
+            if (to && seen.insert(to->id.str()).second)
+                todo.push_back(to);
+        }
+    };
+    for (const Node *entry : entries)
+        follow(*entry, isResourceKind(entry->kind) ? "out" : "event");
+    while (!todo.empty()) {
+        const Node *node = todo.back();
+        todo.pop_back();
+        if (node->kind == kinds::kFunction) {
+            nodes.insert(node->id.str());
+            follow(*node, "ok");
+            follow(*node, "error");
+        } else if (node->kind == kinds::kChoice) {
+            nodes.insert(node->id.str());
+            for (const Json &rule : memberOf(node->config, "rules"))
+                if (memberOf(rule, "port").is_string())
+                    follow(*node, rule["port"].get<std::string>());
+            follow(*node, "default");
+        } else if (node->kind == kinds::kLog) {
+            nodes.insert(node->id.str());
+        } // a queue, table or bucket the path writes into ends it
+    }
+}
+
+/// A state machine's entry nodes in `workflow`: its triggers, or the source its front function reads.
+std::vector<const Node *> machineEntries(const Workflow &workflow, const Json &machine)
+{
+    std::vector<const Node *> entries;
+    for (const Json &id : memberOf(machine, "nodes")) {
+        const Node *node = id.is_string() ? workflow.findNode(NodeId(id.get<std::string>())) : nullptr;
+        if (node && node->kind != kinds::kFunction && node->kind != kinds::kChoice && node->kind != kinds::kLog)
+            entries.push_back(node);
+    }
+    return entries;
+}
+
+std::optional<EntryKind> entryKindOf(const Node &node)
+{
+    static const std::map<std::string, EntryKind, std::less<>> kEntryKinds = {
+        {std::string(kinds::kHttpTrigger), EntryKind::Http},   {std::string(kinds::kScheduleTrigger), EntryKind::Schedule},
+        {std::string(kinds::kManualTrigger), EntryKind::Manual}, {std::string(kinds::kQueue), EntryKind::Queue},
+        {std::string(kinds::kBucket), EntryKind::Bucket},       {std::string(kinds::kTable), EntryKind::Table}};
+    const auto found = kEntryKinds.find(node.kind);
+    return found == kEntryKinds.end() ? std::nullopt : std::optional<EntryKind>(found->second);
+}
+
+/// The state machine `id` of `resources` written anew for the path its
+/// entry now sets going (statemachine.h): its Definition,
+/// DefinitionSubstitutions and the Lambda invoke policies; its own
+/// schedule events take their triggers' settings. Everything else it had
+/// (Type, Logging, other policies, Tags) stays.
+Result<Json> rewrittenMachine(const Workflow &workflow, const std::map<std::string, std::string> &ids,
+                              const Json &resources, const std::string &id, const Json &machine,
+                              const std::set<std::string> &pathEdges)
+{
+    const std::string where = "Resources." + id + " (a state machine)";
+    Json resource = memberOf(resources, id.c_str());
+    if (!memberOf(resource, "Properties").is_object())
+        return Status::invalidArgument(where + " has no Properties to write the edited path into");
+    const std::vector<const Node *> entries = machineEntries(workflow, machine);
+    if (entries.empty())
+        return Status::invalidArgument(where + ": what started it was deleted; delete the machine's functions "
+                                               "too, or give it a trigger");
+    const Node &entry = *entries.front();
+    const std::string port = isResourceKind(entry.kind) ? "out" : "event";
+    auto targetsOf = [&](const Node &node) {
+        std::set<std::string> out;
+        for (const Node *to : workflow.targetsOf(node.id, isResourceKind(node.kind) ? "out" : "event"))
+            out.insert(to->id.str());
+        return out;
+    };
+    for (const Node *other : entries)
+        if (targetsOf(*other) != targetsOf(entry))
+            return Status::invalidArgument(where + ": its triggers now go to different nodes; one machine runs one path");
+    const Json &ownEvents = memberOf(machine, "events");
+    const Json &before = memberOf(memberOf(machine, "signature"), "nodes");
+    for (const Node *node : entries) {
+        const Json &was = memberOf(memberOf(before, node->id.str().c_str()), "node");
+        const bool edited = !was.is_null() && was != Json{{"name", node->name}, {"config", node->config}};
+        if (edited && !ownEvents.contains(node->id.str()) && node->kind != kinds::kManualTrigger)
+            return Status::invalidArgument(where + ": the settings of " + quote(node->name)
+                                           + " are its front function's event, which is not rewritten yet");
+    }
+    for (const Edge &edge : workflow.edges()) {
+        const Node *to = workflow.findNode(edge.to.node);
+        if (!to || to->kind != kinds::kFunction || pathEdges.contains(edge.id.str()))
+            continue;
+        const bool goesOn = !workflow.targetsOf(to->id, "ok").empty() || !workflow.targetsOf(to->id, "error").empty();
+        bool inPath = false;
+        for (const Edge &into : workflow.edges())
+            inPath = inPath || (into.to.node == to->id && pathEdges.contains(into.id.str()));
+        if (inPath && goesOn)
+            return Status::invalidArgument(where + ": " + quote(to->name) + " goes on in the path, and has an event "
+                                           "of its own, which on AWS would invoke it alone");
+    }
+    auto logicalId = [&](const Node &node) {
+        auto found = ids.find(node.id.str());
+        return found == ids.end() ? std::string() : found->second;
+    };
+    std::string writer;
+    for (const auto &[resourceId, candidate] : resources.items()) {
+        const Json &uri = memberOf(memberOf(candidate, "Properties"), "CodeUri");
+        if (uri.is_string() && uri.get<std::string>().starts_with("functions/stratus-writer"))
+            writer = resourceId;
+    }
+    MachineVariables variables;
+    variables.functionArn = [&](const Node &f) { return logicalId(f) + "Arn"; };
+    variables.writeTarget = [&](const Node &r) { return logicalId(r) + (r.kind == kinds::kQueue ? "Url" : "Name"); };
+    variables.writerArn = writer + "Arn";
+    const StateMachinePlan plan = stateMachineFor(workflow, entry, port, *entryKindOf(entry), variables);
+    if (!plan.resources.empty() && writer.empty())
+        return Status::invalidArgument(where + ": the path now writes into " + quote(plan.resources.front()->name)
+                                       + ", which needs the writer function Stratus's own template has");
+    Json substitutions = Json::object();
+    std::set<std::string> invoked;
+    for (const Node *f : plan.functions) {
+        substitutions[logicalId(*f) + "Arn"] = Json{{"Fn::GetAtt", Json::array({logicalId(*f), "Arn"})}};
+        invoked.insert(logicalId(*f));
+    }
+    for (const Node *r : plan.resources)
+        substitutions[logicalId(*r) + (r->kind == kinds::kQueue ? "Url" : "Name")] = Json{{"Ref", logicalId(*r)}};
+    if (!plan.resources.empty()) {
+        substitutions[writer + "Arn"] = Json{{"Fn::GetAtt", Json::array({writer, "Arn"})}};
+        invoked.insert(writer);
+    }
+    Json &properties = resource["Properties"];
+    properties["Definition"] = plan.definition;
+    if (substitutions.empty())
+        properties.erase("DefinitionSubstitutions");
+    else
+        properties["DefinitionSubstitutions"] = substitutions;
+    // Invoke policies for exactly the functions it invokes; its other policies stay.
+    Json policies = Json::array();
+    for (const Json &policy : memberOf(properties, "Policies").is_array() ? properties["Policies"] : Json::array()) {
+        const Json &name = memberOf(memberOf(policy, "LambdaInvokePolicy"), "FunctionName");
+        if (name.is_null() || invoked.erase(memberOf(name, "Ref").is_string() ? name["Ref"].get<std::string>() : "") > 0)
+            policies.push_back(policy);
+    }
+    for (const std::string &function : invoked)
+        policies.push_back(Json{{"LambdaInvokePolicy", Json{{"FunctionName", Json{{"Ref", function}}}}}});
+    properties["Policies"] = policies;
+    for (const auto &[nodeId, eventName] : ownEvents.items()) {
+        const Node *trigger = workflow.findNode(NodeId(nodeId));
+        const Json &event = memberOf(memberOf(properties, "Events"), eventName.get<std::string>().c_str());
+        if (!trigger || !event.is_object())
+            continue;
+        Json view = Json::object();
+        eventView(view, at({"Properties", "Events", eventName.get<std::string>()}), *trigger, "",
+                  memberOf(event, "Type").is_string() ? event["Type"].get<std::string>() : "");
+        for (const auto &[pointer, value] : view.items())
+            resource[Pointer(pointer)] = value;
+    }
+    return resource;
+}
+
 } // namespace
 
 std::map<std::string, std::string> logicalIdsOf(const Workflow &workflow, const Json &templateResources)
@@ -372,6 +544,11 @@ Json machineSignature(const Workflow &workflow, const Json &machine)
         } else {
             if (node->kind != kinds::kFunction) // a function's settings are its own resource's
                 entry["node"] = Json{{"name", node->name}, {"config", node->config}};
+            std::set<std::string> out; // an edge added out of the path's last node extends the path
+            for (const Edge &edge : workflow.edges())
+                if (edge.from.node == node->id)
+                    out.insert(edge.id.str());
+            entry["out"] = out;
             if (goesOn.contains(node->id.str())) {
                 // An edge added to or from a node the path goes on from changes the path.
                 std::set<std::string> touching;
@@ -496,15 +673,20 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     // what they stand for is unchanged.
     std::set<std::string> machineEdges;
     std::set<std::string> machineNodes;
+    std::map<std::string, std::set<std::string>> editedMachines; // logical id → its path's edges now
     for (const auto &[id, machine] : memberOf(origin, "machines").items()) {
-        for (const Json &edge : memberOf(machine, "edges"))
-            machineEdges.insert(edge.is_string() ? edge.get<std::string>() : "");
-        for (const Json &node : memberOf(machine, "nodes"))
-            machineNodes.insert(node.is_string() ? node.get<std::string>() : "");
-        if (machineSignature(workflow, machine) != memberOf(machine, "signature"))
-            refusals.push_back("Resources." + id + " (a state machine in " + file
-                               + "): the path it stands for was edited; edits to a state machine's path are not "
-                                 "written back into it yet (export with --fresh for Stratus's own template)");
+        if (machineSignature(workflow, machine) == memberOf(machine, "signature")) {
+            for (const Json &edge : memberOf(machine, "edges"))
+                machineEdges.insert(edge.is_string() ? edge.get<std::string>() : "");
+            for (const Json &node : memberOf(machine, "nodes"))
+                machineNodes.insert(node.is_string() ? node.get<std::string>() : "");
+        } else {
+            // Edited: the machine is written anew for the path as it is now.
+            std::set<std::string> edges;
+            pathFrom(workflow, machineEntries(workflow, machine), edges, machineNodes);
+            machineEdges.insert(edges.begin(), edges.end());
+            editedMachines[id] = std::move(edges);
+        }
     }
     const ViewContext context(workflow, logicalIdsOf(workflow, document["Resources"]), machineEdges);
     const auto &ids = context.ids;
@@ -562,12 +744,15 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     }
 
     for (const auto &[id, pair] : views) {
-        if (pair.first != pair.second) {
+        if (pair.first != pair.second || !editedMachines.empty()) {
             if (Status s = parse(); !s)
                 return s;
             break;
         }
     }
+    if (!editedMachines.empty())
+        if (Status s = parse(); !s)
+            return s;
     const bool serverless = memberOf(origin, "format") == "serverless";
     Json &resources = document["Resources"];
     std::map<std::string, Json> changed; // id → the resource as it is now (null: removed)
@@ -593,6 +778,15 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
         if (!resources.contains(id))
             added.push_back(id);
         changed[id] = std::move(resource);
+    }
+
+    for (const auto &[id, edges] : editedMachines) {
+        auto machine = rewrittenMachine(workflow, ids, resources, id, memberOf(memberOf(origin, "machines"), id.c_str()),
+                                        edges);
+        if (!machine)
+            refusals.push_back(machine.status().message() + " (export with --fresh for Stratus's own template)");
+        else
+            changed[id] = machine.take();
     }
 
     // A resource that goes must not be referred to by what stays.

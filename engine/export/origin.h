@@ -24,7 +24,8 @@
 //      "view": {POINTER: V}}},
 //    "kept": {PATH: TEXT},   (code of functions kept as written)
 //    "machines": {LOGICALID: {"nodes": [NODEID…], "edges": [EDGEID…],
-//      "signature": machineSignature()}}}   (state machines on the canvas)
+//      "events": {TRIGGERNODEID: EVENTNAME}, "signature": machineSignature()}}}
+//      (state machines on the canvas; an edited one is written anew)
 
 #include "bundle.h"
 #include "sam.h"

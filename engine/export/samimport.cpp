@@ -1026,6 +1026,7 @@ private:
         std::string where;
         std::string eventName;
         EventSource source;
+        bool own = false; ///< an event of the machine itself (not of a front function)
     };
 
     std::string functionNamed(const std::string &name) const
@@ -1079,7 +1080,7 @@ private:
                                                                            : "an event of type " + type)
                                                + " starts the machine without waiting for its answer");
             if (auto source = eventSourceOf(where, name, event))
-                entries.push_back({where, name, std::move(*source)});
+                entries.push_back({where, name, std::move(*source), true});
         }
         for (const auto &[front, frontProperties] : m_fronts) {
             const Json &arn = memberOf(memberOf(memberOf(frontProperties, "Environment"), "Variables"), "STATE_MACHINE_ARN");
@@ -1215,6 +1216,7 @@ private:
             nodeOfStep.push_back(node);
         }
         Json edges = Json::array();
+        Json ownEvents = Json::object();
         auto wire = [&](const NodeId &from, const std::string &port, const NodeId &to) {
             for (const Edge &edge : workflow.edges()) {
                 if (edge.from.node == from && edge.from.port == port && edge.to.node == to) {
@@ -1237,6 +1239,8 @@ private:
                 port = "out";
             } else {
                 from = addTrigger(workflow, kebab(entry.eventName), std::move(entry.source), entry.where);
+                if (entry.own)
+                    ownEvents[from.str()] = entry.eventName;
             }
             covered.push_back(from.str());
             for (size_t first : path->first)
@@ -1247,7 +1251,7 @@ private:
                 wire(nodeOfStep[i], port, nodeOfStep[to]);
         for (auto &[function, next] : continuations)
             m_continuations[function] = next;
-        m_machines[id] = Json{{"nodes", covered}, {"edges", edges}};
+        m_machines[id] = Json{{"nodes", covered}, {"edges", edges}, {"events", ownEvents}};
     }
 
     // ---- layout and views ----------------------------------------------------
