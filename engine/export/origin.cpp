@@ -11,6 +11,7 @@
 #include "engine/model/workflow.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
 
 #include <algorithm>
 #include <optional>
@@ -400,15 +401,15 @@ Result<Json> rewrittenMachine(const Workflow &workflow, const std::map<std::stri
             return Status::invalidArgument(where + ": the settings of " + quote(node->name)
                                            + " are its front function's event, which is not rewritten yet");
     }
+    std::set<std::string> entered; // the nodes the path's edges go into
+    for (const Edge &edge : workflow.edges())
+        if (pathEdges.contains(edge.id.str()))
+            entered.insert(edge.to.node.str());
     for (const Edge &edge : workflow.edges()) {
         const Node *to = workflow.findNode(edge.to.node);
-        if (!to || to->kind != kinds::kFunction || pathEdges.contains(edge.id.str()))
+        if (!to || to->kind != kinds::kFunction || pathEdges.contains(edge.id.str()) || !entered.contains(to->id.str()))
             continue;
-        const bool goesOn = !workflow.targetsOf(to->id, "ok").empty() || !workflow.targetsOf(to->id, "error").empty();
-        bool inPath = false;
-        for (const Edge &into : workflow.edges())
-            inPath = inPath || (into.to.node == to->id && pathEdges.contains(into.id.str()));
-        if (inPath && goesOn)
+        if (!workflow.targetsOf(to->id, "ok").empty() || !workflow.targetsOf(to->id, "error").empty())
             return Status::invalidArgument(where + ": " + quote(to->name) + " goes on in the path, and has an event "
                                            "of its own, which on AWS would invoke it alone");
     }
@@ -510,7 +511,43 @@ ViewContext::ViewContext(const Workflow &workflow, std::map<std::string, std::st
             incoming[edge.to.node.str()].push_back(&edge);
 }
 
-Json machineSignature(const Workflow &workflow, const Json &machine)
+EdgesByNode::EdgesByNode(const Workflow &workflow)
+{
+    for (const Edge &edge : workflow.edges()) {
+        m_out[edge.from.node.str()].push_back(edge.id.str());
+        m_touching[edge.from.node.str()].push_back(edge.id.str());
+        if (edge.to.node != edge.from.node)
+            m_touching[edge.to.node.str()].push_back(edge.id.str());
+    }
+}
+
+std::string EdgesByNode::digestOf(const ByNode &byNode, const std::string &node, std::map<std::string, std::string> &cache)
+{
+    if (auto known = cache.find(node); known != cache.end())
+        return known->second;
+    std::vector<std::string> ids;
+    if (auto found = byNode.find(node); found != byNode.end())
+        ids = found->second;
+    std::sort(ids.begin(), ids.end());
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const std::string &id : ids) {
+        hash.addData(QByteArrayView(id.data(), qsizetype(id.size())));
+        hash.addData(QByteArrayView("\n", 1));
+    }
+    return cache[node] = std::to_string(ids.size()) + ":" + hash.result().toHex().toStdString();
+}
+
+std::string EdgesByNode::outDigest(const std::string &node) const
+{
+    return digestOf(m_out, node, m_outDigests);
+}
+
+std::string EdgesByNode::touchingDigest(const std::string &node) const
+{
+    return digestOf(m_touching, node, m_touchingDigests);
+}
+
+Json machineSignature(const Workflow &workflow, const Json &machine, const EdgesByNode &edgesByNode)
 {
     static const std::set<std::string> kEventSettings = {"batchSize", "batchWindowS", "events",
                                                          "prefix",    "suffix",       "streamBatchSize"};
@@ -544,19 +581,9 @@ Json machineSignature(const Workflow &workflow, const Json &machine)
         } else {
             if (node->kind != kinds::kFunction) // a function's settings are its own resource's
                 entry["node"] = Json{{"name", node->name}, {"config", node->config}};
-            std::set<std::string> out; // an edge added out of the path's last node extends the path
-            for (const Edge &edge : workflow.edges())
-                if (edge.from.node == node->id)
-                    out.insert(edge.id.str());
-            entry["out"] = out;
-            if (goesOn.contains(node->id.str())) {
-                // An edge added to or from a node the path goes on from changes the path.
-                std::set<std::string> touching;
-                for (const Edge &edge : workflow.edges())
-                    if (edge.from.node == node->id || edge.to.node == node->id)
-                        touching.insert(edge.id.str());
-                entry["edges"] = touching;
-            }
+            entry["out"] = edgesByNode.outDigest(node->id.str()); // an edge added out of the path's last node extends it
+            if (goesOn.contains(node->id.str())) // an edge added to or from a node the path goes on from changes it
+                entry["edges"] = edgesByNode.touchingDigest(node->id.str());
         }
         nodes[id.get<std::string>()] = entry;
     }
@@ -674,8 +701,9 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     std::set<std::string> machineEdges;
     std::set<std::string> machineNodes;
     std::map<std::string, std::set<std::string>> editedMachines; // logical id → its path's edges now
+    const EdgesByNode edgesByNode(workflow);
     for (const auto &[id, machine] : memberOf(origin, "machines").items()) {
-        if (machineSignature(workflow, machine) == memberOf(machine, "signature")) {
+        if (machineSignature(workflow, machine, edgesByNode) == memberOf(machine, "signature")) {
             for (const Json &edge : memberOf(machine, "edges"))
                 machineEdges.insert(edge.is_string() ? edge.get<std::string>() : "");
             for (const Json &node : memberOf(machine, "nodes"))

@@ -66,12 +66,32 @@ struct ViewContext
     std::map<std::string, std::vector<const Edge *>> incoming; ///< node id → the edges into it, in order
 };
 
+/// A workflow's edges by node id, made once for the signatures of all its
+/// machines: a digest of the ids of the edges out of a node, or touching it
+/// (a function that 2,000 machines invoke is touched by 2,000 edges, and
+/// each machine's signature holds its digest, not the list).
+class EdgesByNode
+{
+public:
+    explicit EdgesByNode(const Workflow &workflow);
+    std::string outDigest(const std::string &node) const;
+    std::string touchingDigest(const std::string &node) const;
+
+private:
+    using ByNode = std::map<std::string, std::vector<std::string>>;
+    static std::string digestOf(const ByNode &byNode, const std::string &node, std::map<std::string, std::string> &cache);
+    ByNode m_out;
+    ByNode m_touching;
+    mutable std::map<std::string, std::string> m_outDigests;
+    mutable std::map<std::string, std::string> m_touchingDigests;
+};
+
 /// What a state machine read onto the canvas stands for, as it is now in
 /// `workflow`: its edges, and the triggers, choices and logs it covers with
 /// their settings. `machine` is its origin entry ({"nodes": […], "edges":
 /// […]}); import records the signature, and export writes the machine back
 /// as written while the signature is the same.
-Json machineSignature(const Workflow &workflow, const Json &machine);
+Json machineSignature(const Workflow &workflow, const Json &machine, const EdgesByNode &edgesByNode);
 
 /// The template properties `node` stands for, before substitutions. `entry`
 /// is its origin resource entry (null for a node added since import).

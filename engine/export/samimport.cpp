@@ -17,6 +17,7 @@
 #include <fstream>
 #include <functional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <sstream>
 
@@ -499,6 +500,8 @@ private:
     {
         const std::string id = "e" + std::to_string(workflow.edges().size() + 1);
         workflow.addEdge(Edge{EdgeId(id), {from, port}, {to, "in"}});
+        m_edgeIds[{from.str(), port, to.str()}] = id;
+        m_edgesInto[to.str()].push_back(id);
     }
 
     // ---- functions -----------------------------------------------------------
@@ -1173,8 +1176,8 @@ private:
                 return keep(function + " is invoked by another state machine that goes on differently after it");
             if (next.empty())
                 continue;
-            for (const Edge &edge : workflow.edges())
-                if (edge.to.node == m_nodeOf[function] && !m_machineEdges.contains(edge.id.str()))
+            for (const std::string &edge : m_edgesInto[m_nodeOf[function].str()])
+                if (!m_machineEdges.contains(edge))
                     return keep(function + " has events of its own, which on AWS invoke it alone and not the "
                                            "states after it");
         }
@@ -1218,12 +1221,10 @@ private:
         Json edges = Json::array();
         Json ownEvents = Json::object();
         auto wire = [&](const NodeId &from, const std::string &port, const NodeId &to) {
-            for (const Edge &edge : workflow.edges()) {
-                if (edge.from.node == from && edge.from.port == port && edge.to.node == to) {
-                    if (m_machineEdges.contains(edge.id.str())) // not a function's own event
-                        edges.push_back(edge.id.str());
-                    return;
-                }
+            if (auto known = m_edgeIds.find({from.str(), port, to.str()}); known != m_edgeIds.end()) {
+                if (m_machineEdges.contains(known->second)) // not a function's own event
+                    edges.push_back(known->second);
+                return;
             }
             addEdge(workflow, from, port, to);
             edges.push_back(workflow.edges().back().id.str());
@@ -1310,8 +1311,9 @@ private:
         for (const auto &[id, entry] : m_entries)
             ids[entry["node"].get<std::string>()] = id;
         const ViewContext context(workflow, std::move(ids), m_machineEdges);
+        const EdgesByNode edgesByNode(workflow);
         for (auto &[id, machine] : m_machines.items())
-            machine["signature"] = machineSignature(workflow, machine);
+            machine["signature"] = machineSignature(workflow, machine, edgesByNode);
         std::unordered_map<std::string, const Json *> resourceOf;
         for (const auto &[id, resource] : m_doc["Resources"].items())
             resourceOf[id] = &resource;
@@ -1347,6 +1349,8 @@ private:
     Json m_machines = Json::object();            // logical id → what it covers (origin.h)
     std::set<std::string> m_machineEdges;
     std::map<std::string, NodeId> m_stepNodes; // a machine step's key → its node
+    std::map<std::tuple<std::string, std::string, std::string>, std::string> m_edgeIds; // (from, port, to) → edge id
+    std::map<std::string, std::vector<std::string>> m_edgesInto;                        // node id → its edges in
     std::set<std::string> m_keptMachines;
     bool m_usedWriters = false;
     std::map<std::string, Json> m_continuations; // function logical id → where a machine goes after it
