@@ -439,7 +439,7 @@ private:
     }
 
     /// States followed one after another (each is a level of recursion here).
-    static constexpr size_t kMaxDepth = 1000;
+    static constexpr size_t kMaxDepth = 250; // four frames a state: 1,000 overflowed the stack under ASan
 
     const Json &m_substitutions;
     const MachineNames &m_names;

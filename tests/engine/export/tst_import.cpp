@@ -549,7 +549,7 @@ void TestImport::aLongStateMachineIsKeptNotFollowedForever()
     auto imported = importSam(path.toStdString());
     QVERIFY2(imported, qPrintable(message(imported.status())));
     const QString warnings = QString::fromStdString(joined(imported->warnings, "\n"));
-    QVERIFY2(warnings.contains(QStringLiteral("more than 1000 states in a row")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("more than 250 states in a row")), qPrintable(warnings));
     QCOMPARE(kindCounts(imported->workspace), QStringLiteral("function:1"));
 }
 
