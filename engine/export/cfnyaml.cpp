@@ -294,4 +294,29 @@ std::string withLineEndsOf(const std::vector<std::string> &lines, std::string te
     return crlf;
 }
 
+std::vector<std::string> anchorsUsedOutside(const std::vector<std::string> &lines, int first, int end)
+{
+    static const std::regex kAnchor(R"((?:^|[\s\[{,:-])&([^\s,\[\]{}]+))");
+    std::vector<std::string> used;
+    for (int i = first; i < end && i < int(lines.size()); ++i) {
+        const std::string &line = lines[size_t(i)];
+        for (auto it = std::sregex_iterator(line.begin(), line.end(), kAnchor); it != std::sregex_iterator(); ++it) {
+            const std::string alias = "*" + (*it)[1].str();
+            for (int j = 0; j < int(lines.size()); ++j) {
+                if (j >= first && j < end)
+                    continue;
+                const std::string &other = lines[size_t(j)];
+                const size_t at = other.find(alias);
+                const size_t after = at + alias.size();
+                if (at != std::string::npos
+                    && (after == other.size() || std::string_view(" \t\r,]}").find(other[after]) != std::string_view::npos)) {
+                    used.push_back((*it)[1].str());
+                    break;
+                }
+            }
+        }
+    }
+    return used;
+}
+
 } // namespace stratus::engine::exporting

@@ -65,4 +65,9 @@ Result<YamlChildren> childBlocksOf(const std::string &text, const std::vector<st
 /// CRLF where its first line ends in "\r".
 std::string withLineEndsOf(const std::vector<std::string> &lines, std::string text);
 
+/// The anchors (`&name`) that lines [first, end) define and that a line
+/// outside them uses (`*name`): a block written anew loses its anchors, and
+/// the file would no longer read.
+std::vector<std::string> anchorsUsedOutside(const std::vector<std::string> &lines, int first, int end);
+
 } // namespace stratus::engine::exporting

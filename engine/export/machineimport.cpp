@@ -198,8 +198,9 @@ private:
             function = m_names.functionOf(resource);
         }
         if (!function) {
-            fail(where, "its Resource " + printable(memberOf(state, "Resource").dump())
-                            + " is not a function of this template on the canvas");
+            const Json &named = resource == "arn:aws:states:::lambda:invoke" ? parameters["FunctionName"]
+                                                                              : memberOf(state, "Resource");
+            fail(where, "its function " + printable(named.dump()) + " is not a function of this template on the canvas");
             return std::nullopt;
         }
         if (m_names.isWriter(*function))
@@ -271,7 +272,8 @@ private:
             std::set<Json> guarded;
             bool guards = compared.is_object() && !compared.contains("IsPresent") && compared.contains("Variable");
             for (size_t i = 0; guards && i + 1 < all.size(); ++i) {
-                guards = all[i].is_object() && all[i].size() == 2 && memberOf(all[i], "IsPresent") == true;
+                guards = all[i].is_object() && all[i].size() == 2 && memberOf(all[i], "IsPresent") == true
+                         && all[i].contains("Variable");
                 if (guards)
                     guarded.insert(all[i]["Variable"]);
             }

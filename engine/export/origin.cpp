@@ -306,14 +306,20 @@ bool allowedEdge(const Workflow &workflow, const Edge &edge)
 /// The edges and nodes of the path from a state machine's entry nodes (its
 /// triggers, or the queue, bucket or table its front function reads), as the
 /// workflow has them now: what the machine stands for after an edit.
-void pathFrom(const Workflow &workflow, const std::vector<const Node *> &entries, std::set<std::string> &edges,
-              std::set<std::string> &nodes)
+void pathFrom(const Workflow &workflow, const std::vector<const Node *> &entries, const Json &recordedEdges,
+              std::set<std::string> &edges, std::set<std::string> &nodes)
 {
     std::vector<const Node *> todo;
     std::set<std::string> seen;
+    std::set<std::string> recorded;
+    for (const Json &id : recordedEdges)
+        recorded.insert(id.is_string() ? id.get<std::string>() : "");
     auto follow = [&](const Node &from, const std::string &port) {
         for (const Edge &edge : workflow.edges()) {
             if (edge.from.node != from.id || edge.from.port != port)
+                continue;
+            // A queue's, table's or bucket's other edges are other functions' own events.
+            if (isResourceKind(from.kind) && from.kind != kinds::kFunction && !recorded.contains(edge.id.str()))
                 continue;
             edges.insert(edge.id.str());
             const Node *to = workflow.findNode(edge.to.node);
@@ -342,6 +348,14 @@ void pathFrom(const Workflow &workflow, const std::vector<const Node *> &entries
     }
 }
 
+/// True when `ref` names a function resource of `resources` (or one no longer there).
+bool logicalIdIsFunction(const Json &resources, const Json &ref)
+{
+    const Json &resource = memberOf(resources, ref.get<std::string>().c_str());
+    return resource.is_null() || memberOf(resource, "Type") == "AWS::Serverless::Function"
+           || memberOf(resource, "Type") == "AWS::Lambda::Function";
+}
+
 /// A state machine's entry nodes in `workflow`: its triggers, or the source its front function reads.
 std::vector<const Node *> machineEntries(const Workflow &workflow, const Json &machine)
 {
@@ -362,6 +376,35 @@ std::optional<EntryKind> entryKindOf(const Node &node)
         {std::string(kinds::kBucket), EntryKind::Bucket},       {std::string(kinds::kTable), EntryKind::Table}};
     const auto found = kEntryKinds.find(node.kind);
     return found == kEntryKinds.end() ? std::nullopt : std::optional<EntryKind>(found->second);
+}
+
+/// The machine's own schedule events in `resource` set as their triggers now say.
+Status writeOwnEvents(const Workflow &workflow, const Json &machine, Json &resource, const std::string &where)
+{
+    for (const auto &[nodeId, eventName] : memberOf(machine, "events").items()) {
+        const Node *trigger = workflow.findNode(NodeId(nodeId));
+        const Json &event = memberOf(memberOf(memberOf(resource, "Properties"), "Events"), eventName.get<std::string>().c_str());
+        if (!trigger || !event.is_object())
+            continue;
+        Json view = Json::object();
+        eventView(view, at({"Properties", "Events", eventName.get<std::string>()}), *trigger, "",
+                  memberOf(event, "Type").is_string() ? event["Type"].get<std::string>() : "");
+        if (Status s = applyViewChange(resource, Json::object(), view); !s)
+            return Status::invalidArgument(where + ": its event " + eventName.get<std::string>() + " " + s.message());
+    }
+    return Status::ok();
+}
+
+/// True when `now` differs from `was` (machine signatures) only in the
+/// settings of the machine's own schedule triggers: its path is the same.
+bool onlyOwnEventsDiffer(Json now, Json was, const Json &machine)
+{
+    for (const auto &[nodeId, eventName] : memberOf(machine, "events").items()) {
+        for (Json *signature : {&now, &was})
+            if (Json &nodes = (*signature)["nodes"]; nodes.contains(nodeId) && nodes[nodeId].is_object())
+                nodes[nodeId].erase("node");
+    }
+    return now == was;
 }
 
 /// The state machine `id` of `resources` written anew for the path its
@@ -411,7 +454,8 @@ Result<Json> rewrittenMachine(const Workflow &workflow, const std::map<std::stri
             continue;
         if (!workflow.targetsOf(to->id, "ok").empty() || !workflow.targetsOf(to->id, "error").empty())
             return Status::invalidArgument(where + ": " + quote(to->name) + " goes on in the path, and has an event "
-                                           "of its own, which on AWS would invoke it alone");
+                                           "of its own, which on AWS would invoke it alone (to start the machine "
+                                           "on another schedule, add the event to Resources." + id + " in the template)");
     }
     auto logicalId = [&](const Node &node) {
         auto found = ids.find(node.id.str());
@@ -427,7 +471,10 @@ Result<Json> rewrittenMachine(const Workflow &workflow, const std::map<std::stri
     variables.functionArn = [&](const Node &f) { return logicalId(f) + "Arn"; };
     variables.writeTarget = [&](const Node &r) { return logicalId(r) + (r.kind == kinds::kQueue ? "Url" : "Name"); };
     variables.writerArn = writer + "Arn";
-    const StateMachinePlan plan = stateMachineFor(workflow, entry, port, *entryKindOf(entry), variables);
+    const std::optional<EntryKind> kind = entryKindOf(entry);
+    if (!kind)
+        return Status::invalidArgument(where + ": " + quote(entry.name) + " (" + entry.kind + ") cannot start it");
+    const StateMachinePlan plan = stateMachineFor(workflow, entry, port, *kind, variables);
     if (!plan.resources.empty() && writer.empty())
         return Status::invalidArgument(where + ": the path now writes into " + quote(plan.resources.front()->name)
                                        + ", which needs the writer function Stratus's own template has");
@@ -451,25 +498,18 @@ Result<Json> rewrittenMachine(const Workflow &workflow, const std::map<std::stri
         properties["DefinitionSubstitutions"] = substitutions;
     // Invoke policies for exactly the functions it invokes; its other policies stay.
     Json policies = Json::array();
-    for (const Json &policy : memberOf(properties, "Policies").is_array() ? properties["Policies"] : Json::array()) {
-        const Json &name = memberOf(memberOf(policy, "LambdaInvokePolicy"), "FunctionName");
-        if (name.is_null() || invoked.erase(memberOf(name, "Ref").is_string() ? name["Ref"].get<std::string>() : "") > 0)
+    const Json &written = memberOf(properties, "Policies");
+    for (const Json &policy : written.is_array() ? written : written.is_null() ? Json::array() : Json::array({written})) {
+        // A plain !Ref to a function it no longer invokes goes; every other policy stays.
+        const Json &ref = memberOf(memberOf(memberOf(policy, "LambdaInvokePolicy"), "FunctionName"), "Ref");
+        if (!ref.is_string() || invoked.erase(ref.get<std::string>()) > 0 || !logicalIdIsFunction(resources, ref))
             policies.push_back(policy);
     }
     for (const std::string &function : invoked)
         policies.push_back(Json{{"LambdaInvokePolicy", Json{{"FunctionName", Json{{"Ref", function}}}}}});
     properties["Policies"] = policies;
-    for (const auto &[nodeId, eventName] : ownEvents.items()) {
-        const Node *trigger = workflow.findNode(NodeId(nodeId));
-        const Json &event = memberOf(memberOf(properties, "Events"), eventName.get<std::string>().c_str());
-        if (!trigger || !event.is_object())
-            continue;
-        Json view = Json::object();
-        eventView(view, at({"Properties", "Events", eventName.get<std::string>()}), *trigger, "",
-                  memberOf(event, "Type").is_string() ? event["Type"].get<std::string>() : "");
-        for (const auto &[pointer, value] : view.items())
-            resource[Pointer(pointer)] = value;
-    }
+    if (Status s = writeOwnEvents(workflow, machine, resource, where); !s)
+        return s;
     return resource;
 }
 
@@ -702,8 +742,14 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     std::set<std::string> machineNodes;
     std::map<std::string, std::set<std::string>> editedMachines; // logical id → its path's edges now
     const EdgesByNode edgesByNode(workflow);
+    std::set<std::string> rescheduledMachines; // only their own schedules changed
     for (const auto &[id, machine] : memberOf(origin, "machines").items()) {
-        if (machineSignature(workflow, machine, edgesByNode) == memberOf(machine, "signature")) {
+        const Json signature = machineSignature(workflow, machine, edgesByNode);
+        const bool samePath = signature == memberOf(machine, "signature")
+                              || onlyOwnEventsDiffer(signature, memberOf(machine, "signature"), machine);
+        if (samePath) {
+            if (signature != memberOf(machine, "signature"))
+                rescheduledMachines.insert(id);
             for (const Json &edge : memberOf(machine, "edges"))
                 machineEdges.insert(edge.is_string() ? edge.get<std::string>() : "");
             for (const Json &node : memberOf(machine, "nodes"))
@@ -711,7 +757,7 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
         } else {
             // Edited: the machine is written anew for the path as it is now.
             std::set<std::string> edges;
-            pathFrom(workflow, machineEntries(workflow, machine), edges, machineNodes);
+            pathFrom(workflow, machineEntries(workflow, machine), memberOf(machine, "edges"), edges, machineNodes);
             machineEdges.insert(edges.begin(), edges.end());
             editedMachines[id] = std::move(edges);
         }
@@ -761,9 +807,13 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
         for (const auto &[where, substitution] : memberOf(entry, "as").items())
             if (node && substitution["written"].is_null() && !raw.contains(where)
                 && where.starts_with("/Properties/Environment/Variables/"))
-                notes.push_back("Resources." + id + ": " + Pointer(where).back()
-                                + " comes from Globals.Function.Environment, so the function still has it on "
-                                  "AWS; remove it there");
+                notes.push_back((memberOf(origin, "format") == "serverless"
+                                     ? "functions." + id + ": " + Pointer(where).back()
+                                           + " comes from provider.environment, so the function still has it on AWS; "
+                                             "remove it there"
+                                     : "Resources." + id + ": " + Pointer(where).back()
+                                           + " comes from Globals.Function.Environment, so the function still has it "
+                                             "on AWS; remove it there"));
     }
     for (const Node &node : workflow.nodes()) {
         const auto id = ids.find(node.id.str());
@@ -772,13 +822,13 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     }
 
     for (const auto &[id, pair] : views) {
-        if (pair.first != pair.second || !editedMachines.empty()) {
+        if (pair.first != pair.second) {
             if (Status s = parse(); !s)
                 return s;
             break;
         }
     }
-    if (!editedMachines.empty())
+    if (!editedMachines.empty() || !rescheduledMachines.empty())
         if (Status s = parse(); !s)
             return s;
     const bool serverless = memberOf(origin, "format") == "serverless";
@@ -808,7 +858,22 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
         changed[id] = std::move(resource);
     }
 
+    for (const std::string &id : rescheduledMachines) {
+        // The path is the same: its definition stays as written, only its schedule events change.
+        Json machine = memberOf(resources, id.c_str());
+        if (Status s = writeOwnEvents(workflow, memberOf(memberOf(origin, "machines"), id.c_str()), machine,
+                                      "Resources." + id + " (a state machine)");
+            !s)
+            refusals.push_back(s.message());
+        else
+            changed[id] = std::move(machine);
+    }
     for (const auto &[id, edges] : editedMachines) {
+        if (serverless) {
+            refusals.push_back("Resources." + id + " (a state machine in " + file
+                               + "): its path was edited; a machine in a serverless.yml is not written anew yet");
+            continue;
+        }
         auto machine = rewrittenMachine(workflow, ids, resources, id, memberOf(memberOf(origin, "machines"), id.c_str()),
                                         edges);
         if (!machine)
@@ -911,13 +976,22 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     if (changed.empty()) {
         out = text;
     } else if (serverless) {
-        auto written = writeBackServerless(text, file, edits);
+        auto written = writeBackServerless(text, file, edits, bundle.notes);
         if (!written)
             return Status::invalidArgument(written.status().message() + "\n(export with --fresh for Stratus's own "
                                            "serverless.yml, or as --format sam)");
         out = written.take();
     } else if (outline) {
         const auto &lines = outline->lines;
+        for (const YamlBlock &block : outline->resources)
+            if (changed.contains(block.key))
+                for (const std::string &anchor : anchorsUsedOutside(lines, block.first, block.end))
+                    refusals.push_back("Resources." + block.key + " defines the YAML anchor &" + anchor
+                                       + ", which other places of " + file + " use (*" + anchor
+                                       + "); written anew it would lose it: edit " + file
+                                       + " by hand, or export with --fresh");
+        if (!refusals.empty())
+            return Status::invalidArgument(joined(refusals, "\n"));
         auto copy = [&](int first, int end) {
             for (int i = first; i < end; ++i)
                 out += lines[size_t(i)] + "\n";

@@ -122,8 +122,10 @@ struct ViewChange
 /// changed are written anew. Fails, naming each, on what it cannot write
 /// there (new functions or events, a bucket Serverless makes itself, a
 /// changed type or code location).
+/// A file whose functions or resources are in flow style is written anew
+/// (without its comments), with a note in `notes`.
 Result<std::string> writeBackServerless(const std::string &text, const std::string &file,
-                                        const std::vector<ViewChange> &changes);
+                                        const std::vector<ViewChange> &changes, std::vector<std::string> &notes);
 
 struct WriteBack
 {

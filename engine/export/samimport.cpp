@@ -1032,6 +1032,16 @@ private:
         bool own = false; ///< an event of the machine itself (not of a front function)
     };
 
+    /// The function's name in an ARN ("arn:…:function:NAME[:ALIAS]"), or the text itself.
+    static std::string functionNameIn(const std::string &text)
+    {
+        const size_t at = text.find(":function:");
+        if (at == std::string::npos)
+            return text;
+        const std::string rest = text.substr(at + 10);
+        return rest.substr(0, rest.find(':'));
+    }
+
     std::string functionNamed(const std::string &name) const
     {
         for (const auto &[id, known] : m_names)
@@ -1050,9 +1060,9 @@ private:
         else if (const Json &ref = memberOf(reference, "Ref"); ref.is_string())
             id = ref.get<std::string>();
         else if (reference.is_string()) // an ARN or a name, as written or resolved
-            id = functionNamed(reference.get<std::string>().substr(reference.get<std::string>().rfind(':') + 1));
+            id = functionNamed(functionNameIn(reference.get<std::string>()));
         else if (auto text = resolve(reference))
-            id = functionNamed(text->substr(text->rfind(':') + 1));
+            id = functionNamed(functionNameIn(*text));
         if (id.empty() || (!m_writers.contains(id) && !(m_names.contains(id) && m_names.at(id).first == kinds::kFunction)))
             return std::nullopt;
         return id;
@@ -1075,6 +1085,23 @@ private:
     Result<std::vector<MachineEntry>> machineEntries(const std::string &id, const Json &properties)
     {
         std::vector<MachineEntry> entries;
+        // An event that cannot be read keeps the machine as written (it does not fail the import).
+        auto readEvent = [&](const std::string &where, const std::string &name, const Json &event,
+                             bool own) -> Status {
+            const size_t errorsBefore = errors.size();
+            const size_t warningsBefore = warnings.size();
+            std::optional<EventSource> source = eventSourceOf(where, name, event);
+            if (source) {
+                entries.push_back({where, name, std::move(*source), own});
+                return Status::ok();
+            }
+            const std::string why = errors.size() > errorsBefore     ? errors[errorsBefore]
+                                    : warnings.size() > warningsBefore ? warnings[warningsBefore]
+                                                                       : where + ": the event is not read here";
+            errors.resize(errorsBefore);
+            warnings.resize(warningsBefore);
+            return Status::invalidArgument(why.substr(why.find(": ") + 2));
+        };
         for (const auto &[name, event] : memberOf(properties, "Events").items()) {
             const std::string where = placeOf(id, "Properties.Events." + name);
             const std::string type = memberOf(event, "Type").is_string() ? event["Type"].get<std::string>() : "";
@@ -1082,8 +1109,8 @@ private:
                 return Status::invalidArgument(where + ": " + (type.empty() ? std::string("an event with no Type")
                                                                            : "an event of type " + type)
                                                + " starts the machine without waiting for its answer");
-            if (auto source = eventSourceOf(where, name, event))
-                entries.push_back({where, name, std::move(*source), true});
+            if (Status s = readEvent(where, name, event, true); !s)
+                return s;
         }
         for (const auto &[front, frontProperties] : m_fronts) {
             const Json &arn = memberOf(memberOf(memberOf(frontProperties, "Environment"), "Variables"), "STATE_MACHINE_ARN");
@@ -1091,12 +1118,10 @@ private:
                 continue;
             if (!entries.empty())
                 return Status::invalidArgument(placeOf(front, "") + ": a second way to start the machine");
-            for (const auto &[name, event] : memberOf(frontProperties, "Events").items()) {
-                const std::string where = placeOf(front, "Properties.Events." + name);
-                if (auto source = eventSourceOf(where, name, event))
-                    entries.push_back({where, name, std::move(*source)});
-            }
-            m_frontOf[front] = id;
+            m_frontOf[front] = id; // before a return: keep() forgets it
+            for (const auto &[name, event] : memberOf(frontProperties, "Events").items())
+                if (Status s = readEvent(placeOf(front, "Properties.Events." + name), name, event, false); !s)
+                    return s;
         }
         if (entries.empty()) // started by hand (the console, `aws stepfunctions start-execution`)
             entries.push_back({placeOf(id, ""), id,

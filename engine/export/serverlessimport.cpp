@@ -400,10 +400,21 @@ Result<Imported> importServerless(const fs::path &servicePath, const ImportOptio
     if (resolved.stackName.empty())
         resolved.stackName = serviceName + "-" + variables.stage;
     resolved.region = variables.region;
+    // Edits are written into functions' and resources' blocks in place (serverlesswriteback.cpp).
+    std::vector<std::string> layout;
+    for (const std::vector<std::string> &path : {std::vector<std::string>{"functions"},
+                                                 std::vector<std::string>{"resources", "Resources"}}) {
+        auto blocks = childBlocksOf(read->text, path);
+        if (!blocks && blocks.status().code() == Status::Code::NotSupported)
+            layout.push_back(file + ": " + joined(path, ".") + " (" + blocks.status().message()
+                             + ") cannot be edited in place: an export after an edit writes the file anew, "
+                               "without its comments");
+    }
     auto imported = importTemplateDocument(read.take(), std::move(sam), folderOf(servicePath), "serverless", resolved);
     if (!imported)
         return imported.status();
     imported->warnings.insert(imported->warnings.begin(), variables.warnings.begin(), variables.warnings.end());
+    imported->warnings.insert(imported->warnings.end(), layout.begin(), layout.end());
     return imported;
 }
 

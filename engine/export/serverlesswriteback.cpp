@@ -62,8 +62,7 @@ public:
     void add(const ViewChange &change)
     {
         if (change.before.empty()) {
-            refuse((change.type == "AWS::Serverless::Function" ? "functions." : "resources.Resources.") + change.id
-                   + ": a new node is not written into " + m_file + " yet");
+            refuse("a new node (" + change.id + ") is not written into " + m_file + " yet");
             return;
         }
         if (change.type == "AWS::Serverless::Function")
@@ -153,6 +152,8 @@ private:
             if (!events[i].is_object() || events[i].size() != 1)
                 continue;
             std::string type = events[i].begin().key();
+            if (type.empty())
+                continue;
             const int n = ++counts[type];
             type.front() = char(std::toupper(static_cast<unsigned char>(type.front())));
             if (type + std::to_string(n) == name)
@@ -186,6 +187,24 @@ private:
         Json &item = fn["events"][*index];
         const std::string kind = item.begin().key();
         Json &value = item.begin().value();
+        // What each kind writes back; any other property that changed is refused, never dropped.
+        static const std::map<std::string, std::set<std::string>> kWritten = {
+            {"httpApi", {"Method", "Path"}}, {"http", {"Method", "Path"}}, {"schedule", {"Schedule", "Enabled"}},
+            {"sqs", {"BatchSize", "MaximumBatchingWindowInSeconds"}}, {"stream", {"BatchSize"}}};
+        const auto written = kWritten.find(kind);
+        for (const auto *view : {&change.before, &change.after}) {
+            for (const auto &[pointer, v] : view->items()) {
+                if (!pointer.starts_with(base + "/Properties/"))
+                    continue;
+                const Json *was = valueAt(change.before, pointer);
+                const Json *now = valueAt(change.after, pointer);
+                const std::string property = pointer.substr(base.size() + 12);
+                if ((!was || !now || *was != *now) && (written == kWritten.end() || !written->second.contains(property))) {
+                    refuse(place + ": its " + property + " was edited; that is not written into " + m_file + " yet");
+                    return;
+                }
+            }
+        }
         if (kind == "httpApi" || kind == "http") {
             const Json *method = after("Method");
             const Json *path = after("Path");
@@ -247,7 +266,7 @@ private:
 } // namespace
 
 Result<std::string> writeBackServerless(const std::string &text, const std::string &file,
-                                        const std::vector<ViewChange> &changes)
+                                        const std::vector<ViewChange> &changes, std::vector<std::string> &notes)
 {
     auto document = readCloudFormationYaml(text, file);
     if (!document)
@@ -266,14 +285,37 @@ Result<std::string> writeBackServerless(const std::string &text, const std::stri
         if (values->empty())
             continue;
         auto children = childBlocksOf(text, path);
-        if (!children)
-            return Status::invalidArgument(file + ": " + joined(path, ".") + " cannot be written back in place ("
-                                           + children.status().message() + ")");
+        if (!children) {
+            // Not in block style: the whole file is written anew from its tree, with the edits.
+            Json whole = *document;
+            for (const auto &[section, values] : {std::pair{Pointer("/functions"), &writer.functions},
+                                                  std::pair{Pointer("/resources/Resources"), &writer.resources}}) {
+                for (const auto &[key, value] : *values) {
+                    if (value.is_null())
+                        whole[section].erase(key);
+                    else
+                        whole[section][key] = value;
+                }
+            }
+            notes.push_back(file + " is written anew, without its comments: " + joined(path, ".")
+                            + " cannot be edited in place (" + children.status().message() + ")");
+            return withLineEndsOf({text.substr(0, text.find('\n'))}, toCloudFormationYaml(whole));
+        }
         lines = children->lines;
-        for (const YamlBlock &block : children->blocks)
-            if (auto it = values->find(block.key); it != values->end())
+        for (const YamlBlock &block : children->blocks) {
+            if (auto it = values->find(block.key); it != values->end()) {
+                for (const std::string &anchor : anchorsUsedOutside(lines, block.first, block.end))
+                    writer.refusals.push_back(joined(path, ".") + "." + block.key + " defines the YAML anchor &" + anchor
+                                              + ", which other places of " + file + " use (*" + anchor
+                                              + "); written anew it would lose it: edit " + file + " by hand");
                 replaced.push_back({block, it->second});
+            }
+        }
     }
+    if (!writer.refusals.empty())
+        return Status::invalidArgument(joined(writer.refusals, "\n"));
+    if (replaced.empty())
+        return text;
     std::sort(replaced.begin(), replaced.end(),
               [](const auto &a, const auto &b) { return a.first.first < b.first.first; });
     std::string out;
