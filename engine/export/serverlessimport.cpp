@@ -194,10 +194,9 @@ public:
         const Json &provider = memberOf(m_service, "provider");
         if (memberOf(provider, "runtime").is_string())
             globals["Runtime"] = provider["runtime"];
-        if (!memberOf(provider, "memorySize").is_null())
-            globals["MemorySize"] = provider["memorySize"];
-        if (!memberOf(provider, "timeout").is_null())
-            globals["Timeout"] = provider["timeout"];
+        // What Serverless Framework v3 gives a function that says nothing (1024 MB, 6 s), not Lambda's own 128 MB, 3 s.
+        globals["MemorySize"] = memberOf(provider, "memorySize").is_null() ? Json(1024) : provider["memorySize"];
+        globals["Timeout"] = memberOf(provider, "timeout").is_null() ? Json(6) : provider["timeout"];
         if (memberOf(provider, "architecture").is_string())
             globals["Architectures"] = Json::array({provider["architecture"]});
         if (memberOf(provider, "environment").is_object())

@@ -578,6 +578,9 @@ void TestImport::anchorsAndFlowStyleSurviveAnEdit()
     QVERIFY2(QString::fromStdString(joined(flow->warnings, "\n"))
                  .contains(QStringLiteral("serverless.yml: functions (written in flow style) cannot be edited in place")),
              qPrintable(QString::fromStdString(joined(flow->warnings, "\n"))));
+    // Serverless's defaults, not Lambda's: 1024 MB and 6 s where neither the function nor the provider says.
+    QCOMPARE(nodeNamed(flow->workspace, "hello").config.value("memoryMB", 0), 1024);
+    QCOMPARE(nodeNamed(flow->workspace, "hello").config.value("timeoutS", 0), 6);
     nodeNamed(flow->workspace, "hello").config["memoryMB"] = 512;
     auto written = exportServerless(flow->workspace);
     QVERIFY2(written, qPrintable(message(written.status())));
@@ -585,6 +588,7 @@ void TestImport::anchorsAndFlowStyleSurviveAnEdit()
     QCOMPARE(treeOf(written->files.at("serverless.yml"))["functions"]["hello"]["memorySize"].get<int>(), 512);
     QCOMPARE(treeOf(written->files.at("serverless.yml"))["functions"]["hello"]["handler"].get<std::string>(),
              std::string("src/index.handler"));
+    QVERIFY(!treeOf(written->files.at("serverless.yml"))["functions"]["hello"].contains("timeout")); // still the default
 }
 
 void TestImport::aLongStateMachineIsKeptNotFollowedForever()
