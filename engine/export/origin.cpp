@@ -38,6 +38,18 @@ bool isResourceKind(const std::string &kind)
     return kind == kinds::kFunction || kind == kinds::kQueue || kind == kinds::kBucket || kind == kinds::kTable;
 }
 
+/// A queue, bucket or table: a resource whose `out` port starts runs.
+bool isEventSourceKind(const std::string &kind)
+{
+    return kind != kinds::kFunction && isResourceKind(kind);
+}
+
+/// The port a machine's entry (a trigger, or an event source) starts its path from.
+std::string entryPortOf(const Node &entry)
+{
+    return isEventSourceKind(entry.kind) ? "out" : "event";
+}
+
 /// The node's explicit config field, or null.
 const Json &field(const Node &node, const char *name)
 {
@@ -319,7 +331,7 @@ void pathFrom(const Workflow &workflow, const std::vector<const Node *> &entries
             if (edge.from.node != from.id || edge.from.port != port)
                 continue;
             // A queue's, table's or bucket's other edges are other functions' own events.
-            if (isResourceKind(from.kind) && from.kind != kinds::kFunction && !recorded.contains(edge.id.str()))
+            if (isEventSourceKind(from.kind) && !recorded.contains(edge.id.str()))
                 continue;
             edges.insert(edge.id.str());
             const Node *to = workflow.findNode(edge.to.node);
@@ -328,7 +340,7 @@ void pathFrom(const Workflow &workflow, const std::vector<const Node *> &entries
         }
     };
     for (const Node *entry : entries)
-        follow(*entry, isResourceKind(entry->kind) ? "out" : "event");
+        follow(*entry, entryPortOf(*entry));
     while (!todo.empty()) {
         const Node *node = todo.back();
         todo.pop_back();
@@ -425,10 +437,10 @@ Result<Json> rewrittenMachine(const Workflow &workflow, const std::map<std::stri
         return Status::invalidArgument(where + ": what started it was deleted; delete the machine's functions "
                                                "too, or give it a trigger");
     const Node &entry = *entries.front();
-    const std::string port = isResourceKind(entry.kind) ? "out" : "event";
+    const std::string port = entryPortOf(entry);
     auto targetsOf = [&](const Node &node) {
         std::set<std::string> out;
-        for (const Node *to : workflow.targetsOf(node.id, isResourceKind(node.kind) ? "out" : "event"))
+        for (const Node *to : workflow.targetsOf(node.id, entryPortOf(node)))
             out.insert(to->id.str());
         return out;
     };
@@ -464,7 +476,7 @@ Result<Json> rewrittenMachine(const Workflow &workflow, const std::map<std::stri
     std::string writer;
     for (const auto &[resourceId, candidate] : resources.items()) {
         const Json &uri = memberOf(memberOf(candidate, "Properties"), "CodeUri");
-        if (uri.is_string() && uri.get<std::string>().starts_with("functions/stratus-writer"))
+        if (uri.is_string() && isGeneratedCode(uri.get<std::string>(), kWriterFolder))
             writer = resourceId;
     }
     MachineVariables variables;
@@ -612,7 +624,7 @@ Json machineSignature(const Workflow &workflow, const Json &machine, const Edges
             continue;
         }
         Json entry = Json{{"kind", node->kind}};
-        if (node->kind != kinds::kFunction && isResourceKind(node->kind)) {
+        if (isEventSourceKind(node->kind)) {
             Json settings = Json::object();
             for (const auto &[key, value] : node->config.items())
                 if (kEventSettings.contains(key))
@@ -740,16 +752,17 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
     // what they stand for is unchanged.
     std::set<std::string> machineEdges;
     std::set<std::string> machineNodes;
-    std::map<std::string, std::set<std::string>> editedMachines; // logical id → its path's edges now
+    // By logical id: the machine's origin entry, and (edited) its path's edges now.
+    std::map<std::string, std::pair<const Json *, std::set<std::string>>> editedMachines;
+    std::map<std::string, const Json *> rescheduledMachines; // only their own schedules changed
     const EdgesByNode edgesByNode(workflow);
-    std::set<std::string> rescheduledMachines; // only their own schedules changed
     for (const auto &[id, machine] : memberOf(origin, "machines").items()) {
         const Json signature = machineSignature(workflow, machine, edgesByNode);
-        const bool samePath = signature == memberOf(machine, "signature")
-                              || onlyOwnEventsDiffer(signature, memberOf(machine, "signature"), machine);
-        if (samePath) {
-            if (signature != memberOf(machine, "signature"))
-                rescheduledMachines.insert(id);
+        const Json &recorded = memberOf(machine, "signature");
+        const bool unchanged = signature == recorded;
+        if (unchanged || onlyOwnEventsDiffer(signature, recorded, machine)) {
+            if (!unchanged)
+                rescheduledMachines[id] = &machine;
             for (const Json &edge : memberOf(machine, "edges"))
                 machineEdges.insert(edge.is_string() ? edge.get<std::string>() : "");
             for (const Json &node : memberOf(machine, "nodes"))
@@ -759,7 +772,7 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
             std::set<std::string> edges;
             pathFrom(workflow, machineEntries(workflow, machine), memberOf(machine, "edges"), edges, machineNodes);
             machineEdges.insert(edges.begin(), edges.end());
-            editedMachines[id] = std::move(edges);
+            editedMachines[id] = {&machine, std::move(edges)};
         }
     }
     const ViewContext context(workflow, logicalIdsOf(workflow, document["Resources"]), machineEdges);
@@ -858,24 +871,22 @@ Result<Bundle> exportFromOrigin(const Workspace &workspace, const Workflow &work
         changed[id] = std::move(resource);
     }
 
-    for (const std::string &id : rescheduledMachines) {
+    for (const auto &[id, entry] : rescheduledMachines) {
         // The path is the same: its definition stays as written, only its schedule events change.
         Json machine = memberOf(resources, id.c_str());
-        if (Status s = writeOwnEvents(workflow, memberOf(memberOf(origin, "machines"), id.c_str()), machine,
-                                      "Resources." + id + " (a state machine)");
-            !s)
+        if (Status s = writeOwnEvents(workflow, *entry, machine, "Resources." + id + " (a state machine)"); !s)
             refusals.push_back(s.message());
         else
             changed[id] = std::move(machine);
     }
-    for (const auto &[id, edges] : editedMachines) {
+    for (const auto &[id, edited] : editedMachines) {
+        const auto &[entry, pathEdges] = edited;
         if (serverless) {
             refusals.push_back("Resources." + id + " (a state machine in " + file
                                + "): its path was edited; a machine in a serverless.yml is not written anew yet");
             continue;
         }
-        auto machine = rewrittenMachine(workflow, ids, resources, id, memberOf(memberOf(origin, "machines"), id.c_str()),
-                                        edges);
+        auto machine = rewrittenMachine(workflow, ids, resources, id, *entry, pathEdges);
         if (!machine)
             refusals.push_back(machine.status().message() + " (export with --fresh for Stratus's own template)");
         else

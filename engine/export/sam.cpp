@@ -55,9 +55,6 @@ std::string where(const Workflow &workflow, const Node &node)
            + quote(workflow.id().str());
 }
 
-/// The folders of the functions a bundle adds (the front of each state machine, the writer).
-constexpr const char *kFrontFolder = "stratus-front";
-constexpr const char *kWriterFolder = "stratus-writer";
 constexpr const char *kGeneratedRuntime = "nodejs20.x";
 
 class SamWriter

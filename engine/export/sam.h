@@ -27,6 +27,17 @@ struct Workspace;
 
 namespace stratus::engine::exporting {
 
+/// The folders of the functions a bundle adds (the front of each state
+/// machine, the writer): functions/FOLDER/, or functions/FOLDER.zip.
+inline constexpr const char *kFrontFolder = "stratus-front";
+inline constexpr const char *kWriterFolder = "stratus-writer";
+
+/// True when `codeUri` is the code of the generated function in `folder`.
+inline bool isGeneratedCode(const std::string &codeUri, const char *folder)
+{
+    return codeUri.starts_with(std::string("functions/") + folder);
+}
+
 struct ExportOptions
 {
     std::optional<WorkflowId> workflow; ///< only this workflow; none: all of them

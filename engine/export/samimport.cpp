@@ -535,9 +535,9 @@ private:
         const std::string where = placeOf(id, "Properties");
         const Json &codeUri = memberOf(properties, "CodeUri");
         const std::string uri = codeUri.is_string() ? codeUri.get<std::string>() : "";
-        if (uri.starts_with("functions/stratus-front") || uri.starts_with("functions/stratus-writer")) {
+        if (isGeneratedCode(uri, kFrontFolder) || isGeneratedCode(uri, kWriterFolder)) {
             keepGenerated(id, uri);
-            if (uri.starts_with("functions/stratus-writer"))
+            if (isGeneratedCode(uri, kWriterFolder))
                 m_writers.insert(id);
             else
                 m_fronts[id] = properties;
