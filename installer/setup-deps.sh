@@ -32,6 +32,8 @@ packages=(
   # the export tests check SAM templates with AWS's own translator
   # (../shared/tools/sam/check-template.py)
   python3-pydantic python3-boto3 python3-jsonschema python3-yaml
+  # the local AWS endpoints are tested with the AWS CLI (docs/services.md)
+  awscli
 )
 
 if [ "${1:-}" = "--dev-tools" ]; then
@@ -80,6 +82,30 @@ if [ ! -x "$tools/node_modules/.bin/asl-validator" ] || [ ! -x "$tools/node_modu
     echo "setup-deps: ${npm_tools[*]} installed in $tools"
   else
     echo "setup-deps: warning: could not install ${npm_tools[*]} from npm (the export tests will use their own checks)" >&2
+  fi
+fi
+# The AWS SDK for JavaScript v3 clients that Lambda's Node.js runtimes ship
+# (DynamoDB with lib-dynamodb, S3, SQS), pinned by installer/node-sdk's
+# lock file, in a folder of their own that Stratus's Node.js runtimes put on
+# the module path (engine/runtime/launch.h, nodeSdkModules). Python functions
+# get Debian's python3-boto3 (above).
+sdk=/usr/local/lib/stratus-sdk
+pinned="$(cd "$(dirname "$0")" && pwd)/node-sdk"
+if ! cmp -s "$pinned/package-lock.json" "$sdk/package-lock.json" \
+   || [ ! -d "$sdk/node_modules/@aws-sdk/client-dynamodb" ]; then
+  staging="$(mktemp -d)"
+  cp "$pinned/package.json" "$pinned/package-lock.json" "$staging/"
+  if command -v npm >/dev/null \
+     && (cd "$staging" && timeout 900 npm ci --no-audit --no-fund --silent); then
+    $SUDO rm -rf "$sdk"
+    $SUDO mkdir -p "$(dirname "$sdk")"
+    $SUDO mv "$staging" "$sdk"
+    $SUDO chmod -R a+rX "$sdk"
+    echo "setup-deps: the AWS SDK for JavaScript v3 installed in $sdk"
+  else
+    rm -rf "$staging"
+    echo "setup-deps: warning: could not install the AWS SDK for JavaScript from npm" \
+         "(Node.js functions that require it will fail; their tests are skipped)" >&2
   fi
 fi
 echo "setup-deps: done"

@@ -597,11 +597,12 @@ const std::vector<Command> &commands()
                "--memory"}, {}, {"--env"}},
          cmdInvoke},
         {"serve", "Run a workspace: its HTTP gateway, schedules and resources",
-         "Usage: stratus serve FILE.stratus [--host ADDRESS] [--port N] [--quiet]\n\n"
+         "Usage: stratus serve FILE.stratus [--host ADDRESS] [--port N] [--services-port N] [--quiet]\n\n"
          "Starts every trigger and resource of the workspace on this machine, as they run\n"
          "on AWS (docs/runner.md): the HTTP gateway (payload format 2.0 or 1.0, routes\n"
          "matched as HTTP API matches them), schedules, queues, tables and buckets. Prints\n"
-         "the gateway's URL and routes, then a REPORT line per invocation and a line per\n"
+         "the gateway's URL and routes, the local AWS endpoint (DynamoDB over the table\n"
+         "nodes, for the SDK and the AWS CLI: docs/services.md), then a REPORT line per invocation and a line per\n"
          "run. A saved change to the workspace is picked up while it runs. Every run is\n"
          "recorded in the workspace (see `stratus runs`). Ctrl+C or SIGTERM stops it: runs\n"
          "in flight get 1.5 s to end, then are stopped and recorded as failed.\n"
@@ -610,8 +611,11 @@ const std::vector<Command> &commands()
          "  --host ADDRESS   listen on this address (default: settings.gateway.host,\n"
          "                   127.0.0.1)\n"
          "  --port N         listen on this port (default: settings.gateway.port; 0 = free)\n"
+         "  --services-port N\n"
+         "                   the AWS endpoint's port, on the same host (default:\n"
+         "                   settings.services.port; 0 = free)\n"
          "  --quiet          no line per invocation and run\n",
-         {{"--quiet"}, {"--host", "--port"}, {}, {}},
+         {{"--quiet"}, {"--host", "--port", "--services-port"}, {}, {}},
          cmdServe},
         {"send", "Send one event through a workflow and print its run",
          "Usage: stratus send FILE.stratus --trigger NODE [--event FILE|- | --test-event NAME]\n"

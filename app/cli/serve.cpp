@@ -155,11 +155,13 @@ void printServing(Io &io, RunningWorkspace &engine, const std::string &file)
     struct Serving
     {
         std::string url;
+        std::string servicesUrl;
         std::vector<WorkspaceServer::RouteInfo> routes;
         std::shared_ptr<const Workspace> design;
     };
-    const auto [url, routes, design] = engine.call([](WorkspaceServer &server) {
-        return Serving{server.gateway() ? server.gateway()->url() : std::string(), server.routes(), server.design()};
+    const auto [url, servicesUrl, routes, design] = engine.call([](WorkspaceServer &server) {
+        return Serving{server.gateway() ? server.gateway()->url() : std::string(), server.servicesUrl(),
+                       server.routes(), server.design()};
     });
     if (!design)
         return;
@@ -168,6 +170,8 @@ void printServing(Io &io, RunningWorkspace &engine, const std::string &file)
         io.out << "  " << fitColumn(route.method, 7) << " " << url << route.path << "  (" << route.triggerName << ")\n";
     if (routes.empty())
         io.out << "  (no HTTP triggers)\n";
+    if (!servicesUrl.empty())
+        io.out << "AWS endpoint: " << servicesUrl << "\n";
     struct Line // per kind: what a line of the console says of the node, if anything
     {
         std::ostream &out;
@@ -243,6 +247,12 @@ int cmdServe(const Args &args, Io &io)
         if (!port)
             return usageError(io, "serve", port.status().message());
         options.port = int(*port);
+    }
+    if (args.value("--services-port")) {
+        auto port = args.wholeNumber("--services-port", 0, 0, 65535);
+        if (!port)
+            return usageError(io, "serve", port.status().message());
+        options.servicesPort = int(*port);
     }
     RunningWorkspace engine(options);
     const bool quiet = args.has("--quiet");

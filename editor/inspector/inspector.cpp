@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <climits>
+#include <set>
 #include <map>
 
 namespace stratus::editor {
@@ -41,6 +42,7 @@ bool isStructured(FieldType type)
     switch (type) {
     case FieldType::StringMap:
     case FieldType::StringSet:
+    case FieldType::ResourceNames:
     case FieldType::Json:
     case FieldType::JsonObject:
     case FieldType::Cors:
@@ -282,7 +284,19 @@ void Inspector::rebuild()
             }
             default:
                 if (isStructured(f.type)) {
-                    auto *structured = new StructuredEditor(f, m_code->font(), m_form);
+                    FieldSpec spec = f;
+                    if (f.type == FieldType::ResourceNames) {
+                        // The names to tick: the workspace's queues, buckets and tables now.
+                        std::set<std::string> names;
+                        for (const Workflow &wf : m_document->workspace().workflows) {
+                            for (const Node &other : wf.nodes()) {
+                                if (kinds::isResource(other.kind) && !other.name.empty())
+                                    names.insert(other.name);
+                            }
+                        }
+                        spec.choices.assign(names.begin(), names.end());
+                    }
+                    auto *structured = new StructuredEditor(spec, m_code->font(), m_form);
                     connect(structured, &StructuredEditor::edited, this,
                             [this, key](const Json &value, const QString &typingIn) {
                                 commitField(key, value, typingIn.isEmpty() ? QString() : QLatin1Char('.') + typingIn);
@@ -468,6 +482,7 @@ QString Inspector::fieldLabel(const QString &field)
         {QStringLiteral("retries"), QT_TR_NOOP("Async retries")},
         {QStringLiteral("environment"), QT_TR_NOOP("Environment variables")},
         {QStringLiteral("description"), QT_TR_NOOP("Description")},
+        {QStringLiteral("uses"), QT_TR_NOOP("Uses (AWS SDK)")},
         {QStringLiteral("rules"), QT_TR_NOOP("Rules")},
         {QStringLiteral("batchSize"), QT_TR_NOOP("Batch size")},
         {QStringLiteral("batchWindowS"), QT_TR_NOOP("Batch window (s)")},

@@ -74,6 +74,7 @@ StructuredEditor::StructuredEditor(const FieldSpec &field, const QFont &codeFont
         m_form = makeCorsForm();
         break;
     case FieldType::StringSet:
+    case FieldType::ResourceNames:
         m_form = makeChoicesForm(field.choices);
         break;
     case FieldType::ChoiceRules:
@@ -318,8 +319,15 @@ bool StructuredEditor::showInForm(const Json &value)
         }
         break;
     }
-    case FieldType::StringSet: {
+    case FieldType::StringSet:
+    case FieldType::ResourceNames: {
         fits = isStringList(value) || value.is_null();
+        // A name no box stands for (a resource since renamed) is edited as JSON, not dropped.
+        for (const Json &name : value.is_array() ? value : Json::array()) {
+            fits = fits && std::any_of(m_choices.begin(), m_choices.end(), [&](const QCheckBox *box) {
+                       return name.is_string() && box->text().toStdString() == name.get<std::string>();
+                   });
+        }
         for (QCheckBox *box : m_choices) {
             const bool on = value.is_array()
                             && std::find(value.begin(), value.end(), Json(box->text().toStdString())) != value.end();
@@ -375,7 +383,8 @@ Json StructuredEditor::formValue() const
         // Nothing set: no CORS at all (the field is removed).
         return cors.empty() ? Json() : cors;
     }
-    case FieldType::StringSet: {
+    case FieldType::StringSet:
+    case FieldType::ResourceNames: {
         Json chosen = Json::array();
         for (const QCheckBox *box : m_choices) {
             if (box->isChecked())

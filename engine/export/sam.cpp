@@ -9,6 +9,7 @@
 #include "awscode.h"
 
 #include "engine/model/nodekind.h"
+#include "engine/model/resourceaccess.h"
 #include "engine/model/text.h"
 #include "engine/model/validator.h"
 #include "engine/model/workflow.h"
@@ -345,8 +346,41 @@ void SamWriter::addFunction(const Workflow &w, const Node &n)
     properties["Architectures"] = Json::array({c.value("architecture", std::string("x86_64"))});
     if (const long long reserved = c.value("concurrency", 0LL); reserved > 0)
         properties["ReservedConcurrentExecutions"] = reserved;
-    if (const Json environment = c.value("environment", Json::object()); !environment.empty())
+    Json environment = c.value("environment", Json::object());
+    // What the function `uses`: its name in a variable, and exactly the
+    // access the local endpoints serve (SAM's policy templates).
+    Json policies = Json::array();
+    for (const Node *resource : resourcesUsedBy(m_workspace, n)) {
+        const Workflow *home = &w;
+        for (const Workflow &other : m_workspace.workflows) {
+            if (other.findNode(resource->id) == resource)
+                home = &other;
+        }
+        const std::string variable = resourceVariable(*resource);
+        if (resource->kind == kinds::kTable) {
+            const std::string table = idOf(*home, *resource, "Table");
+            if (!environment.contains(variable))
+                environment[variable] = Json{{"Ref", table}};
+            policies.push_back(Json{{"DynamoDBCrudPolicy", {{"TableName", {{"Ref", table}}}}}});
+        } else if (resource->kind == kinds::kBucket) {
+            // The bucket's name, not a Ref to it: a bucket that notifies this
+            // function would otherwise depend on the function that depends on it.
+            if (!environment.contains(variable))
+                environment[variable] = bucketName(*resource);
+            policies.push_back(Json{{"S3CrudPolicy", {{"BucketName", bucketName(*resource)}}}});
+        } else {
+            const std::string queue = idOf(*home, *resource, "Queue");
+            if (!environment.contains(variable))
+                environment[variable] = Json{{"Ref", queue}};
+            const Json queueName{{"QueueName", {{"Fn::GetAtt", Json::array({queue, "QueueName"})}}}};
+            policies.push_back(Json{{"SQSSendMessagePolicy", queueName}});
+            policies.push_back(Json{{"SQSPollerPolicy", queueName}});
+        }
+    }
+    if (!environment.empty())
         properties["Environment"] = Json{{"Variables", environment}};
+    if (!policies.empty())
+        properties["Policies"] = policies;
     // Local retries are Lambda's asynchronous ones (schedules and S3 invoke asynchronously).
     properties["EventInvokeConfig"] = Json{{"MaximumRetryAttempts", c.value("retries", 2)}};
     m_resources[id] = Json{{"Type", "AWS::Serverless::Function"}, {"Properties", properties}};

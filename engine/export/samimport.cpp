@@ -8,6 +8,7 @@
 #include "ziparchive.h"
 
 #include "engine/model/nodekind.h"
+#include "engine/model/resourceaccess.h"
 #include "engine/model/text.h"
 #include "engine/model/validator.h"
 
@@ -402,6 +403,33 @@ private:
         return n;
     }
 
+    /// The resource node a function's variable `name` = `value` names as
+    /// Stratus's export writes it for a resource the function `uses`
+    /// (resourceaccess.h): TODOS_TABLE_NAME: !Ref TodosTable; "" for any other.
+    std::string resourceNamedBy(const std::string &name, const Json &value) const
+    {
+        const auto standsFor = [&](const std::string &id) -> std::string {
+            const auto it = m_names.find(id);
+            if (it == m_names.end() || !kinds::isResource(it->second.first))
+                return {};
+            Node resource;
+            resource.kind = it->second.first;
+            resource.name = it->second.second;
+            return resourceVariable(resource) == name ? resource.name : std::string();
+        };
+        if (const Json &ref = memberOf(value, "Ref"); value.size() == 1 && ref.is_string())
+            return standsFor(ref.get<std::string>());
+        // A bucket's variable holds its name as its BucketName property writes it.
+        for (const auto &[id, known] : m_names) {
+            if (known.first != kinds::kBucket)
+                continue;
+            const Json &bucketName = memberOf(memberOf(memberOf(memberOf(m_doc, "Resources"), id.c_str()), "Properties"), "BucketName");
+            if (!bucketName.is_null() && bucketName == value)
+                return standsFor(id);
+        }
+        return {};
+    }
+
     void addResourceNode(Workflow &workflow, const std::string &id, const Json &resource)
     {
         const std::string type = typeOf(resource);
@@ -580,7 +608,12 @@ private:
         if (description.is_string())
             config["description"] = description;
         Json environment = Json::object();
+        Json uses = Json::array();
         for (const auto &[name, value] : memberOf(memberOf(properties, "Environment"), "Variables").items()) {
+            if (const std::string used = resourceNamedBy(name, value); !used.empty()) {
+                uses.push_back(used); // the variable Stratus's export writes for what a function `uses`
+                continue;
+            }
             if (auto text = resolve(value)) {
                 environment[name] = *text;
             } else {
@@ -591,6 +624,8 @@ private:
         }
         if (!environment.empty())
             config["environment"] = std::move(environment);
+        if (!uses.empty())
+            config["uses"] = std::move(uses);
         if (!memberOf(resource, "Condition").is_null())
             warn(placeOf(id, "Condition") + ": the function always exists here");
 

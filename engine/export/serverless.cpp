@@ -214,6 +214,33 @@ void ServerlessWriter::addStatements(const Json &policies)
             const Json queue = policy["SQSSendMessagePolicy"]["QueueName"].value("Fn::GetAtt", Json::array({""}))[0];
             add(Json{{"Effect", "Allow"}, {"Action", Json::array({"sqs:SendMessage*"})},
                      {"Resource", Json{{"Fn::GetAtt", Json::array({queue, "Arn"})}}}});
+        } else if (policy.contains("DynamoDBCrudPolicy")) {
+            // SAM's policy templates, as the SAM translator expands them.
+            const Json table = policy["DynamoDBCrudPolicy"]["TableName"];
+            const Json arn = Json{{"Fn::GetAtt", Json::array({table.value("Ref", std::string()), "Arn"})}};
+            add(Json{{"Effect", "Allow"},
+                     {"Action", Json::array({"dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem",
+                                             "dynamodb:Scan", "dynamodb:Query", "dynamodb:UpdateItem",
+                                             "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem",
+                                             "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"})},
+                     {"Resource", Json::array({arn, Json{{"Fn::Join", Json::array({"/", Json::array({arn, "index", "*"})})}}})}});
+        } else if (policy.contains("S3CrudPolicy")) {
+            const Json name = rewritten(policy["S3CrudPolicy"]["BucketName"]);
+            const std::string bucket = name.is_string() ? name.get<std::string>() : name.dump();
+            add(Json{{"Effect", "Allow"},
+                     {"Action", Json::array({"s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation",
+                                             "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl",
+                                             "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration",
+                                             "s3:DeleteObject"})},
+                     {"Resource", Json::array({Json{{"Fn::Sub", "arn:${AWS::Partition}:s3:::" + bucket}},
+                                               Json{{"Fn::Sub", "arn:${AWS::Partition}:s3:::" + bucket + "/*"}}})}});
+        } else if (policy.contains("SQSPollerPolicy")) {
+            const Json queue = policy["SQSPollerPolicy"]["QueueName"].value("Fn::GetAtt", Json::array({""}))[0];
+            add(Json{{"Effect", "Allow"},
+                     {"Action", Json::array({"sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch",
+                                             "sqs:DeleteMessage", "sqs:DeleteMessageBatch",
+                                             "sqs:GetQueueAttributes", "sqs:ReceiveMessage"})},
+                     {"Resource", Json{{"Fn::GetAtt", Json::array({queue, "Arn"})}}}});
         } else if (policy.contains("S3WritePolicy")) {
             const Json name = rewritten(policy["S3WritePolicy"]["BucketName"]);
             add(Json{{"Effect", "Allow"}, {"Action", Json::array({"s3:PutObject"})},

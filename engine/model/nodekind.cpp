@@ -165,6 +165,9 @@ std::vector<NodeKindSpec> buildKinds()
             checked(field("description", FieldType::String, "",
                           "What the function does."),
                     FieldCheck::Description),
+            field("uses", FieldType::ResourceNames, Json::array(),
+                  "The queues, buckets and tables the function reaches through the AWS SDK: "
+                  "it gets their names in its environment, and the export grants it access."),
         };
         kinds.push_back(std::move(k));
     }

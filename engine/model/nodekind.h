@@ -24,6 +24,7 @@ enum class FieldType {
     StringMap,   ///< object of string -> string (environment variables)
     Files,       ///< object of relative path -> file text
     StringSet,   ///< array of distinct strings from FieldSpec::choices
+    ResourceNames, ///< array of distinct names of the workspace's queue, bucket and table nodes
     Json,        ///< any JSON value
     JsonObject,  ///< a JSON object
     Cors,        ///< {allowOrigins[], allowMethods[], allowHeaders[], maxAgeS}

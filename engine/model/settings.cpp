@@ -187,4 +187,10 @@ GatewaySettings gatewaySettings(const Json &settings)
     return g;
 }
 
+int servicesPort(const Json &settings)
+{
+    const Json &port = memberOf(memberOf(settings, "services"), "port");
+    return port.is_number_integer() ? int(port.get<long long>()) : 0;
+}
+
 } // namespace stratus::engine

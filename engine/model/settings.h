@@ -39,6 +39,9 @@ struct GatewaySettings
     int port = 0; ///< 0: a free port
 };
 
+/// settings.services.port (0: a free port).
+int servicesPort(const Json &settings);
+
 /// A settings.emulateCpuShare that is not true or false.
 Problems cpuShareProblems(const Json &settings);
 

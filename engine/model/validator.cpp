@@ -4,6 +4,7 @@
 #include "graphchecks.h"
 #include "handler.h"
 #include "nodekind.h"
+#include "resourceaccess.h"
 #include "runtimes.h"
 #include "schedule.h"
 #include "settings.h"
@@ -379,6 +380,18 @@ void checkField(NodeProblems &problems, const Node &node, const FieldSpec &f, co
         }
         break;
     }
+    case FieldType::ResourceNames: {
+        if (!v.is_array())
+            return wrongType("a list of resource names");
+        std::set<std::string> seen;
+        for (const Json &item : v) {
+            if (!item.is_string() || item.get_ref<const std::string &>().empty())
+                return problems.add("bad-value", f.name, item.dump() + " is not the name of a queue, bucket or table");
+            if (!seen.insert(item.get<std::string>()).second)
+                return problems.add("bad-value", f.name, item.dump() + " is listed twice");
+        }
+        break;
+    }
     case FieldType::Json:
         break;
     case FieldType::JsonObject:
@@ -539,6 +552,24 @@ Problems validateWorkspace(const Workspace &workspace)
                                  + "' in workflow '" + it->second.first->id().str() + "'");
                     out.insert(out.end(), here.begin(), here.end());
                 }
+            }
+        }
+    }
+
+    // What a function `uses` must be a queue, bucket or table of the workspace.
+    for (const Workflow &workflow : workspace.workflows) {
+        for (const Node &node : workflow.nodes()) {
+            if (node.kind != kinds::kFunction || !node.config.is_object() || !node.config.contains("uses")
+                || !node.config["uses"].is_array())
+                continue;
+            for (const Json &name : node.config["uses"]) {
+                if (!name.is_string() || resourcesNamed(workspace, name.get<std::string>()).size() > 0)
+                    continue;
+                Problems here;
+                NodeProblems(here, workflow.id(), node)
+                    .add("unknown-resource", "uses",
+                         quote(name.get<std::string>()) + " is not the name of a queue, bucket or table of the workspace");
+                out.insert(out.end(), here.begin(), here.end());
             }
         }
     }

@@ -129,6 +129,7 @@ Status Executor::load(const Workspace &workspace)
             auto config = FunctionConfig::fromNode(node, design->settings, m_options.runtime.cacheRoot);
             if (!config)
                 return config.status().withContext("workflow " + quote(wf.id().str()));
+            addResourceEnvironment(*config, *design, node, m_options.servicesUrl);
             nodes[node.name] = &node;
             configs[node.name] = config.take();
         }

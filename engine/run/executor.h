@@ -101,6 +101,8 @@ public:
         std::vector<std::chrono::milliseconds> retryDelays{std::chrono::seconds(1), std::chrono::seconds(2)};
         /// A run that passes more nodes than this fails (a runaway fan-out).
         int maxStepsPerRun = 10000;
+        /// The local AWS endpoints functions reach through the SDK ("http://HOST:PORT"); empty: none.
+        std::string servicesUrl;
     };
 
     /// Called as things happen, for printing and panels.

@@ -61,6 +61,9 @@ public:
     static Result<std::pair<std::string, Json>> itemKey(const Node &table, const Json &item);
 
     ResourceData *data() { return m_data.get(); }
+    /// Looks at the queues and streams now (after a write from elsewhere: the
+    /// local endpoints); several calls in a turn make one look.
+    void schedulePoll();
     /// Something is left to deliver now: a batch in flight, visible messages
     /// or undelivered stream records for a consumer, a file settling.
     bool hasPendingWork();
@@ -82,7 +85,6 @@ private:
     };
 
     void poll();
-    void schedulePoll();
     void pollQueue(const Workflow &workflow, const Node &queue);
     void deliverDead(const Workflow &workflow, const Node &queue);
     void pollStream(const Workflow &workflow, const Node &table);

@@ -127,6 +127,18 @@ Result<Workspace> WorkspaceServer::openFile(std::optional<OpenedFile> checked)
     } else {
         m_lease.emplace(std::move(lease));
     }
+    if (m_options.services && !m_services) {
+        // Before the executor: its functions are told where the endpoints are.
+        m_services = std::make_unique<services::ServicesServer>(*this);
+        const GatewaySettings saved = gatewaySettings(checked->workspace.settings);
+        const std::string host = m_options.host.value_or(saved.host);
+        const int port = m_options.listen ? m_options.servicesPort.value_or(servicesPort(checked->workspace.settings)) : 0;
+        if (Status s = m_services->listen(host, port); !s) {
+            m_services.reset();
+            return s;
+        }
+        m_options.executor.servicesUrl = m_services->url();
+    }
     m_executor = std::make_unique<Executor>(m_options.executor);
     m_executor->setObserver(m_observer);
     if (Status s = loadDesign(checked->workspace); !s)
@@ -201,7 +213,25 @@ void WorkspaceServer::stop(int graceMs)
     waitForRuns(graceMs);
     if (m_gateway)
         m_gateway->close();
+    if (m_services)
+        m_services->close();
     closeFile(0);
+}
+
+std::shared_ptr<const Workspace> WorkspaceServer::design() const
+{
+    return m_executor ? m_executor->design() : nullptr;
+}
+
+void WorkspaceServer::changed()
+{
+    if (m_resources)
+        m_resources->schedulePoll();
+}
+
+std::string WorkspaceServer::bucketFolder(const Node &bucket) const
+{
+    return LocalResources::bucketFolder(m_options.executor.workspaceFile, bucket);
 }
 
 void WorkspaceServer::stopDelivering()

@@ -11,6 +11,7 @@
 
 #include "engine/model/schedule.h"
 #include "engine/model/status.h"
+#include "engine/services/servicesserver.h"
 #include "engine/triggers/gateway.h"
 #include "engine/triggers/httpapi.h"
 
@@ -32,7 +33,7 @@ namespace stratus::engine::run {
 /// on runs without a loop of their own: the CLI).
 void waitForEvents(int ms);
 
-class WorkspaceServer : public QObject
+class WorkspaceServer : public QObject, public services::Backend
 {
     Q_OBJECT
 public:
@@ -41,6 +42,10 @@ public:
         Executor::Options executor;
         std::optional<std::string> host; ///< overrides settings.gateway.host
         std::optional<int> port;         ///< overrides settings.gateway.port
+        std::optional<int> servicesPort; ///< overrides settings.services.port
+        /// Start the local AWS endpoints (serve and the studio on the
+        /// workspace's port; send and debug on a free one, for their run).
+        bool services = true;
         bool listen = true;              ///< start the gateway (send does not)
         bool schedules = true;           ///< fire schedule triggers (send does not)
         int reloadPollMs = 500;          ///< how often the file is checked for a saved design
@@ -75,13 +80,21 @@ public:
     /// Valid after start() succeeded (and while a replaced file could be run).
     Executor &executor() { return *m_executor; }
     /// The design running now; none when no file could be run.
-    std::shared_ptr<const Workspace> design() const { return m_executor ? m_executor->design() : nullptr; }
+
     /// What the executor reports to, from start() on.
     void setObserver(Executor::Observer observer);
     LocalResources *resources() { return m_resources.get(); }
     /// No run in flight and nothing left for the resources to deliver now.
     bool isQuiet();
     const Gateway *gateway() const { return m_gateway.get(); }
+    /// The local AWS endpoints' base URL ("http://HOST:PORT"); empty when none run.
+    std::string servicesUrl() const { return m_services ? m_services->url() : std::string(); }
+
+    // services::Backend
+    std::shared_ptr<const Workspace> design() const override;
+    ResourceData *data() override { return m_resources ? m_resources->data() : nullptr; }
+    void changed() override;
+    std::string bucketFolder(const Node &bucket) const override;
     std::vector<RouteInfo> routes() const { return m_routeInfo; }
 
     /// The event a trigger makes by itself (send without --event): a manual
@@ -139,6 +152,7 @@ private:
     Executor::Observer m_observer;
     std::unique_ptr<LocalResources> m_resources;
     std::unique_ptr<Gateway> m_gateway;
+    std::unique_ptr<services::ServicesServer> m_services;
     std::unique_ptr<WorkspaceStore> m_store; // polled for saves
     std::optional<RunLease> m_lease;         // held while this server delivers
     long long m_designGeneration = 0;

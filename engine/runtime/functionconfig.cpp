@@ -1,6 +1,7 @@
 #include "functionconfig.h"
 
 #include "engine/model/nodekind.h"
+#include "engine/model/resourceaccess.h"
 #include "engine/model/settings.h"
 
 #include <QCryptographicHash>
@@ -14,6 +15,23 @@ namespace stratus::engine {
 std::string FunctionConfig::arn() const
 {
     return "arn:aws:lambda:" + region + ":000000000000:function:" + name;
+}
+
+void addResourceEnvironment(FunctionConfig &config, const Workspace &workspace, const Node &function,
+                            const std::string &servicesUrl)
+{
+    config.servicesUrl = servicesUrl;
+    for (const Node *resource : resourcesUsedBy(workspace, function)) {
+        const std::string value = resource->kind == kinds::kQueue ? queueUrl(servicesUrl, config.region, resource->name)
+                                                                  : resource->name;
+        config.environment.try_emplace(resourceVariable(*resource), value);
+    }
+}
+
+std::string queueUrl(const std::string &servicesUrl, const std::string &region, const std::string &queue)
+{
+    const std::string base = servicesUrl.empty() ? "https://sqs." + region + ".amazonaws.com" : servicesUrl;
+    return base + "/000000000000/" + queue;
 }
 
 std::string defaultCacheRoot()

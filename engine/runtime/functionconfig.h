@@ -24,6 +24,9 @@ struct FunctionConfig
     std::string region = "us-east-1";
     std::map<std::string, std::string> environment;
     std::string codeDirectory; ///< LAMBDA_TASK_ROOT
+    /// The local AWS endpoints ("http://127.0.0.1:PORT"): an SDK client made
+    /// without options reaches them (AWS_ENDPOINT_URL_*). Empty: none run.
+    std::string servicesUrl;
     /// How long init may take (AWS: 10 s) when it is longer than the timeout.
     int initTimeoutMs = 10000;
     /// Whether an instance gets Lambda's CPU share for memoryMB (see cpushare.h).
@@ -46,6 +49,16 @@ struct FunctionConfig
 /// executable. Returns the folder. Refuses paths that leave the folder.
 Result<std::string> materializeFiles(const std::string &functionName, const Json &files,
                                      const std::string &cacheRoot);
+
+/// Gives `config` a variable per resource `function` uses (resourceaccess.h;
+/// a queue's is its URL on `servicesUrl`) and the endpoints, without
+/// replacing a variable the function sets itself.
+void addResourceEnvironment(FunctionConfig &config, const Workspace &workspace, const Node &function,
+                            const std::string &servicesUrl);
+
+/// The queue URL SQS gives `queue` at `servicesUrl` ("http://HOST:PORT/000000000000/NAME"),
+/// or on AWS when empty.
+std::string queueUrl(const std::string &servicesUrl, const std::string &region, const std::string &queue);
 
 /// Where the engine keeps materialized code and its runtime bootstraps:
 /// a private folder under the system's temporary folder.

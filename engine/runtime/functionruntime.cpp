@@ -15,6 +15,8 @@ FunctionRuntime::FunctionRuntime(Options options, QObject *parent)
     , m_options(std::move(options))
     , m_budget(std::max(1, m_options.maxInstances))
 {
+    linkNodeSdk(m_options.cacheRoot);
+    linkPythonSdk(m_options.cacheRoot);
     auto dir = writeRuntimeBootstraps(m_options.cacheRoot);
     if (dir)
         m_runtimeDirectory = dir.take();

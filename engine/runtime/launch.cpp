@@ -225,6 +225,17 @@ QProcessEnvironment lambdaEnvironment(const FunctionConfig &f, const std::string
     env.insert(QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"), stream);
     if (isPythonRuntime(f.runtime))
         set("PYTHONUNBUFFERED", "1");
+    // Lambda gives every function its role's credentials; these stand for
+    // them (the local endpoints do not check signatures).
+    set("AWS_ACCESS_KEY_ID", "ASIASTRATUSLOCAL0000");
+    set("AWS_SECRET_ACCESS_KEY", "stratus-local-secret-access-key");
+    set("AWS_SESSION_TOKEN", "stratus-local-session-token");
+    if (!f.servicesUrl.empty()) {
+        for (const char *name : {"AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SQS"}) {
+            if (!f.environment.count(name))
+                set(name, f.servicesUrl);
+        }
+    }
     return env;
 }
 
@@ -321,6 +332,54 @@ Result<std::string> writeRuntimeBootstraps(const std::string &cacheRoot)
     if (!QDir().rename(staging, dir))
         QDir(staging).removeRecursively(); // another process wrote the same files first
     return dir.toStdString();
+}
+
+std::string nodeSdkModules()
+{
+    QStringList candidates;
+    if (const QByteArray own = qgetenv("STRATUS_NODE_SDK"); !own.isEmpty())
+        candidates << QString::fromLocal8Bit(own);
+    candidates << QStringLiteral("/usr/local/lib/stratus-sdk/node_modules")
+               << QStringLiteral("/usr/lib/stratus/sdk/node_modules");
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate + QStringLiteral("/@aws-sdk/client-dynamodb")).isDir())
+            return QFileInfo(candidate).absoluteFilePath().toStdString();
+    }
+    return {};
+}
+
+void linkNodeSdk(const std::string &cacheRoot)
+{
+    const QString modules = QString::fromStdString(nodeSdkModules());
+    if (modules.isEmpty())
+        return;
+    const QString code = QDir(QString::fromStdString(cacheRoot)).filePath(QStringLiteral("code"));
+    const QString link = code + QStringLiteral("/node_modules");
+    if (QFileInfo(link).symLinkTarget() == modules)
+        return;
+    QDir().mkpath(code);
+    QFile::remove(link);
+    QFile::link(modules, link); // another process making the same link at once is as good
+}
+
+void linkPythonSdk(const std::string &cacheRoot)
+{
+    // Debian's python3-boto3 and the packages it imports (Debian's botocore
+    // uses the system's requests instead of a vendored copy); all pure Python.
+    const QString packages = QStringLiteral("/usr/lib/python3/dist-packages");
+    if (!QFileInfo(packages + QStringLiteral("/boto3")).isDir())
+        return;
+    const QString folder = QDir(QString::fromStdString(cacheRoot)).filePath(QStringLiteral("python-sdk"));
+    QDir().mkpath(folder);
+    for (const char *name : {"boto3", "botocore", "s3transfer", "jmespath", "dateutil", "six.py", "urllib3", "requests",
+                             "certifi", "idna", "chardet", "charset_normalizer"}) {
+        const QString target = packages + QLatin1Char('/') + QLatin1String(name);
+        const QString link = folder + QLatin1Char('/') + QLatin1String(name);
+        if (!QFileInfo::exists(target) || QFileInfo(link).symLinkTarget() == target)
+            continue;
+        QFile::remove(link);
+        QFile::link(target, link);
+    }
 }
 
 } // namespace stratus::engine

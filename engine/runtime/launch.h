@@ -56,4 +56,23 @@ Result<LaunchCommand> launchCommand(const FunctionConfig &config,
 /// and returns it.
 Result<std::string> writeRuntimeBootstraps(const std::string &cacheRoot);
 
+/// The node_modules folder of the AWS SDK for JavaScript v3 that
+/// installer/setup-deps.sh installs (STRATUS_NODE_SDK, else
+/// /usr/local/lib/stratus-sdk/node_modules, else /usr/lib/stratus/sdk/node_modules);
+/// empty when there is none.
+std::string nodeSdkModules();
+
+/// Makes the SDK resolvable from every function's code under `cacheRoot`, as
+/// Lambda's Node.js runtimes ship it: a node_modules beside the functions'
+/// folders, so that require() and import find it after the function's own
+/// node_modules (which thus takes precedence, as on Lambda).
+void linkNodeSdk(const std::string &cacheRoot);
+
+/// Makes boto3 importable by every Python interpreter a function may run on,
+/// as Lambda's Python runtimes ship it: a folder `python-sdk` under
+/// `cacheRoot` linking Debian's boto3 and what it imports, which the Python
+/// bootstrap puts last on sys.path (after the function's own packages, as
+/// Lambda puts /var/runtime after /var/task).
+void linkPythonSdk(const std::string &cacheRoot);
+
 } // namespace stratus::engine

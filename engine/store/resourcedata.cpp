@@ -3,6 +3,8 @@
 #include "engine/model/invocationrecord.h"
 #include "engine/model/text.h"
 
+#include <map>
+
 namespace stratus::engine {
 
 using sql::Statement;
@@ -233,69 +235,167 @@ Status appendStreamRecord(sql::Database &db, const std::string &table, const std
 
 Result<std::optional<Json>> currentItem(sql::Database &db, const std::string &table, const std::string &itemKey)
 {
-    auto stmt = db.prepare("SELECT item FROM table_items WHERE table_name = ?1 AND item_key = ?2");
-    if (!stmt)
-        return stmt.status();
+    auto cached = db.cached("SELECT item FROM table_items WHERE table_name = ?1 AND item_key = ?2");
+    if (!cached)
+        return cached.status();
+    Statement *stmt = *cached;
     stmt->bind(1, table).bind(2, itemKey);
     if (!stmt->step()) {
         if (!stmt->status())
             return stmt->status();
         return std::optional<Json>();
     }
-    auto parsed = parseJson(stmt->text(0));
+    auto parsed = parseJson(stmt->textView(0));
+    stmt->reset(); // ends its read: the next one sees other connections' commits
     return std::optional<Json>(parsed ? parsed.take() : Json());
 }
 
 } // namespace
 
-Result<std::string> ResourceData::putItem(const std::string &table, const std::string &itemKey, const Json &keys,
-                                          const Json &item, int64_t nowMs, const std::string &runId)
+namespace {
+
+/// Writes one change of an item whose current value is `old`, with its
+/// stream record; "" when it changes nothing (DynamoDB Streams writes no
+/// record for a put that changes nothing).
+Result<std::string> writeItemIn(sql::Database &db, const ResourceData::ItemChange &change,
+                                const std::optional<Json> &old, int64_t nowMs, const std::string &runId)
+{
+    const ResourceData::ItemRef &ref = change.ref;
+    if (!change.item) {
+        if (!old)
+            return std::string();
+        auto stmt = db.cached("DELETE FROM table_items WHERE table_name = ?1 AND item_key = ?2");
+        if (!stmt)
+            return stmt.status();
+        if (Status s = (*stmt)->bind(1, ref.table).bind(2, ref.itemKey).run(); !s)
+            return s;
+        if (Status s = appendStreamRecord(db, ref.table, "REMOVE", ref.itemKey, ref.keys, &*old, nullptr, nowMs, runId);
+            !s)
+            return s;
+        return std::string("REMOVE");
+    }
+    if (old && *old == *change.item)
+        return std::string();
+    auto stmt = db.cached("INSERT INTO table_items(table_name, item_key, item) VALUES (?1, ?2, ?3) "
+                          "ON CONFLICT(table_name, item_key) DO UPDATE SET item = excluded.item");
+    if (!stmt)
+        return stmt.status();
+    if (Status s = (*stmt)->bind(1, ref.table).bind(2, ref.itemKey).bind(3, change.item->dump()).run(); !s)
+        return s;
+    const std::string event = old ? "MODIFY" : "INSERT";
+    if (Status s = appendStreamRecord(db, ref.table, event, ref.itemKey, ref.keys, old ? &*old : nullptr,
+                                      &*change.item, nowMs, runId);
+        !s)
+        return s;
+    return event;
+}
+
+} // namespace
+
+Result<std::vector<std::optional<Json>>> ResourceData::changeItems(const std::vector<ItemRef> &refs,
+                                                                   const ItemDecision &decide, int64_t nowMs,
+                                                                   const std::string &runId)
 {
     Transaction tx(m_db);
     if (!tx.status())
         return tx.status();
-    auto old = currentItem(m_db, table, itemKey);
-    if (!old)
-        return old.status();
-    // DynamoDB Streams writes no record for a put that changes nothing.
-    if (*old && **old == item)
-        return std::string();
-    auto stmt = m_db.prepare("INSERT INTO table_items(table_name, item_key, item) VALUES (?1, ?2, ?3) "
-                             "ON CONFLICT(table_name, item_key) DO UPDATE SET item = excluded.item");
-    if (!stmt)
-        return stmt.status();
-    if (Status s = stmt->bind(1, table).bind(2, itemKey).bind(3, item.dump()).run(); !s)
-        return s;
-    const std::string event = *old ? "MODIFY" : "INSERT";
-    if (Status s = appendStreamRecord(m_db, table, event, itemKey, keys, *old ? &**old : nullptr, &item, nowMs, runId);
-        !s)
-        return s;
+    std::vector<std::optional<Json>> before;
+    for (const ItemRef &ref : refs) {
+        auto current = currentItem(m_db, ref.table, ref.itemKey);
+        if (!current)
+            return current.status();
+        before.push_back(current.take());
+    }
+    auto changes = decide(before);
+    if (!changes)
+        return changes.status();
+    // What a change finds is the item as the changes before it in this write left it.
+    std::map<std::pair<std::string, std::string>, std::optional<Json>> now;
+    for (size_t i = 0; i < refs.size(); ++i)
+        now[{refs[i].table, refs[i].itemKey}] = before[i];
+    for (const ItemChange &change : *changes) {
+        const auto where = std::make_pair(change.ref.table, change.ref.itemKey);
+        auto known = now.find(where);
+        std::optional<Json> old;
+        if (known != now.end()) {
+            old = known->second;
+        } else {
+            auto current = currentItem(m_db, change.ref.table, change.ref.itemKey);
+            if (!current)
+                return current.status();
+            old = current.take();
+        }
+        auto event = writeItemIn(m_db, change, old, nowMs, runId);
+        if (!event)
+            return event.status();
+        now[where] = change.item;
+    }
     if (Status s = tx.commit(); !s)
         return s;
-    return event;
+    return before;
+}
+
+Result<std::string> ResourceData::putItem(const std::string &table, const std::string &itemKey, const Json &keys,
+                                          const Json &item, int64_t nowMs, const std::string &runId)
+{
+    std::string event;
+    auto done = changeItems(
+        {ItemRef{table, itemKey, keys}},
+        [&](const std::vector<std::optional<Json>> &) -> Result<std::vector<ItemChange>> {
+            return std::vector<ItemChange>{ItemChange{ItemRef{table, itemKey, keys}, item}};
+        },
+        nowMs, runId);
+    if (!done)
+        return done.status();
+    const std::optional<Json> &old = done->front();
+    if (old && *old == item)
+        return std::string();
+    return std::string(old ? "MODIFY" : "INSERT");
 }
 
 Result<std::string> ResourceData::deleteItem(const std::string &table, const std::string &itemKey, const Json &keys,
                                              int64_t nowMs, const std::string &runId)
 {
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    auto old = currentItem(m_db, table, itemKey);
-    if (!old)
-        return old.status();
-    if (!*old)
-        return std::string();
-    auto stmt = m_db.prepare("DELETE FROM table_items WHERE table_name = ?1 AND item_key = ?2");
-    if (!stmt)
-        return stmt.status();
-    if (Status s = stmt->bind(1, table).bind(2, itemKey).run(); !s)
-        return s;
-    if (Status s = appendStreamRecord(m_db, table, "REMOVE", itemKey, keys, &**old, nullptr, nowMs, runId); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    return std::string("REMOVE");
+    auto done = changeItems(
+        {ItemRef{table, itemKey, keys}},
+        [&](const std::vector<std::optional<Json>> &) -> Result<std::vector<ItemChange>> {
+            return std::vector<ItemChange>{ItemChange{ItemRef{table, itemKey, keys}, std::nullopt}};
+        },
+        nowMs, runId);
+    if (!done)
+        return done.status();
+    return std::string(done->front() ? "REMOVE" : "");
+}
+
+Result<std::optional<Json>> ResourceData::item(const std::string &table, const std::string &itemKey)
+{
+    return currentItem(m_db, table, itemKey);
+}
+
+Result<std::vector<std::pair<std::string, Json>>> ResourceData::itemsFrom(const std::string &table,
+                                                                        const std::string &prefix,
+                                                                        const std::string &afterKey, long long max)
+{
+    // A prefix is a range of keys: [prefix, prefix with its last byte + 1).
+    std::string end = prefix;
+    while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff)
+        end.pop_back();
+    if (!end.empty())
+        end.back() = char(static_cast<unsigned char>(end.back()) + 1);
+    auto cached = m_db.cached("SELECT item_key, item FROM table_items WHERE table_name = ?1 AND item_key >= ?2 "
+                              "AND item_key > ?3 AND (?4 = '' OR item_key < ?4) ORDER BY item_key LIMIT ?5");
+    if (!cached)
+        return cached.status();
+    Statement *stmt = *cached;
+    stmt->bind(1, table).bind(2, prefix).bind(3, afterKey).bind(4, end).bind(5, max);
+    std::vector<std::pair<std::string, Json>> out;
+    while (stmt->step()) {
+        auto parsed = parseJson(stmt->textView(1));
+        out.emplace_back(stmt->text(0), parsed ? parsed.take() : Json());
+    }
+    if (!stmt->status())
+        return stmt->status();
+    return out;
 }
 
 Result<std::vector<StreamRow>> ResourceData::readStream(const std::string &table, long long afterSequence, int max)

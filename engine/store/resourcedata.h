@@ -11,6 +11,8 @@
 #include "engine/model/status.h"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,6 +88,34 @@ public:
     /// Deletes the item and appends a REMOVE record; "" when there was none.
     Result<std::string> deleteItem(const std::string &table, const std::string &itemKey, const Json &keys,
                                    int64_t nowMs, const std::string &runId = {});
+    /// One item of a write of several.
+    struct ItemRef
+    {
+        std::string table;
+        std::string itemKey;
+        Json keys;
+    };
+    /// What to do with an item: put `item`, or delete it (no item).
+    struct ItemChange
+    {
+        ItemRef ref;
+        std::optional<Json> item;
+    };
+    /// Reads the items `refs` name (none where there is no item), lets
+    /// `decide` say what to write, and writes it with its stream records, all
+    /// in one transaction: a failure of `decide` or of a write leaves every
+    /// item as it was (DynamoDB's conditional writes and transactions).
+    /// Returns the items as they were.
+    using ItemDecision = std::function<Result<std::vector<ItemChange>>(const std::vector<std::optional<Json>> &)>;
+    Result<std::vector<std::optional<Json>>> changeItems(const std::vector<ItemRef> &refs, const ItemDecision &decide,
+                                                         int64_t nowMs, const std::string &runId = {});
+    /// The item under `itemKey`; none when there is none.
+    Result<std::optional<Json>> item(const std::string &table, const std::string &itemKey);
+    /// Items whose key starts with `prefix` and sorts after `afterKey`, in key
+    /// order, at most `max` (all when negative), with their keys.
+    Result<std::vector<std::pair<std::string, Json>>> itemsFrom(const std::string &table, const std::string &prefix,
+                                                                const std::string &afterKey, long long max);
+
     /// Stream records after `afterSequence`, in order, at most `max`.
     Result<std::vector<StreamRow>> readStream(const std::string &table, long long afterSequence, int max);
     /// The last sequence handed on successfully (0: none).

@@ -19,6 +19,7 @@
 
 #include "eventshapes.h"
 
+#include "engine/model/decimal.h"
 #include "engine/model/text.h"
 
 #include <QByteArray>
@@ -39,98 +40,6 @@ namespace {
 const std::string &stringOr(const Json &value, const std::string &fallback)
 {
     return value.is_string() ? value.get_ref<const std::string &>() : fallback;
-}
-
-// ---- decimal text -----------------------------------------------------------
-
-/// A decimal number as sign, significant digits and a power of ten:
-/// value = (negative ? -1 : 1) * digits * 10^exponent, with `digits` free of
-/// leading and trailing zeros (empty for zero). Two texts of the same value
-/// ("1.50", "15e-1") give the same Decimal, which is what comparisons and
-/// DynamoDB's limits need.
-struct Decimal
-{
-    bool negative = false;
-    std::string digits;
-    int64_t exponent = 0;
-
-    bool isZero() const { return digits.empty(); }
-    /// The exponent in scientific notation (d.ddd x 10^e).
-    int64_t scientificExponent() const { return exponent + static_cast<int64_t>(digits.size()) - 1; }
-    bool operator==(const Decimal &) const = default;
-};
-
-/// Exponents past this are out of every range we check; clamping keeps the
-/// arithmetic below from overflowing on hostile text such as "1e99999999999999999999".
-constexpr int64_t kExponentClamp = 1'000'000'000'000;
-
-/// Reads what Java's BigDecimal (DynamoDB's) accepts: [+-] digits [. digits]
-/// [eE [+-] digits], with digits on at least one side of the point.
-std::optional<Decimal> parseDecimal(std::string_view text)
-{
-    Decimal d;
-    size_t i = 0;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-'))
-        d.negative = text[i++] == '-';
-    std::string all;
-    int64_t fractionDigits = 0;
-    bool anyDigit = false;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-        all += text[i++];
-        anyDigit = true;
-    }
-    if (i < text.size() && text[i] == '.') {
-        ++i;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-            all += text[i++];
-            ++fractionDigits;
-            anyDigit = true;
-        }
-    }
-    if (!anyDigit)
-        return std::nullopt;
-    int64_t exponent = 0;
-    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-        ++i;
-        bool negativeExponent = false;
-        if (i < text.size() && (text[i] == '+' || text[i] == '-'))
-            negativeExponent = text[i++] == '-';
-        if (i >= text.size())
-            return std::nullopt;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-            if (exponent < kExponentClamp)
-                exponent = exponent * 10 + (text[i] - '0');
-            ++i;
-        }
-        if (negativeExponent)
-            exponent = -exponent;
-    }
-    if (i != text.size())
-        return std::nullopt;
-
-    const size_t first = all.find_first_not_of('0');
-    if (first == std::string::npos)
-        return Decimal{d.negative, {}, 0};
-    const size_t last = all.find_last_not_of('0');
-    d.digits = all.substr(first, last - first + 1);
-    d.exponent = exponent - fractionDigits + static_cast<int64_t>(all.size() - 1 - last);
-    return d;
-}
-
-/// DynamoDB's rules for a number, or the reason it breaks one.
-Status checkDecimal(const Decimal &d)
-{
-    if (d.digits.size() > 38)
-        return Status::invalidArgument("the number has " + std::to_string(d.digits.size())
-                                       + " significant digits; DynamoDB keeps at most 38");
-    if (d.isZero())
-        return Status::ok();
-    if (d.scientificExponent() > 125)
-        return Status::invalidArgument("the number's magnitude is over DynamoDB's largest, "
-                                       "9.9999999999999999999999999999999999999E+125");
-    if (d.scientificExponent() < -130)
-        return Status::invalidArgument("the number's magnitude is under DynamoDB's smallest, 1E-130");
-    return Status::ok();
 }
 
 /// nlohmann's text for a double: the shortest digits that read back as the

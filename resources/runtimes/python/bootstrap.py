@@ -17,6 +17,62 @@ import resource
 import sys
 import time
 
+class _EndpointsForOldBotocore:
+    """Makes boto3 clients made without an endpoint_url reach the local endpoints.
+
+    Newer botocore (1.31+) reads AWS_ENDPOINT_URL_<SERVICE> itself; Debian 12's
+    (1.29) predates them. This finder waits for botocore.session to be
+    imported (nothing is paid by functions that do not use boto3), then, on an
+    older botocore only, gives Session.create_client the variable's URL as its
+    default endpoint_url.
+    """
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "botocore.session":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            load(module)
+            _teach_endpoints(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def _teach_endpoints(session_module):
+    import botocore
+
+    try:
+        version = tuple(int(part) for part in botocore.__version__.split(".")[:2])
+    except ValueError:
+        return
+    if version >= (1, 31):
+        return
+    create_client = session_module.Session.create_client
+
+    def create_client_with_endpoint(self, service_name, *args, **kwargs):
+        # endpoint_url is create_client's sixth parameter (after region_name,
+        # api_version, use_ssl, verify).
+        if kwargs.get("endpoint_url") is None and (len(args) < 5 or args[4] is None):
+            url = os.environ.get("AWS_ENDPOINT_URL_" + service_name.upper().replace("-", "_")) \
+                or os.environ.get("AWS_ENDPOINT_URL")
+            if url:
+                kwargs["endpoint_url"] = url
+        return create_client(self, service_name, *args, **kwargs)
+
+    session_module.Session.create_client = create_client_with_endpoint
+
+
+if any(key.startswith("AWS_ENDPOINT_URL") for key in os.environ):
+    sys.meta_path.insert(0, _EndpointsForOldBotocore())
+
 _CHANNEL = 3
 _task_root = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
 _handler_string = os.environ.get("_HANDLER", "")
@@ -190,6 +246,11 @@ def _invoke(handler, header, body):
 def main():
     # The function's folder comes first, in place of this script's own folder.
     sys.path[0] = _task_root
+    # boto3, as Lambda's runtimes ship it, after everything else (a function's
+    # own boto3 wins): CACHE/python-sdk, beside CACHE/runtimes/HASH/bootstrap.py.
+    sdk = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "python-sdk")
+    if os.path.isdir(sdk):
+        sys.path.append(sdk)
     handler, error = _load_handler()
     _setup_logging()
     if error is not None:

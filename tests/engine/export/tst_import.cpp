@@ -144,6 +144,7 @@ private Q_SLOTS:
     void theOriginIsStoredAndInTheJsonForm();
     void badInput_data();
     void badInput();
+    void resourceVariablesBecomeUses();
     void zipCodeIsReadAndZipSlipRefused();
     void aLinkOutOfTheFolderIsRefused();
     void noiseAndOversizedFilesAreRefused();
@@ -878,6 +879,39 @@ void TestImport::badInput()
     for (const QString &part : said)
         QVERIFY2(message(imported.status()).contains(part), qPrintable(message(imported.status())));
     QVERIFY2(clock.elapsed() < 30000, "bad input must not take long to refuse");
+}
+
+void TestImport::resourceVariablesBecomeUses()
+{
+    // A variable named as Stratus names a used resource's, holding that
+    // resource, is its `uses`; one named otherwise stays a variable.
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("app"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/src")));
+    stratus::test::writeBytes(folder + QStringLiteral("/src/index.js"), "exports.handler = async () => 1;\n");
+    stratus::test::writeBytes(folder + QStringLiteral("/template.yaml"),
+                              "Transform: AWS::Serverless-2016-10-31\n"
+                              "Resources:\n"
+                              "  Todos:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: todos\n"
+                              "      KeySchema: [{AttributeName: id, KeyType: HASH}]\n"
+                              "      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n"
+                              "      BillingMode: PAY_PER_REQUEST\n"
+                              "  Reader:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                              "      Runtime: nodejs20.x\n      Handler: index.handler\n      CodeUri: src/\n"
+                              "      Environment:\n        Variables:\n"
+                              "          TODOS_TABLE_NAME: !Ref Todos\n          TABLE: !Ref Todos\n"
+                              "      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref Todos\n");
+    auto imported = importSam((folder + QStringLiteral("/template.yaml")).toStdString());
+    QVERIFY2(imported, qPrintable(message(imported.status())));
+    const Node &reader = nodeNamed(imported->workspace, "Reader");
+    QVERIFY2(reader.config.value("uses", Json()) == Json::array({"todos"}), reader.config.dump().c_str());
+    QVERIFY(reader.config["environment"] == Json({{"TABLE", "todos"}}));
+    QVERIFY(validateWorkspace(imported->workspace).empty());
+    // Unedited, the template is written back as it was.
+    auto bundle = exportSam(imported->workspace);
+    QVERIFY2(bundle, qPrintable(message(bundle.status())));
+    QCOMPARE(QByteArray::fromStdString(bundle->files.at("template.yaml")),
+             stratus::test::readBytes(folder + QStringLiteral("/template.yaml")));
 }
 
 void TestImport::zipCodeIsReadAndZipSlipRefused()

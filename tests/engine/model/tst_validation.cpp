@@ -258,6 +258,11 @@ void TestValidation::reportsTheRule_data()
     row("choice ports repeat", document({choice("c", {rule("a", {{"variable", "$.x"}, {"isNull", true}}), rule("a", {{"variable", "$.y"}, {"isNull", true}})})}), "bad-choice-rule", "c", "rules[1].port");
     row("choice rule without condition", document({choice("c", {Json{{"port", "a"}}})}), "bad-choice-rule", "c", "rules[0].condition");
 
+    // what a function uses
+    row("uses an unknown resource", document({fn("f", {{"uses", {"nowhere"}}})}), "unknown-resource", "f", "uses");
+    row("uses one twice", document({fn("f", {{"uses", {"t", "t"}}}), node("t", "table", "t", Json::object())}), "bad-value", "f", "uses");
+    row("uses not a list", document({fn("f", {{"uses", "t"}})}), "wrong-type", "f", "uses");
+
     // HTTP paths
     row("path without slash", document({http("h", "GET", "hello")}), "bad-path", "h", "path");
     row("greedy not last", document({http("h", "GET", "/a/{proxy+}/b")}), "bad-path", "h", "path");
@@ -293,6 +298,7 @@ void TestValidation::acceptsValidDesigns_data()
     QTest::addColumn<QString>("doc");
     QTest::newRow("empty workflow") << document({});
     QTest::newRow("function with defaults") << document({fn("f")});
+    QTest::newRow("function using resources") << document({fn("f", {{"uses", {"todos", "jobs"}}}), node("t", "table", "todos", Json::object()), node("q", "queue", "jobs", Json::object())});
     QTest::newRow("esm handler") << document({fn("f", {{"handler", "app.handler"}, {"files", {{"app.mjs", "export const handler = async () => 1;"}}}})});
     QTest::newRow("nested node handler") << document({fn("f", {{"handler", "src/app.lib.handler"}, {"files", {{"src/app.js", ""}}}})});
     QTest::newRow("python package handler") << document({fn("f", {{"runtime", "python3.12"}, {"handler", "pkg.mod.handler"}, {"files", {{"pkg/mod.py", ""}, {"pkg/__init__.py", ""}}}})});

@@ -1,0 +1,33 @@
+#pragma once
+
+// What the local AWS endpoints serve: the running design's queue, bucket and
+// table nodes and the data they hold (the same ResourceData the graph writes),
+// so that a write through an endpoint is a write like any other.
+
+#include "engine/model/workflow.h"
+#include "engine/store/resourcedata.h"
+
+#include <memory>
+#include <string>
+
+namespace stratus::engine::services {
+
+class Backend
+{
+public:
+    virtual ~Backend() = default;
+    /// The design running now; none while nothing runs.
+    virtual std::shared_ptr<const Workspace> design() const = 0;
+    /// The resources' data; none while nothing runs.
+    virtual ResourceData *data() = 0;
+    /// Data changed through an endpoint: what it makes (stream records,
+    /// queue deliveries) is delivered soon.
+    virtual void changed() = 0;
+    /// The folder a bucket node's objects live in.
+    virtual std::string bucketFolder(const Node &bucket) const = 0;
+};
+
+/// The resource node of `kind` named `name` in the design; none when there is none.
+const Node *findResource(const Workspace &design, std::string_view kind, const std::string &name);
+
+} // namespace stratus::engine::services

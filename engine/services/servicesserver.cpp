@@ -1,0 +1,125 @@
+#include "servicesserver.h"
+
+#include "engine/model/nodekind.h"
+#include "engine/model/text.h"
+
+namespace stratus::engine::services {
+
+const Node *findResource(const Workspace &design, std::string_view kind, const std::string &name)
+{
+    for (const Workflow &wf : design.workflows) {
+        for (const Node &node : wf.nodes()) {
+            if (node.kind == kind && node.name == name)
+                return &node;
+        }
+    }
+    return nullptr;
+}
+
+namespace {
+
+std::string header(const http::Request &request, std::string_view name)
+{
+    for (const auto &[key, value] : request.headers) {
+        if (asciiLowercase(key) == name)
+            return value;
+    }
+    return {};
+}
+
+http::Response plainError(int status, const std::string &message)
+{
+    http::Response r;
+    r.status = status;
+    r.headers = {{"Content-Type", "text/plain; charset=utf-8"}};
+    r.body = message + "\n";
+    return r;
+}
+
+} // namespace
+
+ServicesServer::ServicesServer(Backend &backend, QObject *parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_dynamoDb(backend)
+{}
+
+ServicesServer::~ServicesServer() = default;
+
+std::string ServicesServer::serviceOf(const http::Request &request)
+{
+    const std::string target = header(request, "x-amz-target");
+    if (target.starts_with("DynamoDB_"))
+        return "dynamodb";
+    if (target.starts_with("AmazonSQS."))
+        return "sqs";
+    // The signing scope: Credential=KEY/DATE/REGION/SERVICE/aws4_request.
+    const std::string authorization = header(request, "authorization");
+    if (const size_t credential = authorization.find("Credential="); credential != std::string::npos) {
+        const size_t end = authorization.find_first_of(", ", credential);
+        const std::string scope = authorization.substr(credential + 11, end == std::string::npos ? end : end - credential - 11);
+        std::vector<std::string> parts;
+        size_t from = 0;
+        for (size_t slash = scope.find('/'); ; slash = scope.find('/', from)) {
+            parts.push_back(scope.substr(from, slash == std::string::npos ? slash : slash - from));
+            if (slash == std::string::npos)
+                break;
+            from = slash + 1;
+        }
+        if (parts.size() >= 4)
+            return parts[3];
+    }
+    // Query-protocol SQS (Action=SendMessage&...) from clients that do not sign.
+    if (header(request, "content-type").starts_with("application/x-www-form-urlencoded")
+        && (request.body.find("Action=") != std::string::npos
+            || request.rawQueryString.find("Action=") != std::string::npos))
+        return "sqs";
+    return "s3";
+}
+
+Status ServicesServer::listen(const std::string &host, int port)
+{
+    m_gateway = std::make_unique<Gateway>(
+        [this](http::Request request, Gateway::Respond respond) { serve(std::move(request), std::move(respond)); });
+    connect(m_gateway.get(), &Gateway::answered, this, &ServicesServer::answered);
+    Gateway::Options options;
+    options.host = host;
+    options.port = port;
+    if (Status s = m_gateway->listen(options); !s)
+        return s.withContext("the local AWS endpoints");
+    return Status::ok();
+}
+
+std::string ServicesServer::url() const
+{
+    return m_gateway ? m_gateway->url() : std::string();
+}
+
+int ServicesServer::port() const
+{
+    return m_gateway ? m_gateway->port() : 0;
+}
+
+void ServicesServer::close()
+{
+    if (m_gateway)
+        m_gateway->close();
+}
+
+void ServicesServer::serve(http::Request request, Gateway::Respond respond)
+{
+    const std::string service = serviceOf(request);
+    if (service == "dynamodb") {
+        if (request.method != "POST") {
+            respond(plainError(405, "DynamoDB takes POST requests"));
+            return;
+        }
+        const std::string target = header(request, "x-amz-target");
+        const size_t dot = target.find('.');
+        respond(m_dynamoDb.handle(request, dot == std::string::npos ? std::string() : target.substr(dot + 1)));
+        return;
+    }
+    respond(plainError(501, "Stratus's local endpoint does not serve " + quote(service) + " yet"));
+}
+
+} // namespace stratus::engine::services

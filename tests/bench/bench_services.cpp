@@ -1,0 +1,143 @@
+// Benchmark: the local DynamoDB endpoint through the AWS SDK, from a warm
+// Node.js function run by the real engine (WorkspaceServer) on a real
+// workspace file, every write committed before it is answered.
+//   - PutItem, GetItem: N operations each, 32 in flight
+//   - Query of a 100-item partition: N/10 queries, 32 in flight
+// The function times its own loop; operations/s are printed per kind.
+// Targets (issue 13): PutItem and GetItem >= 5,000/s each, a Query of 100
+// items >= 1,000/s.
+//
+// Usage: bench_services [N (default 20000)]
+
+#include "engine/run/workspaceserver.h"
+#include "engine/runtime/launch.h"
+#include "engine/store/workspacejson.h"
+#include "engine/store/workspacestore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace stratus::engine;
+using namespace stratus::engine::run;
+
+namespace {
+
+const char *kCode = R"JS(
+const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const { DynamoDBDocumentClient, PutCommand, GetCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');
+const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const TableName = process.env.ITEMS_TABLE_NAME;
+async function pool(n, work) {
+  let next = 0;
+  const lane = async () => { while (next < n) await work(next++); };
+  await Promise.all(Array.from({ length: 32 }, lane));
+}
+exports.handler = async ({ op, n }) => {
+  const start = process.hrtime.bigint();
+  if (op === 'put')
+    await pool(n, (i) => db.send(new PutCommand({ TableName, Item: { pk: 'p' + (i % 1000), sk: i, v: 'value ' + i, n: i } })));
+  else if (op === 'get')
+    await pool(n, (i) => db.send(new GetCommand({ TableName, Key: { pk: 'p' + (i % 1000), sk: i } })));
+  else if (op === 'fill')
+    await pool(100, (i) => db.send(new PutCommand({ TableName, Item: { pk: 'hot', sk: i, v: 'x'.repeat(100) } })));
+  else if (op === 'query')
+    await pool(n, async () => {
+      const page = await db.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'hot' } }));
+      if (page.Items.length !== 100) throw new Error('query gave ' + page.Items.length);
+    });
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6 };
+};
+)JS";
+
+std::string workspace()
+{
+    const Json function{{"id", "bench"},
+                        {"kind", "function"},
+                        {"name", "bench"},
+                        {"config",
+                         {{"runtime", "nodejs20.x"},
+                          {"handler", "index.handler"},
+                          {"memoryMB", 1024},
+                          {"timeoutS", 900},
+                          {"uses", {"items"}},
+                          {"files", {{"index.js", kCode}}}}}};
+    return Json{{"format", "stratus-workspace"},
+                {"version", 1},
+                {"name", "bench-services"},
+                {"workflows",
+                 Json::array({{{"id", "main"},
+                               {"name", "Main"},
+                               {"nodes",
+                                Json::array({{{"id", "go"}, {"kind", "trigger.manual"}, {"name", "go"}, {"config", Json::object()}},
+                                             function,
+                                             {{"id", "items"},
+                                              {"kind", "table"},
+                                              {"name", "items"},
+                                              {"config", {{"partitionKey", "pk"}, {"sortKey", "sk"}}}}})},
+                               {"edges", Json::array({{{"id", "e"},
+                                                       {"from", {{"node", "go"}, {"port", "event"}}},
+                                                       {"to", {{"node", "bench"}, {"port", "in"}}}}})}}})}}
+        .dump();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int n = argc > 1 ? std::atoi(argv[1]) : 20000;
+    if (nodeSdkModules().empty()) {
+        std::fprintf(stderr, "the AWS SDK for JavaScript is not installed (installer/setup-deps.sh)\n");
+        return 1;
+    }
+    QTemporaryDir dir;
+    const std::string file = dir.filePath(QStringLiteral("bench.stratus")).toStdString();
+    auto doc = workspace_json::read(workspace());
+    if (!doc || !WorkspaceStore::writeTo(file, doc->workspace)) {
+        std::fprintf(stderr, "cannot write the workspace\n");
+        return 1;
+    }
+    WorkspaceServer::Options options;
+    options.executor.workspaceFile = file;
+    options.executor.runtime.cacheRoot = dir.filePath(QStringLiteral("cache")).toStdString();
+    options.listen = true;
+    options.schedules = false;
+    WorkspaceServer server(options);
+    if (Status s = server.start(); !s) {
+        std::fprintf(stderr, "%s\n", s.message().c_str());
+        return 1;
+    }
+    auto run = [&](const char *op, int count) -> double {
+        RunRequest request;
+        request.workflow = WorkflowId("main");
+        request.node = NodeId("go");
+        request.event = Json{{"op", op}, {"n", count}};
+        request.trigger = "manual";
+        std::optional<RunOutcome> outcome;
+        server.executor().start(std::move(request), [&](const RunOutcome &o) { outcome = o; });
+        while (!outcome)
+            waitForEvents(5);
+        if (!outcome->ok()) {
+            std::fprintf(stderr, "%s failed: %s\n", op, outcome->entry.error.c_str());
+            std::exit(1);
+        }
+        return Json::parse(outcome->entry.steps.back().output)["ms"].get<double>();
+    };
+    run("put", 200); // warm: the instance, the SDK's connections, the statements
+    run("get", 200);
+    std::printf("endpoint %s, %d operations each, 32 in flight, from one warm Node.js instance\n",
+                server.servicesUrl().c_str(), n);
+    const double putMs = run("put", n);
+    std::printf("PutItem   %8.0f ops/s  (%d in %.0f ms, each committed)\n", n / putMs * 1000, n, putMs);
+    const double getMs = run("get", n);
+    std::printf("GetItem   %8.0f ops/s  (%d in %.0f ms)\n", n / getMs * 1000, n, getMs);
+    run("fill", 0);
+    const int queries = std::max(1, n / 10);
+    const double queryMs = run("query", queries);
+    std::printf("Query 100 %8.0f ops/s  (%d in %.0f ms)\n", queries / queryMs * 1000, queries, queryMs);
+    server.stop(0);
+    return 0;
+}
