@@ -90,7 +90,7 @@ void MainWindow::createRunDocks()
         m_runPanel->addMessage(problem.isEmpty() ? tr("Reloaded the saved design.")
                                                  : tr("The saved design was not reloaded: %1").arg(problem));
         if (problem.isEmpty() && m_run->isRunning())
-            m_runPanel->showRunning(m_run->url(), m_run->routes());
+            m_runPanel->showRunning(m_run->url(), m_run->routes(), m_run->servicesUrl());
     });
     connect(m_run, &RunSession::started, this, &MainWindow::updateRunActions);
     connect(m_run, &RunSession::stopped, this, &MainWindow::updateRunActions);
@@ -247,7 +247,7 @@ Status MainWindow::startRun()
             runDock->raise();
         return s;
     }
-    m_runPanel->showRunning(m_run->url(), m_run->routes());
+    m_runPanel->showRunning(m_run->url(), m_run->routes(), m_run->servicesUrl());
     for (const char *dock : {"run", "invocations"}) {
         if (auto *d = findChild<QDockWidget *>(QLatin1String(dock)))
             d->raise();

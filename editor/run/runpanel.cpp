@@ -94,11 +94,16 @@ void RunPanel::showStopped(const QString &why)
     m_routes->clear();
 }
 
-void RunPanel::showRunning(const QString &url, const std::vector<run::WorkspaceServer::RouteInfo> &routes)
+void RunPanel::showRunning(const QString &url, const std::vector<run::WorkspaceServer::RouteInfo> &routes,
+                           const QString &servicesUrl)
 {
     m_url = url;
-    m_state->setText(url.isEmpty() ? tr("<b>Running</b> (no HTTP triggers). Stop: Shift+F5.")
-                                   : tr("<b>Running</b> at <a href=\"%1\">%1</a>. Stop: Shift+F5.").arg(url.toHtmlEscaped()));
+    QString state = url.isEmpty() ? tr("<b>Running</b> (no HTTP triggers). Stop: Shift+F5.")
+                                  : tr("<b>Running</b> at <a href=\"%1\">%1</a>. Stop: Shift+F5.").arg(url.toHtmlEscaped());
+    if (!servicesUrl.isEmpty())
+        state += QLatin1Char(' ')
+                 + tr("AWS endpoint (the SDK and the AWS CLI reach the tables here): %1").arg(servicesUrl.toHtmlEscaped());
+    m_state->setText(state);
     m_routes->clear();
     for (const auto &route : routes)
         new QTreeWidgetItem(m_routes, {qs(route.method), url + qs(route.path), qs(route.triggerName)});

@@ -28,7 +28,8 @@ public:
     explicit RunPanel(QWidget *parent = nullptr);
 
     void showStopped(const QString &why = {});
-    void showRunning(const QString &url, const std::vector<engine::run::WorkspaceServer::RouteInfo> &routes);
+    void showRunning(const QString &url, const std::vector<engine::run::WorkspaceServer::RouteInfo> &routes,
+                     const QString &servicesUrl = {});
     void addMessage(const QString &text);
     /// The paused run shown (none: the pause area is hidden).
     void showPause(const std::optional<engine::run::PauseInfo> &pause, int othersPaused);

@@ -55,6 +55,7 @@ Status RunSession::start(const QString &workspaceFile)
     m_engine = std::move(engine);
     m_file = workspaceFile;
     m_url = qs(m_engine->url());
+    m_servicesUrl = qs(m_engine->servicesUrl());
     m_routes = m_engine->routes();
     applyBreakpoints();
     Q_EMIT started();
@@ -70,6 +71,7 @@ void RunSession::stop()
     QCoreApplication::sendPostedEvents(m_engine.get());
     m_engine.reset();
     m_url.clear();
+    m_servicesUrl.clear();
     m_routes.clear();
     const bool hadPauses = !m_paused.empty();
     m_paused.clear();

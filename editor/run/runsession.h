@@ -42,6 +42,8 @@ public:
 
     /// The gateway's base URL, empty when not running or without one.
     QString url() const { return m_url; }
+    /// Where the SDK and the AWS CLI reach the workspace's tables (docs/services.md).
+    QString servicesUrl() const { return m_servicesUrl; }
     const std::vector<engine::run::WorkspaceServer::RouteInfo> &routes() const { return m_routes; }
 
     /// Sends `event` to a trigger (as that trigger's event: an HTTP trigger
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<engine::run::RunningWorkspace> m_engine;
     QString m_file;
     QString m_url;
+    QString m_servicesUrl;
     std::vector<engine::run::WorkspaceServer::RouteInfo> m_routes;
     std::set<Breakpoint> m_breakpoints;
     std::vector<engine::run::PauseInfo> m_paused;

@@ -562,13 +562,24 @@ Problems validateWorkspace(const Workspace &workspace)
             if (node.kind != kinds::kFunction || !node.config.is_object() || !node.config.contains("uses")
                 || !node.config["uses"].is_array())
                 continue;
+            std::map<std::string, const Node *> variables; // two resources may not share a variable
             for (const Json &name : node.config["uses"]) {
-                if (!name.is_string() || resourcesNamed(workspace, name.get<std::string>()).size() > 0)
+                if (!name.is_string())
                     continue;
+                const auto resources = resourcesNamed(workspace, name.get<std::string>());
                 Problems here;
-                NodeProblems(here, workflow.id(), node)
-                    .add("unknown-resource", "uses",
-                         quote(name.get<std::string>()) + " is not the name of a queue, bucket or table of the workspace");
+                if (resources.empty())
+                    NodeProblems(here, workflow.id(), node)
+                        .add("unknown-resource", "uses",
+                             quote(name.get<std::string>()) + " is not the name of a queue, bucket or table of the workspace");
+                for (const Node *resource : resources) {
+                    auto [it, fresh] = variables.try_emplace(resourceVariable(*resource), resource);
+                    if (!fresh && it->second->name != resource->name)
+                        NodeProblems(here, workflow.id(), node)
+                            .add("bad-value", "uses",
+                                 quote(it->second->name) + " and " + quote(resource->name) + " would both be named by "
+                                     + it->first + ": rename one of them");
+                }
                 out.insert(out.end(), here.begin(), here.end());
             }
         }

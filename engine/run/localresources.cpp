@@ -3,6 +3,7 @@
 #include "executor.h"
 
 #include "engine/model/invocationrecord.h"
+#include "engine/services/dynamodb.h"
 #include "engine/model/nodekind.h"
 #include "engine/model/settings.h"
 #include "engine/model/text.h"
@@ -207,14 +208,11 @@ Result<Json> LocalResources::writeQueue(const Node &node, const Json &value, con
 
 Result<std::pair<std::string, Json>> LocalResources::itemKey(const Node &table, const Json &item)
 {
-    const Json config = NodeKindRegistry::instance().effectiveConfig(table);
-    std::vector<std::string> names{config.value("partitionKey", std::string("id"))};
-    if (config.contains("sortKey") && config["sortKey"].is_string() && !config["sortKey"].get<std::string>().empty())
-        names.push_back(config["sortKey"].get<std::string>());
+    const std::vector<std::string> names = services::DynamoDb::keyNames(table);
     if (!item.is_object())
         return Status::invalidArgument("an item must be an object holding its key " + joined(names));
-    Json keys = Json::object();
-    Json canonical = Json::array();
+    // The key attributes typed, then keyed as the local DynamoDB endpoint keys them.
+    Json typedKeys = Json::object();
     for (const std::string &name : names) {
         if (!item.contains(name))
             return Status::invalidArgument("the item has no key attribute " + quote(name) + " (table "
@@ -226,10 +224,9 @@ Result<std::pair<std::string, Json>> LocalResources::itemKey(const Node &table, 
         auto typed = shapes::toAttributeValue(v);
         if (!typed)
             return typed.status();
-        keys[name] = *typed;
-        canonical.push_back(*typed);
+        typedKeys[name] = typed.take();
     }
-    return std::pair<std::string, Json>{canonical.dump(), keys};
+    return services::DynamoDb::itemKey(table, typedKeys);
 }
 
 Result<Json> LocalResources::writeTable(const Node &node, const Json &value, const std::string &runId)

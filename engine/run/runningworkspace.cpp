@@ -166,6 +166,13 @@ std::string RunningWorkspace::url()
     return call([](WorkspaceServer &server) { return server.gateway() ? server.gateway()->url() : std::string(); });
 }
 
+std::string RunningWorkspace::servicesUrl()
+{
+    if (!m_server)
+        return {};
+    return call([](WorkspaceServer &server) { return server.servicesUrl(); });
+}
+
 std::vector<WorkspaceServer::RouteInfo> RunningWorkspace::routes()
 {
     if (!m_server)

@@ -67,6 +67,8 @@ public:
     std::shared_ptr<const Workspace> design();
     /// The gateway's base URL ("http://127.0.0.1:PORT"), empty without one.
     std::string url();
+    /// The local AWS endpoints' base URL, empty without them.
+    std::string servicesUrl();
     std::vector<WorkspaceServer::RouteInfo> routes();
     /// No run in flight and nothing left for the resources to deliver now.
     bool isQuiet();

@@ -44,8 +44,7 @@ struct Token
     size_t offset = 0;
 };
 
-/// How many ExpressionAttributeValues and names DynamoDB allows in all: one
-/// expression may be up to 4 KB.
+/// DynamoDB's limit for one expression's text: 4 KB.
 constexpr size_t kMaxExpressionBytes = 4096;
 /// Parentheses and NOTs nest at most this deep (the parser recurses).
 constexpr int kMaxDepth = 100;
@@ -243,18 +242,34 @@ public:
         return *it;
     }
 
+    Result<Operand> valueOperand()
+    {
+        auto v = valueRef(next());
+        if (!v)
+            return v.status();
+        Operand o;
+        o.kind = Operand::Kind::Value;
+        o.value = v.take();
+        return o;
+    }
+
+    Result<Operand> pathOperand()
+    {
+        auto p = path();
+        if (!p)
+            return p.status();
+        Operand o;
+        o.kind = Operand::Kind::Path;
+        o.path = p.take();
+        return o;
+    }
+
     /// A condition's operand: a path, a value, or size(path).
     Result<Operand> conditionOperand()
     {
+        if (peek().type == Token::Type::ValueRef)
+            return valueOperand();
         Operand o;
-        if (peek().type == Token::Type::ValueRef) {
-            auto v = valueRef(next());
-            if (!v)
-                return v.status();
-            o.kind = Operand::Kind::Value;
-            o.value = v.take();
-            return o;
-        }
         if (peek().type == Token::Type::Name && isSymbol("(", 1)) {
             const Token name = next();
             if (name.text != "size")
@@ -269,12 +284,7 @@ public:
             o.path = p.take();
             return o;
         }
-        auto p = path();
-        if (!p)
-            return p.status();
-        o.kind = Operand::Kind::Path;
-        o.path = p.take();
-        return o;
+        return pathOperand();
     }
 
     // ---- conditions ----
@@ -470,15 +480,9 @@ public:
 
     Result<Operand> setOperand()
     {
+        if (peek().type == Token::Type::ValueRef)
+            return valueOperand();
         Operand o;
-        if (peek().type == Token::Type::ValueRef) {
-            auto v = valueRef(next());
-            if (!v)
-                return v.status();
-            o.kind = Operand::Kind::Value;
-            o.value = v.take();
-            return o;
-        }
         if (peek().type == Token::Type::Name && isSymbol("(", 1)) {
             const Token name = next();
             ++m_pos;
@@ -513,12 +517,7 @@ public:
                 return s;
             return o;
         }
-        auto p = path();
-        if (!p)
-            return p.status();
-        o.kind = Operand::Kind::Path;
-        o.path = p.take();
-        return o;
+        return pathOperand();
     }
 
     Result<std::vector<UpdateAction>> wholeUpdate()
@@ -1073,21 +1072,22 @@ Result<Json> applyUpdate(const std::vector<UpdateAction> &actions, const Json &i
             if (typeOf(*current) != type)
                 return incorrectType("ADD of " + type + " to an attribute of type " + typeOf(*current));
             if (type == "N") {
-                const Decimal sum = addDecimals(*parseDecimal((*current)["N"].get<std::string>()),
-                                                *parseDecimal(operand["N"].get<std::string>()));
+                const auto x = parseDecimal(memberOf(*current, "N").is_string() ? (*current)["N"].get<std::string>() : "");
+                const auto y = parseDecimal(operand["N"].get<std::string>());
+                if (!x || !y)
+                    return incorrectType("a number is malformed");
+                const Decimal sum = addDecimals(*x, *y);
                 if (Status s = checkDecimal(sum); !s)
                     return Status::invalidArgument("Number overflow: " + s.message());
                 writes.emplace_back(&a, numberValue(decimalText(sum)));
             } else {
                 Json set = *current;
                 for (const Json &member : operand[type]) {
-                    if (!valuesEqual(Json{{type, Json::array({member})}}, Json{{type, Json::array()}})) {
-                        bool present = std::any_of(set[type].begin(), set[type].end(), [&](const Json &m) {
-                            return valuesEqual(Json{{type.substr(0, 1), m}}, Json{{type.substr(0, 1), member}});
-                        });
-                        if (!present)
-                            set[type].push_back(member);
-                    }
+                    const bool present = std::any_of(set[type].begin(), set[type].end(), [&](const Json &m) {
+                        return valuesEqual(Json{{type.substr(0, 1), m}}, Json{{type.substr(0, 1), member}});
+                    });
+                    if (!present)
+                        set[type].push_back(member);
                 }
                 writes.emplace_back(&a, std::move(set));
             }

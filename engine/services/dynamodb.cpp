@@ -12,6 +12,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace stratus::engine::services {
@@ -291,7 +292,8 @@ private:
     /// the index of each op whose condition failed (and then nothing is written).
     std::vector<std::optional<Json>> runOps(const std::vector<ItemOp> &ops, std::vector<size_t> &failed,
                                             std::vector<Json> *after = nullptr,
-                                            std::vector<std::set<std::string>> *updated = nullptr)
+                                            std::vector<std::set<std::string>> *updated = nullptr,
+                                            std::map<size_t, Json> *failedItems = nullptr)
     {
         std::vector<ResourceData::ItemRef> refs;
         for (const ItemOp &op : ops)
@@ -308,6 +310,9 @@ private:
                         std::set<std::string> touched;
                         if (!decide(ops[i], before[i], change, newItem, touched)) {
                             failed.push_back(i);
+                            // ReturnValuesOnConditionCheckFailure: the item the condition saw.
+                            if (failedItems && ops[i].returnOldOnFailure && before[i])
+                                (*failedItems)[i] = *before[i];
                             continue;
                         }
                         if (change)
@@ -320,6 +325,10 @@ private:
                 } catch (const Failure &f) {
                     thrown = f;
                     return Status::invalidArgument(f.message);
+                } catch (const std::exception &e) {
+                    // Nothing but a Status crosses the store's callback.
+                    thrown = Failure{std::string(kPrefix) + "InternalServerError", e.what()};
+                    return Status::invalidArgument(e.what());
                 }
                 if (!failed.empty())
                     return Status::invalidArgument("a condition failed");
@@ -349,14 +358,12 @@ private:
         std::vector<size_t> failed;
         std::vector<Json> after;
         std::vector<std::set<std::string>> updated;
-        // The item as it was, for a failure that returns it.
-        const auto before = runOps({op}, failed, &after, &updated);
+        std::map<size_t, Json> failedItems;
+        const auto before = runOps({op}, failed, &after, &updated, &failedItems);
         if (!failed.empty()) {
             Json extra = Json::object();
-            if (op.returnOldOnFailure) {
-                if (auto current = m_data.item(op.ref.table, op.ref.itemKey); current && *current)
-                    extra["Item"] = **current;
-            }
+            if (failedItems.count(0))
+                extra["Item"] = failedItems[0];
             fail(std::string(kPrefix) + "ConditionalCheckFailedException", "The conditional request failed", extra);
         }
         Json answer = Json::object();
@@ -407,7 +414,10 @@ private:
         const Json &limitJson = member(request, "Limit");
         long long limit = -1;
         if (!limitJson.is_null()) {
-            if (!limitJson.is_number_integer() || limitJson.get<long long>() < 1)
+            if (!limitJson.is_number_integer())
+                invalid("1 validation error detected: Value " + printable(limitJson.dump())
+                        + " at 'limit' failed to satisfy constraint: Member must be a whole number");
+            if (limitJson.get<long long>() < 1)
                 invalid("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have "
                         "value greater than or equal to 1");
             limit = limitJson.get<long long>();
@@ -474,8 +484,18 @@ private:
             for (auto &[k, item] : checked(m_data.itemsFrom(t.name, prefix, std::string(), -1)))
                 items.push_back(std::move(item));
             const std::string &sk = t.keys[1];
+            // Sort keys of one type (B, N, S) in their order; items of a table
+            // node whose keys changed type or name keep apart, never mixed.
+            const auto rank = [&](const Json &item) -> std::pair<std::string, const Json *> {
+                auto it = item.find(sk);
+                return it == item.end() ? std::make_pair(std::string(), nullptr) : std::make_pair(typeOf(*it), &*it);
+            };
             std::stable_sort(items.begin(), items.end(), [&](const Json &a, const Json &b) {
-                const auto order = compareScalars(a[sk], b[sk]);
+                const auto [typeA, keyA] = rank(a);
+                const auto [typeB, keyB] = rank(b);
+                if (typeA != typeB || !keyA)
+                    return forward ? typeA < typeB : typeA > typeB;
+                const auto order = compareScalars(*keyA, *keyB);
                 return order && (forward ? *order < 0 : *order > 0);
             });
             if (key.sortKey)
@@ -496,7 +516,8 @@ private:
             } else if (t.keys.size() > 1) {
                 const std::string &sk = t.keys[1];
                 std::erase_if(items, [&](const Json &item) {
-                    const auto order = compareScalars(item[sk], startKey[sk]);
+                    const Json &key = memberOf(item, sk.c_str());
+                    const auto order = compareScalars(key, memberOf(startKey, sk.c_str()));
                     return !order || (forward ? *order <= 0 : *order >= 0);
                 });
             } else {
@@ -652,7 +673,8 @@ private:
                 invalid("Transaction request cannot include multiple operations on one item");
         }
         std::vector<size_t> failed;
-        runOps(ops, failed);
+        std::map<size_t, Json> failedItems;
+        runOps(ops, failed, nullptr, nullptr, &failedItems);
         if (!failed.empty()) {
             Json reasons = Json::array();
             std::vector<std::string> codes;
@@ -660,10 +682,8 @@ private:
                 const bool bad = std::find(failed.begin(), failed.end(), i) != failed.end();
                 Json reason = bad ? Json{{"Code", "ConditionalCheckFailed"}, {"Message", "The conditional request failed"}}
                                   : Json{{"Code", "None"}};
-                if (bad && ops[i].returnOldOnFailure) {
-                    if (auto current = m_data.item(ops[i].ref.table, ops[i].ref.itemKey); current && *current)
-                        reason["Item"] = **current;
-                }
+                if (bad && failedItems.count(i))
+                    reason["Item"] = failedItems[i];
                 reasons.push_back(reason);
                 codes.push_back(bad ? "ConditionalCheckFailed" : "None");
             }
@@ -823,6 +843,10 @@ http::Response DynamoDb::handle(const http::Request &request, const std::string 
         }
         if (!body.is_object())
             fail(kSerialization, "the request body must be a JSON object");
+        // An item nests at most 32 lists or maps, each two JSON levels: refuse
+        // deeper bodies before anything copies or compares them (which recurses).
+        if (nestsTooDeep(body, 100))
+            fail(kSerialization, "the request body nests more than 100 levels deep (DynamoDB's items nest at most 32)");
         Handler handler(m_backend, *design, *data);
         return jsonResponse(200, handler.run(operation, body));
     } catch (const Failure &f) {

@@ -53,6 +53,8 @@ std::string ServicesServer::serviceOf(const http::Request &request)
         return "dynamodb";
     if (target.starts_with("AmazonSQS."))
         return "sqs";
+    if (!target.empty())
+        return asciiLowercase(target.substr(0, target.find_first_of("_.")));
     // The signing scope: Credential=KEY/DATE/REGION/SERVICE/aws4_request.
     const std::string authorization = header(request, "authorization");
     if (const size_t credential = authorization.find("Credential="); credential != std::string::npos) {
@@ -74,6 +76,9 @@ std::string ServicesServer::serviceOf(const http::Request &request)
         && (request.body.find("Action=") != std::string::npos
             || request.rawQueryString.find("Action=") != std::string::npos))
         return "sqs";
+    // A JSON protocol request that names no target is nobody's.
+    if (header(request, "content-type").starts_with("application/x-amz-json"))
+        return {};
     return "s3";
 }
 
@@ -119,7 +124,25 @@ void ServicesServer::serve(http::Request request, Gateway::Respond respond)
         respond(m_dynamoDb.handle(request, dot == std::string::npos ? std::string() : target.substr(dot + 1)));
         return;
     }
-    respond(plainError(501, "Stratus's local endpoint does not serve " + quote(service) + " yet"));
+    // Not served (yet): an answer in the service's own error shape, so that its
+    // SDK reports the reason instead of an unknown error.
+    const std::string target = header(request, "x-amz-target");
+    const std::string what = !target.empty() ? target.substr(0, target.find('.'))
+                             : service.empty() ? std::string("this request (no X-Amz-Target header or signing scope)")
+                                               : service;
+    const std::string message = "Stratus's local AWS endpoint serves DynamoDB only for now; it does not serve " + what
+                                + " (docs/services.md)";
+    http::Response r;
+    r.status = 501;
+    if (service == "s3") {
+        r.headers = {{"Content-Type", "application/xml"}};
+        r.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NotImplemented</Code><Message>" + message
+                 + "</Message></Error>";
+    } else {
+        r.headers = {{"Content-Type", "application/x-amz-json-1.0"}};
+        r.body = Json{{"__type", "NotImplemented"}, {"message", message}}.dump();
+    }
+    respond(std::move(r));
 }
 
 } // namespace stratus::engine::services

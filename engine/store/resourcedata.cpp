@@ -247,7 +247,10 @@ Result<std::optional<Json>> currentItem(sql::Database &db, const std::string &ta
     }
     auto parsed = parseJson(stmt->textView(0));
     stmt->reset(); // ends its read: the next one sees other connections' commits
-    return std::optional<Json>(parsed ? parsed.take() : Json());
+    // A damaged row is not "no attributes": a condition would pass on it and a put overwrite it.
+    if (!parsed || !parsed->is_object())
+        return Status::corruption("the item " + itemKey + " of table " + table + " in the workspace file is damaged");
+    return std::optional<Json>(parsed.take());
 }
 
 } // namespace

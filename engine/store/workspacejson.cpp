@@ -200,24 +200,6 @@ void readWorkflow(const Json &v, const std::string &where, Workspace &ws, Proble
     ws.workflows.push_back(std::move(workflow));
 }
 
-/// True when `value` nests deeper than kMaxNesting. Iterative: the value may
-/// be as deep as the text that was parsed.
-bool nestsTooDeep(const Json &value)
-{
-    std::vector<std::pair<const Json *, int>> stack{{&value, 0}};
-    while (!stack.empty()) {
-        auto [v, depth] = stack.back();
-        stack.pop_back();
-        if (!v->is_structured())
-            continue;
-        if (depth >= kMaxNesting)
-            return true;
-        for (const Json &child : *v)
-            stack.emplace_back(&child, depth + 1);
-    }
-    return false;
-}
-
 /// Whole coordinates are written as integers ([40, 80], not [40.0, 80.0]):
 /// layouts are mostly on a grid, and this keeps the documents as people write them.
 Json coordinate(double v)
@@ -242,7 +224,7 @@ Result<ReadResult> read(std::string_view text)
 
     // nlohmann parses and frees without recursion, but writing a value out
     // recurses: refuse absurd depth before anything else sees the value.
-    if (nestsTooDeep(doc))
+    if (nestsTooDeep(doc, kMaxNesting))
         return Status::invalidArgument("the JSON is nested more than "
                                        + std::to_string(kMaxNesting) + " levels deep");
 

@@ -118,7 +118,9 @@ Result<Json> toAttributeValueAt(const Json &value, int depth)
             return Status::invalidArgument("the number " + text + " is not decimal text");
         if (Status s = checkDecimal(*decimal); !s)
             return s.withContext(text);
-        return Json{{"N", text}};
+        // DynamoDB's own form (1e+21 is "1000000000000000000000"), as the local
+        // endpoint writes numbers: a key is then the same text either way.
+        return Json{{"N", decimalText(*decimal)}};
     }
     case Json::value_t::array: {
         if (depth >= kMaxNesting)

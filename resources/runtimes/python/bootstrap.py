@@ -63,7 +63,9 @@ def _teach_endpoints(session_module):
         if kwargs.get("endpoint_url") is None and (len(args) < 5 or args[4] is None):
             url = os.environ.get("AWS_ENDPOINT_URL_" + service_name.upper().replace("-", "_")) \
                 or os.environ.get("AWS_ENDPOINT_URL")
-            if url:
+            if url and len(args) >= 5:
+                args = args[:4] + (url,) + args[5:]
+            elif url:
                 kwargs["endpoint_url"] = url
         return create_client(self, service_name, *args, **kwargs)
 

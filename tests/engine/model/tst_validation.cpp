@@ -262,6 +262,7 @@ void TestValidation::reportsTheRule_data()
     row("uses an unknown resource", document({fn("f", {{"uses", {"nowhere"}}})}), "unknown-resource", "f", "uses");
     row("uses one twice", document({fn("f", {{"uses", {"t", "t"}}}), node("t", "table", "t", Json::object())}), "bad-value", "f", "uses");
     row("uses not a list", document({fn("f", {{"uses", "t"}})}), "wrong-type", "f", "uses");
+    row("uses two of one variable", document({fn("f", {{"uses", {"my-tab.v2", "my_tab_v2"}}}), node("a", "table", "my-tab.v2", Json::object()), node("b", "table", "my_tab_v2", Json::object())}), "bad-value", "f", "uses");
 
     // HTTP paths
     row("path without slash", document({http("h", "GET", "hello")}), "bad-path", "h", "path");

@@ -8,6 +8,7 @@
 #include "engine/run/runtest.h" // tests/engine/run
 
 #include "engine/run/workspaceserver.h"
+#include "engine/services/dynamodb.h"
 #include "engine/runtime/launch.h"
 #include "engine/store/resourcedata.h"
 
@@ -243,6 +244,12 @@ void TestDynamoDb::putGetDeleteWithReturnValues()
     // A projection keeps only what it names.
     got = call("GetItem", {{"TableName", "todos"}, {"Key", {{"id", S("a")}}}, {"ProjectionExpression", "title"}});
     QCOMPARE(got.body["Item"].size(), size_t(1));
+
+    // A failed condition can return the item it saw.
+    Answer refused = call("PutItem", {{"TableName", "todos"}, {"Item", {{"id", S("a")}}}, {"ConditionExpression", "attribute_not_exists(id)"},
+                                      {"ReturnValuesOnConditionCheckFailure", "ALL_OLD"}});
+    QCOMPARE(QString::fromStdString(refused.type()), QStringLiteral("ConditionalCheckFailedException"));
+    QVERIFY(refused.body["Item"]["title"] == S("bread"));
 
     // A missing item: no Item at all.
     got = call("GetItem", {{"TableName", "todos"}, {"Key", {{"id", S("zzz")}}}});
@@ -579,10 +586,14 @@ void TestDynamoDb::scanPagesThroughEverything()
     QCOMPARE(seen.size(), size_t(30));
     QCOMPARE(pages, 5);
     // Parallel scan segments split the table between them.
-    size_t total = 0;
-    for (int segment = 0; segment < 3; ++segment)
-        total += call("Scan", {{"TableName", "todos"}, {"Segment", segment}, {"TotalSegments", 3}}).body["Items"].size();
-    QCOMPARE(total, size_t(30));
+    std::set<std::string> segmented;
+    for (int segment = 0; segment < 3; ++segment) {
+        const Answer part = call("Scan", {{"TableName", "todos"}, {"Segment", segment}, {"TotalSegments", 3}});
+        QVERIFY(part.body["Items"].size() < 30); // each segment a part
+        for (const Json &item : part.body["Items"])
+            QVERIFY(segmented.insert(item["id"]["S"].get<std::string>()).second); // in one segment only
+    }
+    QCOMPARE(segmented, seen);
 }
 
 void TestDynamoDb::batchesAndTransactions()
@@ -593,9 +604,13 @@ void TestDynamoDb::batchesAndTransactions()
     Answer batch = call("BatchWriteItem", {{"RequestItems", {{"todos", writes}}}});
     QCOMPARE(batch.status, 200);
     QVERIFY(batch.body["UnprocessedItems"].empty());
-    writes.push_back({{"DeleteRequest", {{"Key", {{"id", S("b0")}}}}}});
+    writes.push_back({{"DeleteRequest", {{"Key", {{"id", S("b25")}}}}}});
     Answer tooMany = call("BatchWriteItem", {{"RequestItems", {{"todos", writes}}}});
-    QCOMPARE(tooMany.status, 400); // 26 requests; and b0 twice
+    QCOMPARE(tooMany.status, 400);
+    QVERIFY2(tooMany.message().find("at most 25") != std::string::npos, tooMany.message().c_str());
+    writes.back() = {{"DeleteRequest", {{"Key", {{"id", S("b0")}}}}}};
+    writes.erase(writes.begin() + 1);
+    QVERIFY(call("BatchWriteItem", {{"RequestItems", {{"todos", writes}}}}).message().find("duplicates") != std::string::npos);
     Json keys = Json::array();
     for (int i = 0; i < 5; ++i)
         keys.push_back({{"id", S("b" + std::to_string(i))}});
@@ -710,12 +725,35 @@ void TestDynamoDb::badRequestsGetDynamoDbErrors()
     a = call("PutItem", {{"TableName", "todos"}, {"Item", {{"id", S("deep")}, {"d", deep}}}});
     QCOMPARE(a.status, 400);
 
+    // Bodies nested far deeper than any item: refused before anything copies them.
+    for (const char *where : {"Key", "TableName", "ExpressionAttributeValues"}) {
+        const std::string deepBody = std::string("{\"") + where + "\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+        a = callRaw("GetItem", deepBody);
+        QCOMPARE(a.status, 400);
+        QCOMPARE(QString::fromStdString(a.type()), QStringLiteral("SerializationException"));
+    }
+
+    // A number key written by the graph (1e+21 from a double) is the same key through the endpoint.
+    auto graphKey = LocalResources::itemKey(*m_server->design()->workflows[0].findNode(NodeId("todos")), Json{{"id", 1e21}});
+    QVERIFY(graphKey);
+    auto endpointKey = services::DynamoDb::itemKey(*m_server->design()->workflows[0].findNode(NodeId("todos")),
+                                                   Json{{"id", N("1000000000000000000000")}});
+    QVERIFY(endpointKey);
+    QCOMPARE(graphKey->first, endpointKey->first);
+
     // A request that is not even DynamoDB's: another service's answer.
     RawHttp http(m_port);
     http.send(RawHttp::request("GET", "/some-bucket/key"));
     const auto answers = http.read(1);
     QCOMPARE(answers.size(), size_t(1));
     QVERIFY(answers[0].status >= 400);
+    QVERIFY2(answers[0].body.find("<Code>NotImplemented</Code>") != std::string::npos, answers[0].body.c_str()); // S3's shape
+    http.send(RawHttp::request("POST", "/", "{}", {"X-Amz-Target: Kinesis_20131202.PutRecord",
+                                                   "Content-Type: application/x-amz-json-1.1"}));
+    const auto kinesis = http.read(1);
+    QCOMPARE(kinesis.size(), size_t(1));
+    QVERIFY2(kinesis[0].body.find("kinesis") != std::string::npos || kinesis[0].body.find("Kinesis") != std::string::npos,
+             kinesis[0].body.c_str());
 
     // And the endpoint goes on serving.
     QCOMPARE(call("PutItem", {{"TableName", "todos"}, {"Item", {{"id", S("after")}}}}).status, 200);
