@@ -102,7 +102,7 @@ void RunPanel::showRunning(const QString &url, const std::vector<run::WorkspaceS
                                   : tr("<b>Running</b> at <a href=\"%1\">%1</a>. Stop: Shift+F5.").arg(url.toHtmlEscaped());
     if (!servicesUrl.isEmpty())
         state += QLatin1Char(' ')
-                 + tr("AWS endpoint (the SDK and the AWS CLI reach the tables here): %1").arg(servicesUrl.toHtmlEscaped());
+                 + tr("AWS endpoint (the SDK and the AWS CLI reach the tables and queues here): %1").arg(servicesUrl.toHtmlEscaped());
     m_state->setText(state);
     m_routes->clear();
     for (const auto &route : routes)

@@ -1,5 +1,6 @@
 #include "dynamodb.h"
 
+#include "awsprotocol.h"
 #include "ddbexpression.h"
 #include "ddbvalue.h"
 
@@ -775,21 +776,12 @@ private:
     std::string m_region;
 };
 
-http::Response jsonResponse(int status, const Json &body)
-{
-    http::Response r;
-    r.status = status;
-    r.headers = {{"Content-Type", "application/x-amz-json-1.0"}, {"x-amzn-RequestId", newRequestId()}};
-    r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    return r;
-}
-
 http::Response errorResponse(const Failure &f)
 {
     Json body = f.extra;
     body["__type"] = f.type;
     body["message"] = f.message;
-    return jsonResponse(f.type.ends_with("InternalServerError") ? 500 : 400, body);
+    return jsonProtocolAnswer(f.type.ends_with("InternalServerError") ? 500 : 400, body);
 }
 
 } // namespace
@@ -848,7 +840,7 @@ http::Response DynamoDb::handle(const http::Request &request, const std::string 
         if (nestsTooDeep(body, 100))
             fail(kSerialization, "the request body nests more than 100 levels deep (DynamoDB's items nest at most 32)");
         Handler handler(m_backend, *design, *data);
-        return jsonResponse(200, handler.run(operation, body));
+        return jsonProtocolAnswer(200, handler.run(operation, body));
     } catch (const Failure &f) {
         return errorResponse(f);
     } catch (const std::exception &e) {

@@ -1,5 +1,7 @@
 #include "servicesserver.h"
 
+#include "awsprotocol.h"
+
 #include "engine/model/nodekind.h"
 #include "engine/model/text.h"
 
@@ -18,15 +20,6 @@ const Node *findResource(const Workspace &design, std::string_view kind, const s
 
 namespace {
 
-std::string header(const http::Request &request, std::string_view name)
-{
-    for (const auto &[key, value] : request.headers) {
-        if (asciiLowercase(key) == name)
-            return value;
-    }
-    return {};
-}
-
 http::Response plainError(int status, const std::string &message)
 {
     http::Response r;
@@ -42,13 +35,14 @@ ServicesServer::ServicesServer(Backend &backend, QObject *parent)
     : QObject(parent)
     , m_backend(backend)
     , m_dynamoDb(backend)
+    , m_sqs(backend)
 {}
 
 ServicesServer::~ServicesServer() = default;
 
 std::string ServicesServer::serviceOf(const http::Request &request)
 {
-    const std::string target = header(request, "x-amz-target");
+    const std::string target = headerOf(request, "x-amz-target");
     if (target.starts_with("DynamoDB_"))
         return "dynamodb";
     if (target.starts_with("AmazonSQS."))
@@ -56,7 +50,7 @@ std::string ServicesServer::serviceOf(const http::Request &request)
     if (!target.empty())
         return asciiLowercase(target.substr(0, target.find_first_of("_.")));
     // The signing scope: Credential=KEY/DATE/REGION/SERVICE/aws4_request.
-    const std::string authorization = header(request, "authorization");
+    const std::string authorization = headerOf(request, "authorization");
     if (const size_t credential = authorization.find("Credential="); credential != std::string::npos) {
         const size_t end = authorization.find_first_of(", ", credential);
         const std::string scope = authorization.substr(credential + 11, end == std::string::npos ? end : end - credential - 11);
@@ -72,12 +66,12 @@ std::string ServicesServer::serviceOf(const http::Request &request)
             return parts[3];
     }
     // Query-protocol SQS (Action=SendMessage&...) from clients that do not sign.
-    if (header(request, "content-type").starts_with("application/x-www-form-urlencoded")
+    if (headerOf(request, "content-type").starts_with("application/x-www-form-urlencoded")
         && (request.body.find("Action=") != std::string::npos
             || request.rawQueryString.find("Action=") != std::string::npos))
         return "sqs";
     // A JSON protocol request that names no target is nobody's.
-    if (header(request, "content-type").starts_with("application/x-amz-json"))
+    if (headerOf(request, "content-type").starts_with("application/x-amz-json"))
         return {};
     return "s3";
 }
@@ -119,18 +113,22 @@ void ServicesServer::serve(http::Request request, Gateway::Respond respond)
             respond(plainError(405, "DynamoDB takes POST requests"));
             return;
         }
-        const std::string target = header(request, "x-amz-target");
+        const std::string target = headerOf(request, "x-amz-target");
         const size_t dot = target.find('.');
         respond(m_dynamoDb.handle(request, dot == std::string::npos ? std::string() : target.substr(dot + 1)));
         return;
     }
+    if (service == "sqs") {
+        m_sqs.handle(request, std::move(respond));
+        return;
+    }
     // Not served (yet): an answer in the service's own error shape, so that its
     // SDK reports the reason instead of an unknown error.
-    const std::string target = header(request, "x-amz-target");
+    const std::string target = headerOf(request, "x-amz-target");
     const std::string what = !target.empty() ? target.substr(0, target.find('.'))
                              : service.empty() ? std::string("this request (no X-Amz-Target header or signing scope)")
                                                : service;
-    const std::string message = "Stratus's local AWS endpoint serves DynamoDB only for now; it does not serve " + what
+    const std::string message = "Stratus's local AWS endpoint serves DynamoDB and SQS only for now; it does not serve " + what
                                 + " (docs/services.md)";
     http::Response r;
     r.status = 501;

@@ -8,6 +8,7 @@
 
 #include "backend.h"
 #include "dynamodb.h"
+#include "sqs.h"
 
 #include "engine/model/status.h"
 #include "engine/triggers/gateway.h"
@@ -46,6 +47,7 @@ private:
 
     Backend &m_backend;
     DynamoDb m_dynamoDb;
+    Sqs m_sqs;
     std::unique_ptr<Gateway> m_gateway;
 };
 

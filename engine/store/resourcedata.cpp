@@ -165,6 +165,64 @@ Status ResourceData::deleteMessages(const std::vector<long long> &ids)
     return idsStatement("DELETE FROM queue_messages WHERE id = ?1", ids);
 }
 
+Result<std::vector<std::string>> ResourceData::sendMessages(const std::string &queue,
+                                                            const std::vector<OutgoingMessage> &messages, int64_t nowMs)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    auto cached = m_db.cached("INSERT INTO queue_messages(queue, message_id, body, attributes, sent_at_ms, "
+                              "visible_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!cached)
+        return cached.status();
+    Statement &stmt = **cached;
+    std::vector<std::string> ids;
+    for (const OutgoingMessage &m : messages) {
+        stmt.reset();
+        ids.push_back(newRequestId());
+        stmt.bind(1, queue).bind(2, ids.back()).bind(3, m.body).bind(4, m.attributes.dump())
+            .bind(5, static_cast<long long>(nowMs)).bind(6, static_cast<long long>(nowMs + m.delayMs));
+        if (Status s = stmt.run(); !s)
+            return s;
+    }
+    if (Status s = tx.commit(); !s)
+        return s;
+    return ids;
+}
+
+Result<bool> ResourceData::deleteReceived(const std::string &queue, long long id, const std::string &messageId)
+{
+    auto stmt = m_db.prepare("DELETE FROM queue_messages WHERE id = ?1 AND message_id = ?2 AND queue = ?3 AND dead = 0");
+    if (!stmt)
+        return stmt.status();
+    if (Status s = stmt->bind(1, id).bind(2, messageId).bind(3, queue).run(); !s)
+        return s;
+    return m_db.changes() > 0;
+}
+
+Result<bool> ResourceData::changeVisibility(const std::string &queue, long long id, const std::string &messageId,
+                                            int64_t visibleAtMs)
+{
+    auto stmt = m_db.prepare("UPDATE queue_messages SET visible_at_ms = ?4 WHERE id = ?1 AND message_id = ?2 "
+                             "AND queue = ?3 AND dead = 0 AND receive_count > 0");
+    if (!stmt)
+        return stmt.status();
+    if (Status s = stmt->bind(1, id).bind(2, messageId).bind(3, queue).bind(4, static_cast<long long>(visibleAtMs)).run();
+        !s)
+        return s;
+    return m_db.changes() > 0;
+}
+
+Result<long long> ResourceData::purge(const std::string &queue)
+{
+    auto stmt = m_db.prepare("DELETE FROM queue_messages WHERE queue = ?1 AND dead = 0");
+    if (!stmt)
+        return stmt.status();
+    if (Status s = stmt->bind(1, queue).run(); !s)
+        return s;
+    return static_cast<long long>(m_db.changes());
+}
+
 Status ResourceData::setVisibleAt(const std::vector<long long> &ids, int64_t visibleAtMs)
 {
     return idsStatement("UPDATE queue_messages SET visible_at_ms = ?1 WHERE id = ?2", ids, "",

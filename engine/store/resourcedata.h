@@ -71,6 +71,26 @@ public:
                                                  int64_t visibilityMs, int maxReceiveCount,
                                                  std::vector<QueueMessageRow> *movedToDead = nullptr);
     Status deleteMessages(const std::vector<long long> &ids);
+
+    /// A message sent through the SQS endpoint: visible `delayMs` after it is sent.
+    struct OutgoingMessage
+    {
+        std::string body;
+        Json attributes = Json::object(); ///< as SendMessage took them ({StringValue | BinaryValue, DataType})
+        int64_t delayMs = 0;
+    };
+    /// Appends every message in one transaction (all or none); returns their ids.
+    Result<std::vector<std::string>> sendMessages(const std::string &queue, const std::vector<OutgoingMessage> &messages,
+                                                  int64_t nowMs);
+    /// Deletes message row `id` of `queue` if it still is `messageId` (a
+    /// receipt handle names both); false when there is no such message.
+    Result<bool> deleteReceived(const std::string &queue, long long id, const std::string &messageId);
+    /// Makes message row `id` of `queue` (still `messageId`, received and not
+    /// dead) visible at `visibleAtMs`; false when there is no such message.
+    Result<bool> changeVisibility(const std::string &queue, long long id, const std::string &messageId,
+                                  int64_t visibleAtMs);
+    /// Deletes every message of `queue` that is not dead; returns how many.
+    Result<long long> purge(const std::string &queue);
     /// Makes messages visible at `visibleAtMs` (a failed batch item, now).
     Status setVisibleAt(const std::vector<long long> &ids, int64_t visibleAtMs);
     /// Dead messages not yet handed to the `dead` port, oldest first.

@@ -644,7 +644,7 @@ void TestServe::debugIsDrivenThroughStandardInput()
                                        QStringLiteral("get-route"), QStringLiteral("--break"),
                                        QStringLiteral("get-todo")},
                                       "abort\n");
-    QCOMPARE(aborted.exitCode, 1);
+    QVERIFY2(aborted.exitCode == 1, qPrintable(QString::number(aborted.exitCode) + QLatin1Char(' ') + QString::fromUtf8(aborted.err)));
     QVERIFY(aborted.out.contains("aborted"));
     const CliRun runs = runStratus({QStringLiteral("runs"), file, QStringLiteral("--workflows"), QStringLiteral("--json")});
     const Json list = Json::parse(runs.out.toStdString());

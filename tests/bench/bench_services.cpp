@@ -3,9 +3,10 @@
 // workspace file, every write committed before it is answered.
 //   - PutItem, GetItem: N operations each, 32 in flight
 //   - Query of a 100-item partition: N/10 queries, 32 in flight
+//   - SQS SendMessage: N messages, 32 in flight
 // The function times its own loop; operations/s are printed per kind.
 // Targets (issue 13): PutItem and GetItem >= 5,000/s each, a Query of 100
-// items >= 1,000/s.
+// items >= 1,000/s, SendMessage >= 5,000/s.
 //
 // Usage: bench_services [N (default 20000)]
 
@@ -28,7 +29,9 @@ namespace {
 const char *kCode = R"JS(
 const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const { DynamoDBDocumentClient, PutCommand, GetCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');
+const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const sqs = new SQSClient({});
 const TableName = process.env.ITEMS_TABLE_NAME;
 async function pool(n, work) {
   let next = 0;
@@ -43,6 +46,8 @@ exports.handler = async ({ op, n }) => {
     await pool(n, (i) => db.send(new GetCommand({ TableName, Key: { pk: 'p' + (i % 1000), sk: i } })));
   else if (op === 'fill')
     await pool(100, (i) => db.send(new PutCommand({ TableName, Item: { pk: 'hot', sk: i, v: 'x'.repeat(100) } })));
+  else if (op === 'send')
+    await pool(n, (i) => sqs.send(new SendMessageCommand({ QueueUrl: process.env.JOBS_QUEUE_URL, MessageBody: 'message ' + i })));
   else if (op === 'query')
     await pool(n, async () => {
       const page = await db.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'hot' } }));
@@ -62,7 +67,7 @@ std::string workspace()
                           {"handler", "index.handler"},
                           {"memoryMB", 1024},
                           {"timeoutS", 900},
-                          {"uses", {"items"}},
+                          {"uses", {"items", "jobs"}},
                           {"files", {{"index.js", kCode}}}}}};
     return Json{{"format", "stratus-workspace"},
                 {"version", 1},
@@ -76,7 +81,8 @@ std::string workspace()
                                              {{"id", "items"},
                                               {"kind", "table"},
                                               {"name", "items"},
-                                              {"config", {{"partitionKey", "pk"}, {"sortKey", "sk"}}}}})},
+                                              {"config", {{"partitionKey", "pk"}, {"sortKey", "sk"}}}},
+                                             {{"id", "jobs"}, {"kind", "queue"}, {"name", "jobs"}, {"config", Json::object()}}})},
                                {"edges", Json::array({{{"id", "e"},
                                                        {"from", {{"node", "go"}, {"port", "event"}}},
                                                        {"to", {{"node", "bench"}, {"port", "in"}}}}})}}})}}
@@ -138,6 +144,9 @@ int main(int argc, char **argv)
     const int queries = std::max(1, n / 10);
     const double queryMs = run("query", queries);
     std::printf("Query 100 %8.0f ops/s  (%d in %.0f ms)\n", queries / queryMs * 1000, queries, queryMs);
+    run("send", 200);
+    const double sendMs = run("send", n);
+    std::printf("SendMessage %6.0f ops/s  (%d in %.0f ms, each committed)\n", n / sendMs * 1000, n, sendMs);
     server.stop(0);
     return 0;
 }

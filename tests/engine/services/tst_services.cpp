@@ -1,9 +1,11 @@
-// engine/services: the local DynamoDB endpoint over real sockets on
+// engine/services: the local DynamoDB and SQS endpoints over real sockets on
 // 127.0.0.1 and a real workspace file — every expression form, paging,
 // conditional failures, transactions that fail as a whole, DynamoDB's error
-// shapes for bad input — and real SDK clients: Node.js handlers using
-// client-dynamodb/lib-dynamodb and a Python handler using boto3, run by the
-// executor, whose writes reach the table's stream; and the AWS CLI.
+// shapes for bad input; SQS's JSON and query protocols, MD5s, visibility,
+// long polling and its errors — and real SDK clients: Node.js handlers using
+// client-dynamodb/lib-dynamodb and client-sqs, and Python handlers using
+// boto3, run by the executor, whose writes reach the table's stream and the
+// queue's consumer; and the AWS CLI.
 
 #include "engine/run/runtest.h" // tests/engine/run
 
@@ -13,6 +15,8 @@
 #include "engine/store/resourcedata.h"
 
 #include <QProcess>
+#include <QElapsedTimer>
+#include <QCryptographicHash>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -66,6 +70,42 @@ def handler(event, context):
     return {"note": item["note"], "sk": int(item["sk"]), "boto3": boto3.__version__}
 )PY";
 
+const char *kQueueCode = R"JS(
+const { SQSClient, SendMessageCommand, SendMessageBatchCommand, ReceiveMessageCommand, DeleteMessageCommand,
+        GetQueueAttributesCommand } = require('@aws-sdk/client-sqs');
+const sqs = new SQSClient({});
+exports.handler = async () => {
+  const jobs = process.env.JOBS_QUEUE_URL;
+  await sqs.send(new SendMessageCommand({ QueueUrl: jobs, MessageBody: 'job 1',
+    MessageAttributes: { kind: { DataType: 'String', StringValue: 'resize' } } }));
+  await sqs.send(new SendMessageBatchCommand({ QueueUrl: jobs, Entries: [{ Id: 'a', MessageBody: 'job 2' }, { Id: 'b', MessageBody: 'job 3' }] }));
+  const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: jobs, MaxNumberOfMessages: 10, WaitTimeSeconds: 1,
+    MessageAttributeNames: ['All'] }));
+  for (const m of got.Messages) await sqs.send(new DeleteMessageCommand({ QueueUrl: jobs, ReceiptHandle: m.ReceiptHandle }));
+  const left = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: jobs, AttributeNames: ['ApproximateNumberOfMessages'] }));
+  // A message to the queue with a consumer: it is delivered as the graph's are.
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.INBOX_QUEUE_URL, MessageBody: '{"order":7}' }));
+  return { bodies: got.Messages.map(m => m.Body).sort(), kind: got.Messages.find(m => m.Body === 'job 1').MessageAttributes.kind.StringValue,
+           left: left.Attributes.ApproximateNumberOfMessages, url: jobs };
+};
+)JS";
+
+const char *kPythonQueue = R"PY(
+import os
+import boto3
+
+sqs = boto3.client("sqs")
+
+def handler(event, context):
+    url = os.environ["JOBS_QUEUE_URL"]
+    sent = sqs.send_message(QueueUrl=url, MessageBody="from <python> & co",
+                            MessageAttributes={"n": {"DataType": "Number", "StringValue": "42"}})
+    got = sqs.receive_message(QueueUrl=url, MessageAttributeNames=["All"], WaitTimeSeconds=1)["Messages"][0]
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=got["ReceiptHandle"])
+    return {"body": got["Body"], "n": got["MessageAttributes"]["n"]["StringValue"],
+            "md5": sent["MD5OfMessageAttributes"] == got["MD5OfMessageAttributes"]}
+)PY";
+
 std::string workspace()
 {
     Json nodes = Json::array({
@@ -78,12 +118,25 @@ std::string workspace()
              {"config",
               {{"runtime", "python3.11"}, {"handler", "app.handler"}, {"uses", {"events"}}, {"timeoutS", 20},
                {"files", {{"app.py", kPythonReader}}}}}},
+        kindNode("go-queue", "trigger.manual"),
+        functionNode("queue-user", kQueueCode, {{"uses", {"jobs", "inbox"}}, {"timeoutS", 20}}),
+        kindNode("go-python-queue", "trigger.manual"),
+        Json{{"id", "py-queue"},
+             {"kind", "function"},
+             {"name", "py-queue"},
+             {"config",
+              {{"runtime", "python3.11"}, {"handler", "app.handler"}, {"uses", {"jobs"}}, {"timeoutS", 20},
+               {"files", {{"app.py", kPythonQueue}}}}}},
+        kindNode("jobs", "queue", {{"visibilityTimeoutS", 1}}),
+        kindNode("inbox", "queue"),
+        functionNode("on-inbox", "exports.handler = async (e) => ({ bodies: e.Records.map(r => r.body) });"),
         kindNode("todos", "table"),
         kindNode("events", "table", {{"partitionKey", "pk"}, {"sortKey", "sk"}}),
         functionNode("watch", "exports.handler = async (e) => ({ seen: e.Records.length });"),
     });
     Json edges = Json::array({edgeJson("go", "event", "writer"), edgeJson("go-python", "event", "reader"),
-                              edgeJson("events", "out", "watch")});
+                              edgeJson("events", "out", "watch"), edgeJson("go-queue", "event", "queue-user"),
+                              edgeJson("go-python-queue", "event", "py-queue"), edgeJson("inbox", "out", "on-inbox")});
     return workspaceDocument(nodes, edges);
 }
 
@@ -110,7 +163,7 @@ Json N(const std::string &n)
 
 } // namespace
 
-class TestDynamoDb : public QObject
+class TestServices : public QObject
 {
     Q_OBJECT
 
@@ -135,7 +188,16 @@ private Q_SLOTS:
     void sdkHandlersReachTheTable();
     void awsCliReachesTheEndpoint();
 
+    void sqsJsonProtocol();
+    void sqsQueryProtocol();
+    void sqsLongPollingWaitsForAMessage();
+    void sqsErrorsAreSqssAndNothingIsHalfWritten();
+    void sqsSdkHandlersUseTheQueues();
+    void awsCliSendsAndReceivesMessages();
+
 private:
+    Answer sqs(const std::string &action, const Json &body);
+    HttpAnswer sqsQuery(const std::string &form);
     Answer call(const std::string &operation, const Json &body);
     Answer callRaw(const std::string &operation, const std::string &body);
     RunOutcome run(const char *trigger, const Json &event);
@@ -147,7 +209,7 @@ private:
     int m_port = 0;
 };
 
-void TestDynamoDb::initTestCase()
+void TestServices::initTestCase()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
@@ -167,15 +229,18 @@ void TestDynamoDb::initTestCase()
     m_port = std::stoi(url.substr(url.rfind(':') + 1));
 }
 
-void TestDynamoDb::cleanupTestCase()
+void TestServices::cleanupTestCase()
 {
     if (m_server)
         m_server->stop(0);
     m_server.reset();
 }
 
-void TestDynamoDb::init()
+void TestServices::init()
 {
+    // And with empty queues.
+    for (const char *queue : {"jobs", "inbox"})
+        QCOMPARE(sqs("PurgeQueue", {{"QueueUrl", std::string("http://x/000000000000/") + queue}}).status, 200);
     // Each case starts with empty tables.
     for (const char *table : {"todos", "events"}) {
         const Answer all = call("Scan", {{"TableName", table}});
@@ -190,7 +255,7 @@ void TestDynamoDb::init()
     }
 }
 
-Answer TestDynamoDb::callRaw(const std::string &operation, const std::string &body)
+Answer TestServices::callRaw(const std::string &operation, const std::string &body)
 {
     RawHttp http(m_port);
     http.send(RawHttp::request("POST", "/", body,
@@ -207,12 +272,265 @@ Answer TestDynamoDb::callRaw(const std::string &operation, const std::string &bo
     return a;
 }
 
-Answer TestDynamoDb::call(const std::string &operation, const Json &body)
+Answer TestServices::call(const std::string &operation, const Json &body)
 {
     return callRaw(operation, body.dump());
 }
 
-RunOutcome TestDynamoDb::run(const char *trigger, const Json &event)
+Answer TestServices::sqs(const std::string &action, const Json &body)
+{
+    RawHttp http(m_port);
+    http.send(RawHttp::request("POST", "/", body.dump(),
+                               {"X-Amz-Target: AmazonSQS." + action, "Content-Type: application/x-amz-json-1.0"}));
+    const auto answers = http.read(1, 30000);
+    if (answers.empty())
+        return Answer{};
+    Answer a;
+    a.status = answers[0].status;
+    a.body = Json::parse(answers[0].body, nullptr, false);
+    if (a.body.is_object() && answers[0].headers.count("x-amzn-query-error"))
+        a.body["queryError"] = answers[0].headers.at("x-amzn-query-error");
+    return a;
+}
+
+HttpAnswer TestServices::sqsQuery(const std::string &form)
+{
+    RawHttp http(m_port);
+    http.send(RawHttp::request("POST", "/", form, {"Content-Type: application/x-www-form-urlencoded; charset=utf-8"}));
+    const auto answers = http.read(1, 30000);
+    return answers.empty() ? HttpAnswer{} : answers[0];
+}
+
+/// MD5OfMessageAttributes as a second, independent implementation computes
+/// it (Python's hashlib, from the SQS developer guide's description).
+static std::string referenceAttributesMd5(const Json &attributes)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QStringLiteral(R"(
+import base64, hashlib, json, struct, sys
+attributes = json.loads(sys.stdin.read())
+out = b""
+for name in sorted(attributes):
+    a = attributes[name]
+    def field(b): return struct.pack(">I", len(b)) + b
+    out += field(name.encode()) + field(a["DataType"].encode())
+    if a["DataType"].startswith("Binary"):
+        out += b"" + field(base64.b64decode(a["BinaryValue"]))
+    else:
+        out += b"" + field(a["StringValue"].encode())
+print(hashlib.md5(out).hexdigest())
+)")});
+    python.write(QByteArray::fromStdString(attributes.dump()));
+    python.closeWriteChannel();
+    python.waitForFinished(10000);
+    return python.readAllStandardOutput().trimmed().toStdString();
+}
+
+void TestServices::sqsJsonProtocol()
+{
+    // A queue's URL names the endpoint as the request's Host header does (RawHttp sends "127.0.0.1").
+    const std::string url = "http://127.0.0.1/000000000000/jobs";
+    QVERIFY(sqs("GetQueueUrl", {{"QueueName", "jobs"}}).body["QueueUrl"] == url);
+    const Json attributes{{"kind", {{"DataType", "String"}, {"StringValue", "résumé"}}},
+                          {"count", {{"DataType", "Number"}, {"StringValue", "12"}}},
+                          {"blob", {{"DataType", "Binary.png"}, {"BinaryValue", "AAEC/w=="}}}};
+    const Answer sent = sqs("SendMessage", {{"QueueUrl", url}, {"MessageBody", "hello ✓"}, {"MessageAttributes", attributes}});
+    QVERIFY2(sent.status == 200, sent.body.dump().c_str());
+    QCOMPARE_STR(sent.body["MD5OfMessageBody"].get<std::string>(),
+                 QCryptographicHash::hash(QByteArray("hello ✓"), QCryptographicHash::Md5).toHex().toStdString());
+    QCOMPARE_STR(sent.body["MD5OfMessageAttributes"].get<std::string>(), referenceAttributesMd5(attributes));
+
+    // Received with its attributes, hidden for the visibility timeout asked for, then seen again.
+    Answer got = sqs("ReceiveMessage", {{"QueueUrl", url}, {"MaxNumberOfMessages", 10}, {"VisibilityTimeout", 1},
+                                        {"MessageAttributeNames", {"All"}}, {"MessageSystemAttributeNames", {"All"}}});
+    QCOMPARE(got.body["Messages"].size(), size_t(1));
+    const Json message = got.body["Messages"][0];
+    QVERIFY(message["Body"] == "hello ✓");
+    QVERIFY(message["MessageId"] == sent.body["MessageId"]);
+    QVERIFY(message["MessageAttributes"] == attributes);
+    QVERIFY(message["MD5OfMessageAttributes"] == sent.body["MD5OfMessageAttributes"]);
+    QVERIFY(message["Attributes"]["ApproximateReceiveCount"] == "1");
+    QVERIFY(!sqs("ReceiveMessage", {{"QueueUrl", url}}).body.contains("Messages"));
+    QTest::qWait(1100);
+    got = sqs("ReceiveMessage", {{"QueueUrl", url}, {"AttributeNames", {"ApproximateReceiveCount"}}});
+    QCOMPARE(got.body["Messages"].size(), size_t(1));
+    QVERIFY(got.body["Messages"][0]["Attributes"]["ApproximateReceiveCount"] == "2");
+    QVERIFY(!got.body["Messages"][0].contains("MessageAttributes")); // not asked for
+
+    // An old receipt handle still names the message; the new one deletes it.
+    QCOMPARE(sqs("DeleteMessage", {{"QueueUrl", url}, {"ReceiptHandle", got.body["Messages"][0]["ReceiptHandle"]}}).status, 200);
+    const Answer attributesNow = sqs("GetQueueAttributes", {{"QueueUrl", url}, {"AttributeNames", {"All"}}});
+    QVERIFY(attributesNow.body["Attributes"]["ApproximateNumberOfMessages"] == "0");
+    QVERIFY(attributesNow.body["Attributes"]["ApproximateNumberOfMessagesNotVisible"] == "0");
+    QVERIFY(attributesNow.body["Attributes"]["VisibilityTimeout"] == "1");
+    QVERIFY(attributesNow.body["Attributes"]["QueueArn"] == "arn:aws:sqs:us-east-1:000000000000:jobs");
+
+    // Batches: each entry answered by its id.
+    const Answer batch = sqs("SendMessageBatch", {{"QueueUrl", url}, {"Entries", {{{"Id", "x"}, {"MessageBody", "one"}},
+                                                                                 {{"Id", "y"}, {"MessageBody", "two"}}}}});
+    QCOMPARE(batch.body["Successful"].size(), size_t(2));
+    got = sqs("ReceiveMessage", {{"QueueUrl", url}, {"MaxNumberOfMessages", 10}});
+    QCOMPARE(got.body["Messages"].size(), size_t(2));
+    Json entries = Json::array();
+    for (const Json &m : got.body["Messages"])
+        entries.push_back({{"Id", "d" + std::to_string(entries.size())}, {"ReceiptHandle", m["ReceiptHandle"]}});
+    entries.push_back({{"Id", "bad"}, {"ReceiptHandle", "not a handle"}});
+    const Answer deleted = sqs("DeleteMessageBatch", {{"QueueUrl", url}, {"Entries", entries}});
+    QCOMPARE(deleted.body["Successful"].size(), size_t(2));
+    QCOMPARE(deleted.body["Failed"].size(), size_t(1));
+    QVERIFY(deleted.body["Failed"][0]["Code"] == "ReceiptHandleIsInvalid");
+}
+
+void TestServices::sqsQueryProtocol()
+{
+    // What boto3 1.26 and the AWS CLI speak: a form, answered in XML.
+    const HttpAnswer sent = sqsQuery("Action=SendMessage&Version=2012-11-05&QueueUrl=http%3A%2F%2Fx%2F000000000000%2Fjobs"
+                                     "&MessageBody=a+%3Cb%3E+%26+c&MessageAttribute.1.Name=n"
+                                     "&MessageAttribute.1.Value.DataType=Number&MessageAttribute.1.Value.StringValue=7");
+    QCOMPARE(sent.status, 200);
+    QVERIFY2(sent.body.find("<MD5OfMessageBody>" + QCryptographicHash::hash("a <b> & c", QCryptographicHash::Md5).toHex().toStdString()
+                            + "</MD5OfMessageBody>") != std::string::npos, sent.body.c_str());
+    QVERIFY(sent.body.find("<MD5OfMessageAttributes>"
+                           + referenceAttributesMd5({{"n", {{"DataType", "Number"}, {"StringValue", "7"}}}})) != std::string::npos);
+    const HttpAnswer got = sqsQuery("Action=ReceiveMessage&QueueUrl=jobs&MessageAttributeName.1=All&AttributeName.1=All");
+    QCOMPARE(got.status, 200);
+    QVERIFY2(got.body.find("<Body>a &lt;b&gt; &amp; c</Body>") != std::string::npos, got.body.c_str());
+    QVERIFY(got.body.find("<MessageAttribute><Name>n</Name><Value><DataType>Number</DataType><StringValue>7</StringValue>"
+                          "</Value></MessageAttribute>") != std::string::npos);
+    QVERIFY(got.body.find("<Attribute><Name>ApproximateReceiveCount</Name><Value>1</Value></Attribute>") != std::string::npos);
+    const HttpAnswer missing = sqsQuery("Action=GetQueueUrl&QueueName=nowhere");
+    QCOMPARE(missing.status, 400);
+    QVERIFY(missing.body.find("<Code>AWS.SimpleQueueService.NonExistentQueue</Code>") != std::string::npos);
+    const HttpAnswer tooMany = sqsQuery("Action=ReceiveMessage&QueueUrl=jobs&MaxNumberOfMessages=11");
+    QCOMPARE(tooMany.status, 400);
+    QVERIFY(tooMany.body.find("Must be between 1 and 10") != std::string::npos);
+}
+
+void TestServices::sqsLongPollingWaitsForAMessage()
+{
+    // An empty queue: the poll waits its whole time, then answers no message.
+    QElapsedTimer clock;
+    clock.start();
+    Answer empty = sqs("ReceiveMessage", {{"QueueUrl", "jobs"}, {"WaitTimeSeconds", 1}});
+    QCOMPARE(empty.status, 200);
+    QVERIFY(!empty.body.contains("Messages"));
+    QVERIFY2(clock.elapsed() >= 950, qPrintable(QString::number(clock.elapsed())));
+
+    // A message sent while it waits ends the wait at once.
+    RawHttp waiting(m_port);
+    waiting.send(RawHttp::request("POST", "/", Json{{"QueueUrl", "jobs"}, {"WaitTimeSeconds", 10}}.dump(),
+                                  {"X-Amz-Target: AmazonSQS.ReceiveMessage", "Content-Type: application/x-amz-json-1.0"}));
+    QTest::qWait(300);
+    clock.restart();
+    QCOMPARE(sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", "late"}}).status, 200);
+    const auto answers = waiting.read(1, 15000);
+    QCOMPARE(answers.size(), size_t(1));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(Json::parse(answers[0].body)["Messages"][0]["Body"] == "late");
+}
+
+void TestServices::sqsErrorsAreSqssAndNothingIsHalfWritten()
+{
+    Answer a = sqs("ReceiveMessage", {{"QueueUrl", "jobs"}, {"MaxNumberOfMessages", 11}});
+    QCOMPARE(a.status, 400);
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#InvalidParameterValue");
+    a = sqs("SendMessage", {{"QueueUrl", "nowhere"}, {"MessageBody", "x"}});
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#QueueDoesNotExist");
+    QVERIFY(a.body["queryError"] == "AWS.SimpleQueueService.NonExistentQueue;Sender");
+    a = sqs("DeleteMessage", {{"QueueUrl", "jobs"}, {"ReceiptHandle", "garbage!"}});
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#ReceiptHandleIsInvalid");
+    a = sqs("SendMessageBatch", {{"QueueUrl", "jobs"}, {"Entries", Json::array()}});
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#EmptyBatchRequest");
+    Json eleven = Json::array();
+    for (int i = 0; i < 11; ++i)
+        eleven.push_back({{"Id", std::to_string(i)}, {"MessageBody", "m"}});
+    a = sqs("SendMessageBatch", {{"QueueUrl", "jobs"}, {"Entries", eleven}});
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#TooManyEntriesInBatchRequest");
+    a = sqs("SendMessageBatch", {{"QueueUrl", "jobs"}, {"Entries", {{{"Id", "a"}, {"MessageBody", "m"}}, {{"Id", "a"}, {"MessageBody", "n"}}}}});
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#BatchEntryIdsNotDistinct");
+    // A batch with one bad entry sends none of them.
+    a = sqs("SendMessageBatch", {{"QueueUrl", "jobs"}, {"Entries", {{{"Id", "a"}, {"MessageBody", "fine"}},
+                                                                   {{"Id", "b"}, {"MessageBody", std::string("bad  char")}}}}});
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#InvalidMessageContents");
+    a = sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", std::string(256 * 1024 + 1, 'x')}});
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#InvalidParameterValue");
+    a = sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", ""}});
+    QCOMPARE(a.status, 400);
+    a = sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", "x"}, {"MessageAttributes", {{"bad name!", {{"DataType", "String"}, {"StringValue", "v"}}}}}});
+    QCOMPARE(a.status, 400);
+    a = sqs("CreateQueue", {{"QueueName", "fresh"}});
+    QVERIFY(a.message().find("queue node") != std::string::npos);
+    a = sqs("Frobnicate", Json::object());
+    QCOMPARE(a.status, 400);
+    RawHttp http(m_port);
+    http.send(RawHttp::request("POST", "/", "{not json", {"X-Amz-Target: AmazonSQS.SendMessage", "Content-Type: application/x-amz-json-1.0"}));
+    QCOMPARE(http.read(1)[0].status, 400);
+    // Nothing of the refused sends was written, and the endpoint goes on serving.
+    auto depth = m_server->resources()->data()->depth("jobs", QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(depth);
+    QCOMPARE(depth->visible + depth->inFlight, 0LL);
+    QCOMPARE(sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", "after"}}).status, 200);
+}
+
+void TestServices::sqsSdkHandlersUseTheQueues()
+{
+    if (nodeSdkModules().empty())
+        QSKIP("the AWS SDK for JavaScript is not installed (installer/setup-deps.sh installs it)");
+    const size_t before = m_runs.size();
+    const RunOutcome node = run("go-queue", Json::object());
+    QVERIFY2(node.ok(), node.entry.error.c_str());
+    const Json result = Json::parse(node.entry.steps.back().output);
+    QVERIFY2(result["bodies"] == Json::array({"job 1", "job 2", "job 3"}), result.dump().c_str());
+    QVERIFY(result["kind"] == "resize");
+    QVERIFY(result["left"] == "0");
+    QVERIFY(result["url"] == m_server->servicesUrl() + "/000000000000/jobs"); // JOBS_QUEUE_URL, from `uses`
+    // The message sent to the queue with a consumer reached it, as the graph's do.
+    QVERIFY(QTest::qWaitFor([&] {
+        for (size_t i = before; i < m_runs.size(); ++i) {
+            if (m_runs[i].entry.trigger == "queue" && m_runs[i].entry.steps.back().output.find("order") != std::string::npos)
+                return true;
+        }
+        return false;
+    }, 20000));
+
+    const RunOutcome python = run("go-python-queue", Json::object());
+    QVERIFY2(python.ok(), python.entry.error.c_str());
+    const Json pythonResult = Json::parse(python.entry.steps.back().output);
+    QVERIFY(pythonResult["body"] == "from <python> & co");
+    QVERIFY(pythonResult["n"] == "42");
+    QVERIFY(pythonResult["md5"] == true);
+}
+
+void TestServices::awsCliSendsAndReceivesMessages()
+{
+    const QString aws = QFileInfo::exists(QStringLiteral("/usr/bin/aws")) ? QStringLiteral("/usr/bin/aws")
+                                                                          : QStandardPaths::findExecutable(QStringLiteral("aws"));
+    if (aws.isEmpty())
+        QSKIP("the AWS CLI is not installed (installer/setup-deps.sh installs Debian's awscli)");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[k, v] : {std::pair{"AWS_ACCESS_KEY_ID", "local"}, std::pair{"AWS_SECRET_ACCESS_KEY", "local"},
+                               std::pair{"AWS_DEFAULT_REGION", "us-east-1"}, std::pair{"AWS_CONFIG_FILE", "/dev/null"},
+                               std::pair{"AWS_SHARED_CREDENTIALS_FILE", "/dev/null"}, std::pair{"AWS_PAGER", ""}})
+        env.insert(QString::fromLatin1(k), QString::fromLatin1(v));
+    auto cli = [&](const QStringList &args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(aws, QStringList{QStringLiteral("--endpoint-url"), QString::fromStdString(m_server->servicesUrl()),
+                                 QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("sqs")} + args);
+        (void)QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000);
+        return std::make_pair(p.exitCode(), p.readAllStandardOutput().toStdString() + p.readAllStandardError().toStdString());
+    };
+    const QString url = QString::fromStdString(m_server->servicesUrl()) + QStringLiteral("/000000000000/jobs");
+    auto [sendCode, sendOut] = cli({QStringLiteral("send-message"), QStringLiteral("--queue-url"), url,
+                                    QStringLiteral("--message-body"), QStringLiteral("from the CLI")});
+    QVERIFY2(sendCode == 0, sendOut.c_str());
+    auto [receiveCode, receiveOut] = cli({QStringLiteral("receive-message"), QStringLiteral("--queue-url"), url});
+    QVERIFY2(receiveCode == 0, receiveOut.c_str());
+    QVERIFY2(Json::parse(receiveOut, nullptr, false)["Messages"][0]["Body"] == "from the CLI", receiveOut.c_str());
+}
+
+RunOutcome TestServices::run(const char *trigger, const Json &event)
 {
     RunRequest request;
     request.workflow = WorkflowId("main");
@@ -226,7 +544,7 @@ RunOutcome TestDynamoDb::run(const char *trigger, const Json &event)
     return *outcome;
 }
 
-void TestDynamoDb::putGetDeleteWithReturnValues()
+void TestServices::putGetDeleteWithReturnValues()
 {
     const Json item{{"id", S("a")}, {"title", S("milk")}, {"done", Json{{"BOOL", false}}}};
     Answer put = call("PutItem", {{"TableName", "todos"}, {"Item", item}});
@@ -266,7 +584,7 @@ void TestDynamoDb::putGetDeleteWithReturnValues()
     QVERIFY(items->empty());
 }
 
-void TestDynamoDb::updateExpressions()
+void TestServices::updateExpressions()
 {
     QCOMPARE(call("PutItem", {{"TableName", "todos"},
                               {"Item",
@@ -337,7 +655,7 @@ void TestDynamoDb::updateExpressions()
     QVERIFY(made.body["Attributes"] == Json({{"id", S("new")}, {"hits", N("1")}}));
 }
 
-void TestDynamoDb::updateExpressionsRefused()
+void TestServices::updateExpressionsRefused()
 {
     QCOMPARE(call("PutItem", {{"TableName", "todos"}, {"Item", {{"id", S("r")}, {"name", S("x")}, {"n", N("1")}}}}).status, 200);
     struct Case
@@ -369,7 +687,7 @@ void TestDynamoDb::updateExpressionsRefused()
     QVERIFY(item == Json({{"id", S("r")}, {"name", S("x")}, {"n", N("1")}}));
 }
 
-void TestDynamoDb::conditionExpressions_data()
+void TestServices::conditionExpressions_data()
 {
     QTest::addColumn<QString>("expression");
     QTest::addColumn<bool>("holds");
@@ -411,7 +729,7 @@ void TestDynamoDb::conditionExpressions_data()
     row("big > n", true); // two paths
 }
 
-void TestDynamoDb::conditionExpressions()
+void TestServices::conditionExpressions()
 {
     QFETCH(QString, expression);
     QFETCH(bool, holds);
@@ -458,7 +776,7 @@ void TestDynamoDb::conditionExpressions()
     QCOMPARE(scanned.body["ScannedCount"].get<int>(), 1);
 }
 
-void TestDynamoDb::expressionErrorsNameThePosition_data()
+void TestServices::expressionErrorsNameThePosition_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("expression");
@@ -481,7 +799,7 @@ void TestDynamoDb::expressionErrorsNameThePosition_data()
                                << "maximum allowed size";
 }
 
-void TestDynamoDb::expressionErrorsNameThePosition()
+void TestServices::expressionErrorsNameThePosition()
 {
     QFETCH(QString, field);
     QFETCH(QString, expression);
@@ -502,7 +820,7 @@ void TestDynamoDb::expressionErrorsNameThePosition()
     QVERIFY(unused.message().find("unused in expressions: keys: {:spare}") != std::string::npos);
 }
 
-void TestDynamoDb::queryOrdersAndPages()
+void TestServices::queryOrdersAndPages()
 {
     // Numbers sort by value (2 before 10), not as text.
     for (int i = 1; i <= 25; ++i)
@@ -565,7 +883,7 @@ void TestDynamoDb::queryOrdersAndPages()
     QCOMPARE(index.status, 400);
 }
 
-void TestDynamoDb::scanPagesThroughEverything()
+void TestServices::scanPagesThroughEverything()
 {
     for (int i = 0; i < 30; ++i)
         QCOMPARE(call("PutItem", {{"TableName", "todos"}, {"Item", {{"id", S("item-" + std::to_string(i))}}}}).status, 200);
@@ -596,7 +914,7 @@ void TestDynamoDb::scanPagesThroughEverything()
     QCOMPARE(segmented, seen);
 }
 
-void TestDynamoDb::batchesAndTransactions()
+void TestServices::batchesAndTransactions()
 {
     Json writes = Json::array();
     for (int i = 0; i < 25; ++i)
@@ -638,7 +956,7 @@ void TestDynamoDb::batchesAndTransactions()
     QVERIFY(twice.message().find("multiple operations on one item") != std::string::npos);
 }
 
-void TestDynamoDb::transactionFailsAsAWhole()
+void TestServices::transactionFailsAsAWhole()
 {
     QCOMPARE(call("PutItem", {{"TableName", "todos"}, {"Item", {{"id", S("acct")}, {"balance", N("10")}}}}).status, 200);
     const Answer a = call(
@@ -662,7 +980,7 @@ void TestDynamoDb::transactionFailsAsAWhole()
     QVERIFY(std::none_of(stream->begin(), stream->end(), [](const StreamRow &r) { return r.itemKey.find("receipt") != std::string::npos; }));
 }
 
-void TestDynamoDb::numbersStayExact()
+void TestServices::numbersStayExact()
 {
     const std::string big = "12345678901234567890123456789012345678"; // 38 digits
     QCOMPARE(call("PutItem", {{"TableName", "todos"}, {"Item", {{"id", S("num")}, {"big", N(big)}, {"small", N("0.000000000000000000000000000000000001")},
@@ -685,7 +1003,7 @@ void TestDynamoDb::numbersStayExact()
     QCOMPARE(call("PutItem", {{"TableName", "todos"}, {"Item", {{"id", S("bad")}, {"n", N("twelve")}}}}).status, 400);
 }
 
-void TestDynamoDb::badRequestsGetDynamoDbErrors()
+void TestServices::badRequestsGetDynamoDbErrors()
 {
     Answer a = callRaw("PutItem", "{not json");
     QCOMPARE(a.status, 400);
@@ -763,7 +1081,7 @@ void TestDynamoDb::badRequestsGetDynamoDbErrors()
     QVERIFY(described.body["Table"]["TableStatus"] == "ACTIVE");
 }
 
-void TestDynamoDb::sdkHandlersReachTheTable()
+void TestServices::sdkHandlersReachTheTable()
 {
     if (nodeSdkModules().empty())
         QSKIP("the AWS SDK for JavaScript is not installed (installer/setup-deps.sh installs it)");
@@ -796,7 +1114,7 @@ void TestDynamoDb::sdkHandlersReachTheTable()
     }, 20000));
 }
 
-void TestDynamoDb::awsCliReachesTheEndpoint()
+void TestServices::awsCliReachesTheEndpoint()
 {
     const QString aws = QFileInfo::exists(QStringLiteral("/usr/bin/aws")) ? QStringLiteral("/usr/bin/aws")
                                                                           : QStandardPaths::findExecutable(QStringLiteral("aws"));
@@ -835,5 +1153,5 @@ void TestDynamoDb::awsCliReachesTheEndpoint()
     QVERIFY2(badOut.find("ResourceNotFoundException") != std::string::npos, badOut.c_str());
 }
 
-QTEST_GUILESS_MAIN(TestDynamoDb)
-#include "tst_dynamodb.moc"
+QTEST_GUILESS_MAIN(TestServices)
+#include "tst_services.moc"
