@@ -79,8 +79,6 @@ public:
 
     /// Valid after start() succeeded (and while a replaced file could be run).
     Executor &executor() { return *m_executor; }
-    /// The design running now; none when no file could be run.
-
     /// What the executor reports to, from start() on.
     void setObserver(Executor::Observer observer);
     LocalResources *resources() { return m_resources.get(); }
@@ -91,6 +89,7 @@ public:
     std::string servicesUrl() const { return m_services ? m_services->url() : std::string(); }
 
     // services::Backend
+    /// The design running now; none when no file could be run.
     std::shared_ptr<const Workspace> design() const override;
     ResourceData *data() override { return m_resources ? m_resources->data() : nullptr; }
     void changed() override;

@@ -12,6 +12,8 @@
 
 namespace stratus::engine::services {
 
+/// Called on the engine's thread only (where the endpoints and the executor
+/// live); what data() returns is valid until the call that asked returns.
 class Backend
 {
 public:

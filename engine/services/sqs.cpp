@@ -12,7 +12,6 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QTimer>
-#include <QUrlQuery>
 
 #include <algorithm>
 #include <set>
@@ -50,43 +49,81 @@ int64_t nowMs()
 
 /// The form's parameters as the JSON protocol's request: "A.1.B" becomes
 /// {"A": [{"B": ...}]}, and SQS's flattened names their JSON names.
+/// A form's text percent-decoded to its bytes ('+' is a space); refused
+/// when an escape is malformed, so that nothing is stored other than sent.
+std::string formDecoded(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            out += ' ';
+        } else if (text[i] == '%') {
+            const auto hex = [](char c) {
+                return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            };
+            const int high = i + 2 < text.size() ? hex(text[i + 1]) : -1;
+            const int low = i + 2 < text.size() ? hex(text[i + 2]) : -1;
+            if (high < 0 || low < 0)
+                fail("MalformedQueryString", "MalformedQueryString",
+                     "the form holds a malformed percent escape near " + printable(std::string(text.substr(i, 6))));
+            out += char(high * 16 + low);
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+/// The form's parameters as the JSON protocol's request: "A.1.B" becomes
+/// {"A": [{"B": ...}]}, and SQS's flattened names their JSON names.
 Json fromQuery(const std::string &form)
 {
-    std::string text = form;
-    std::replace(text.begin(), text.end(), '+', ' '); // a form encodes spaces as '+'
-    const QUrlQuery query(QString::fromStdString(text));
     Json nested = Json::object();
-    const auto items = query.queryItems(QUrl::FullyDecoded);
-    if (items.size() > 2000)
-        invalidParameter("the request has " + std::to_string(items.size()) + " parameters; at most 2000 are read");
-    for (const auto &[qKey, qValue] : items) {
-        const QStringList parts = qKey.split(QLatin1Char('.'));
+    size_t count = 0;
+    for (size_t start = 0; start <= form.size();) {
+        const size_t end = std::min(form.find('&', start), form.size());
+        const std::string_view pair = std::string_view(form).substr(start, end - start);
+        start = end + 1;
+        if (pair.empty())
+            continue;
+        if (++count > 2000)
+            invalidParameter("the request has more than 2000 parameters");
+        const size_t equals = pair.find('=');
+        const std::string key = formDecoded(pair.substr(0, equals));
+        const std::string value = equals == std::string_view::npos ? std::string() : formDecoded(pair.substr(equals + 1));
+        if (std::count(key.begin(), key.end(), '.') > 8) // SQS's deepest: Entry.N.MessageAttribute.M.Value.StringValue
+            invalidParameter("parameter " + printable(key.substr(0, 80)) + " has too many parts");
         Json *at = &nested;
-        for (int i = 0; i < parts.size() && at; ++i) {
-            const bool last = i + 1 == parts.size();
-            bool isIndex = false;
-            const int index = parts[i].toInt(&isIndex);
+        size_t from = 0;
+        while (true) {
+            const size_t dot = key.find('.', from);
+            const std::string part = key.substr(from, dot == std::string::npos ? dot : dot - from);
+            const bool last = dot == std::string::npos;
+            from = dot + 1;
+            const bool isIndex = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
             if (isIndex) {
+                // At most 3 digits read: SQS's lists hold 10 entries; a longer number is no index here.
+                const int index = part.size() <= 3 ? std::stoi(part) : 0;
                 if (index < 1 || index > 100 || !(at->is_null() || at->is_array()))
-                    invalidParameter("parameter " + qKey.toStdString() + " has an index outside 1 to 100");
+                    invalidParameter("parameter " + printable(key.substr(0, 80)) + " has an index outside 1 to 100");
                 if (at->is_null())
                     *at = Json::array();
                 while (at->size() < size_t(index))
                     at->push_back(Json());
                 at = &(*at)[size_t(index - 1)];
-                if (last)
-                    *at = qValue.toStdString();
-                continue;
+            } else {
+                if (!(at->is_null() || at->is_object()))
+                    invalidParameter("parameter " + printable(key.substr(0, 80)) + " is given twice in different shapes");
+                if (at->is_null())
+                    *at = Json::object();
+                at = &(*at)[part];
             }
-            if (!(at->is_null() || at->is_object()))
-                invalidParameter("parameter " + qKey.toStdString() + " is given twice in different shapes");
-            if (at->is_null())
-                *at = Json::object();
-            const std::string key = parts[i].toStdString();
-            if (last)
-                (*at)[key] = qValue.toStdString();
-            else
-                at = &(*at)[key];
+            if (last) {
+                *at = value;
+                break;
+            }
         }
     }
     // SQS's flattened lists: MessageAttribute.N.{Name,Value} is a map; AttributeName.N a list of names.
@@ -334,7 +371,8 @@ public:
             const int64_t timeout = integer(request, "VisibilityTimeout", -1, 0, 43200);
             if (timeout < 0)
                 invalidParameter("VisibilityTimeout is required: 0 to 43200 seconds");
-            if (!checked(m_data.changeVisibility(q.name, id, messageId, nowMs() + timeout * 1000)))
+            const int64_t now = nowMs();
+            if (!checked(m_data.changeVisibility(q.name, id, messageId, now, now + timeout * 1000)))
                 fail("MessageNotInflight", "MessageNotInflight", "The message referred to is not in flight.");
             m_backend.changed();
             return Json::object();
@@ -346,12 +384,15 @@ public:
             checked(m_data.purge(q.name));
             return Json::object();
         }
+        if (action == "CreateQueue" && memberOf(request, "QueueName").is_string()
+            && findResource(m_design, kinds::kQueue, request["QueueName"].get<std::string>()))
+            return Json{{"QueueUrl", urlOf(request["QueueName"].get<std::string>())}}; // as SQS does for a queue that exists
         if (action == "CreateQueue")
             fail("UnsupportedOperation", "UnsupportedOperation",
                  "Stratus's queues are queue nodes of the workspace: add a queue node named "
                      + quote(memberOf(request, "QueueName").is_string() ? request["QueueName"].get<std::string>() : "")
                      + " on the canvas instead of calling CreateQueue");
-        fail("InvalidAction", "UnsupportedOperation",
+        fail("InvalidAction", "InvalidAction",
              "The action " + printable(action.substr(0, 80)) + " is not valid for this endpoint (docs/services.md lists what is)");
     }
 
@@ -487,7 +528,7 @@ private:
     {
         const Json &body = memberOf(entry, "MessageBody");
         if (!body.is_string() || body.get_ref<const std::string &>().empty())
-            fail("MissingParameter", "InvalidParameterValue", "The request must contain the parameter MessageBody (not empty).");
+            fail("MissingParameter", "MissingParameter", body.is_null() ? "The request must contain the parameter MessageBody." : "MessageBody must be a non-empty string.");
         if (!validMessageText(body.get<std::string>()))
             fail("InvalidMessageContents", "InvalidMessageContents",
                  "Invalid characters found in the message body: SQS takes #x9, #xA, #xD and #x20 to #x10FFFF "
@@ -532,9 +573,14 @@ private:
         std::set<std::string> ids;
         for (const Json &e : list) {
             const Json &id = memberOf(e, "Id");
-            if (!id.is_string() || id.get_ref<const std::string &>().empty() || id.get_ref<const std::string &>().size() > 80)
+            const bool idOk = id.is_string() && !id.get_ref<const std::string &>().empty()
+                              && id.get_ref<const std::string &>().size() <= 80
+                              && std::all_of(id.get_ref<const std::string &>().begin(), id.get_ref<const std::string &>().end(),
+                                             [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
+            if (!idOk)
                 fail("AWS.SimpleQueueService.InvalidBatchEntryId", "InvalidBatchEntryId",
-                     "A batch entry id must be 1 to 80 letters, digits, - and _.");
+                     "A batch entry id can only contain alphanumeric characters, hyphens and underscores, and be at "
+                     "most 80 letters long (" + printable(id.dump().substr(0, 90)) + ").");
             if (!ids.insert(id.get<std::string>()).second)
                 fail("AWS.SimpleQueueService.BatchEntryIdsNotDistinct", "BatchEntryIdsNotDistinct",
                      "Id " + printable(id.get<std::string>()) + " repeated.");
@@ -546,21 +592,31 @@ private:
     {
         const Queue q = queue(request);
         std::vector<ResourceData::OutgoingMessage> messages;
+        std::vector<Json> messageIds; // the entry ids of `messages`
+        Json failed = Json::array();
         size_t bytes = 0;
-        for (const Json &e : entries(request))
-            messages.push_back(outgoing(e, bytes));
+        // An entry SQS refuses is answered in Failed; the others are sent (each whole).
+        for (const Json &e : entries(request)) {
+            try {
+                messages.push_back(outgoing(e, bytes));
+                messageIds.push_back(e["Id"]);
+            } catch (const Failure &f) {
+                failed.push_back(Json{{"Id", e["Id"]}, {"Code", f.type}, {"Message", f.message}, {"SenderFault", true}});
+            }
+        }
         if (int64_t(bytes) > kMaxMessageBytes)
             fail("AWS.SimpleQueueService.BatchRequestTooLong", "BatchRequestTooLong",
                  "Batch requests cannot be longer than 262144 bytes. You have sent " + std::to_string(bytes) + " bytes.");
-        const auto ids = checked(m_data.sendMessages(q.name, messages, nowMs()));
-        m_backend.changed();
+        const auto ids = messages.empty() ? std::vector<std::string>() : checked(m_data.sendMessages(q.name, messages, nowMs()));
+        if (!messages.empty())
+            m_backend.changed();
         Json successful = Json::array();
         for (size_t i = 0; i < messages.size(); ++i) {
             Json entry = sent(messages[i], ids[i]);
-            entry["Id"] = request["Entries"][i]["Id"];
+            entry["Id"] = messageIds[i];
             successful.push_back(std::move(entry));
         }
-        return Json{{"Successful", successful}, {"Failed", Json::array()}};
+        return Json{{"Successful", successful}, {"Failed", failed}};
     }
 
     Json deleteBatch(const Json &request)
@@ -621,8 +677,11 @@ http::Response xmlAnswer(const std::string &action, const Json &result)
     http::Response r;
     r.headers = {{"Content-Type", "text/xml"}};
     const std::string inner = xmlOf(action, result);
+    // SQS writes a result element for every action that has one, empty or
+    // not (boto3 and the CLI fail on a ReceiveMessage without it).
+    const bool hasResult = action != "DeleteMessage" && action != "ChangeMessageVisibility" && action != "PurgeQueue";
     r.body = "<?xml version=\"1.0\"?><" + action + "Response xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\">"
-             + (inner.empty() && result.empty() ? std::string() : "<" + action + "Result>" + inner + "</" + action + "Result>")
+             + (hasResult ? "<" + action + "Result>" + inner + "</" + action + "Result>" : std::string())
              + "<ResponseMetadata><RequestId>" + newRequestId() + "</RequestId></ResponseMetadata></" + action
              + "Response>";
     return r;
@@ -695,13 +754,13 @@ void Sqs::handle(const http::Request &request, Gateway::Respond respond)
             try {
                 body = request.body.empty() ? Json::object() : Json::parse(request.body);
             } catch (const Json::exception &) {
-                fail("MalformedQueryString", "InvalidParameterValue", "the request body is not JSON");
+                fail("MalformedQueryString", "MalformedQueryString", "the request body is not JSON");
             }
             if (!body.is_object() || nestsTooDeep(body, 20))
-                fail("MalformedQueryString", "InvalidParameterValue", "the request body must be a JSON object of SQS's parameters");
+                fail("MalformedQueryString", "MalformedQueryString", "the request body must be a JSON object of SQS's parameters");
         }
         if (action == "ReceiveMessage") {
-            receive(body, query, action, std::move(respond), -1);
+            receive(body, query, action, std::move(respond), -1, request.clientWaiting);
             return;
         }
         auto design = m_backend.design();
@@ -720,8 +779,12 @@ void Sqs::handle(const http::Request &request, Gateway::Respond respond)
 }
 
 void Sqs::receive(const Json &request, bool query, const std::string &action, Gateway::Respond respond,
-                  int64_t deadlineMs)
+                  int64_t deadlineMs, std::function<bool()> clientWaiting)
 {
+    // A client that went away gets no message: taking one for it would hide
+    // it from everyone until its visibility timeout ends.
+    if (clientWaiting && !clientWaiting())
+        return;
     try {
         auto design = m_backend.design();
         ResourceData *data = m_backend.data();
@@ -735,8 +798,9 @@ void Sqs::receive(const Json &request, bool query, const std::string &action, Ga
         const Json result = handler.receive(request, empty);
         if (empty && nowMs() < deadlineMs) {
             // Long polling: look again shortly, until a message comes or the wait ends.
-            QTimer::singleShot(20, &m_context, [this, request, query, action, respond = std::move(respond), deadlineMs]() mutable {
-                receive(request, query, action, std::move(respond), deadlineMs);
+            QTimer::singleShot(20, &m_context, [this, request, query, action, respond = std::move(respond), deadlineMs,
+                                                clientWaiting = std::move(clientWaiting)]() mutable {
+                receive(request, query, action, std::move(respond), deadlineMs, std::move(clientWaiting));
             });
             return;
         }

@@ -32,7 +32,7 @@ public:
 
 private:
     void receive(const Json &request, bool query, const std::string &action, Gateway::Respond respond,
-                 int64_t deadlineMs);
+                 int64_t deadlineMs, std::function<bool()> clientWaiting);
 
     Backend &m_backend;
     QObject m_context; // what long polls wait on: gone with this object

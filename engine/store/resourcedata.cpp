@@ -86,9 +86,11 @@ Result<std::vector<QueueMessageRow>> ResourceData::receive(const std::string &qu
     Transaction tx(m_db);
     if (!tx.status())
         return tx.status();
+    // Past the last row read: a message taken with a visibility of 0 is
+    // visible again at once, and must not be taken twice by one receive.
     auto select = m_db.prepare("SELECT " STRATUS_MESSAGE_COLUMNS
                                " FROM queue_messages WHERE queue = ?1 AND dead = 0 AND visible_at_ms <= ?2 "
-                               "ORDER BY id LIMIT ?3");
+                               "AND id > ?4 ORDER BY id LIMIT ?3");
     auto take = m_db.prepare("UPDATE queue_messages SET receive_count = receive_count + 1, visible_at_ms = ?2, "
                              "first_received_ms = CASE WHEN first_received_ms = 0 THEN ?3 ELSE first_received_ms END "
                              "WHERE id = ?1");
@@ -99,13 +101,17 @@ Result<std::vector<QueueMessageRow>> ResourceData::receive(const std::string &qu
     }
     std::vector<QueueMessageRow> out;
     std::vector<QueueMessageRow> dead;
+    long long lastRead = 0;
     // Dead messages do not count against the batch: read again until it is full or the queue is empty.
     while (int(out.size()) < max) {
         select->reset();
-        select->bind(1, queue).bind(2, static_cast<long long>(nowMs)).bind(3, static_cast<long long>(max - out.size()));
+        select->bind(1, queue).bind(2, static_cast<long long>(nowMs)).bind(3, static_cast<long long>(max - out.size()))
+            .bind(4, lastRead);
         std::vector<QueueMessageRow> rows;
-        while (select->step())
+        while (select->step()) {
             rows.push_back(messageRow(*select));
+            lastRead = rows.back().id;
+        }
         if (!select->status())
             return select->status();
         if (rows.empty())
@@ -201,13 +207,14 @@ Result<bool> ResourceData::deleteReceived(const std::string &queue, long long id
 }
 
 Result<bool> ResourceData::changeVisibility(const std::string &queue, long long id, const std::string &messageId,
-                                            int64_t visibleAtMs)
+                                            int64_t nowMs, int64_t visibleAtMs)
 {
     auto stmt = m_db.prepare("UPDATE queue_messages SET visible_at_ms = ?4 WHERE id = ?1 AND message_id = ?2 "
-                             "AND queue = ?3 AND dead = 0 AND receive_count > 0");
+                             "AND queue = ?3 AND dead = 0 AND receive_count > 0 AND visible_at_ms > ?5");
     if (!stmt)
         return stmt.status();
-    if (Status s = stmt->bind(1, id).bind(2, messageId).bind(3, queue).bind(4, static_cast<long long>(visibleAtMs)).run();
+    if (Status s = stmt->bind(1, id).bind(2, messageId).bind(3, queue).bind(4, static_cast<long long>(visibleAtMs))
+                       .bind(5, static_cast<long long>(nowMs)).run();
         !s)
         return s;
     return m_db.changes() > 0;

@@ -85,9 +85,10 @@ public:
     /// Deletes message row `id` of `queue` if it still is `messageId` (a
     /// receipt handle names both); false when there is no such message.
     Result<bool> deleteReceived(const std::string &queue, long long id, const std::string &messageId);
-    /// Makes message row `id` of `queue` (still `messageId`, received and not
-    /// dead) visible at `visibleAtMs`; false when there is no such message.
-    Result<bool> changeVisibility(const std::string &queue, long long id, const std::string &messageId,
+    /// Makes message row `id` of `queue` (still `messageId`, received, hidden
+    /// at `nowMs` and not dead) visible at `visibleAtMs`; false when there is
+    /// no such message in flight.
+    Result<bool> changeVisibility(const std::string &queue, long long id, const std::string &messageId, int64_t nowMs,
                                   int64_t visibleAtMs);
     /// Deletes every message of `queue` that is not dead; returns how many.
     Result<long long> purge(const std::string &queue);

@@ -170,6 +170,14 @@ protected:
         r.timeEpochMs = nowMs();
         QPointer<QTcpSocket> guard(socket);
         auto answered = std::make_shared<bool>(false);
+        r.clientWaiting = [self = QPointer<Server>(this), guard, seq, answered] {
+            if (!self || !guard || *answered || guard->state() != QAbstractSocket::ConnectedState)
+                return false;
+            auto it = self->m_connections.find(guard.data());
+            return it != self->m_connections.end()
+                   && std::any_of(it->second.queue.begin(), it->second.queue.end(),
+                                  [&](const Pending &p) { return p.seq == seq; });
+        };
         m_handler(std::move(r), [this, guard, seq, answered](http::Response response) {
             if (*answered)
                 return;

@@ -9,6 +9,7 @@
 #include "engine/model/status.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -71,6 +72,9 @@ struct Request
     std::string sourceIp = "127.0.0.1";
     std::string requestId; ///< API Gateway's requestContext.requestId
     int64_t timeEpochMs = 0;
+    /// Whether the client still waits for the answer (the gateway sets it):
+    /// a handler that waits (a long poll) stops when it no longer does.
+    std::function<bool()> clientWaiting;
 };
 
 /// What the events name of the account (the ARNs a local run shows).

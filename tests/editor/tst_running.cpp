@@ -173,6 +173,12 @@ void TestRunning::runServesHttpAndShowsTheInvocation()
     QCOMPARE(routes->topLevelItemCount(), 1);
     QCOMPARE(routes->topLevelItem(0)->text(1), url + QStringLiteral("/hello"));
     QCOMPARE(window->runPanel()->curlLine(0), QStringLiteral("curl -i -X GET '%1/hello'").arg(url));
+    // And where the SDK and the AWS CLI reach the workspace's tables and queues.
+    const QString endpoint = window->runSession()->servicesUrl();
+    QVERIFY2(endpoint.startsWith(QLatin1String("http://127.0.0.1:")) && endpoint != url, qPrintable(endpoint));
+    QVERIFY2(window->runPanel()->state()->text().contains(QStringLiteral("AWS endpoint")) &&
+                 window->runPanel()->state()->text().contains(endpoint),
+             qPrintable(window->runPanel()->state()->text()));
 
     RawHttp http(gatewayPort(url));
     QVERIFY(http.connected());

@@ -428,6 +428,36 @@ void TestServices::sqsLongPollingWaitsForAMessage()
     QCOMPARE(answers.size(), size_t(1));
     QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(Json::parse(answers[0].body)["Messages"][0]["Body"] == "late");
+
+    // A poll whose client went away takes nothing: the message stays visible for others.
+    {
+        RawHttp gone(m_port);
+        gone.send(RawHttp::request("POST", "/", Json{{"QueueUrl", "jobs"}, {"WaitTimeSeconds", 20}}.dump(),
+                                   {"X-Amz-Target: AmazonSQS.ReceiveMessage", "Content-Type: application/x-amz-json-1.0"}));
+        QTest::qWait(200);
+    } // closed
+    QTest::qWait(200);
+    QCOMPARE(sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", "for the living"}}).status, 200);
+    QTest::qWait(300);
+    const Answer living = sqs("ReceiveMessage", {{"QueueUrl", "jobs"}});
+    QVERIFY2(living.body.contains("Messages") && living.body["Messages"][0]["Body"] == "for the living", living.body.dump().c_str());
+
+    // A visibility of 0: each message once per receive, its count up by one.
+    QCOMPARE(sqs("PurgeQueue", {{"QueueUrl", "jobs"}}).status, 200);
+    for (const char *body : {"v1", "v2", "v3"})
+        QCOMPARE(sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", body}}).status, 200);
+    const Answer zero = sqs("ReceiveMessage", {{"QueueUrl", "jobs"}, {"MaxNumberOfMessages", 10}, {"VisibilityTimeout", 0},
+                                               {"AttributeNames", {"ApproximateReceiveCount"}}});
+    QCOMPARE(zero.body["Messages"].size(), size_t(3));
+    for (const Json &m : zero.body["Messages"])
+        QVERIFY(m["Attributes"]["ApproximateReceiveCount"] == "1");
+    // Visible again at once: no longer in flight.
+    QVERIFY(sqs("ChangeMessageVisibility", {{"QueueUrl", "jobs"}, {"ReceiptHandle", zero.body["Messages"][0]["ReceiptHandle"]},
+                                            {"VisibilityTimeout", 5}}).body["__type"] == "com.amazonaws.sqs#MessageNotInflight");
+    // And the query protocol's empty receive still has its result element (boto3 and the CLI need it).
+    QCOMPARE(sqs("PurgeQueue", {{"QueueUrl", "jobs"}}).status, 200);
+    const HttpAnswer emptyXml = sqsQuery("Action=ReceiveMessage&QueueUrl=jobs");
+    QVERIFY2(emptyXml.body.find("<ReceiveMessageResult></ReceiveMessageResult>") != std::string::npos, emptyXml.body.c_str());
 }
 
 void TestServices::sqsErrorsAreSqssAndNothingIsHalfWritten()
@@ -449,10 +479,14 @@ void TestServices::sqsErrorsAreSqssAndNothingIsHalfWritten()
     QVERIFY(a.body["__type"] == "com.amazonaws.sqs#TooManyEntriesInBatchRequest");
     a = sqs("SendMessageBatch", {{"QueueUrl", "jobs"}, {"Entries", {{{"Id", "a"}, {"MessageBody", "m"}}, {{"Id", "a"}, {"MessageBody", "n"}}}}});
     QVERIFY(a.body["__type"] == "com.amazonaws.sqs#BatchEntryIdsNotDistinct");
-    // A batch with one bad entry sends none of them.
+    // A batch answers a bad entry in Failed and sends the others, each whole.
     a = sqs("SendMessageBatch", {{"QueueUrl", "jobs"}, {"Entries", {{{"Id", "a"}, {"MessageBody", "fine"}},
-                                                                   {{"Id", "b"}, {"MessageBody", std::string("bad  char")}}}}});
-    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#InvalidMessageContents");
+                                                                   {{"Id", "b"}, {"MessageBody", std::string("bad \x01 char")}}}}});
+    QCOMPARE(a.body["Successful"].size(), size_t(1));
+    QVERIFY(a.body["Failed"][0]["Id"] == "b" && a.body["Failed"][0]["Code"] == "InvalidMessageContents");
+    QCOMPARE(sqs("PurgeQueue", {{"QueueUrl", "jobs"}}).status, 200);
+    a = sqs("SendMessageBatch", {{"QueueUrl", "jobs"}, {"Entries", {{{"Id", "a b!"}, {"MessageBody", "m"}}}}});
+    QVERIFY(a.body["__type"] == "com.amazonaws.sqs#InvalidBatchEntryId");
     a = sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", std::string(256 * 1024 + 1, 'x')}});
     QVERIFY(a.body["__type"] == "com.amazonaws.sqs#InvalidParameterValue");
     a = sqs("SendMessage", {{"QueueUrl", "jobs"}, {"MessageBody", ""}});
@@ -461,6 +495,16 @@ void TestServices::sqsErrorsAreSqssAndNothingIsHalfWritten()
     QCOMPARE(a.status, 400);
     a = sqs("CreateQueue", {{"QueueName", "fresh"}});
     QVERIFY(a.message().find("queue node") != std::string::npos);
+    a = sqs("CreateQueue", {{"QueueName", "jobs"}}); // one that exists: its URL, as SQS answers
+    QVERIFY(a.status == 200 && a.body["QueueUrl"].get<std::string>().ends_with("/000000000000/jobs"));
+    // The query protocol: bytes that are not what SQS takes are refused, never rewritten.
+    for (const char *form : {"Action=SendMessage&QueueUrl=jobs&MessageBody=x%EF%BF%BFy", "Action=SendMessage&QueueUrl=jobs&MessageBody=x%FF%FEy",
+                             "Action=SendMessage&QueueUrl=jobs&MessageBody=%ZZ%", "Action=SendMessage&QueueUrl=jobs&MessageBody=m"
+                             "&MessageAttribute.4294967297.Name=a&MessageAttribute.4294967297.Value.DataType=String"
+                             "&MessageAttribute.4294967297.Value.StringValue=v"}) {
+        const HttpAnswer refused = sqsQuery(form);
+        QVERIFY2(refused.status == 400, (std::string(form) + " → " + refused.body).c_str());
+    }
     a = sqs("Frobnicate", Json::object());
     QCOMPARE(a.status, 400);
     RawHttp http(m_port);
