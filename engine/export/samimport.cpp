@@ -167,7 +167,7 @@ private:
 
     std::string queueUrl(const std::string &name) const
     {
-        return "https://sqs." + m_options.region + ".amazonaws.com/000000000000/" + name;
+        return engine::queueUrl(std::string(), m_options.region, name);
     }
 
     std::optional<std::string> refOf(const std::string &name) const

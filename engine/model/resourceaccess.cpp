@@ -18,6 +18,21 @@ std::vector<const Node *> resourcesNamed(const Workspace &workspace, const std::
     return out;
 }
 
+const Node *resourceNamed(const Workspace &workspace, std::string_view kind, const std::string &name)
+{
+    for (const Node *resource : resourcesNamed(workspace, name)) {
+        if (resource->kind == kind)
+            return resource;
+    }
+    return nullptr;
+}
+
+std::string queueUrl(const std::string &endpoint, const std::string &region, const std::string &queue)
+{
+    const std::string base = endpoint.empty() ? "https://sqs." + region + ".amazonaws.com" : endpoint;
+    return base + "/000000000000/" + queue;
+}
+
 std::vector<const Node *> resourcesUsedBy(const Workspace &workspace, const Node &function)
 {
     std::vector<const Node *> out;

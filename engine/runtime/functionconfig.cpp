@@ -28,12 +28,6 @@ void addResourceEnvironment(FunctionConfig &config, const Workspace &workspace, 
     }
 }
 
-std::string queueUrl(const std::string &servicesUrl, const std::string &region, const std::string &queue)
-{
-    const std::string base = servicesUrl.empty() ? "https://sqs." + region + ".amazonaws.com" : servicesUrl;
-    return base + "/000000000000/" + queue;
-}
-
 std::string defaultCacheRoot()
 {
     return QDir::temp()

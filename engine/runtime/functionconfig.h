@@ -56,10 +56,6 @@ Result<std::string> materializeFiles(const std::string &functionName, const Json
 void addResourceEnvironment(FunctionConfig &config, const Workspace &workspace, const Node &function,
                             const std::string &servicesUrl);
 
-/// The queue URL SQS gives `queue` at `servicesUrl` ("http://HOST:PORT/000000000000/NAME"),
-/// or on AWS when empty.
-std::string queueUrl(const std::string &servicesUrl, const std::string &region, const std::string &queue);
-
 /// Where the engine keeps materialized code and its runtime bootstraps:
 /// a private folder under the system's temporary folder.
 std::string defaultCacheRoot();

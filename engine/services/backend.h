@@ -29,7 +29,4 @@ public:
     virtual std::string bucketFolder(const Node &bucket) const = 0;
 };
 
-/// The resource node of `kind` named `name` in the design; none when there is none.
-const Node *findResource(const Workspace &design, std::string_view kind, const std::string &name);
-
 } // namespace stratus::engine::services

@@ -6,6 +6,7 @@
 
 #include "engine/model/invocationrecord.h"
 #include "engine/model/nodekind.h"
+#include "engine/model/resourceaccess.h"
 #include "engine/model/settings.h"
 #include "engine/model/text.h"
 
@@ -57,14 +58,9 @@ T checked(Result<T> r)
     return r.take();
 }
 
-const Json &member(const Json &request, const char *key)
-{
-    return memberOf(request, key);
-}
-
 std::string stringField(const Json &request, const char *key, bool required = true)
 {
-    const Json &v = member(request, key);
+    const Json &v = memberOf(request, key);
     if (v.is_string())
         return v.get<std::string>();
     if (v.is_null() && !required)
@@ -147,7 +143,7 @@ public:
             return listTables(request);
         if (operation == "CreateTable") {
             const std::string name = stringField(request, "TableName", false);
-            if (!name.empty() && findResource(m_design, kinds::kTable, name))
+            if (!name.empty() && resourceNamed(m_design, kinds::kTable, name))
                 fail(std::string(kPrefix) + "ResourceInUseException", "Table already exists: " + name);
             invalid("Stratus's tables are table nodes of the workspace: add a table node named " + quote(name)
                     + " on the canvas (its partition and sort keys are its config) instead of calling CreateTable");
@@ -168,7 +164,7 @@ private:
         std::string name = stringField(request, field);
         if (name.starts_with("arn:aws:dynamodb:"))
             name = name.substr(name.find("table/") == std::string::npos ? name.size() : name.find("table/") + 6);
-        const Node *node = findResource(m_design, kinds::kTable, name);
+        const Node *node = resourceNamed(m_design, kinds::kTable, name);
         if (!node)
             fail(std::string(kPrefix) + "ResourceNotFoundException",
                  "Requested resource not found: Table: " + name + " not found (the workspace's tables are its table nodes)");
@@ -223,7 +219,7 @@ private:
         op.table = table(request);
         auto expressions = checked(Expressions::of(request));
         if (kind == ItemOp::Kind::Put) {
-            op.item = member(request, "Item");
+            op.item = memberOf(request, "Item");
             if (!op.item.is_object())
                 invalid("1 validation error detected: Value null at 'item' failed to satisfy constraint: Member "
                         "must not be null");
@@ -233,14 +229,14 @@ private:
                 invalid("Item size has exceeded the maximum allowed size (" + std::to_string(itemSize(op.item))
                         + " bytes; DynamoDB takes 400 KB)");
         } else {
-            Json key = member(request, "Key");
+            Json key = memberOf(request, "Key");
             if (key.is_object())
                 check(normalizeItem(key, "Key"));
             op.ref = refOf(op.table, key, false);
             op.item = key;
         }
         if (kind == ItemOp::Kind::Update) {
-            const Json &update = member(request, "UpdateExpression");
+            const Json &update = memberOf(request, "UpdateExpression");
             if (!update.is_null()) {
                 if (!update.is_string())
                     invalid("UpdateExpression must be a string");
@@ -251,9 +247,9 @@ private:
         if (kind == ItemOp::Kind::Check && !op.condition)
             invalid("ConditionCheck needs a ConditionExpression");
         check(expressions.checkAllUsed());
-        op.returnValues = member(request, "ReturnValues").is_string() ? member(request, "ReturnValues").get<std::string>()
+        op.returnValues = memberOf(request, "ReturnValues").is_string() ? memberOf(request, "ReturnValues").get<std::string>()
                                                                       : "NONE";
-        op.returnOldOnFailure = member(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
+        op.returnOldOnFailure = memberOf(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
         return op;
     }
 
@@ -391,7 +387,7 @@ private:
     {
         refuseLegacy(request);
         const Table t = table(request);
-        Json key = member(request, "Key");
+        Json key = memberOf(request, "Key");
         if (key.is_object())
             check(normalizeItem(key, "Key"));
         const auto ref = refOf(t, key, false);
@@ -412,7 +408,7 @@ private:
     {
         const auto paths = checked(expressions.projection(request));
         check(expressions.checkAllUsed());
-        const Json &limitJson = member(request, "Limit");
+        const Json &limitJson = memberOf(request, "Limit");
         long long limit = -1;
         if (!limitJson.is_null()) {
             if (!limitJson.is_number_integer())
@@ -423,7 +419,7 @@ private:
                         "value greater than or equal to 1");
             limit = limitJson.get<long long>();
         }
-        const std::string select = member(request, "Select").is_string() ? member(request, "Select").get<std::string>()
+        const std::string select = memberOf(request, "Select").is_string() ? memberOf(request, "Select").get<std::string>()
                                                                           : "ALL_ATTRIBUTES";
         if (select != "ALL_ATTRIBUTES" && select != "COUNT" && select != "SPECIFIC_ATTRIBUTES")
             invalid("Select must be ALL_ATTRIBUTES, COUNT or SPECIFIC_ATTRIBUTES (a table node has no indexes)");
@@ -462,7 +458,7 @@ private:
         refuseLegacy(request);
         const Table t = table(request);
         if (request.contains("IndexName"))
-            invalid("The table does not have the specified index: " + printable(member(request, "IndexName").dump())
+            invalid("The table does not have the specified index: " + printable(memberOf(request, "IndexName").dump())
                     + " (table nodes have no secondary indexes)");
         auto expressions = checked(Expressions::of(request));
         const std::string keyText = stringField(request, "KeyConditionExpression");
@@ -472,7 +468,7 @@ private:
         if (pkType != "S" && pkType != "N" && pkType != "B")
             invalid("One or more parameter values were invalid: Condition parameter type does not match schema type");
         const auto filter = checked(expressions.condition(request, "FilterExpression"));
-        const bool forward = member(request, "ScanIndexForward") != false;
+        const bool forward = memberOf(request, "ScanIndexForward") != false;
 
         std::vector<Json> items;
         if (t.keys.size() == 1) {
@@ -502,7 +498,7 @@ private:
             if (key.sortKey)
                 std::erase_if(items, [&](const Json &item) { return !evaluate(*key.sortKey, item); });
         }
-        const Json &start = member(request, "ExclusiveStartKey");
+        const Json &start = memberOf(request, "ExclusiveStartKey");
         if (!start.is_null()) {
             Json startKey = start;
             if (startKey.is_object())
@@ -537,15 +533,15 @@ private:
         auto expressions = checked(Expressions::of(request));
         const auto filter = checked(expressions.condition(request, "FilterExpression"));
         std::string after;
-        const Json &start = member(request, "ExclusiveStartKey");
+        const Json &start = memberOf(request, "ExclusiveStartKey");
         if (!start.is_null()) {
             Json startKey = start;
             if (startKey.is_object())
                 check(normalizeItem(startKey, "ExclusiveStartKey"));
             after = refOf(t, startKey, false).itemKey;
         }
-        const Json &segment = member(request, "Segment");
-        const Json &total = member(request, "TotalSegments");
+        const Json &segment = memberOf(request, "Segment");
+        const Json &total = memberOf(request, "TotalSegments");
         if (segment.is_null() != total.is_null())
             invalid("The TotalSegments parameter is required but was not present in the request when Segment "
                     "parameter is present, and the other way round");
@@ -554,7 +550,7 @@ private:
                           || total.get<long long>() > 1000000 || segment.get<long long>() < 0
                           || segment.get<long long>() >= total.get<long long>()))
             invalid("Segment must be from 0 to TotalSegments - 1, and TotalSegments from 1 to 1000000");
-        const long long limit = member(request, "Limit").is_number_integer() ? member(request, "Limit").get<long long>()
+        const long long limit = memberOf(request, "Limit").is_number_integer() ? memberOf(request, "Limit").get<long long>()
                                                                              : -1;
         // Read one more than the page holds, so that the page knows whether more follow.
         std::vector<Json> items;
@@ -583,7 +579,7 @@ private:
 
     Json batchGet(const Json &request)
     {
-        const Json &requests = member(request, "RequestItems");
+        const Json &requests = memberOf(request, "RequestItems");
         if (!requests.is_object() || requests.empty())
             invalid("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Member must "
                     "have length greater than or equal to 1");
@@ -591,7 +587,7 @@ private:
         Json responses = Json::object();
         for (auto it = requests.begin(); it != requests.end(); ++it) {
             const Table t = table(Json{{"TableName", it.key()}});
-            const Json &keys = member(*it, "Keys");
+            const Json &keys = memberOf(*it, "Keys");
             if (!keys.is_array() || keys.empty())
                 invalid("Keys of table " + t.name + " must be a list of 1 to 100 keys");
             count += keys.size();
@@ -618,7 +614,7 @@ private:
 
     Json batchWrite(const Json &request)
     {
-        const Json &requests = member(request, "RequestItems");
+        const Json &requests = memberOf(request, "RequestItems");
         if (!requests.is_object() || requests.empty())
             invalid("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Member must "
                     "have length greater than or equal to 1");
@@ -632,10 +628,10 @@ private:
                 ItemOp::Kind kind;
                 if (entry.contains("PutRequest") && entry.size() == 1) {
                     kind = ItemOp::Kind::Put;
-                    one["Item"] = member(entry["PutRequest"], "Item");
+                    one["Item"] = memberOf(entry["PutRequest"], "Item");
                 } else if (entry.contains("DeleteRequest") && entry.size() == 1) {
                     kind = ItemOp::Kind::Delete;
-                    one["Key"] = member(entry["DeleteRequest"], "Key");
+                    one["Key"] = memberOf(entry["DeleteRequest"], "Key");
                 } else {
                     invalid("A write request holds exactly one of PutRequest and DeleteRequest");
                 }
@@ -654,7 +650,7 @@ private:
 
     Json transactWrite(const Json &request)
     {
-        const Json &items = member(request, "TransactItems");
+        const Json &items = memberOf(request, "TransactItems");
         if (!items.is_array() || items.empty() || items.size() > 100)
             invalid("TransactItems must be a list of 1 to 100 actions");
         std::vector<ItemOp> ops;
@@ -697,12 +693,12 @@ private:
 
     Json transactGet(const Json &request)
     {
-        const Json &items = member(request, "TransactItems");
+        const Json &items = memberOf(request, "TransactItems");
         if (!items.is_array() || items.empty() || items.size() > 100)
             invalid("TransactItems must be a list of 1 to 100 Get actions");
         Json responses = Json::array();
         for (const Json &entry : items) {
-            const Json &get = member(entry, "Get");
+            const Json &get = memberOf(entry, "Get");
             if (!get.is_object())
                 invalid("A TransactGetItems item holds a Get");
             responses.push_back(getItem(get));
@@ -748,10 +744,10 @@ private:
                     names.insert(n.name);
             }
         }
-        const std::string after = member(request, "ExclusiveStartTableName").is_string()
-                                      ? member(request, "ExclusiveStartTableName").get<std::string>()
+        const std::string after = memberOf(request, "ExclusiveStartTableName").is_string()
+                                      ? memberOf(request, "ExclusiveStartTableName").get<std::string>()
                                       : std::string();
-        const long long limit = member(request, "Limit").is_number_integer() ? member(request, "Limit").get<long long>()
+        const long long limit = memberOf(request, "Limit").is_number_integer() ? memberOf(request, "Limit").get<long long>()
                                                                              : 100;
         if (limit < 1 || limit > 100)
             invalid("Limit must be from 1 to 100");

@@ -7,17 +7,6 @@
 
 namespace stratus::engine::services {
 
-const Node *findResource(const Workspace &design, std::string_view kind, const std::string &name)
-{
-    for (const Workflow &wf : design.workflows) {
-        for (const Node &node : wf.nodes()) {
-            if (node.kind == kind && node.name == name)
-                return &node;
-        }
-    }
-    return nullptr;
-}
-
 namespace {
 
 http::Response plainError(int status, const std::string &message)

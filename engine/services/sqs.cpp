@@ -4,6 +4,7 @@
 
 #include "engine/model/invocationrecord.h"
 #include "engine/model/nodekind.h"
+#include "engine/model/resourceaccess.h"
 #include "engine/model/settings.h"
 #include "engine/model/text.h"
 #include "engine/triggers/eventshapes.h"
@@ -385,7 +386,7 @@ public:
             return Json::object();
         }
         if (action == "CreateQueue" && memberOf(request, "QueueName").is_string()
-            && findResource(m_design, kinds::kQueue, request["QueueName"].get<std::string>()))
+            && resourceNamed(m_design, kinds::kQueue, request["QueueName"].get<std::string>()))
             return Json{{"QueueUrl", urlOf(request["QueueName"].get<std::string>())}}; // as SQS does for a queue that exists
         if (action == "CreateQueue")
             fail("UnsupportedOperation", "UnsupportedOperation",
@@ -480,7 +481,7 @@ private:
         return out;
     }
 
-    std::string urlOf(const std::string &name) const { return m_base + "/000000000000/" + name; }
+    std::string urlOf(const std::string &name) const { return queueUrl(m_base, m_region, name); }
 
     Queue queue(const Json &request, const char *field = "QueueUrl")
     {
@@ -493,7 +494,7 @@ private:
                 name.pop_back();
             name = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
         }
-        const Node *node = findResource(m_design, kinds::kQueue, name);
+        const Node *node = resourceNamed(m_design, kinds::kQueue, name);
         if (!node)
             fail("AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist",
                  "The specified queue does not exist: " + printable(name.substr(0, 80))
