@@ -3,6 +3,7 @@
 #include "executor.h"
 
 #include "engine/model/invocationrecord.h"
+#include "engine/services/bucketobjects.h"
 #include "engine/services/dynamodb.h"
 #include "engine/model/nodekind.h"
 #include "engine/model/settings.h"
@@ -42,12 +43,6 @@ shapes::Place placeOf(const Executor &executor)
 int intConfig(const Json &config, const char *key, int fallback)
 {
     return config.contains(key) && config[key].is_number_integer() ? config[key].get<int>() : fallback;
-}
-
-/// Our own temporary files while an object is written: never objects.
-bool isOwnTemporary(const QString &name)
-{
-    return name.startsWith(QStringLiteral(".stratus-"));
 }
 
 /// The consumer's own result in a run that a resource started: the output of
@@ -162,7 +157,7 @@ void LocalResources::designChanged()
                 while (it.hasNext()) {
                     it.next();
                     const QFileInfo info = it.fileInfo();
-                    if (isOwnTemporary(info.fileName()) || info.isSymLink())
+                    if (services::isOwnTemporary(info.fileName().toStdString()) || info.isSymLink())
                         continue; // as the scans skip them
                     const std::string key = QDir(QString::fromStdString(b.folder)).relativeFilePath(info.filePath()).toStdString();
                     b.known[key] = FileSig{info.size(), info.lastModified().toMSecsSinceEpoch()};
@@ -274,45 +269,48 @@ Result<Json> LocalResources::writeBucket(const Workflow &workflow, const Node &n
         key = newRequestId() + ".json";
         body = value.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
-    // S3's rules for a key, and ours for a folder: the object stays inside it.
-    if (key.empty() || key.size() > 1024)
-        return Status::invalidArgument("an object key must be 1 to 1024 bytes long");
-    if (key.find('\0') != std::string::npos)
-        return Status::invalidArgument("an object key may not hold a NUL character");
-    if (key.front() == '/' || key.find('\\') != std::string::npos)
-        return Status::invalidArgument("object key " + quote(key) + " must be a relative path (no leading / or \\)");
-    for (const auto &part : fs::path(key)) {
-        if (part == ".." || part == ".")
-            return Status::invalidArgument("object key " + quote(key) + " may not hold . or .. segments");
-        if (isOwnTemporary(QString::fromStdString(part.string())))
-            return Status::invalidArgument("object key " + quote(key) + " uses the reserved prefix .stratus-");
-    }
-    auto bucket = m_buckets.find(node.name);
-    if (bucket == m_buckets.end())
-        return Status::notFound("bucket " + quote(node.name) + " is not running");
-    const fs::path folder = fs::weakly_canonical(bucket->second.folder);
-    const fs::path target = folder / key;
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    // A symlink anywhere on the way may not lead out of the folder.
-    const fs::path realParent = fs::weakly_canonical(target.parent_path(), ec);
-    const auto [end, _] = std::mismatch(folder.begin(), folder.end(), realParent.begin(), realParent.end());
-    if (ec || end != folder.end() || fs::is_symlink(target, ec))
-        return Status::invalidArgument("object key " + quote(key) + " leads out of the folder of bucket "
-                                       + quote(node.name));
-    const QString path = QString::fromStdString(target.string());
-    // Written beside and renamed, so that the folder never shows half an object.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(body.data(), qint64(body.size())) != qint64(body.size())
-        || !file.commit())
-        return Status::ioError("cannot write " + quote(target.string()) + ": " + file.errorString().toStdString());
-    const QFileInfo info(path);
+    return putObject(workflow, node, key, body, runId);
+}
+
+Result<Json> LocalResources::putObject(const Workflow &workflow, const Node &bucket, const std::string &key,
+                                       std::string_view body, const std::string &runId)
+{
+    auto known = m_buckets.find(bucket.name);
+    if (known == m_buckets.end())
+        return Status::notFound("bucket " + quote(bucket.name) + " is not running");
+    auto path = services::objectPath(known->second.folder, key, true);
+    if (!path)
+        return path.status().withContext("bucket " + quote(bucket.name));
+    if (Status s = services::writeObjectFile(*path, body); !s)
+        return s;
+    const QFileInfo info(QString::fromStdString(path->string()));
     const FileSig sig{info.size(), info.lastModified().toMSecsSinceEpoch()};
-    bucket->second.known[key] = sig;
-    bucket->second.settling.erase(key);
-    notifyBucket(workflow, node, true, key, sig, runId);
+    known->second.known[key] = sig;
+    known->second.settling.erase(key);
     const std::string etag = shapes::md5Hex(body);
-    return Json{{"bucket", node.name}, {"key", key}, {"size", body.size()}, {"eTag", etag}};
+    notifyBucket(workflow, bucket, true, key, sig, runId, etag);
+    return Json{{"bucket", bucket.name}, {"key", key}, {"size", body.size()}, {"eTag", etag}};
+}
+
+Result<bool> LocalResources::deleteObject(const Workflow &workflow, const Node &bucket, const std::string &key)
+{
+    auto known = m_buckets.find(bucket.name);
+    if (known == m_buckets.end())
+        return Status::notFound("bucket " + quote(bucket.name) + " is not running");
+    auto path = services::objectPath(known->second.folder, key, false);
+    if (!path)
+        return path.status().withContext("bucket " + quote(bucket.name));
+    auto removed = services::removeObjectFile(known->second.folder, *path);
+    if (!removed || !*removed)
+        return removed;
+    FileSig sig;
+    if (auto it = known->second.known.find(key); it != known->second.known.end()) {
+        sig = it->second;
+        known->second.known.erase(it);
+    }
+    known->second.settling.erase(key);
+    notifyBucket(workflow, bucket, false, key, sig);
+    return true;
 }
 
 // ---- deliveries --------------------------------------------------------------
@@ -604,7 +602,7 @@ void LocalResources::scanBuckets()
                 files.next();
                 const QFileInfo info = files.fileInfo();
                 // Symlinks are not objects: they could point out of the folder.
-                if (isOwnTemporary(info.fileName()) || info.isSymLink())
+                if (services::isOwnTemporary(info.fileName().toStdString()) || info.isSymLink())
                     continue;
                 if (info.isDir()) {
                     if (m_writeWatch)
@@ -646,7 +644,7 @@ void LocalResources::scanBuckets()
 }
 
 void LocalResources::notifyBucket(const Workflow &workflow, const Node &bucket, bool created, const std::string &key,
-                                  const FileSig &sig, const std::string &parentRunId)
+                                  const FileSig &sig, const std::string &parentRunId, const std::string &eTag)
 {
     if (!m_options.deliver || !hasEdges(workflow, bucket, "out"))
         return;
@@ -668,6 +666,9 @@ void LocalResources::notifyBucket(const Workflow &workflow, const Node &bucket, 
     change.sequencer = sequencer;
     if (created) {
         change.size = sig.size;
+        change.eTag = eTag;
+    }
+    if (created && change.eTag.empty()) {
         QFile file(QString::fromStdString(m_buckets[bucket.name].folder + "/" + key));
         if (file.open(QIODevice::ReadOnly)) {
             QCryptographicHash md5(QCryptographicHash::Md5);

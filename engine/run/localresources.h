@@ -55,6 +55,13 @@ public:
     Result<Json> write(const Workflow &workflow, const Node &node, const Json &value,
                        const std::string &runId) override;
 
+    /// Writes an object whole (or not at all) and notifies as S3 would; the
+    /// value is {bucket, key, size, eTag}.
+    Result<Json> putObject(const Workflow &workflow, const Node &bucket, const std::string &key, std::string_view body,
+                           const std::string &runId = {});
+    /// Removes an object and notifies; false when there was none.
+    Result<bool> deleteObject(const Workflow &workflow, const Node &bucket, const std::string &key);
+
     /// The folder a bucket node's objects live in.
     static std::string bucketFolder(const std::string &workspaceFile, const Node &bucket);
     /// The canonical key of a table item: its key attributes, typed, as JSON.
@@ -90,7 +97,7 @@ private:
     void pollStream(const Workflow &workflow, const Node &table);
     void scanBuckets();
     void notifyBucket(const Workflow &workflow, const Node &bucket, bool created, const std::string &key,
-                      const FileSig &sig, const std::string &parentRunId = {});
+                      const FileSig &sig, const std::string &parentRunId = {}, const std::string &eTag = {});
     Result<Json> writeQueue(const Node &node, const Json &value, const std::string &runId);
     Result<Json> writeTable(const Node &node, const Json &value, const std::string &runId);
     Result<Json> writeBucket(const Workflow &workflow, const Node &node, const Json &value, const std::string &runId);

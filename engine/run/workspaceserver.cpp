@@ -234,6 +234,36 @@ std::string WorkspaceServer::bucketFolder(const Node &bucket) const
     return LocalResources::bucketFolder(m_options.executor.workspaceFile, bucket);
 }
 
+const Workflow *WorkspaceServer::workflowHolding(const Node &node) const
+{
+    if (auto running = design()) {
+        for (const Workflow &wf : running->workflows) {
+            if (wf.findNode(node.id) == &node)
+                return &wf;
+        }
+    }
+    return nullptr;
+}
+
+Result<std::string> WorkspaceServer::putObject(const Node &bucket, const std::string &key, std::string_view body)
+{
+    const Workflow *workflow = workflowHolding(bucket);
+    if (!m_resources || !workflow)
+        return Status::notFound("bucket " + quote(bucket.name) + " is not running");
+    auto written = m_resources->putObject(*workflow, bucket, key, body);
+    if (!written)
+        return written.status();
+    return (*written)["eTag"].get<std::string>();
+}
+
+Result<bool> WorkspaceServer::deleteObject(const Node &bucket, const std::string &key)
+{
+    const Workflow *workflow = workflowHolding(bucket);
+    if (!m_resources || !workflow)
+        return Status::notFound("bucket " + quote(bucket.name) + " is not running");
+    return m_resources->deleteObject(*workflow, bucket, key);
+}
+
 void WorkspaceServer::stopDelivering()
 {
     m_scheduleTimer.stop();

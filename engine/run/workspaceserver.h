@@ -94,6 +94,8 @@ public:
     ResourceData *data() override { return m_resources ? m_resources->data() : nullptr; }
     void changed() override;
     std::string bucketFolder(const Node &bucket) const override;
+    Result<std::string> putObject(const Node &bucket, const std::string &key, std::string_view body) override;
+    Result<bool> deleteObject(const Node &bucket, const std::string &key) override;
     std::vector<RouteInfo> routes() const { return m_routeInfo; }
 
     /// The event a trigger makes by itself (send without --event): a manual
@@ -122,6 +124,8 @@ Q_SIGNALS:
     void reloaded(const QString &problem);
 
 private:
+    /// The running workflow that holds `node` (a node of the running design).
+    const Workflow *workflowHolding(const Node &node) const;
     /// A workspace file checked before it runs: its design loads and has no
     /// errors, and who may run it is known.
     struct OpenedFile

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace stratus::engine::services {
 
@@ -27,6 +28,11 @@ public:
     virtual void changed() = 0;
     /// The folder a bucket node's objects live in.
     virtual std::string bucketFolder(const Node &bucket) const = 0;
+    /// Writes an object whole (or not at all), with the notification a
+    /// graph's write makes; its ETag (MD5 hex) on success.
+    virtual Result<std::string> putObject(const Node &bucket, const std::string &key, std::string_view body) = 0;
+    /// Removes an object, with its notification; false when there was none.
+    virtual Result<bool> deleteObject(const Node &bucket, const std::string &key) = 0;
 };
 
 } // namespace stratus::engine::services

@@ -24,6 +24,7 @@ ServicesServer::ServicesServer(Backend &backend, QObject *parent)
     : QObject(parent)
     , m_backend(backend)
     , m_dynamoDb(backend)
+    , m_s3(backend)
     , m_sqs(backend)
 {}
 
@@ -73,6 +74,18 @@ Status ServicesServer::listen(const std::string &host, int port)
     Gateway::Options options;
     options.host = host;
     options.port = port;
+    options.maxBodyBytes = kMaxBodyBytes;
+    options.refusal = [](int status, const http::Request &head) {
+        const std::string why = status == 413 ? "the request's body is over the local endpoints' 256 MiB"
+                                              : "the request's Content-Length is not a number";
+        const std::string service = serviceOf(head);
+        if (service == "s3")
+            return S3::error(head, 400, status == 413 ? "EntityTooLarge" : "MissingContentLength",
+                             "Your proposed upload exceeds the maximum allowed size: " + why);
+        http::Response r = jsonProtocolAnswer(status, Json{{"__type", status == 413 ? "RequestEntityTooLarge" : "SerializationException"},
+                                                           {"message", why}});
+        return r;
+    };
     if (Status s = m_gateway->listen(options); !s)
         return s.withContext("the local AWS endpoints");
     return Status::ok();
@@ -111,25 +124,18 @@ void ServicesServer::serve(http::Request request, Gateway::Respond respond)
         m_sqs.handle(request, std::move(respond));
         return;
     }
-    // Not served (yet): an answer in the service's own error shape, so that its
-    // SDK reports the reason instead of an unknown error.
+    if (service == "s3") {
+        respond(m_s3.handle(request));
+        return;
+    }
+    // An answer in the JSON protocols' error shape, so that the SDK reports the reason.
     const std::string target = headerOf(request, "x-amz-target");
     const std::string what = !target.empty() ? target.substr(0, target.find('.'))
                              : service.empty() ? std::string("this request (no X-Amz-Target header or signing scope)")
                                                : service;
-    const std::string message = "Stratus's local AWS endpoint serves DynamoDB and SQS only for now; it does not serve " + what
-                                + " (docs/services.md)";
-    http::Response r;
-    r.status = 501;
-    if (service == "s3") {
-        r.headers = {{"Content-Type", "application/xml"}};
-        r.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NotImplemented</Code><Message>" + message
-                 + "</Message></Error>";
-    } else {
-        r.headers = {{"Content-Type", "application/x-amz-json-1.0"}};
-        r.body = Json{{"__type", "NotImplemented"}, {"message", message}}.dump();
-    }
-    respond(std::move(r));
+    respond(jsonProtocolAnswer(501, Json{{"__type", "NotImplemented"},
+                                         {"message", "Stratus's local AWS endpoint serves DynamoDB, S3 and SQS; it does not serve "
+                                                         + what + " (docs/services.md)"}}));
 }
 
 } // namespace stratus::engine::services

@@ -8,6 +8,7 @@
 
 #include "backend.h"
 #include "dynamodb.h"
+#include "s3.h"
 #include "sqs.h"
 
 #include "engine/model/status.h"
@@ -36,6 +37,10 @@ public:
     /// Accepts nothing more; answers still owed are written 503.
     void close();
 
+    /// The largest request body taken (S3's objects are what makes it this
+    /// large; S3 itself takes 5 GB in one PutObject, and more in parts).
+    static constexpr long long kMaxBodyBytes = 256LL * 1024 * 1024;
+
     /// Which service a request is for: "dynamodb", "s3", "sqs", or "".
     static std::string serviceOf(const http::Request &request);
 
@@ -47,6 +52,7 @@ private:
 
     Backend &m_backend;
     DynamoDb m_dynamoDb;
+    S3 m_s3;
     Sqs m_sqs;
     std::unique_ptr<Gateway> m_gateway;
 };

@@ -54,27 +54,11 @@ int64_t nowMs()
 /// when an escape is malformed, so that nothing is stored other than sent.
 std::string formDecoded(std::string_view text)
 {
-    std::string out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            out += ' ';
-        } else if (text[i] == '%') {
-            const auto hex = [](char c) {
-                return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            };
-            const int high = i + 2 < text.size() ? hex(text[i + 1]) : -1;
-            const int low = i + 2 < text.size() ? hex(text[i + 2]) : -1;
-            if (high < 0 || low < 0)
-                fail("MalformedQueryString", "MalformedQueryString",
-                     "the form holds a malformed percent escape near " + printable(std::string(text.substr(i, 6))));
-            out += char(high * 16 + low);
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
+    auto decoded = urlDecoded(text, true);
+    if (!decoded)
+        fail("MalformedQueryString", "MalformedQueryString",
+             "the form holds a malformed percent escape near " + printable(std::string(text.substr(text.find('%'), 6))));
+    return std::move(*decoded);
 }
 
 /// The form's parameters as the JSON protocol's request: "A.1.B" becomes
@@ -170,29 +154,6 @@ Json fromQuery(const std::string &form)
             toNumber(entry, "DelaySeconds");
     }
     return nested;
-}
-
-std::string xmlEscaped(const std::string &text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        case '\r': out += "&#xD;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string element(const std::string &name, const std::string &text)
-{
-    return "<" + name + ">" + xmlEscaped(text) + "</" + name + ">";
 }
 
 std::string scalarText(const Json &v)

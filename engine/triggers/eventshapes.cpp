@@ -381,9 +381,11 @@ std::string isoTimeMs(int64_t ms)
 
 // ---- SQS --------------------------------------------------------------------
 
-std::string md5Hex(const std::string &text)
+std::string md5Hex(std::string_view bytes)
 {
-    return QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Md5).toHex().toStdString();
+    return QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())), QCryptographicHash::Md5)
+        .toHex()
+        .toStdString();
 }
 
 std::string sqsQueueArn(const std::string &queueName, const Place &place)

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace stratus::engine::shapes {
@@ -37,7 +38,7 @@ struct SqsMessage
 };
 
 /// The hex MD5 of `text`'s bytes (md5OfBody).
-std::string md5Hex(const std::string &text);
+std::string md5Hex(std::string_view bytes);
 
 /// The SQS event for a batch: {"Records": [{messageId, receiptHandle, body,
 /// attributes {ApproximateReceiveCount, SentTimestamp, SenderId,

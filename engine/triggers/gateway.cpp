@@ -57,6 +57,142 @@ int64_t nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+/// What Qt 6.4.2's HTTP server does not do, done by reading each socket
+/// before its parser does (a signal connected first runs first): follows the
+/// requests' heads and bodies on the wire, so as to answer "Expect:
+/// 100-continue" at once (clients that ask, like the AWS CLI, boto3 and the
+/// JavaScript SDK on S3 uploads, otherwise wait a second before they send
+/// the body), and to refuse a request whose Content-Length is over the limit
+/// when its head arrives, not after a body that may never come. A body sent
+/// chunked cannot be followed: such a connection is left to Qt alone.
+class WireWatchingTcpServer : public QTcpServer
+{
+public:
+    struct Hooks
+    {
+        std::function<bool(QTcpSocket *)> idle;       ///< nothing owed on the connection
+        std::function<QByteArray(const http::Request &head)> tooLarge; ///< the whole answer to write
+        long long maxBodyBytes = 0;
+    };
+    explicit WireWatchingTcpServer(Hooks hooks)
+        : m_hooks(std::move(hooks))
+    {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        auto wire = std::make_shared<Wire>();
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, wire] { follow(socket, *wire); });
+        addPendingConnection(socket);
+    }
+
+private:
+    struct Wire
+    {
+        QByteArray head;       // a head not yet whole
+        long long bodyLeft = 0;
+        bool lost = false;     // a chunked body or an odd head: no longer followed
+    };
+
+    void follow(QTcpSocket *socket, Wire &wire)
+    {
+        const QByteArray data = socket->peek(socket->bytesAvailable());
+        qsizetype at = 0;
+        while (at < data.size() && !wire.lost) {
+            if (wire.bodyLeft > 0) {
+                const qsizetype take = qsizetype(std::min<long long>(wire.bodyLeft, data.size() - at));
+                wire.bodyLeft -= take;
+                at += take;
+                continue;
+            }
+            const qsizetype before = wire.head.size();
+            wire.head += data.mid(at);
+            const qsizetype end = wire.head.indexOf("\r\n\r\n");
+            if (end < 0) {
+                wire.lost = wire.head.size() > 64 * 1024;
+                return;
+            }
+            at += end + 4 - before;
+            const QByteArray head = wire.head.left(end + 2);
+            wire.head.clear();
+            std::optional<http::Request> request = readHead(head);
+            if (!request) {
+                wire.lost = true;
+                return;
+            }
+            long long length = 0;
+            for (const auto &[name, value] : request->headers) {
+                const QByteArray lower = QByteArray::fromStdString(name).toLower();
+                if (lower == "transfer-encoding")
+                    wire.lost = true;
+                if (lower == "content-length") {
+                    const bool digits = !value.empty() && value.size() <= 18
+                                        && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+                    length = digits ? std::stoll(value) : -1;
+                }
+            }
+            if (length < 0) {
+                wire.lost = true; // the server's own check answers it
+                return;
+            }
+            // Only while no body follows the head: a client already sending it
+            // would lose the answer to the reset of a close; the server's own
+            // check answers it once the body is read.
+            if (length > m_hooks.maxBodyBytes && at == data.size() && m_hooks.idle(socket)) {
+                socket->write(m_hooks.tooLarge(*request));
+                socket->disconnectFromHost();
+                wire.lost = true;
+                return;
+            }
+            const QByteArray expect = headerValue(*request, "expect");
+            if (at == data.size() && length > 0 && expect.trimmed().toLower() == "100-continue" && m_hooks.idle(socket))
+                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            wire.bodyLeft = length;
+        }
+    }
+
+    static QByteArray headerValue(const http::Request &request, const char *lowerName)
+    {
+        for (const auto &[name, value] : request.headers) {
+            if (QByteArray::fromStdString(name).toLower() == lowerName)
+                return QByteArray::fromStdString(value);
+        }
+        return {};
+    }
+
+    /// "METHOD TARGET HTTP/1.x\r\nName: value\r\n..." as a request without a body.
+    static std::optional<http::Request> readHead(QByteArray head)
+    {
+        while (head.startsWith("\r\n"))
+            head.remove(0, 2); // blank lines between requests
+        const QList<QByteArray> lines = head.split('\n');
+        const QList<QByteArray> start = lines.value(0).trimmed().split(' ');
+        if (start.size() != 3 || !start[2].startsWith("HTTP/1."))
+            return std::nullopt;
+        http::Request r;
+        r.method = start[0].toStdString();
+        const QByteArray target = start[1];
+        const qsizetype question = target.indexOf('?');
+        r.rawPath = target.left(question < 0 ? target.size() : question).toStdString();
+        r.rawQueryString = question < 0 ? std::string() : target.mid(question + 1).toStdString();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines[i].trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                r.headers.emplace_back(line.left(colon).trimmed().toStdString(), line.mid(colon + 1).trimmed().toStdString());
+        }
+        r.requestId = newRequestId();
+        return r;
+    }
+
+    Hooks m_hooks;
+};
+
 } // namespace
 
 // Qt 6.4.2's server answers with whatever responder is written first, keeps
@@ -92,7 +228,24 @@ public:
         if (options.port < 0 || options.port > 65535)
             return Status::invalidArgument("gateway port " + std::to_string(options.port) + " is not from 0 to 65535");
         // Our own QTcpServer, so that a failure says why (QAbstractHttpServer::listen only logs it).
-        auto tcp = std::make_unique<QTcpServer>();
+        WireWatchingTcpServer::Hooks hooks;
+        hooks.idle = [this](QTcpSocket *socket) {
+            auto it = m_connections.find(socket);
+            return it == m_connections.end() || it->second.queue.empty();
+        };
+        hooks.maxBodyBytes = options.maxBodyBytes;
+        hooks.tooLarge = [this](const http::Request &head) {
+            const http::Response r = m_options.refusal ? m_options.refusal(413, head) : http::errorResponse(413);
+            QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + " " + http::reasonPhrase(r.status) + "\r\n";
+            for (const auto &[name, value] : r.headers)
+                out += QByteArray::fromStdString(name) + ": " + QByteArray::fromStdString(value) + "\r\n";
+            out += "Content-Length: " + QByteArray::number(qsizetype(r.body.size())) + "\r\nConnection: close\r\n\r\n";
+            out += QByteArray::fromStdString(r.body);
+            if (m_written)
+                m_written(QString::fromStdString(head.method), QString::fromStdString(head.rawPath), r.status, 0);
+            return out;
+        };
+        auto tcp = std::make_unique<WireWatchingTcpServer>(std::move(hooks));
         if (!tcp->listen(address, quint16(options.port)))
             return Status::ioError("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": "
                                    + tcp->errorString().toStdString());
@@ -142,17 +295,6 @@ protected:
                                      QString::fromLatin1(methodName(request.method())),
                                      url.path(QUrl::FullyEncoded), std::chrono::steady_clock::now()});
         ++m_served;
-        if (const int refused = lengthRefusal(request.value("Content-Length"), m_options.maxBodyBytes)) {
-            conn.queue.back().closeAfter = true;
-            conn.closing = true;
-            answer(socket, seq, http::errorResponse(refused));
-            return true;
-        }
-        const QByteArray body = request.body();
-        if (body.size() > m_options.maxBodyBytes) {
-            answer(socket, seq, http::errorResponse(413));
-            return true;
-        }
         http::Request r;
         r.method = methodName(request.method());
         r.rawPath = url.path(QUrl::FullyEncoded).toStdString();
@@ -161,6 +303,20 @@ protected:
         r.rawQueryString = url.query(QUrl::FullyEncoded).toStdString();
         for (const auto &[name, value] : request.headers())
             r.headers.emplace_back(name.toStdString(), value.toStdString());
+        const auto refusal = [&](int status) {
+            return m_options.refusal ? m_options.refusal(status, r) : http::errorResponse(status);
+        };
+        if (const int refused = lengthRefusal(request.value("Content-Length"), m_options.maxBodyBytes)) {
+            conn.queue.back().closeAfter = true;
+            conn.closing = true;
+            answer(socket, seq, refusal(refused));
+            return true;
+        }
+        const QByteArray body = request.body();
+        if (body.size() > m_options.maxBodyBytes) {
+            answer(socket, seq, refusal(413));
+            return true;
+        }
         r.body = body.toStdString();
         QHostAddress peer = request.remoteAddress();
         bool v4 = false;
@@ -271,10 +427,12 @@ private:
             }
             if (!hasType && !r.body.empty())
                 out.writeHeader("Content-Type", "application/json");
-            out.writeHeader("Content-Length", QByteArray::number(qlonglong(r.body.size())));
+            out.writeHeader("Content-Length", QByteArray::number(r.headContentLength >= 0 ? qlonglong(r.headContentLength)
+                                                                                        : qlonglong(r.body.size())));
             if (p.closeAfter)
                 out.writeHeader("Connection", "close");
-            out.writeBody(QByteArray::fromStdString(r.body));
+            // An answer to HEAD ends after its headers (writeBody ends them).
+            out.writeBody(r.headContentLength < 0 ? QByteArray::fromStdString(r.body) : QByteArray());
             conn.lastActivityMs = nowMs();
             if (m_written)
                 m_written(p.method, p.path, r.status,

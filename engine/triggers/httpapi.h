@@ -112,6 +112,9 @@ struct Response
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers; ///< Set-Cookie may repeat
     std::string body;
+    /// An answer to HEAD: the Content-Length its GET would have (no body is
+    /// written); -1 for any other answer.
+    long long headContentLength = -1;
 };
 
 /// A function's result (JSON text) turned into the answer by payload format
@@ -135,6 +138,8 @@ Result<Response> responseFromResultV1(const std::string &result);
 /// body: 404 "Not Found", 413 "Request Entity Too Large", 500 "Internal
 /// Server Error", 502 "Internal Server Error", 503 "Service Unavailable".
 Response errorResponse(int status);
+/// HTTP's reason phrase for `status` ("Payload Too Large").
+const char *reasonPhrase(int status);
 
 /// A trigger's CORS configuration: {allowOrigins[], allowMethods[],
 /// allowHeaders[], maxAgeS} (the workspace format's `cors`), plus the two

@@ -87,6 +87,8 @@ public:
     }
 
     bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    /// Answers to HEAD: their Content-Length is not followed by a body.
+    void answersHaveNoBody(bool none) { m_noBody = none; }
     bool closed() const { return m_closed; }
     void send(const std::string &bytes)
     {
@@ -151,6 +153,8 @@ private:
             }
             line = next;
         }
+        if (m_noBody)
+            length = 0;
         if (m_buffer.size() < end + 4 + length)
             return std::nullopt;
         a.body = m_buffer.substr(end + 4, length);
@@ -161,6 +165,7 @@ private:
     QTcpSocket m_socket;
     std::string m_buffer;
     bool m_closed = false;
+    bool m_noBody = false;
 };
 
 } // namespace stratus::test

@@ -366,7 +366,7 @@ void TestResources::bucketKeysNeverLeaveTheFolder()
     QVERIFY(QFile::link(m_dir->path(), m_dir->filePath(QStringLiteral("files/in/link"))));
     const RunOutcome viaLink = write("to-bucket", Json{{"key", "in/link/planted.txt"}, {"body", "x"}});
     QVERIFY(!viaLink.ok());
-    QVERIFY(viaLink.entry.error.find("leads out of the folder of bucket") != std::string::npos);
+    QVERIFY(viaLink.entry.error.find("leads out of the bucket's folder") != std::string::npos);
     QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("planted.txt"))));
     // A good key is written and notified, with S3's eTag.
     const RunOutcome good = write("to-bucket", Json{{"key", "in/ok.json"}, {"json", {{"a", 1}}}});
