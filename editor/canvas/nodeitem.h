@@ -39,6 +39,8 @@ public:
     const std::vector<std::string> &inputs() const { return m_inputs; }
     const std::vector<std::string> &outputs() const { return m_outputs; }
     QRectF headerRect() const { return QRectF(0, 0, kWidth, kHeaderHeight); }
+    /// The node's drawn height (its header and ports, not the figures under it).
+    qreal height() const;
     /// Height of the strip under the node that shows a run's figures.
     static constexpr qreal kFiguresHeight = 18;
 
@@ -46,7 +48,6 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
-    qreal height() const;
     void paintRunOverlay(QPainter *painter, const QPalette &palette, const RunOverlay &overlay);
     WorkflowScene *m_scene;
     engine::NodeId m_id;

@@ -8,6 +8,7 @@
 #include "editor/document/workspacedocument.h"
 #include "editor/qstrings.h"
 
+#include "engine/model/resourceaccess.h"
 #include "engine/model/validator.h"
 
 #include <QGraphicsSceneMouseEvent>
@@ -50,6 +51,7 @@ WorkflowScene::WorkflowScene(WorkspaceDocument *document, WorkflowId workflow, Q
     }
     for (const Edge &edge : this->workflow().edges())
         addEdgeItem(edge);
+    refreshAccessLinks();
     m_applyingModel = false;
     onProblemsChanged();
 
@@ -154,8 +156,50 @@ void WorkflowScene::removeEdgeItem(const EdgeId &id)
     m_edges.erase(it);
 }
 
+void WorkflowScene::refreshAccessLinks()
+{
+    for (QGraphicsPathItem *link : m_accessLinks)
+        delete link;
+    m_accessLinks.clear();
+    m_accessLinked.clear();
+    QPen pen(QColor(0x78, 0x90, 0x9c), 1.5, Qt::DashLine);
+    pen.setCosmetic(true);
+    for (const Node &function : workflow().nodes()) {
+        const NodeItem *from = itemFor(function.id);
+        if (function.kind != kinds::kFunction || !from)
+            continue;
+        for (const Node *resource : resourcesUsedBy(m_document->workspace(), function)) {
+            const NodeItem *to = itemFor(resource->id);
+            if (!to || !workflow().findNode(resource->id))
+                continue; // a resource on another workflow's canvas: the inspector shows it
+            // From the function's bottom edge, under the nodes: to the resource's
+            // top when it lies below, else to its bottom edge, dipping beneath both.
+            const QPointF start = from->pos() + QPointF(NodeItem::kWidth / 2, from->height());
+            const qreal resourceTop = to->pos().y();
+            QPainterPath path(start);
+            if (resourceTop > start.y() + 30) {
+                const QPointF end = to->pos() + QPointF(NodeItem::kWidth / 2, 0);
+                const qreal bend = (end.y() - start.y()) / 2;
+                path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end);
+            } else {
+                const QPointF end = to->pos() + QPointF(NodeItem::kWidth / 2, to->height());
+                const qreal dip = std::max(start.y(), end.y()) + 40;
+                path.cubicTo(QPointF(start.x(), dip), QPointF(end.x(), dip), end);
+            }
+            auto *link = addPath(path, pen);
+            link->setZValue(-2); // under the nodes and the wires
+            link->setToolTip(tr("%1 uses %2 %3 through the AWS SDK").arg(qs(function.name), qs(resource->kind), qs(resource->name)));
+            m_accessLinks.push_back(link);
+            m_accessLinked.insert(function.id);
+            m_accessLinked.insert(resource->id);
+        }
+    }
+}
+
 void WorkflowScene::updateEdgesOf(const NodeId &id)
 {
+    if (m_accessLinked.contains(id))
+        refreshAccessLinks();
     auto it = m_edgesOfNode.find(id);
     if (it == m_edgesOfNode.end())
         return;
@@ -360,6 +404,7 @@ void WorkflowScene::onNodeAdded(const WorkflowId &workflow, const NodeId &node)
     m_applyingModel = false;
     // Edges that waited for this node (undo of a removal re-adds nodes first).
     updateEdgesOf(node);
+    refreshAccessLinks();
 }
 
 void WorkflowScene::onNodeRemoved(const WorkflowId &workflow, const NodeId &node)
@@ -373,6 +418,7 @@ void WorkflowScene::onNodeRemoved(const WorkflowId &workflow, const NodeId &node
     delete it->second;
     m_nodes.erase(it);
     updateEdgesOf(node);
+    refreshAccessLinks();
 }
 
 void WorkflowScene::onNodeChanged(const WorkflowId &workflow, const NodeId &node, NodeAspects aspects)
@@ -392,6 +438,8 @@ void WorkflowScene::onNodeChanged(const WorkflowId &workflow, const NodeId &node
     }
     if (aspects & (NodeAspect::Kind | NodeAspect::Config | NodeAspect::Position))
         updateEdgesOf(node);
+    if (aspects & (NodeAspect::Name | NodeAspect::Kind | NodeAspect::Config))
+        refreshAccessLinks(); // a `uses` changed, or the name a function uses
 }
 
 void WorkflowScene::onEdgeAdded(const WorkflowId &workflow, const EdgeId &edge)

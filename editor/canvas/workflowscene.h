@@ -40,6 +40,8 @@ public:
 
     NodeItem *itemFor(const engine::NodeId &id) const;
     EdgeItem *edgeItemFor(const engine::EdgeId &id) const;
+    /// The dashed links from functions to the resources they use, as drawn.
+    const std::vector<QGraphicsPathItem *> &accessLinks() const { return m_accessLinks; }
     size_t edgeCount() const { return m_edges.size(); }
     std::vector<engine::NodeId> selectedNodes() const;
     std::vector<engine::EdgeId> selectedEdges() const;
@@ -93,6 +95,9 @@ private:
     void addEdgeItem(const engine::Edge &edge);
     void removeEdgeItem(const engine::EdgeId &id);
     void updateEdgesOf(const engine::NodeId &id);
+    /// Draws, dashed, which resources each function `uses` (through the AWS
+    /// SDK): links that carry no events, so not edges of the model.
+    void refreshAccessLinks();
     void onNodeAdded(const engine::WorkflowId &workflow, const engine::NodeId &node);
     void onNodeRemoved(const engine::WorkflowId &workflow, const engine::NodeId &node);
     void onNodeChanged(const engine::WorkflowId &workflow, const engine::NodeId &node, NodeAspects aspects);
@@ -109,6 +114,8 @@ private:
     std::unordered_map<engine::EdgeId, EdgeItem *> m_edges;
     std::unordered_map<engine::NodeId, std::set<engine::EdgeId>> m_edgesOfNode;
     std::unordered_map<engine::NodeId, int> m_problemCounts;
+    std::vector<QGraphicsPathItem *> m_accessLinks;
+    std::set<engine::NodeId> m_accessLinked; // the nodes at either end of one
 
     // A wire being dragged from a port.
     std::optional<PortHit> m_wireFrom;

@@ -2,6 +2,8 @@
 
 #include "workspacedocument.h"
 
+#include "engine/model/nodekind.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -94,29 +96,70 @@ ChangeNodeCommand::ChangeNodeCommand(WorkspaceDocument *document, WorkflowId wor
                                      Node after, const QString &text, QString mergeKey)
     : QUndoCommand(text)
     , m_document(document)
-    , m_workflow(std::move(workflow))
-    , m_before(std::move(before))
-    , m_after(std::move(after))
+    , m_change{std::move(workflow), std::move(before), std::move(after)}
     , m_mergeKey(std::move(mergeKey))
-{}
+{
+    const Node &renamed = m_change.after;
+    if (!kinds::isResource(renamed.kind) || renamed.name == m_change.before.name)
+        return;
+    // A name is one resource per kind: another of that name still stands for itself.
+    bool nameStillTaken = false;
+    for (const Workflow &wf : document->workspace().workflows) {
+        for (const Node &node : wf.nodes())
+            nameStillTaken = nameStillTaken || (node.id != renamed.id && kinds::isResource(node.kind) && node.name == m_change.before.name);
+    }
+    for (const Workflow &wf : document->workspace().workflows) {
+        for (const Node &node : wf.nodes()) {
+            const Json &uses = memberOf(node.config, "uses");
+            if (node.kind != kinds::kFunction || !uses.is_array()
+                || std::find(uses.begin(), uses.end(), Json(m_change.before.name)) == uses.end())
+                continue;
+            Node user = node;
+            Json &names = user.config["uses"];
+            if (std::find(names.begin(), names.end(), Json(renamed.name)) == names.end()) {
+                if (nameStillTaken)
+                    names.push_back(renamed.name);
+                else
+                    *std::find(names.begin(), names.end(), Json(m_change.before.name)) = renamed.name;
+            } else if (!nameStillTaken) {
+                names.erase(std::find(names.begin(), names.end(), Json(m_change.before.name)));
+            }
+            m_users.push_back(Change{wf.id(), node, std::move(user)});
+        }
+    }
+}
 
 void ChangeNodeCommand::redo()
 {
-    m_document->replaceNode(m_workflow, m_after);
+    m_document->replaceNode(m_change.workflow, m_change.after);
+    for (const Change &user : m_users)
+        m_document->replaceNode(user.workflow, user.after);
 }
 
 void ChangeNodeCommand::undo()
 {
-    m_document->replaceNode(m_workflow, m_before);
+    for (auto user = m_users.rbegin(); user != m_users.rend(); ++user)
+        m_document->replaceNode(user->workflow, user->before);
+    m_document->replaceNode(m_change.workflow, m_change.before);
 }
 
 bool ChangeNodeCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const ChangeNodeCommand *>(other);
-    if (next->m_mergeKey != m_mergeKey || next->m_workflow != m_workflow
-        || next->m_after.id != m_after.id)
+    if (next->m_mergeKey != m_mergeKey || next->m_change.workflow != m_change.workflow
+        || next->m_change.after.id != m_change.after.id)
         return false;
-    m_after = next->m_after;
+    m_change.after = next->m_change.after;
+    // Each function keeps its state from before the first step and takes its newest.
+    for (const Change &user : next->m_users) {
+        auto mine = std::find_if(m_users.begin(), m_users.end(), [&](const Change &c) {
+            return c.workflow == user.workflow && c.after.id == user.after.id;
+        });
+        if (mine != m_users.end())
+            mine->after = user.after;
+        else
+            m_users.push_back(user);
+    }
     return true;
 }
 

@@ -80,7 +80,8 @@ private:
 
 /// Changes a node's name or config (a field, a function file's text).
 /// Consecutive changes of the same node and `mergeKey` (typing in one field
-/// or one file) merge into one step.
+/// or one file) merge into one step. A queue, bucket or table renamed takes
+/// the functions that use it along, in the same step: their `uses` follow.
 class ChangeNodeCommand : public QUndoCommand
 {
 public:
@@ -92,10 +93,16 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
+    struct Change
+    {
+        engine::WorkflowId workflow;
+        engine::Node before;
+        engine::Node after;
+    };
+
     WorkspaceDocument *m_document;
-    engine::WorkflowId m_workflow;
-    engine::Node m_before;
-    engine::Node m_after;
+    Change m_change;
+    std::vector<Change> m_users; // functions whose `uses` name the renamed resource
     QString m_mergeKey;
 };
 

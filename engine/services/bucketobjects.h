@@ -28,7 +28,9 @@ Status checkObjectKey(const std::string &key);
 Result<std::filesystem::path> objectPath(const std::string &folder, const std::string &key, bool createFolders);
 
 /// Writes `body` beside the file and renames it over: readers and the bucket
-/// scanner see the old object or the new one, never half of one.
+/// scanner see the old object or the new one, never half of one, and a
+/// write answered survives Stratus ending (not a power loss: no sync, as
+/// for table items).
 Status writeObjectFile(const std::filesystem::path &path, std::string_view body);
 
 /// Removes the file and the folders it leaves empty up to `folder` (S3 has

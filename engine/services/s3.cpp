@@ -17,6 +17,7 @@
 #include <QMimeDatabase>
 #include <QXmlStreamReader>
 
+#include <sys/stat.h>
 #include <sys/xattr.h>
 
 #include <algorithm>
@@ -218,7 +219,9 @@ struct S3::Call
     void onlyParameters(std::initializer_list<std::string_view> served) const
     {
         for (const auto &[name, value] : query) {
-            if (name == "x-id" || name.starts_with("X-Amz-") || name.starts_with("x-amz-")
+            // x-id: the SDKs' operation name; X-Amz-* and these three: presigned URLs' signatures (not checked).
+            if (name == "x-id" || name.starts_with("X-Amz-") || name.starts_with("x-amz-") || name == "AWSAccessKeyId"
+                || name == "Signature" || name == "Expires"
                 || std::find(served.begin(), served.end(), name) != served.end())
                 continue;
             fail(501, "NotImplemented",
@@ -232,6 +235,15 @@ struct S3::Call
 namespace {
 
 using Call = S3::Call;
+
+/// A key a write may use, or S3's error for it.
+void checkKeyToWrite(const std::string &key)
+{
+    if (key.size() > 1024)
+        fail(400, "KeyTooLongError", "Your key is too long: S3's keys are at most 1024 bytes");
+    if (Status s = checkObjectKey(key); !s)
+        fail(400, "InvalidArgument", s.message(), {{"ArgumentName", "key"}, {"ArgumentValue", printable(key)}});
+}
 
 int listLimit(const Call &call)
 {
@@ -275,7 +287,7 @@ Listing listPage(const std::vector<ObjectFile> &files, const std::string &prefix
             }
         }
         if (int(page.entries.size()) >= limit) {
-            page.truncated = true;
+            page.truncated = limit > 0; // max-keys=0 asks for nothing, and S3 says nothing is left out
             break;
         }
         if (entry.commonPrefix.empty())
@@ -319,6 +331,62 @@ std::optional<std::pair<long long, long long>> rangeOf(const std::string &header
         fail(416, "InvalidRange", "The requested range is not satisfiable",
              {{"RangeRequested", header}, {"ActualObjectSize", std::to_string(size)}});
     return range;
+}
+
+/// Whether an If-Match / If-None-Match header's list ("*", or ETags, quoted
+/// or not, comma-separated) names `quotedTag`.
+bool eTagListNames(const std::string &header, const std::string &quotedTag)
+{
+    const std::string tag = quotedTag.substr(1, quotedTag.size() - 2);
+    size_t start = 0;
+    while (start <= header.size()) {
+        const size_t comma = std::min(header.find(',', start), header.size());
+        std::string item = header.substr(start, comma - start);
+        start = comma + 1;
+        item.erase(0, item.find_first_not_of(" \t"));
+        item.erase(item.find_last_not_of(" \t") + 1);
+        if (item.starts_with("W/"))
+            item.erase(0, 2);
+        if (item.size() >= 2 && item.front() == '"' && item.back() == '"')
+            item = item.substr(1, item.size() - 2);
+        if (item == "*" || item == tag)
+            return true;
+    }
+    return false;
+}
+
+/// An HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT") in seconds; none when it is not one.
+std::optional<long long> httpDateSeconds(const std::string &text)
+{
+    QDateTime at = QLocale::c().toDateTime(QString::fromStdString(text), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (!at.isValid())
+        return std::nullopt;
+    at.setTimeSpec(Qt::UTC);
+    return at.toSecsSinceEpoch();
+}
+
+/// S3's conditional request headers (`prefix` "x-amz-copy-source-" for a
+/// copy's source): a failed If-Match or If-Unmodified-Since is 412; false
+/// when If-None-Match or If-Modified-Since says "not modified" (304 for a
+/// read, 412 for a copy).
+bool conditionsHold(const http::Request &request, const std::string &prefix, const std::string &eTag, long long modifiedMs)
+{
+    const std::string ifMatch = headerOf(request, prefix + "if-match");
+    const std::string ifUnmodified = headerOf(request, prefix + "if-unmodified-since");
+    const long long modified = modifiedMs / 1000;
+    if (!ifMatch.empty() && !eTagListNames(ifMatch, eTag))
+        fail(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", {{"Condition", "If-Match"}});
+    if (ifMatch.empty() && !ifUnmodified.empty()) {
+        if (auto since = httpDateSeconds(ifUnmodified); since && modified > *since)
+            fail(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold",
+                 {{"Condition", "If-Unmodified-Since"}});
+    }
+    const std::string ifNoneMatch = headerOf(request, prefix + "if-none-match");
+    if (!ifNoneMatch.empty())
+        return !eTagListNames(ifNoneMatch, eTag);
+    if (auto since = httpDateSeconds(headerOf(request, prefix + "if-modified-since")); since && modified <= *since)
+        return false;
+    return true;
 }
 
 } // namespace
@@ -380,10 +448,16 @@ std::optional<std::string> S3::decodeAwsChunked(std::string_view body)
     }
 }
 
-std::string S3::eTagOf(const std::string &path, long long size, long long modifiedMs)
+std::string S3::eTagOf(const std::string &path)
 {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return {};
+    const FileSig now{static_cast<unsigned long long>(st.st_ino), static_cast<long long>(st.st_size),
+                      st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec,
+                      {}};
     auto known = m_eTags.find(path);
-    if (known != m_eTags.end() && known->second.size == size && known->second.modifiedMs == modifiedMs)
+    if (known != m_eTags.end() && known->second.sameFileAs(now))
         return known->second.md5;
     QFile file(QString::fromStdString(path));
     QCryptographicHash md5(QCryptographicHash::Md5);
@@ -391,9 +465,10 @@ std::string S3::eTagOf(const std::string &path, long long size, long long modifi
         return {};
     if (m_eTags.size() > 100000)
         m_eTags.clear(); // a bound, not a policy: hashes are cheap to make again
-    std::string hex = md5.result().toHex().toStdString();
-    m_eTags[path] = FileSig{size, modifiedMs, hex};
-    return hex;
+    FileSig sig = now;
+    sig.md5 = md5.result().toHex().toStdString();
+    m_eTags[path] = sig;
+    return sig.md5;
 }
 
 http::Response S3::handle(const http::Request &request)
@@ -441,6 +516,8 @@ http::Response S3::handle(const http::Request &request)
             call.onlyParameters({});
             fail(405, "MethodNotAllowed", "The specified method is not allowed against this resource");
         }
+        if (call.has("uploads") || call.has("uploadId"))
+            return multipartUpload(call, *bucket, folder);
         if (request.method == "GET" || request.method == "HEAD")
             return getObject(call, folder);
         if (request.method == "PUT") {
@@ -457,7 +534,7 @@ http::Response S3::handle(const http::Request &request)
             }
             return emptyAnswer(204);
         }
-        call.onlyParameters({}); // POST ?uploads (multipart) says what is not served
+        call.onlyParameters({}); // a POST to a key: what it asks is not served
         fail(405, "MethodNotAllowed", "The specified method is not allowed against this resource");
     } catch (const Failure &failure) {
         return errorAnswer(request, failure);
@@ -544,7 +621,7 @@ http::Response S3::listObjects(const Call &call, const Node &bucket, const std::
             continue;
         const ObjectFile &file = *entry.object;
         content += "<Contents>" + element("Key", shown(file.key)) + element("LastModified", isoTime(file.modifiedMs))
-                   + element("ETag", quotedETag(eTagOf(folder + "/" + file.key, file.size, file.modifiedMs)))
+                   + element("ETag", quotedETag(eTagOf(folder + "/" + file.key)))
                    + element("Size", std::to_string(file.size)) + element("StorageClass", "STANDARD");
         if (owner)
             content += "<Owner><ID>000000000000</ID><DisplayName>stratus</DisplayName></Owner>";
@@ -599,6 +676,11 @@ http::Response S3::deleteObjects(const Call &call, const Node &bucket, const std
         fail(400, "MalformedXML", "A Delete request names 1 to 1000 objects, not " + std::to_string(keys.size()));
     std::string content;
     for (const std::string &key : keys) {
+        if (key.empty()) {
+            content += "<Error>" + element("Key", key) + element("Code", "InvalidArgument")
+                       + element("Message", "An object's key may not be empty") + "</Error>";
+            continue;
+        }
         Result<bool> removed = false;
         if (objectPath(folder, key, false))
             removed = m_backend.deleteObject(bucket, key);
@@ -628,12 +710,8 @@ http::Response S3::getObject(const Call &call, const std::string &folder)
         noSuchKey();
     const long long size = info.size();
     const long long modified = info.lastModified().toMSecsSinceEpoch();
-    const std::string eTag = quotedETag(eTagOf(path->string(), size, modified));
-    const std::string ifMatch = headerOf(call.request, "if-match");
-    if (!ifMatch.empty() && ifMatch != eTag && ifMatch != "*")
-        fail(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", {{"Condition", "If-Match"}});
-    const std::string ifNoneMatch = headerOf(call.request, "if-none-match");
-    const bool notModified = !ifNoneMatch.empty() && (ifNoneMatch == eTag || ifNoneMatch == "*");
+    const std::string eTag = quotedETag(eTagOf(path->string()));
+    const bool notModified = !conditionsHold(call.request, "", eTag, modified);
     const bool head = call.request.method == "HEAD";
     std::optional<std::pair<long long, long long>> range = rangeOf(headerOf(call.request, "range"), size);
     if (call.has("partNumber")) {
@@ -706,10 +784,7 @@ std::string S3::objectBody(const Call &call)
 http::Response S3::putObject(const Call &call, const Node &bucket, const std::string &folder)
 {
     call.onlyParameters({});
-    if (call.key.size() > 1024)
-        fail(400, "KeyTooLongError", "Your key is too long: S3's keys are at most 1024 bytes");
-    if (Status s = checkObjectKey(call.key); !s)
-        fail(400, "InvalidArgument", s.message(), {{"ArgumentName", "key"}, {"ArgumentValue", printable(call.key)}});
+    checkKeyToWrite(call.key);
     const Metadata metadata = metadataOf(call.request);
     const std::string body = objectBody(call);
     return storeObject(bucket, folder, call.key, body, metadata);
@@ -734,8 +809,7 @@ http::Response S3::storeObject(const Node &bucket, const std::string &folder, co
 http::Response S3::copyObject(const Call &call, const Workspace &design, const Node &bucket, const std::string &folder)
 {
     call.onlyParameters({});
-    if (Status s = checkObjectKey(call.key); !s)
-        fail(400, "InvalidArgument", s.message(), {{"ArgumentName", "key"}, {"ArgumentValue", printable(call.key)}});
+    checkKeyToWrite(call.key);
     // x-amz-copy-source: [/]BUCKET/KEY[?versionId=...], URL-encoded.
     std::string source = headerOf(call.request, "x-amz-copy-source");
     source = source.substr(0, source.find('?'));
@@ -757,6 +831,10 @@ http::Response S3::copyObject(const Call &call, const Workspace &design, const N
     const QFileInfo info(sourcePath ? QString::fromStdString(sourcePath->string()) : QString());
     if (!sourcePath || !info.isFile() || info.isSymLink())
         fail(404, "NoSuchKey", "The specified key does not exist.", {{"Key", sourceKey}});
+    if (!conditionsHold(call.request, "x-amz-copy-source-", quotedETag(eTagOf(sourcePath->string())),
+                        info.lastModified().toMSecsSinceEpoch()))
+        fail(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold",
+             {{"Condition", "x-amz-copy-source-If-None-Match / If-Modified-Since"}});
     const bool replace = headerOf(call.request, "x-amz-metadata-directive") == "REPLACE";
     if (!replace && sourceBucket == &bucket && sourceKey == call.key)
         fail(400, "InvalidRequest",
@@ -779,6 +857,161 @@ http::Response S3::copyObject(const Call &call, const Workspace &design, const N
     if (auto path = objectPath(folder, call.key, false))
         modified = QFileInfo(QString::fromStdString(path->string())).lastModified().toMSecsSinceEpoch();
     return xmlAnswer(200, "CopyObjectResult", element("LastModified", isoTime(modified)) + element("ETag", eTag));
+}
+
+// ---- multipart uploads: what the AWS CLI's s3 cp does for files over 8 MB ----------
+
+namespace {
+
+constexpr int kMaxParts = 10000;
+
+std::string partFile(const std::string &folder, const std::string &uploadId, int part)
+{
+    // In the bucket's folder, as our temporary: never listed, never notified.
+    return folder + "/.stratus-part-" + uploadId + "-" + std::to_string(part);
+}
+
+} // namespace
+
+struct S3::Upload
+{
+    std::string folder; // where its parts are
+    std::string bucket;
+    std::string key;
+    Metadata metadata;
+    std::map<int, std::string> partETags; // by part number: the part's MD5 in hex
+};
+
+S3::S3(Backend &backend)
+    : m_backend(backend)
+{}
+
+S3::~S3()
+{
+    // Parts of uploads never completed are dropped with the endpoint.
+    for (const auto &[id, upload] : m_uploads) {
+        for (const auto &[part, eTag] : upload->partETags) {
+            std::error_code ec;
+            fs::remove(partFile(upload->folder, id, part), ec);
+        }
+    }
+}
+
+http::Response S3::multipartUpload(const Call &call, const Node &bucket, const std::string &folder)
+{
+    const std::string &method = call.request.method;
+    if (method == "POST" && call.has("uploads")) { // CreateMultipartUpload
+        call.onlyParameters({"uploads"});
+        checkKeyToWrite(call.key);
+        if (m_uploads.size() >= 1000)
+            fail(503, "SlowDown", "Too many multipart uploads in progress here (1000): complete or abort some");
+        const std::string id = newRequestId();
+        m_uploads[id] = std::make_unique<Upload>(Upload{folder, bucket.name, call.key, metadataOf(call.request), {}});
+        return xmlAnswer(200, "InitiateMultipartUploadResult",
+                         element("Bucket", bucket.name) + element("Key", call.key) + element("UploadId", id));
+    }
+    const std::string id = call.param("uploadId");
+    auto found = m_uploads.find(id);
+    if (found == m_uploads.end() || found->second->bucket != bucket.name || found->second->key != call.key)
+        fail(404, "NoSuchUpload",
+             "The specified multipart upload does not exist. The upload ID might be invalid, or the multipart upload "
+             "might have been aborted or completed.",
+             {{"UploadId", id}});
+    Upload &upload = *found->second;
+    if (method == "PUT") { // UploadPart
+        call.onlyParameters({"uploadId", "partNumber"});
+        if (!headerOf(call.request, "x-amz-copy-source").empty())
+            fail(501, "NotImplemented", "UploadPartCopy is not served here: copy the object with CopyObject");
+        const std::string number = call.param("partNumber");
+        const int part = number.size() <= 5 && !number.empty()
+                                 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })
+                             ? std::stoi(number)
+                             : 0;
+        if (part < 1 || part > kMaxParts)
+            fail(400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive",
+                 {{"ArgumentName", "partNumber"}, {"ArgumentValue", printable(number)}});
+        const std::string body = objectBody(call);
+        if (Status s = writeObjectFile(partFile(folder, id, part), body); !s)
+            fail(500, "InternalError", s.message());
+        upload.partETags[part] = QCryptographicHash::hash(QByteArray::fromStdString(body), QCryptographicHash::Md5).toHex().toStdString();
+        http::Response r = emptyAnswer(200);
+        r.headers.emplace_back("ETag", quotedETag(upload.partETags[part]));
+        return r;
+    }
+    if (method == "DELETE") { // AbortMultipartUpload
+        call.onlyParameters({"uploadId"});
+        for (const auto &[part, eTag] : upload.partETags) {
+            std::error_code ec;
+            fs::remove(partFile(folder, id, part), ec);
+        }
+        m_uploads.erase(found);
+        return emptyAnswer(204);
+    }
+    if (method != "POST")
+        fail(501, "NotImplemented", "ListParts is not served here");
+    // CompleteMultipartUpload: the parts named, in ascending order, each as uploaded.
+    call.onlyParameters({"uploadId"});
+    QXmlStreamReader xml(QByteArray::fromStdString(call.request.body));
+    std::vector<std::pair<int, std::string>> named;
+    std::string text;
+    int number = 0;
+    std::string eTag;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::DTD)
+            fail(400, "MalformedXML", "The XML you provided may not declare a DTD");
+        if (token == QXmlStreamReader::StartElement)
+            text.clear();
+        else if (token == QXmlStreamReader::Characters)
+            text += xml.text().toString().toStdString();
+        else if (token == QXmlStreamReader::EndElement) {
+            if (xml.name() == QLatin1String("PartNumber"))
+                number = text.size() <= 5 ? std::atoi(text.c_str()) : 0;
+            else if (xml.name() == QLatin1String("ETag"))
+                eTag = text;
+            else if (xml.name() == QLatin1String("Part")) {
+                named.emplace_back(number, eTag);
+                number = 0;
+                eTag.clear();
+            }
+        }
+    }
+    if (xml.hasError() || named.empty() || named.size() > size_t(kMaxParts))
+        fail(400, "MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema");
+    std::string body;
+    for (size_t i = 0; i < named.size(); ++i) {
+        const auto &[part, partETag] = named[i];
+        if (i > 0 && part <= named[i - 1].first)
+            fail(400, "InvalidPartOrder", "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
+        auto known = upload.partETags.find(part);
+        std::string given = partETag;
+        std::erase(given, '"');
+        if (known == upload.partETags.end() || (!given.empty() && given != known->second))
+            fail(400, "InvalidPart", "One or more of the specified parts could not be found. The part may not have been "
+                                     "uploaded, or the specified entity tag may not match the part's entity tag.",
+                 {{"PartNumber", std::to_string(part)}, {"ETag", partETag}});
+        QFile file(QString::fromStdString(partFile(folder, id, part)));
+        if (!file.open(QIODevice::ReadOnly))
+            fail(500, "InternalError", "Cannot read part " + std::to_string(part) + ": " + file.errorString().toStdString());
+        if (qint64(body.size()) + file.size() > kMaxServedObject)
+            fail(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed object size here (1 GiB)");
+        body += file.readAll().toStdString();
+    }
+    http::Response stored = storeObject(bucket, folder, upload.key, body, upload.metadata);
+    for (const auto &[part, partETag] : upload.partETags) {
+        std::error_code ec;
+        fs::remove(partFile(folder, id, part), ec);
+    }
+    const std::string key = upload.key;
+    m_uploads.erase(found);
+    std::string objectETag;
+    for (const auto &[name, value] : stored.headers) {
+        if (name == "ETag")
+            objectETag = value;
+    }
+    return xmlAnswer(200, "CompleteMultipartUploadResult",
+                     element("Location", "/" + bucket.name + "/" + urlEncoded(key, true)) + element("Bucket", bucket.name)
+                         + element("Key", key) + element("ETag", objectETag));
 }
 
 } // namespace stratus::engine::services

@@ -10,6 +10,7 @@
 #include "engine/triggers/httpapi.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -19,9 +20,8 @@ namespace stratus::engine::services {
 class S3
 {
 public:
-    explicit S3(Backend &backend)
-        : m_backend(backend)
-    {}
+    explicit S3(Backend &backend);
+    ~S3();
     /// Answers one request. Never throws: every failure is S3's XML error.
     http::Response handle(const http::Request &request);
 
@@ -33,8 +33,9 @@ public:
     static std::optional<std::string> decodeAwsChunked(std::string_view body);
 
     /// The object's ETag (its MD5 in hex, as S3 gives single-part uploads),
-    /// remembered by size and time so that a listing does not hash every file.
-    std::string eTagOf(const std::string &path, long long size, long long modifiedMs);
+    /// remembered by the file's inode, size and times (in nanoseconds) so
+    /// that a listing does not hash every file; "" when there is no file.
+    std::string eTagOf(const std::string &path);
 
     struct Call;     // one request, read
     struct Metadata; // what S3 keeps beside an object's bytes
@@ -48,17 +49,28 @@ private:
     http::Response copyObject(const Call &call, const Workspace &design, const Node &bucket, const std::string &folder);
     http::Response storeObject(const Node &bucket, const std::string &folder, const std::string &key,
                                const std::string &body, const Metadata &metadata);
+    /// CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload.
+    http::Response multipartUpload(const Call &call, const Node &bucket, const std::string &folder);
     /// A PutObject's bytes: aws-chunked decoded, Content-MD5 checked.
     static std::string objectBody(const Call &call);
 
     struct FileSig
     {
+        unsigned long long inode = 0;
         long long size = 0;
-        long long modifiedMs = 0;
+        long long modifiedNs = 0;
+        long long changedNs = 0; // what touch cannot set back
         std::string md5;
+        bool sameFileAs(const FileSig &o) const
+        {
+            return inode == o.inode && size == o.size && modifiedNs == o.modifiedNs && changedNs == o.changedNs;
+        }
     };
+    struct Upload; // a multipart upload in progress
+
     Backend &m_backend;
     std::map<std::string, FileSig> m_eTags; // by file path
+    std::map<std::string, std::unique_ptr<Upload>> m_uploads; // by upload id
 };
 
 } // namespace stratus::engine::services

@@ -76,15 +76,15 @@ Status ServicesServer::listen(const std::string &host, int port)
     options.port = port;
     options.maxBodyBytes = kMaxBodyBytes;
     options.refusal = [](int status, const http::Request &head) {
-        const std::string why = status == 413 ? "the request's body is over the local endpoints' 256 MiB"
-                                              : "the request's Content-Length is not a number";
-        const std::string service = serviceOf(head);
-        if (service == "s3")
-            return S3::error(head, 400, status == 413 ? "EntityTooLarge" : "MissingContentLength",
-                             "Your proposed upload exceeds the maximum allowed size: " + why);
-        http::Response r = jsonProtocolAnswer(status, Json{{"__type", status == 413 ? "RequestEntityTooLarge" : "SerializationException"},
-                                                           {"message", why}});
-        return r;
+        const bool tooLarge = status == 413;
+        if (serviceOf(head) == "s3")
+            return S3::error(head, 400, tooLarge ? "EntityTooLarge" : "InvalidArgument",
+                             tooLarge ? "Your proposed upload exceeds the maximum allowed size: 256 MiB in one request here "
+                                        "(larger objects go in parts: a multipart upload)"
+                                      : "The request's Content-Length is not a number");
+        return jsonProtocolAnswer(status, Json{{"__type", tooLarge ? "RequestEntityTooLarge" : "SerializationException"},
+                                               {"message", tooLarge ? "the request's body is over the local endpoints' 256 MiB"
+                                                                    : "the request's Content-Length is not a number"}});
     };
     if (Status s = m_gateway->listen(options); !s)
         return s.withContext("the local AWS endpoints");

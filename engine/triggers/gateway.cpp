@@ -150,7 +150,8 @@ private:
                 return;
             }
             const QByteArray expect = headerValue(*request, "expect");
-            if (at == data.size() && length > 0 && expect.trimmed().toLower() == "100-continue" && m_hooks.idle(socket))
+            // Even for an empty body: clients that asked read the interim answer first (boto3 does).
+            if (at == data.size() && expect.trimmed().toLower() == "100-continue" && m_hooks.idle(socket))
                 socket->write("HTTP/1.1 100 Continue\r\n\r\n");
             wire.bodyLeft = length;
         }
@@ -303,6 +304,7 @@ protected:
         r.rawQueryString = url.query(QUrl::FullyEncoded).toStdString();
         for (const auto &[name, value] : request.headers())
             r.headers.emplace_back(name.toStdString(), value.toStdString());
+        r.requestId = newRequestId();
         const auto refusal = [&](int status) {
             return m_options.refusal ? m_options.refusal(status, r) : http::errorResponse(status);
         };
@@ -322,7 +324,6 @@ protected:
         bool v4 = false;
         const quint32 ipv4 = peer.toIPv4Address(&v4);
         r.sourceIp = (v4 ? QHostAddress(ipv4) : peer).toString().toStdString();
-        r.requestId = newRequestId();
         r.timeEpochMs = nowMs();
         QPointer<QTcpSocket> guard(socket);
         auto answered = std::make_shared<bool>(false);

@@ -4,9 +4,11 @@
 //   - PutItem, GetItem: N operations each, 32 in flight
 //   - Query of a 100-item partition: N/10 queries, 32 in flight
 //   - SQS SendMessage: N messages, 32 in flight
+//   - S3 PutObject and GetObject of 10 KB: N/4 objects each, 32 in flight
 // The function times its own loop; operations/s are printed per kind.
 // Targets (issue 13): PutItem and GetItem >= 5,000/s each, a Query of 100
-// items >= 1,000/s, SendMessage >= 5,000/s.
+// items >= 1,000/s, SendMessage >= 5,000/s, PutObject and GetObject of
+// 10 KB >= 2,000/s each.
 //
 // Usage: bench_services [N (default 20000)]
 
@@ -30,7 +32,11 @@ const char *kCode = R"JS(
 const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const { DynamoDBDocumentClient, PutCommand, GetCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');
 const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
+const { S3Client, PutObjectCommand, GetObjectCommand } = require('@aws-sdk/client-s3');
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const s3 = new S3Client({});
+const Bucket = process.env.OBJECTS_BUCKET_NAME;
+const tenKb = 'x'.repeat(10240);
 const sqs = new SQSClient({});
 const TableName = process.env.ITEMS_TABLE_NAME;
 async function pool(n, work) {
@@ -48,6 +54,13 @@ exports.handler = async ({ op, n }) => {
     await pool(100, (i) => db.send(new PutCommand({ TableName, Item: { pk: 'hot', sk: i, v: 'x'.repeat(100) } })));
   else if (op === 'send')
     await pool(n, (i) => sqs.send(new SendMessageCommand({ QueueUrl: process.env.JOBS_QUEUE_URL, MessageBody: 'message ' + i })));
+  else if (op === 'putObject')
+    await pool(n, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `o/${i % 100}/${i}.txt`, Body: tenKb })));
+  else if (op === 'getObject')
+    await pool(n, async (i) => {
+      const got = await s3.send(new GetObjectCommand({ Bucket, Key: `o/${i % 100}/${i}.txt` }));
+      if ((await got.Body.transformToString()).length !== 10240) throw new Error('short object');
+    });
   else if (op === 'query')
     await pool(n, async () => {
       const page = await db.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'hot' } }));
@@ -67,7 +80,7 @@ std::string workspace()
                           {"handler", "index.handler"},
                           {"memoryMB", 1024},
                           {"timeoutS", 900},
-                          {"uses", {"items", "jobs"}},
+                          {"uses", {"items", "jobs", "objects"}},
                           {"files", {{"index.js", kCode}}}}}};
     return Json{{"format", "stratus-workspace"},
                 {"version", 1},
@@ -82,7 +95,8 @@ std::string workspace()
                                               {"kind", "table"},
                                               {"name", "items"},
                                               {"config", {{"partitionKey", "pk"}, {"sortKey", "sk"}}}},
-                                             {{"id", "jobs"}, {"kind", "queue"}, {"name", "jobs"}, {"config", Json::object()}}})},
+                                             {{"id", "jobs"}, {"kind", "queue"}, {"name", "jobs"}, {"config", Json::object()}},
+                                             {{"id", "objects"}, {"kind", "bucket"}, {"name", "objects"}, {"config", Json::object()}}})},
                                {"edges", Json::array({{{"id", "e"},
                                                        {"from", {{"node", "go"}, {"port", "event"}}},
                                                        {"to", {{"node", "bench"}, {"port", "in"}}}}})}}})}}
@@ -147,6 +161,13 @@ int main(int argc, char **argv)
     run("send", 200);
     const double sendMs = run("send", n);
     std::printf("SendMessage %6.0f ops/s  (%d in %.0f ms, each committed)\n", n / sendMs * 1000, n, sendMs);
+    const int objects = std::max(1, n / 4);
+    run("putObject", 200);
+    const double putObjectMs = run("putObject", objects);
+    std::printf("PutObject %8.0f ops/s  (%d of 10 KB in %.0f ms, each synced to disk)\n", objects / putObjectMs * 1000, objects,
+                putObjectMs);
+    const double getObjectMs = run("getObject", objects);
+    std::printf("GetObject %8.0f ops/s  (%d of 10 KB in %.0f ms)\n", objects / getObjectMs * 1000, objects, getObjectMs);
     server.stop(0);
     return 0;
 }

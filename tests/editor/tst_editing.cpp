@@ -78,6 +78,7 @@ private Q_SLOTS:
     void workflowsAreAddedRenamedAndDeleted();
     void removingANodeTakesItsTestEventsAlong();
     void renameInPlaceAndKeyboardShortcuts();
+    void renamingAResourceTakesItsUsersAlong();
     void aDeletedFileIsNotSavedIntoThinAir();
     void changesDuringABackgroundSaveAreSavedToo();
     void autosaveSurvivesAKilledProcess();
@@ -835,6 +836,43 @@ void TestEditing::renameInPlaceAndKeyboardShortcuts()
     scene->selectNodes({first});
     QTest::keyClick(view->viewport(), Qt::Key_D, Qt::ControlModifier);
     QCOMPARE(w.nodes().size(), nodes + 1);
+}
+
+void TestEditing::renamingAResourceTakesItsUsersAlong()
+{
+    auto window = openWindow("upload-processing");
+    const Workflow &w = window->workspace().workflows[0];
+    QVERIFY(w.findNode(NodeId("inspect"))->config["uses"] == Json::array({"uploads"}));
+    // The canvas draws the use dashed, apart from the wires.
+    WorkflowScene *scene = window->currentScene();
+    QCOMPARE(scene->accessLinks().size(), size_t(1));
+    QCOMPARE(scene->accessLinks()[0]->pen().style(), Qt::DashLine);
+    QVERIFY(scene->accessLinks()[0]->toolTip().contains(QLatin1String("inspect-upload uses bucket uploads")));
+    QVERIFY(window->selectNode(w.id(), NodeId("uploads")));
+    auto *name = qobject_cast<QLineEdit *>(window->inspector()->editorFor(QStringLiteral("name")));
+    QVERIFY(name);
+    name->setFocus();
+    name->end(false);
+    QTest::keyClicks(name, QStringLiteral("-in"));
+    QCOMPARE(w.findNode(NodeId("uploads"))->name, std::string("uploads-in"));
+    // The function that uses the bucket follows it, keystroke by keystroke, in one step.
+    QVERIFY(w.findNode(NodeId("inspect"))->config["uses"] == Json::array({"uploads-in"}));
+    QCOMPARE(window->document()->undoStack()->count(), 1);
+    window->document()->revalidate();
+    for (const Problem &p : window->problems())
+        QVERIFY2(p.field != "uses", p.toString().c_str());
+    window->document()->undoStack()->undo();
+    QCOMPARE(w.findNode(NodeId("uploads"))->name, std::string("uploads"));
+    QVERIFY(w.findNode(NodeId("inspect"))->config["uses"] == Json::array({"uploads"}));
+    window->document()->undoStack()->redo();
+    QVERIFY(w.findNode(NodeId("inspect"))->config["uses"] == Json::array({"uploads-in"}));
+    QCOMPARE(scene->accessLinks().size(), size_t(1));
+    // A function that uses nothing has no link.
+    Node inspect = *w.findNode(NodeId("inspect"));
+    Node without = inspect;
+    without.config.erase("uses");
+    window->document()->undoStack()->push(new ChangeNodeCommand(window->document(), w.id(), inspect, without, QStringLiteral("no uses")));
+    QCOMPARE(scene->accessLinks().size(), size_t(0));
 }
 
 void TestEditing::aDeletedFileIsNotSavedIntoThinAir()

@@ -594,6 +594,7 @@ void TestSamExport::serverlessSaysWhatV3ReadsDifferently()
     const size_t rest = name.size() - std::string("${self:service}-${sls:stage}-").size();
     QCOMPARE(std::string("upload-processing").size() + 1 + 8 + 1 + rest, size_t(64));
     changeNode(names, "uploads", [](Node &n) { n.name = std::string(40, 'b'); });
+    changeNode(names, "inspect", [](Node &n) { n.config["uses"] = Json::array({std::string(40, 'b')}); });
     refused = exportServerless(names);
     QVERIFY(!refused);
     QVERIFY2(refused.status().message().find("longer than S3's 63 characters") != std::string::npos,

@@ -12,6 +12,8 @@
 #include "engine/services/s3.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -111,10 +113,13 @@ private Q_SLOTS:
     void putGetHeadAndRanges();
     void listingsPageWithDelimitersAndEncoding();
     void copyAndBatchDelete();
+    void multipartUploadsAreJoinedWhole();
     void uploadsAskingToContinueAreAnsweredAtOnce();
     void awsChunkedBodiesAreDecoded();
     void badInputGetsS3ErrorsAndWritesNothing();
     void keysNeverLeaveTheBucketsFolder();
+    void keysThatClashWithTheFilesAreRefusedAsTheCallersFault();
+    void conditionalRequestsAndFreshETags();
     void sdkHandlersUseTheBuckets();
     void awsCliCopiesListsAndRemoves();
 
@@ -298,6 +303,54 @@ void TestS3::copyAndBatchDelete()
     QVERIFY(!QFile::exists(QString::fromStdString(objectFile("uploads", "copy"))));
 }
 
+void TestS3::multipartUploadsAreJoinedWhole()
+{
+    const auto between = [](const std::string &text, const std::string &tag) {
+        const size_t at = text.find("<" + tag + ">");
+        return at == std::string::npos ? std::string()
+                                       : text.substr(at + tag.size() + 2, text.find("</" + tag + ">") - at - tag.size() - 2);
+    };
+    const HttpAnswer created = send("POST", "/uploads/parts/joined.bin?uploads", {}, {"Content-Type: application/x-joined"});
+    QCOMPARE(created.status, 200);
+    const std::string id = between(created.body, "UploadId");
+    QVERIFY2(!id.empty(), created.body.c_str());
+    const std::string first(6 * 1024 * 1024, 'a');
+    const std::string second = "the end";
+    const HttpAnswer one = send("PUT", "/uploads/parts/joined.bin?partNumber=1&uploadId=" + id, first);
+    const HttpAnswer two = send("PUT", "/uploads/parts/joined.bin?partNumber=2&uploadId=" + id, second);
+    QCOMPARE(one.status, 200);
+    QCOMPARE_STR(two.headers.at("etag"), "\"" + md5Of(second) + "\"");
+    QCOMPARE(send("PUT", "/uploads/parts/joined.bin?partNumber=0&uploadId=" + id, "x").status, 400);
+    // Nothing is an object until the upload is completed, and parts are never listed.
+    QVERIFY(!QFile::exists(QString::fromStdString(objectFile("uploads", "parts/joined.bin"))));
+    QVERIFY(send("GET", "/uploads?list-type=2").body.find("stratus-part") == std::string::npos);
+    const auto complete = [&](const std::string &parts) {
+        return send("POST", "/uploads/parts/joined.bin?uploadId=" + id,
+                    "<CompleteMultipartUpload>" + parts + "</CompleteMultipartUpload>");
+    };
+    const std::string part1 = "<Part><PartNumber>1</PartNumber><ETag>" + one.headers.at("etag") + "</ETag></Part>";
+    const std::string part2 = "<Part><PartNumber>2</PartNumber><ETag>" + two.headers.at("etag") + "</ETag></Part>";
+    QVERIFY(complete(part2 + part1).body.find("<Code>InvalidPartOrder</Code>") != std::string::npos);
+    QVERIFY(complete(part1 + "<Part><PartNumber>2</PartNumber><ETag>\"0000\"</ETag></Part>").body.find("<Code>InvalidPart</Code>")
+            != std::string::npos);
+    const HttpAnswer done = complete(part1 + part2);
+    QCOMPARE(done.status, 200);
+    QVERIFY2(done.body.find("<Key>parts/joined.bin</Key>") != std::string::npos, done.body.c_str());
+    QCOMPARE(contentsOf(QString::fromStdString(objectFile("uploads", "parts/joined.bin"))).size(), first.size() + second.size());
+    QCOMPARE_STR(send("GET", "/uploads/parts/joined.bin", {}, {"Range: bytes=-7"}).body, second);
+    QCOMPARE_STR(send("HEAD", "/uploads/parts/joined.bin").headers.at("content-type"), "application/x-joined");
+    // A completed upload is gone; an aborted one too, with its parts.
+    QCOMPARE(complete(part1 + part2).status, 404);
+    const std::string other = between(send("POST", "/uploads/parts/aborted.bin?uploads").body, "UploadId");
+    QCOMPARE(send("PUT", "/uploads/parts/aborted.bin?partNumber=1&uploadId=" + other, "x").status, 200);
+    QCOMPARE(send("DELETE", "/uploads/parts/aborted.bin?uploadId=" + other).status, 204);
+    const HttpAnswer gone = send("PUT", "/uploads/parts/aborted.bin?partNumber=2&uploadId=" + other, "y");
+    QCOMPARE(gone.status, 404);
+    QVERIFY(gone.body.find("<Code>NoSuchUpload</Code>") != std::string::npos);
+    const QStringList left = QDir(m_dir->filePath(QStringLiteral("uploads"))).entryList({QStringLiteral(".stratus-*")}, QDir::Files | QDir::Hidden);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+}
+
 void TestS3::uploadsAskingToContinueAreAnsweredAtOnce()
 {
     RawHttp http(m_port);
@@ -310,6 +363,13 @@ void TestS3::uploadsAskingToContinueAreAnsweredAtOnce()
     QCOMPARE(answer.size(), size_t(1));
     QCOMPARE(answer[0].status, 200);
     QCOMPARE_STR(contentsOf(QString::fromStdString(objectFile("uploads", "continued.txt"))), "hello");
+    // An empty body too: a client that asked reads the interim answer first.
+    http.send("PUT /uploads/empty.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Length: 0\r\n\r\n");
+    const auto empty = http.read(2);
+    QCOMPARE(empty.size(), size_t(2));
+    QCOMPARE(empty[0].status, 100);
+    QCOMPARE(empty[1].status, 200);
+    QVERIFY(QFile::exists(QString::fromStdString(objectFile("uploads", "empty.txt"))));
 }
 
 void TestS3::awsChunkedBodiesAreDecoded()
@@ -357,7 +417,7 @@ void TestS3::badInputGetsS3ErrorsAndWritesNothing()
     a = send("GET", "/uploads?acl");
     QCOMPARE(a.status, 501);
     QCOMPARE_STR(code(a), "NotImplemented");
-    a = send("POST", "/uploads/big.bin?uploads");
+    a = send("PUT", "/uploads/big.bin?tagging", "<Tagging/>");
     QCOMPARE(a.status, 501);
     a = send("POST", "/uploads?delete", "<Delete><Object><Key>a</Key>");
     QCOMPARE(a.status, 400);
@@ -403,12 +463,79 @@ void TestS3::keysNeverLeaveTheBucketsFolder()
         QCOMPARE(send("DELETE", target).status, 204);
     }
     QCOMPARE_STR(contentsOf(m_dir->filePath(QStringLiteral("secret.txt"))), "secret");
-    // The symlink is no object, and no listing shows what it leads to.
-    const HttpAnswer listed = send("GET", "/uploads?list-type=2&prefix=link");
-    QVERIFY2(listed.body.find("secret") == std::string::npos, listed.body.c_str());
+    // The symlink is no object, and no listing shows what it leads to, nor
+    // what a prefix with .. would reach.
+    for (const char *prefix : {"link", "link%2F", "..%2F", "..%2F..%2F..%2Fetc%2Fpass", "a%2F..%2F..%2F"}) {
+        const HttpAnswer listed = send("GET", std::string("/uploads?list-type=2&prefix=") + prefix);
+        QCOMPARE(listed.status, 200);
+        QVERIFY2(listed.body.find("<Contents>") == std::string::npos, listed.body.c_str());
+    }
+    // A refused write through the link makes no folder outside either.
+    QCOMPARE(send("PUT", "/uploads/link/made/deep/x.txt", "x").status, 400);
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("made"))));
     QVERIFY(QFile::remove(QString::fromStdString(objectFile("uploads", "link"))));
     const HttpAnswer copy = send("PUT", "/uploads/stolen.txt", {}, {"x-amz-copy-source: uploads/..%2Fsecret.txt"});
     QCOMPARE(copy.status, 404);
+}
+
+void TestS3::keysThatClashWithTheFilesAreRefusedAsTheCallersFault()
+{
+    QCOMPARE(send("PUT", "/uploads/clash/file.txt", "f").status, 200);
+    const auto refused = [&](const std::string &target) {
+        const HttpAnswer a = send("PUT", target, "x");
+        return a.status == 400 && a.body.find("<Code>InvalidArgument</Code>") != std::string::npos;
+    };
+    QVERIFY(refused("/uploads/clash/file.txt/child.txt")); // an object on the way
+    QVERIFY(refused("/uploads/clash"));                    // a folder of other objects
+    QVERIFY(refused("/uploads/clash/" + std::string(256, 'n') + "/x"));
+    QVERIFY(!QFile::exists(QString::fromStdString(objectFile("uploads", "clash/" + std::string(256, 'n')))));
+    QVERIFY(refused("/uploads/bad-utf8-%C3%28.txt"));      // S3's keys are UTF-8
+    const HttpAnswer copy = send("PUT", "/uploads/clash", {}, {"x-amz-copy-source: uploads/clash/file.txt"});
+    QCOMPARE(copy.status, 400);
+    // A file with a name no request can use is not listed.
+    QFile odd(QString::fromStdString(objectFile("uploads", "clash/back\\slash.txt")));
+    QVERIFY(odd.open(QIODevice::WriteOnly));
+    odd.close();
+    const HttpAnswer listed = send("GET", "/uploads?list-type=2&prefix=clash%2F");
+    QVERIFY2(listed.body.find("slash") == std::string::npos, listed.body.c_str());
+    QVERIFY(listed.body.find("<Key>clash/file.txt</Key>") != std::string::npos);
+    // max-keys=0 lists nothing and leaves nothing out; an empty key in a batch delete is an error of its own.
+    const HttpAnswer none = send("GET", "/uploads?list-type=2&max-keys=0");
+    QVERIFY2(none.body.find("<IsTruncated>false</IsTruncated>") != std::string::npos, none.body.c_str());
+    const HttpAnswer emptyKey = send("POST", "/uploads?delete", "<Delete><Object><Key></Key></Object></Delete>");
+    QVERIFY2(emptyKey.body.find("<Error><Key></Key><Code>InvalidArgument</Code>") != std::string::npos, emptyKey.body.c_str());
+}
+
+void TestS3::conditionalRequestsAndFreshETags()
+{
+    QCOMPARE(send("PUT", "/uploads/cond.txt", "AAAA").status, 200);
+    const HttpAnswer first = send("HEAD", "/uploads/cond.txt");
+    const std::string eTag = first.headers.at("etag");
+    const std::string unquoted = eTag.substr(1, eTag.size() - 2);
+    // Rewritten by hand with as many bytes, its time set back: a new ETag all the same.
+    const QString path = QString::fromStdString(objectFile("uploads", "cond.txt"));
+    const QDateTime old = QFileInfo(path).lastModified();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("BBBB");
+    file.setFileTime(old, QFileDevice::FileModificationTime);
+    file.close();
+    QCOMPARE_STR(send("HEAD", "/uploads/cond.txt").headers.at("etag"), "\"" + md5Of("BBBB") + "\"");
+    const std::string now = send("HEAD", "/uploads/cond.txt").headers.at("etag");
+    const auto status = [&](const std::string &header) { return send("GET", "/uploads/cond.txt", {}, {header}).status; };
+    QCOMPARE(status("If-Match: " + now.substr(1, now.size() - 2)), 200); // unquoted
+    QCOMPARE(status("If-Match: \"x\", " + now), 200);                    // a list
+    QCOMPARE(status("If-Match: " + eTag), 412);                           // the old one
+    QCOMPARE(status("If-None-Match: \"x\", " + now), 304);
+    QCOMPARE(status("If-Modified-Since: Sat, 01 Jan 2050 00:00:00 GMT"), 304);
+    QCOMPARE(status("If-Modified-Since: Sat, 01 Jan 2000 00:00:00 GMT"), 200);
+    QCOMPARE(status("If-Unmodified-Since: Sat, 01 Jan 2000 00:00:00 GMT"), 412);
+    QCOMPARE(send("PUT", "/archive/cond-copy.txt", {}, {"x-amz-copy-source: uploads/cond.txt", "x-amz-copy-source-if-match: \"nope\""}).status,
+             412);
+    QVERIFY(!QFile::exists(QString::fromStdString(objectFile("archive", "cond-copy.txt"))));
+    // A presigned URL of boto3 1.26 (SigV2) is read as the request it signs.
+    QCOMPARE(send("GET", "/uploads/cond.txt?AWSAccessKeyId=x&Signature=y&Expires=99999999999").status, 200);
+    Q_UNUSED(unquoted);
 }
 
 void TestS3::sdkHandlersUseTheBuckets()
@@ -490,6 +617,15 @@ void TestS3::awsCliCopiesListsAndRemoves()
     auto [catCode, catOut] = cli({QStringLiteral("s3"), QStringLiteral("cp"), QStringLiteral("s3://uploads/cli/from-cli.txt"),
                                   QStringLiteral("-")});
     QVERIFY2(catCode == 0 && catOut == "from the CLI\n", catOut.c_str());
+    // Over 8 MB, the CLI uploads in parts.
+    const QString large = m_dir->filePath(QStringLiteral("large.bin"));
+    QFile largeFile(large);
+    QVERIFY(largeFile.open(QIODevice::WriteOnly));
+    largeFile.write(QByteArray(9 * 1024 * 1024, 'z'));
+    largeFile.close();
+    auto [largeCode, largeOut] = cli({QStringLiteral("s3"), QStringLiteral("cp"), large, QStringLiteral("s3://uploads/cli/large.bin")});
+    QVERIFY2(largeCode == 0, largeOut.c_str());
+    QCOMPARE(QFileInfo(QString::fromStdString(objectFile("uploads", "cli/large.bin"))).size(), qint64(9 * 1024 * 1024));
     auto [rmCode, rmOut] = cli({QStringLiteral("s3"), QStringLiteral("rm"), QStringLiteral("s3://uploads/cli/from-cli.txt")});
     QVERIFY2(rmCode == 0, rmOut.c_str());
     QVERIFY(!QFile::exists(QString::fromStdString(objectFile("uploads", "cli/from-cli.txt"))));

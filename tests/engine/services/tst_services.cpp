@@ -1,4 +1,4 @@
-// engine/services: the local DynamoDB and SQS endpoints over real sockets on
+// engine/services: the local DynamoDB and SQS endpoints (S3: tst_s3) over real sockets on
 // 127.0.0.1 and a real workspace file — every expression form, paging,
 // conditional failures, transactions that fail as a whole, DynamoDB's error
 // shapes for bad input; SQS's JSON and query protocols, MD5s, visibility,
