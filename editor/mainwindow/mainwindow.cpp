@@ -4,6 +4,7 @@
 #include "editor/canvas/workflowscene.h"
 #include "editor/canvas/workflowview.h"
 #include "editor/run/historyreader.h"
+#include "editor/run/datapanel.h"
 #include "editor/run/runpanel.h"
 #include "editor/run/runsession.h"
 #include "editor/code/codeview.h"
@@ -786,6 +787,9 @@ void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
     });
     connect(scene, &WorkflowScene::nodeSelected, this, [this, workflowId](const QString &nodeId) {
         m_inspector->showNode(m_document.get(), workflowId, NodeId(nodeId.toStdString()));
+        const Workflow *workflow = m_document->workflow(workflowId);
+        m_data->showResource(m_document->filePath(), m_document->workspace(),
+                             workflow ? workflow->findNode(NodeId(nodeId.toStdString())) : nullptr);
         rememberSelection(qs(workflowId.str()), nodeId);
     });
     connect(scene, &WorkflowScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });

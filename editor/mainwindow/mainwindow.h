@@ -19,6 +19,7 @@ class QUndoView;
 namespace stratus::editor {
 
 class ChartsPanel;
+class DataPanel;
 class CodeView;
 class CostPanel;
 class HistoryReader;
@@ -116,6 +117,7 @@ public:
     InvocationsPanel *invocationsPanel() const { return m_invocations; }
     CostPanel *costPanel() const { return m_costPanel; }
     ChartsPanel *chartsPanel() const { return m_charts; }
+    DataPanel *dataPanel() const { return m_data; }
     /// The Send Test Event dialog of a trigger or function (shown, not modal).
     TestEventDialog *openTestEventDialog(const engine::WorkflowId &workflow, const engine::NodeId &node);
     /// Run → Load Test for a trigger (shown, not modal).
@@ -202,6 +204,7 @@ private:
     InvocationsPanel *m_invocations = nullptr;
     CostPanel *m_costPanel = nullptr;
     ChartsPanel *m_charts = nullptr;
+    DataPanel *m_data = nullptr;
 };
 
 } // namespace stratus::editor

@@ -11,6 +11,7 @@
 #include "editor/qstrings.h"
 #include "editor/run/chartspanel.h"
 #include "editor/run/costpanel.h"
+#include "editor/run/datapanel.h"
 #include "editor/run/historyreader.h"
 #include "editor/run/invocationspanel.h"
 #include "editor/run/jsoneditor.h"
@@ -22,6 +23,7 @@
 
 #include "engine/model/nodekind.h"
 
+#include <QTimer>
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
@@ -53,10 +55,12 @@ void MainWindow::createRunDocks()
     m_invocations = new InvocationsPanel;
     m_costPanel = new CostPanel;
     m_charts = new ChartsPanel;
+    m_data = new DataPanel;
     QDockWidget *runDock = dock(tr("Run"), QStringLiteral("run"), m_runPanel);
     QDockWidget *invocationsDock = dock(tr("Invocations"), QStringLiteral("invocations"), m_invocations);
     QDockWidget *chartsDock = dock(tr("Charts"), QStringLiteral("charts"), m_charts);
     QDockWidget *costDock = dock(tr("Cost"), QStringLiteral("cost"), m_costPanel);
+    QDockWidget *dataDock = dock(tr("Data"), QStringLiteral("data"), m_data);
     // Two groups under the canvas: what is listed (problems, history, invocations,
     // cost) on the left, what runs (the run, the charts) on the right, so the
     // invocations and the charts can be read side by side.
@@ -69,10 +73,22 @@ void MainWindow::createRunDocks()
         tabifyDockWidget(problemsDock, invocationsDock);
         tabifyDockWidget(problemsDock, costDock);
         tabifyDockWidget(runDock, chartsDock);
+        tabifyDockWidget(runDock, dataDock);
         problemsDock->raise();
         runDock->raise();
     }
 
+    // The data a run changed is shown again once the burst of runs settles.
+    auto *dataRefresh = new QTimer(this);
+    dataRefresh->setSingleShot(true);
+    dataRefresh->setInterval(300);
+    connect(dataRefresh, &QTimer::timeout, m_data, &DataPanel::refresh);
+    connect(m_run, &RunSession::runFinished, dataRefresh, [dataRefresh] {
+        if (!dataRefresh->isActive())
+            dataRefresh->start();
+    });
+    connect(m_run, &RunSession::started, m_data, [this] { m_data->setServicesUrl(m_run->servicesUrl()); });
+    connect(m_run, &RunSession::stopped, m_data, [this] { m_data->setServicesUrl(QString()); });
     connect(m_run, &RunSession::invocationFinished, this, [this](const HistoryEntry &entry) {
         m_invocations->addInvocation(entry);
         m_overlay->addInvocation(entry);

@@ -251,6 +251,21 @@ Result<std::vector<QueueMessageRow>> ResourceData::undeliveredDead(const std::st
     return out;
 }
 
+Result<std::vector<QueueMessageRow>> ResourceData::peek(const std::string &queue, bool dead, int max)
+{
+    auto stmt = m_db.prepare("SELECT " STRATUS_MESSAGE_COLUMNS
+                             " FROM queue_messages WHERE queue = ?1 AND (dead > 0) = ?2 ORDER BY id LIMIT ?3");
+    if (!stmt)
+        return stmt.status();
+    stmt->bind(1, queue).bind(2, dead ? 1LL : 0LL).bind(3, static_cast<long long>(max));
+    std::vector<QueueMessageRow> out;
+    while (stmt->step())
+        out.push_back(messageRow(*stmt));
+    if (!stmt->status())
+        return stmt->status();
+    return out;
+}
+
 Status ResourceData::markDeadDelivered(const std::vector<long long> &ids)
 {
     return idsStatement("UPDATE queue_messages SET dead = 2 WHERE id = ?1", ids);

@@ -98,6 +98,9 @@ public:
     Result<std::vector<QueueMessageRow>> undeliveredDead(const std::string &queue, int max);
     Status markDeadDelivered(const std::vector<long long> &ids);
     Result<QueueDepth> depth(const std::string &queue, int64_t nowMs);
+    /// The queue's messages as they are, oldest first, changing nothing (a
+    /// look, not a receive): the live ones, or the dead ones.
+    Result<std::vector<QueueMessageRow>> peek(const std::string &queue, bool dead, int max);
 
     // ---- tables ----
     /// Puts `item` (typed attribute values) under `itemKey` and appends the

@@ -16,6 +16,7 @@
 #include "editor/mainwindow/mainwindow.h"
 #include "editor/run/chartspanel.h"
 #include "editor/run/costpanel.h"
+#include "editor/run/datapanel.h"
 #include "editor/run/invocationspanel.h"
 #include "editor/run/jsoneditor.h"
 #include "editor/run/loadtestdialog.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void runServesHttpAndShowsTheInvocation();
+    void dataPanelShowsAndChangesWhatResourcesHold();
     void testEventsAreSavedUndoablyAndSent();
     void runIsRefusedWithValidationErrors();
     void breakpointPausesAndTheEditedEventGoesOn();
@@ -244,6 +246,82 @@ void TestRunning::runServesHttpAndShowsTheInvocation()
     QCOMPARE(runs.exitCode(), 0);
     const Json listed = Json::parse(runs.readAllStandardOutput().toStdString());
     QCOMPARE(listed.size(), size_t(2));
+}
+
+void TestRunning::dataPanelShowsAndChangesWhatResourcesHold()
+{
+    const Json extra = Json::array({kindNode("notes", "table"), functionNode("on-note", "exports.handler = async (e) => e.Records.length;"),
+                                     kindNode("files", "bucket"), functionNode("on-file", "exports.handler = async (e) => e.Records.length;"),
+                                     kindNode("jobs", "queue")});
+    auto window = openWindow(workspace(extra, Json::array({edgeJson("notes", "out", "on-note"), edgeJson("files", "out", "on-file")})));
+    stratus::editor::DataPanel *data = window->dataPanel();
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("notes")));
+    QVERIFY(data->status()->text().contains(QLatin1String("Run the workspace")));
+    QCOMPARE(data->list()->topLevelItemCount(), 0);
+    // Before a run, data is only shown: a change would bypass the events it makes.
+    QSignalSpy answered(data, &stratus::editor::DataPanel::changeAnswered);
+    data->putItem(Json{{"id", "early"}});
+    QCOMPARE(answered.count(), 1);
+    QCOMPARE(answered.takeFirst().at(0).toBool(), false);
+
+    window->action(QStringLiteral("run"))->trigger();
+    QVERIFY(window->runSession()->isRunning());
+    std::vector<std::string> triggers;
+    connect(window->runSession(), &stratus::editor::RunSession::runFinished, data, [&](const stratus::engine::run::RunOutcome &o) { triggers.push_back(o.entry.trigger); });
+    const auto nextAnswer = [&] {
+        if (!answered.wait(10000))
+            return false;
+        return answered.takeFirst().at(0).toBool();
+    };
+    const auto ranFor = [&](const char *trigger) {
+        return QTest::qWaitFor([&] { return std::count(triggers.begin(), triggers.end(), trigger) > 0; }, 15000);
+    };
+    // A table item written, shown, and its stream record delivered to the consumer.
+    data->putItem(Json{{"id", "n1"}, {"text", "hello"}, {"n", 3}});
+    QVERIFY(nextAnswer());
+    QCOMPARE(data->list()->topLevelItemCount(), 1);
+    QVERIFY2(data->list()->topLevelItem(0)->text(1).contains(QLatin1String("\"text\":\"hello\"")),
+             qPrintable(data->list()->topLevelItem(0)->text(1)));
+    QVERIFY(ranFor("table"));
+    data->putItem(Json{{"text", "no key"}});
+    QVERIFY(!nextAnswer());
+    QVERIFY2(data->status()->text().contains(QLatin1String("id")), qPrintable(data->status()->text()));
+    data->list()->topLevelItem(0)->setSelected(true);
+    data->deleteSelected();
+    QVERIFY(nextAnswer());
+    QCOMPARE(data->list()->topLevelItemCount(), 0);
+
+    // An object uploaded into the bucket's folder, notified.
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("files")));
+    const QString local = m_dir->filePath(QStringLiteral("report.txt"));
+    QFile file(local);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("quarterly");
+    file.close();
+    data->uploadFile(local, QStringLiteral("docs/report.txt"));
+    QVERIFY(nextAnswer());
+    QCOMPARE(data->list()->topLevelItemCount(), 1);
+    QCOMPARE(data->list()->topLevelItem(0)->text(0), QStringLiteral("docs/report.txt"));
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("files/docs/report.txt"))));
+    QVERIFY(ranFor("bucket"));
+
+    // Messages sent, looked at without being received, purged.
+    QVERIFY(window->selectNode(WorkflowId("main"), NodeId("jobs")));
+    data->sendMessage(QStringLiteral("first job"));
+    QVERIFY(nextAnswer());
+    data->sendMessage(QStringLiteral("second job"));
+    QVERIFY(nextAnswer());
+    QCOMPARE(data->list()->topLevelItemCount(), 2);
+    QCOMPARE(data->list()->topLevelItem(0)->text(1), QStringLiteral("first job"));
+    QCOMPARE(data->list()->topLevelItem(0)->text(2), QStringLiteral("0")); // peeked, not received
+    data->deadToggle()->setChecked(true);
+    QCOMPARE(data->list()->topLevelItemCount(), 0);
+    data->deadToggle()->setChecked(false);
+    data->purgeQueue();
+    QVERIFY(nextAnswer());
+    QCOMPARE(data->list()->topLevelItemCount(), 0);
+    // Data is not design: nothing of it is on the undo stack.
+    QCOMPARE(window->document()->undoStack()->count(), 0);
 }
 
 void TestRunning::testEventsAreSavedUndoablyAndSent()
