@@ -238,26 +238,21 @@ Status ResourceData::setVisibleAt(const std::vector<long long> &ids, int64_t vis
 
 Result<std::vector<QueueMessageRow>> ResourceData::undeliveredDead(const std::string &queue, int max)
 {
-    auto stmt = m_db.prepare("SELECT " STRATUS_MESSAGE_COLUMNS
-                             " FROM queue_messages WHERE queue = ?1 AND dead = 1 ORDER BY id LIMIT ?2");
-    if (!stmt)
-        return stmt.status();
-    stmt->bind(1, queue).bind(2, static_cast<long long>(max));
-    std::vector<QueueMessageRow> out;
-    while (stmt->step())
-        out.push_back(messageRow(*stmt));
-    if (!stmt->status())
-        return stmt->status();
-    return out;
+    return queueMessages(" AND dead = 1", queue, max);
 }
 
 Result<std::vector<QueueMessageRow>> ResourceData::peek(const std::string &queue, bool dead, int max)
 {
-    auto stmt = m_db.prepare("SELECT " STRATUS_MESSAGE_COLUMNS
-                             " FROM queue_messages WHERE queue = ?1 AND (dead > 0) = ?2 ORDER BY id LIMIT ?3");
+    return queueMessages(dead ? " AND dead > 0" : " AND dead = 0", queue, max);
+}
+
+Result<std::vector<QueueMessageRow>> ResourceData::queueMessages(const char *condition, const std::string &queue, int max)
+{
+    auto stmt = m_db.prepare(std::string("SELECT " STRATUS_MESSAGE_COLUMNS " FROM queue_messages WHERE queue = ?1") + condition
+                             + " ORDER BY id LIMIT ?2");
     if (!stmt)
         return stmt.status();
-    stmt->bind(1, queue).bind(2, dead ? 1LL : 0LL).bind(3, static_cast<long long>(max));
+    stmt->bind(1, queue).bind(2, static_cast<long long>(max));
     std::vector<QueueMessageRow> out;
     while (stmt->step())
         out.push_back(messageRow(*stmt));

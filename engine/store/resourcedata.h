@@ -158,6 +158,8 @@ private:
     explicit ResourceData(sql::Database db)
         : m_db(std::move(db))
     {}
+    /// The queue's messages that also meet `condition` (SQL after the queue's), oldest first.
+    Result<std::vector<QueueMessageRow>> queueMessages(const char *condition, const std::string &queue, int max);
     Status idsStatement(const char *sqlPrefix, const std::vector<long long> &ids, const char *sqlSuffix = "",
                         const std::vector<long long> &leadingBinds = {});
 
