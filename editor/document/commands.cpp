@@ -99,20 +99,26 @@ ChangeNodeCommand::ChangeNodeCommand(WorkspaceDocument *document, WorkflowId wor
     , m_change{std::move(workflow), std::move(before), std::move(after)}
     , m_mergeKey(std::move(mergeKey))
 {
+    m_users = usersRenamed();
+}
+
+std::vector<ChangeNodeCommand::Change> ChangeNodeCommand::usersRenamed() const
+{
     const Node &renamed = m_change.after;
-    if (!kinds::isResource(renamed.kind) || renamed.name == m_change.before.name)
-        return;
+    const std::string &from = m_change.before.name;
+    std::vector<Change> users;
+    if (!kinds::isResource(renamed.kind) || renamed.name == from)
+        return users;
     // A name is one resource per kind: another of that name still stands for itself.
     bool nameStillTaken = false;
-    for (const Workflow &wf : document->workspace().workflows) {
+    for (const Workflow &wf : m_document->workspace().workflows) {
         for (const Node &node : wf.nodes())
-            nameStillTaken = nameStillTaken || (node.id != renamed.id && kinds::isResource(node.kind) && node.name == m_change.before.name);
+            nameStillTaken = nameStillTaken || (node.id != renamed.id && kinds::isResource(node.kind) && node.name == from);
     }
-    for (const Workflow &wf : document->workspace().workflows) {
+    for (const Workflow &wf : m_document->workspace().workflows) {
         for (const Node &node : wf.nodes()) {
             const Json &uses = memberOf(node.config, "uses");
-            if (node.kind != kinds::kFunction || !uses.is_array()
-                || std::find(uses.begin(), uses.end(), Json(m_change.before.name)) == uses.end())
+            if (node.kind != kinds::kFunction || !uses.is_array() || std::find(uses.begin(), uses.end(), Json(from)) == uses.end())
                 continue;
             Node user = node;
             Json &names = user.config["uses"];
@@ -120,13 +126,14 @@ ChangeNodeCommand::ChangeNodeCommand(WorkspaceDocument *document, WorkflowId wor
                 if (nameStillTaken)
                     names.push_back(renamed.name);
                 else
-                    *std::find(names.begin(), names.end(), Json(m_change.before.name)) = renamed.name;
+                    *std::find(names.begin(), names.end(), Json(from)) = renamed.name;
             } else if (!nameStillTaken) {
-                names.erase(std::find(names.begin(), names.end(), Json(m_change.before.name)));
+                names.erase(std::find(names.begin(), names.end(), Json(from)));
             }
-            m_users.push_back(Change{wf.id(), node, std::move(user)});
+            users.push_back(Change{wf.id(), node, std::move(user)});
         }
     }
+    return users;
 }
 
 void ChangeNodeCommand::redo()
@@ -149,17 +156,16 @@ bool ChangeNodeCommand::mergeWith(const QUndoCommand *other)
     if (next->m_mergeKey != m_mergeKey || next->m_change.workflow != m_change.workflow
         || next->m_change.after.id != m_change.after.id)
         return false;
+    // The functions' uses follow the whole rename, first name to last, never
+    // a name typed on the way (one that another resource bears would stay).
+    for (auto user = next->m_users.rbegin(); user != next->m_users.rend(); ++user)
+        m_document->replaceNode(user->workflow, user->before);
+    for (auto user = m_users.rbegin(); user != m_users.rend(); ++user)
+        m_document->replaceNode(user->workflow, user->before);
     m_change.after = next->m_change.after;
-    // Each function keeps its state from before the first step and takes its newest.
-    for (const Change &user : next->m_users) {
-        auto mine = std::find_if(m_users.begin(), m_users.end(), [&](const Change &c) {
-            return c.workflow == user.workflow && c.after.id == user.after.id;
-        });
-        if (mine != m_users.end())
-            mine->after = user.after;
-        else
-            m_users.push_back(user);
-    }
+    m_users = usersRenamed();
+    for (const Change &user : m_users)
+        m_document->replaceNode(user.workflow, user.after);
     return true;
 }
 

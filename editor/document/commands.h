@@ -100,6 +100,10 @@ private:
         engine::Node after;
     };
 
+    /// The functions whose `uses` name the resource, as the rename leaves
+    /// them, from their state in the document now.
+    std::vector<Change> usersRenamed() const;
+
     WorkspaceDocument *m_document;
     Change m_change;
     std::vector<Change> m_users; // functions whose `uses` name the renamed resource

@@ -238,7 +238,7 @@ const Workflow *WorkspaceServer::workflowHolding(const Node &node) const
 {
     if (auto running = design()) {
         for (const Workflow &wf : running->workflows) {
-            if (wf.findNode(node.id) == &node)
+            if (const Node *found = wf.findNode(node.id); found && found->kind == node.kind)
                 return &wf;
         }
     }

@@ -83,7 +83,8 @@ Result<fs::path> objectPath(const std::string &folder, const std::string &key, b
     for (const fs::path &part : fs::path(key).parent_path()) {
         along /= part;
         if (fs::exists(along, ec) && !fs::is_directory(along, ec))
-            return Status::invalidArgument("object key " + quote(key) + " needs " + quote(fs::relative(along, root).string())
+            return Status::invalidArgument("object key " + quote(key) + " needs "
+                                           + quote(along.lexically_relative(root).string())
                                            + " to be a folder, but it is an object");
     }
     if (fs::is_directory(target, ec))
@@ -106,10 +107,11 @@ Status writeObjectFile(const fs::path &path, std::string_view body)
     // machine losing power. QSaveFile's fdatasync held puts to ~1,400/s.
     const fs::path temporary = path.parent_path() / (".stratus-" + newRequestId());
     QFile file(QString::fromStdString(temporary.string()));
-    const bool written = file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-                         && file.write(body.data(), qint64(body.size())) == qint64(body.size()) && file.flush();
-    const QString why = file.errorString();
+    bool written = file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+                   && file.write(body.data(), qint64(body.size())) == qint64(body.size()) && file.flush();
     file.close();
+    written = written && file.error() == QFileDevice::NoError;
+    const QString why = file.errorString();
     std::error_code ec;
     if (written)
         fs::rename(temporary, path, ec);
@@ -129,7 +131,9 @@ Result<bool> removeObjectFile(const std::string &folder, const fs::path &path)
     if (!fs::remove(path, ec))
         return Status::ioError("cannot remove " + quote(path.string()) + ": " + ec.message());
     const fs::path root = fs::weakly_canonical(folder, ec);
-    for (fs::path dir = path.parent_path(); dir != root && dir.has_relative_path(); dir = dir.parent_path()) {
+    if (ec || root.empty())
+        return true; // the object is gone; its empty folders stay
+    for (fs::path dir = path.parent_path(); dir != root && isInside(root, dir); dir = dir.parent_path()) {
         if (!fs::remove(dir, ec)) // fails, as wanted, on a folder that still holds something
             break;
     }

@@ -358,11 +358,14 @@ bool eTagListNames(const std::string &header, const std::string &quotedTag)
 /// An HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT") in seconds; none when it is not one.
 std::optional<long long> httpDateSeconds(const std::string &text)
 {
-    QDateTime at = QLocale::c().toDateTime(QString::fromStdString(text), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
-    if (!at.isValid())
+    // Read as a date and a time of day, then put together in UTC: a local
+    // reading would lose the hours a daylight-saving change skips.
+    const QString value = QString::fromStdString(text);
+    const QDate date = QLocale::c().toDate(value.left(16), QStringLiteral("ddd, dd MMM yyyy"));
+    const QTime time = QLocale::c().toTime(value.mid(17, 8), QStringLiteral("hh:mm:ss"));
+    if (!date.isValid() || !time.isValid() || value.mid(25) != QLatin1String(" GMT"))
         return std::nullopt;
-    at.setTimeSpec(Qt::UTC);
-    return at.toSecsSinceEpoch();
+    return QDateTime(date, time, Qt::UTC).toSecsSinceEpoch();
 }
 
 /// S3's conditional request headers (`prefix` "x-amz-copy-source-" for a
@@ -538,6 +541,8 @@ http::Response S3::handle(const http::Request &request)
         fail(405, "MethodNotAllowed", "The specified method is not allowed against this resource");
     } catch (const Failure &failure) {
         return errorAnswer(request, failure);
+    } catch (const std::exception &e) { // memory, the file system: never through the gateway's slot
+        return errorAnswer(request, Failure{500, "InternalError", std::string("We encountered an internal error: ") + e.what(), {}});
     }
 }
 
@@ -900,6 +905,8 @@ S3::~S3()
 http::Response S3::multipartUpload(const Call &call, const Node &bucket, const std::string &folder)
 {
     const std::string &method = call.request.method;
+    if (method == "GET" || method == "HEAD")
+        fail(501, "NotImplemented", "ListParts and ListMultipartUploads are not served here (docs/services.md)");
     if (method == "POST" && call.has("uploads")) { // CreateMultipartUpload
         call.onlyParameters({"uploads"});
         checkKeyToWrite(call.key);

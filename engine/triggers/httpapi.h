@@ -138,7 +138,7 @@ Result<Response> responseFromResultV1(const std::string &result);
 /// body: 404 "Not Found", 413 "Request Entity Too Large", 500 "Internal
 /// Server Error", 502 "Internal Server Error", 503 "Service Unavailable".
 Response errorResponse(int status);
-/// HTTP's reason phrase for `status` ("Payload Too Large").
+/// HTTP's reason phrase for `status` ("Request Entity Too Large" for 413).
 const char *reasonPhrase(int status);
 
 /// A trigger's CORS configuration: {allowOrigins[], allowMethods[],

@@ -867,6 +867,18 @@ void TestEditing::renamingAResourceTakesItsUsersAlong()
     window->document()->undoStack()->redo();
     QVERIFY(w.findNode(NodeId("inspect"))->config["uses"] == Json::array({"uploads-in"}));
     QCOMPARE(scene->accessLinks().size(), size_t(1));
+    // Typed through the name of another resource (the table upload-catalog):
+    // the function never ends up using that one.
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("upload-catalog-files"));
+    QCOMPARE(w.findNode(NodeId("uploads"))->name, std::string("upload-catalog-files"));
+    QVERIFY2(w.findNode(NodeId("inspect"))->config["uses"] == Json::array({"upload-catalog-files"}),
+             w.findNode(NodeId("inspect"))->config["uses"].dump().c_str());
+    // Typing on in the same field merges with the rename before: one step back to the start.
+    window->document()->undoStack()->undo();
+    QCOMPARE(w.findNode(NodeId("uploads"))->name, std::string("uploads"));
+    QVERIFY(w.findNode(NodeId("inspect"))->config["uses"] == Json::array({"uploads"}));
+    window->document()->undoStack()->redo();
     // A function that uses nothing has no link.
     Node inspect = *w.findNode(NodeId("inspect"));
     Node without = inspect;

@@ -267,7 +267,8 @@ void TestRunning::dataPanelShowsAndChangesWhatResourcesHold()
     window->action(QStringLiteral("run"))->trigger();
     QVERIFY(window->runSession()->isRunning());
     std::vector<std::string> triggers;
-    connect(window->runSession(), &stratus::editor::RunSession::runFinished, data, [&](const stratus::engine::run::RunOutcome &o) { triggers.push_back(o.entry.trigger); });
+    QObject guard; // the connection ends with this test, before `triggers` does
+    connect(window->runSession(), &stratus::editor::RunSession::runFinished, &guard, [&](const stratus::engine::run::RunOutcome &o) { triggers.push_back(o.entry.trigger); });
     const auto nextAnswer = [&] {
         if (!answered.wait(10000))
             return false;
