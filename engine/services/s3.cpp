@@ -8,6 +8,7 @@
 #include "engine/model/resourceaccess.h"
 #include "engine/model/settings.h"
 #include "engine/model/text.h"
+#include "engine/triggers/eventshapes.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -21,6 +22,7 @@
 #include <sys/xattr.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace stratus::engine::services {
 
@@ -114,13 +116,13 @@ Metadata metadataOf(const http::Request &request)
     }
     // aws-chunked is how the body travelled, not how the object is encoded.
     std::erase_if(m.headers, [](const auto &h) { return h.first == "content-encoding" && h.second.find("aws-chunked") != std::string::npos; });
-    if (m.headers.size() > 100 || [&] {
-            size_t bytes = 0;
-            for (const auto &[n, v] : m.headers)
-                bytes += n.size() + v.size();
-            return bytes;
-        }() > 8192)
-        fail(400, "MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size (8 KB here)");
+    size_t userBytes = 0; // S3 counts the x-amz-meta- names (without the prefix) and values
+    for (const auto &[name, value] : m.headers) {
+        if (name.starts_with("x-amz-meta-"))
+            userBytes += name.size() - 11 + value.size();
+    }
+    if (userBytes > 2048)
+        fail(400, "MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size (2 KB of x-amz-meta-*)");
     return m;
 }
 
@@ -214,6 +216,14 @@ struct S3::Call
         auto it = query.find(name);
         return it == query.end() ? std::string() : it->second;
     }
+    /// A versionId names the object's one version, "null", as on a bucket
+    /// without versioning; any other is refused, never read as the object.
+    void onlyNullVersion() const
+    {
+        if (has("versionId") && param("versionId") != "null")
+            fail(400, "InvalidArgument", "Invalid version id specified: the bucket has no versioning here",
+                 {{"ArgumentName", "versionId"}, {"ArgumentValue", printable(param("versionId"))}});
+    }
     /// Refuses the subresources and parameters this endpoint does not serve
     /// (multipart uploads, ACLs, tagging, versions...), naming the first.
     void onlyParameters(std::initializer_list<std::string_view> served) const
@@ -226,7 +236,7 @@ struct S3::Call
                 continue;
             fail(501, "NotImplemented",
                  "Stratus's local S3 endpoint does not serve ?" + printable(name)
-                     + " (multipart uploads, ACLs, tagging, versioning and bucket configuration are not served; "
+                     + " here (ACLs, tagging, versioning and bucket configuration are not served; "
                        "docs/services.md lists what is)");
         }
     }
@@ -306,26 +316,31 @@ std::optional<std::pair<long long, long long>> rangeOf(const std::string &header
         return std::nullopt;
     const std::string spec = header.substr(6);
     const size_t dash = spec.find('-');
+    // A position: digits only; more than 18 of them stand for "past any end".
+    constexpr long long kPastTheEnd = std::numeric_limits<long long>::max();
     const auto number = [](const std::string &text) -> std::optional<long long> {
-        if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return std::nullopt;
-        return std::stoll(text);
+        return text.size() > 18 ? kPastTheEnd : std::stoll(text);
     };
     if (dash == std::string::npos)
         return std::nullopt;
-    const auto first = number(spec.substr(0, dash));
-    const auto last = number(spec.substr(dash + 1));
+    const std::string firstText = spec.substr(0, dash);
+    const std::string lastText = spec.substr(dash + 1);
+    const auto first = number(firstText);
+    const auto last = number(lastText);
+    if ((!firstText.empty() && !first) || (!lastText.empty() && !last) || (!first && !last))
+        return std::nullopt; // not a range S3 reads: the whole object
     std::pair<long long, long long> range;
-    if (!first && last) { // bytes=-N: the last N bytes
+    if (!first) { // bytes=-N: the last N bytes
         if (*last == 0)
-            fail(416, "InvalidRange", "The requested range is not satisfiable", {{"RangeRequested", header}, {"ActualObjectSize", std::to_string(size)}});
-        range = {std::max(0LL, size - *last), size - 1};
-    } else if (first && (last || dash + 1 == spec.size())) {
+            fail(416, "InvalidRange", "The requested range is not satisfiable",
+                 {{"RangeRequested", header}, {"ActualObjectSize", std::to_string(size)}});
+        range = {*last >= size ? 0 : size - *last, size - 1};
+    } else {
         if (last && *last < *first)
             return std::nullopt; // S3 ignores a range that ends before it starts
         range = {*first, last ? std::min(*last, size - 1) : size - 1};
-    } else {
-        return std::nullopt;
     }
     if (range.first >= size)
         fail(416, "InvalidRange", "The requested range is not satisfiable",
@@ -409,7 +424,7 @@ http::Response errorAnswer(const http::Request &request, const Failure &failure)
     r.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>" + element("Code", failure.code)
              + element("Message", failure.message);
     for (const auto &[name, value] : failure.details)
-        r.body += element(name, value);
+        r.body += element(name, printable(value)); // a key's raw bytes may be what XML cannot hold
     r.body += element("RequestId", request.requestId) + "</Error>";
     return r;
 }
@@ -521,6 +536,14 @@ http::Response S3::handle(const http::Request &request)
         }
         if (call.has("uploads") || call.has("uploadId"))
             return multipartUpload(call, *bucket, folder);
+        if (request.method == "GET" && call.has("tagging")) { // what aws s3 cp asks before a copy: none here
+            call.onlyParameters({"tagging", "versionId"});
+            call.onlyNullVersion();
+            auto path = objectPath(folder, call.key, false);
+            if (!path || !fs::is_regular_file(fs::symlink_status(*path)))
+                fail(404, "NoSuchKey", "The specified key does not exist.", {{"Key", call.key}});
+            return xmlAnswer(200, "Tagging", "<TagSet></TagSet>");
+        }
         if (request.method == "GET" || request.method == "HEAD")
             return getObject(call, folder);
         if (request.method == "PUT") {
@@ -530,6 +553,7 @@ http::Response S3::handle(const http::Request &request)
         }
         if (request.method == "DELETE") {
             call.onlyParameters({"versionId"});
+            call.onlyNullVersion();
             if (auto path = objectPath(folder, call.key, false)) { // a key no object can have: nothing to delete
                 auto removed = m_backend.deleteObject(*bucket, call.key);
                 if (!removed)
@@ -644,6 +668,7 @@ http::Response S3::deleteObjects(const Call &call, const Node &bucket, const std
     call.onlyParameters({"delete"});
     QXmlStreamReader xml(QByteArray::fromStdString(call.request.body));
     std::vector<std::string> keys;
+    std::vector<std::string> versioned; // keys named with a version other than null
     bool quiet = false;
     std::string text;
     int depth = 0;
@@ -664,6 +689,8 @@ http::Response S3::deleteObjects(const Call &call, const Node &bucket, const std
         case QXmlStreamReader::EndElement:
             if (depth == 3 && xml.name() == QLatin1String("Key"))
                 keys.push_back(text);
+            if (depth == 3 && xml.name() == QLatin1String("VersionId") && text != "null")
+                versioned.push_back(keys.empty() ? std::string() : keys.back());
             if (depth == 2 && xml.name() == QLatin1String("Quiet"))
                 quiet = text == "true";
             --depth;
@@ -681,6 +708,11 @@ http::Response S3::deleteObjects(const Call &call, const Node &bucket, const std
         fail(400, "MalformedXML", "A Delete request names 1 to 1000 objects, not " + std::to_string(keys.size()));
     std::string content;
     for (const std::string &key : keys) {
+        if (std::find(versioned.begin(), versioned.end(), key) != versioned.end()) {
+            content += "<Error>" + element("Key", printable(key)) + element("Code", "NoSuchVersion")
+                       + element("Message", "The specified version does not exist (the bucket has no versioning here)") + "</Error>";
+            continue;
+        }
         if (key.empty()) {
             content += "<Error>" + element("Key", key) + element("Code", "InvalidArgument")
                        + element("Message", "An object's key may not be empty") + "</Error>";
@@ -704,6 +736,7 @@ http::Response S3::getObject(const Call &call, const std::string &folder)
     call.onlyParameters({"versionId", "response-content-type", "response-content-language", "response-expires",
                          "response-cache-control", "response-content-disposition", "response-content-encoding",
                          "partNumber"});
+    call.onlyNullVersion();
     const auto noSuchKey = [&] {
         fail(404, "NoSuchKey", "The specified key does not exist.", {{"Key", call.key}});
     };
@@ -779,6 +812,9 @@ std::string S3::objectBody(const Call &call)
         body = request.body;
     }
     if (const std::string md5 = headerOf(request, "content-md5"); !md5.empty()) {
+        const auto given = QByteArray::fromBase64Encoding(QByteArray::fromStdString(md5), QByteArray::AbortOnBase64DecodingErrors);
+        if (!given || given.decoded.size() != 16)
+            fail(400, "InvalidDigest", "The Content-MD5 you specified is not valid: the base64 of 16 bytes.");
         const QByteArray digest = QCryptographicHash::hash(QByteArray::fromStdString(body), QCryptographicHash::Md5).toBase64();
         if (digest.toStdString() != md5)
             fail(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
@@ -790,8 +826,11 @@ http::Response S3::putObject(const Call &call, const Node &bucket, const std::st
 {
     call.onlyParameters({});
     checkKeyToWrite(call.key);
+    if (headerOf(call.request, "content-length").empty() && headerOf(call.request, "transfer-encoding").empty())
+        fail(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
     const Metadata metadata = metadataOf(call.request);
     const std::string body = objectBody(call);
+    checkWriteConditions(call, folder, call.key);
     return storeObject(bucket, folder, call.key, body, metadata);
 }
 
@@ -811,13 +850,17 @@ http::Response S3::storeObject(const Node &bucket, const std::string &folder, co
     return r;
 }
 
-http::Response S3::copyObject(const Call &call, const Workspace &design, const Node &bucket, const std::string &folder)
+S3::CopySource S3::copySource(const Call &call, const Workspace &design)
 {
-    call.onlyParameters({});
-    checkKeyToWrite(call.key);
-    // x-amz-copy-source: [/]BUCKET/KEY[?versionId=...], URL-encoded.
+    // x-amz-copy-source: [/]BUCKET/KEY[?versionId=null], URL-encoded.
     std::string source = headerOf(call.request, "x-amz-copy-source");
-    source = source.substr(0, source.find('?'));
+    if (const size_t question = source.find('?'); question != std::string::npos) {
+        const std::string version = source.substr(question + 1);
+        if (version != "versionId=null")
+            fail(400, "InvalidArgument", "Invalid version id specified: the bucket has no versioning here",
+                 {{"ArgumentName", "x-amz-copy-source"}, {"ArgumentValue", printable(version)}});
+        source.resize(question);
+    }
     auto decoded = urlDecoded(source, false);
     if (!decoded)
         fail(400, "InvalidArgument", "Invalid copy source encoding", {{"ArgumentName", "x-amz-copy-source"}});
@@ -826,20 +869,49 @@ http::Response S3::copyObject(const Call &call, const Workspace &design, const N
     if (slash == std::string::npos || slash + 1 == source.size())
         fail(400, "InvalidArgument", "Copy Source must mention the source bucket and key: sourcebucket/sourcekey",
              {{"ArgumentName", "x-amz-copy-source"}});
-    const std::string sourceBucketName = source.substr(0, slash);
-    const std::string sourceKey = source.substr(slash + 1);
-    const Node *sourceBucket = resourceNamed(design, kinds::kBucket, sourceBucketName);
-    if (!sourceBucket)
-        fail(404, "NoSuchBucket", "The specified bucket does not exist", {{"BucketName", sourceBucketName}});
-    const std::string sourceFolder = m_backend.bucketFolder(*sourceBucket);
-    auto sourcePath = objectPath(sourceFolder, sourceKey, false);
-    const QFileInfo info(sourcePath ? QString::fromStdString(sourcePath->string()) : QString());
-    if (!sourcePath || !info.isFile() || info.isSymLink())
-        fail(404, "NoSuchKey", "The specified key does not exist.", {{"Key", sourceKey}});
-    if (!conditionsHold(call.request, "x-amz-copy-source-", quotedETag(eTagOf(sourcePath->string())),
+    CopySource from;
+    from.key = source.substr(slash + 1);
+    from.bucket = resourceNamed(design, kinds::kBucket, source.substr(0, slash));
+    if (!from.bucket)
+        fail(404, "NoSuchBucket", "The specified bucket does not exist", {{"BucketName", source.substr(0, slash)}});
+    auto path = objectPath(m_backend.bucketFolder(*from.bucket), from.key, false);
+    const QFileInfo info(path ? QString::fromStdString(path->string()) : QString());
+    if (!path || !info.isFile() || info.isSymLink())
+        fail(404, "NoSuchKey", "The specified key does not exist.", {{"Key", from.key}});
+    from.path = *path;
+    if (!conditionsHold(call.request, "x-amz-copy-source-", quotedETag(eTagOf(path->string())),
                         info.lastModified().toMSecsSinceEpoch()))
         fail(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold",
              {{"Condition", "x-amz-copy-source-If-None-Match / If-Modified-Since"}});
+    return from;
+}
+
+void S3::checkWriteConditions(const Call &call, const std::string &folder, const std::string &key)
+{
+    const std::string ifNoneMatch = headerOf(call.request, "if-none-match");
+    const std::string ifMatch = headerOf(call.request, "if-match");
+    if (ifNoneMatch.empty() && ifMatch.empty())
+        return;
+    auto path = objectPath(folder, key, false);
+    const std::string eTag = path ? eTagOf(path->string()) : std::string();
+    if (!ifNoneMatch.empty() && !eTag.empty() && eTagListNames(ifNoneMatch, quotedETag(eTag)))
+        fail(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold",
+             {{"Condition", "If-None-Match"}});
+    if (!ifMatch.empty() && eTag.empty())
+        fail(404, "NoSuchKey", "The specified key does not exist.", {{"Key", key}});
+    if (!ifMatch.empty() && !eTagListNames(ifMatch, quotedETag(eTag)))
+        fail(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", {{"Condition", "If-Match"}});
+}
+
+http::Response S3::copyObject(const Call &call, const Workspace &design, const Node &bucket, const std::string &folder)
+{
+    call.onlyParameters({});
+    checkKeyToWrite(call.key);
+    const CopySource from = copySource(call, design);
+    const Node *sourceBucket = from.bucket;
+    const std::string &sourceKey = from.key;
+    const std::optional<fs::path> sourcePath = from.path;
+    const QFileInfo info(QString::fromStdString(from.path.string()));
     const bool replace = headerOf(call.request, "x-amz-metadata-directive") == "REPLACE";
     if (!replace && sourceBucket == &bucket && sourceKey == call.key)
         fail(400, "InvalidRequest",
@@ -869,6 +941,7 @@ http::Response S3::copyObject(const Call &call, const Workspace &design, const N
 namespace {
 
 constexpr int kMaxParts = 10000;
+constexpr long long kMaxCopiedPart = 256LL * 1024 * 1024; // a part copied, as a part sent: held in memory
 
 std::string partFile(const std::string &folder, const std::string &uploadId, int part)
 {
@@ -910,6 +983,8 @@ http::Response S3::multipartUpload(const Call &call, const Node &bucket, const s
     if (method == "POST" && call.has("uploads")) { // CreateMultipartUpload
         call.onlyParameters({"uploads"});
         checkKeyToWrite(call.key);
+        if (auto path = objectPath(folder, call.key, false); !path)
+            fail(400, "InvalidArgument", path.status().message(), {{"ArgumentName", "key"}, {"ArgumentValue", printable(call.key)}});
         if (m_uploads.size() >= 1000)
             fail(503, "SlowDown", "Too many multipart uploads in progress here (1000): complete or abort some");
         const std::string id = newRequestId();
@@ -927,8 +1002,7 @@ http::Response S3::multipartUpload(const Call &call, const Node &bucket, const s
     Upload &upload = *found->second;
     if (method == "PUT") { // UploadPart
         call.onlyParameters({"uploadId", "partNumber"});
-        if (!headerOf(call.request, "x-amz-copy-source").empty())
-            fail(501, "NotImplemented", "UploadPartCopy is not served here: copy the object with CopyObject");
+        const bool copied = !headerOf(call.request, "x-amz-copy-source").empty(); // UploadPartCopy
         const std::string number = call.param("partNumber");
         const int part = number.size() <= 5 && !number.empty()
                                  && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })
@@ -937,10 +1011,37 @@ http::Response S3::multipartUpload(const Call &call, const Node &bucket, const s
         if (part < 1 || part > kMaxParts)
             fail(400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive",
                  {{"ArgumentName", "partNumber"}, {"ArgumentValue", printable(number)}});
-        const std::string body = objectBody(call);
+        std::string body;
+        if (copied) {
+            auto design = m_backend.design();
+            const CopySource from = copySource(call, *design);
+            const long long size = static_cast<long long>(fs::file_size(from.path));
+            long long first = 0;
+            long long length = size;
+            if (const std::string asked = headerOf(call.request, "x-amz-copy-source-range"); !asked.empty()) {
+                const auto range = rangeOf(asked, size);
+                if (!range)
+                    fail(400, "InvalidArgument", "The x-amz-copy-source-range value must be of the form bytes=first-last",
+                         {{"ArgumentName", "x-amz-copy-source-range"}, {"ArgumentValue", printable(asked)}});
+                first = range->first;
+                length = range->second - range->first + 1;
+            }
+            if (length > kMaxCopiedPart)
+                fail(400, "InvalidRequest", "A part copied is at most 5 GiB, and at most 256 MiB here");
+            QFile file(QString::fromStdString(from.path.string()));
+            if (!file.open(QIODevice::ReadOnly) || !file.seek(first))
+                fail(500, "InternalError", "Cannot read the source object's file: " + file.errorString().toStdString());
+            body = file.read(length).toStdString();
+        } else {
+            body = objectBody(call);
+        }
         if (Status s = writeObjectFile(partFile(folder, id, part), body); !s)
             fail(500, "InternalError", s.message());
-        upload.partETags[part] = QCryptographicHash::hash(QByteArray::fromStdString(body), QCryptographicHash::Md5).toHex().toStdString();
+        upload.partETags[part] = shapes::md5Hex(body);
+        if (copied)
+            return xmlAnswer(200, "CopyPartResult",
+                             element("ETag", quotedETag(upload.partETags[part]))
+                                 + element("LastModified", isoTime(QDateTime::currentMSecsSinceEpoch())));
         http::Response r = emptyAnswer(200);
         r.headers.emplace_back("ETag", quotedETag(upload.partETags[part]));
         return r;
@@ -958,6 +1059,7 @@ http::Response S3::multipartUpload(const Call &call, const Node &bucket, const s
         fail(501, "NotImplemented", "ListParts is not served here");
     // CompleteMultipartUpload: the parts named, in ascending order, each as uploaded.
     call.onlyParameters({"uploadId"});
+    checkWriteConditions(call, folder, upload.key);
     QXmlStreamReader xml(QByteArray::fromStdString(call.request.body));
     std::vector<std::pair<int, std::string>> named;
     std::string text;

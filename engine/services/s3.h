@@ -9,6 +9,7 @@
 
 #include "engine/triggers/httpapi.h"
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -51,6 +52,16 @@ private:
                                const std::string &body, const Metadata &metadata);
     /// CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload.
     http::Response multipartUpload(const Call &call, const Node &bucket, const std::string &folder);
+    /// The object a copy reads (x-amz-copy-source), after its conditions.
+    struct CopySource
+    {
+        const Node *bucket = nullptr;
+        std::string key;
+        std::filesystem::path path;
+    };
+    CopySource copySource(const Call &call, const Workspace &design);
+    /// A write's If-None-Match ("*": only a new key) and If-Match, as S3 reads them.
+    void checkWriteConditions(const Call &call, const std::string &folder, const std::string &key);
     /// A PutObject's bytes: aws-chunked decoded, Content-MD5 checked.
     static std::string objectBody(const Call &call);
 

@@ -75,18 +75,15 @@ Status ServicesServer::listen(const std::string &host, int port)
     options.host = host;
     options.port = port;
     options.maxBodyBytes = kMaxBodyBytes;
-    options.refusal = [](int status, const http::Request &head) {
+    options.refusal = [](int status, const std::string &why, const http::Request &head) {
         const bool tooLarge = status == 413;
         if (serviceOf(head) == "s3")
             return S3::error(head, 400, tooLarge ? "EntityTooLarge" : "InvalidArgument",
-                             tooLarge ? "Your proposed upload exceeds the maximum allowed size: "
-                                            + std::to_string(kMaxBodyBytes >> 20)
-                                            + " MiB in one request here (larger objects go in parts: a multipart upload)"
-                                      : "The request's Content-Length is not a number");
+                             tooLarge ? "Your proposed upload exceeds the maximum allowed size: " + why
+                                            + " (larger objects go in parts: a multipart upload)"
+                                      : "Bad request: " + why);
         return jsonProtocolAnswer(status, Json{{"__type", tooLarge ? "RequestEntityTooLarge" : "SerializationException"},
-                                               {"message", tooLarge ? "the request's body is over the local endpoints' "
-                                                                          + std::to_string(kMaxBodyBytes >> 20) + " MiB"
-                                                                    : std::string("the request's Content-Length is not a number")}});
+                                               {"message", why}});
     };
     if (Status s = m_gateway->listen(options); !s)
         return s.withContext("the local AWS endpoints");

@@ -1,6 +1,7 @@
 #include "gateway.h"
 
 #include "engine/model/invocationrecord.h"
+#include "engine/model/text.h"
 
 #include <QAbstractHttpServer>
 #include <QDateTime>
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstring>
 #include <chrono>
 #include <deque>
 #include <unordered_map>
@@ -62,16 +64,19 @@ int64_t nowMs()
 /// requests' heads and bodies on the wire, so as to answer "Expect:
 /// 100-continue" at once (clients that ask, like the AWS CLI, boto3 and the
 /// JavaScript SDK on S3 uploads, otherwise wait a second before they send
-/// the body), and to refuse a request whose Content-Length is over the limit
-/// when its head arrives, not after a body that may never come. A body sent
-/// chunked cannot be followed: such a connection is left to Qt alone.
+/// the body), to refuse a request whose Content-Length is over the limit
+/// when its head arrives, not after a body that may never come, and to
+/// refuse a head with a malformed header line, which Qt's parser reads as a
+/// request without headers (its body then read as the next request). A body
+/// sent chunked cannot be followed: such a connection is left to Qt alone.
 class WireWatchingTcpServer : public QTcpServer
 {
 public:
     struct Hooks
     {
         std::function<bool(QTcpSocket *)> idle;       ///< nothing owed on the connection
-        std::function<QByteArray(const http::Request &head)> tooLarge; ///< the whole answer to write
+        /// The whole answer to write for a refused request (413, 400), and why.
+        std::function<QByteArray(int status, const std::string &why, const http::Request &head)> refuse;
         long long maxBodyBytes = 0;
     };
     explicit WireWatchingTcpServer(Hooks hooks)
@@ -97,10 +102,27 @@ private:
         QByteArray head;       // a head not yet whole
         long long bodyLeft = 0;
         bool lost = false;     // a chunked body or an odd head: no longer followed
+        bool refused = false;  // answered and closing: nothing more reaches the server
     };
+
+    /// Answers the request here and ends the connection; what was sent is
+    /// read away first, so that Qt's parser never makes a request of it.
+    void refuse(QTcpSocket *socket, Wire &wire, int status, const std::string &why, const http::Request &head)
+    {
+        socket->write(m_hooks.refuse(status, why, head));
+        socket->flush();
+        socket->readAll();
+        socket->disconnectFromHost();
+        wire.refused = true;
+        wire.lost = true;
+    }
 
     void follow(QTcpSocket *socket, Wire &wire)
     {
+        if (wire.refused) {
+            socket->readAll();
+            return;
+        }
         const QByteArray data = socket->peek(socket->bytesAvailable());
         qsizetype at = 0;
         while (at < data.size() && !wire.lost) {
@@ -120,9 +142,15 @@ private:
             at += end + 4 - before;
             const QByteArray head = wire.head.left(end + 2);
             wire.head.clear();
-            std::optional<http::Request> request = readHead(head);
+            std::string malformed;
+            std::optional<http::Request> request = readHead(head, malformed);
             if (!request) {
                 wire.lost = true;
+                return;
+            }
+            if (!malformed.empty() && m_hooks.idle(socket)) {
+                refuse(socket, wire, 400, "the request's header line " + malformed + " is malformed (a name, a colon, a value)",
+                       *request);
                 return;
             }
             long long length = 0;
@@ -144,9 +172,10 @@ private:
             // would lose the answer to the reset of a close; the server's own
             // check answers it once the body is read.
             if (length > m_hooks.maxBodyBytes && at == data.size() && m_hooks.idle(socket)) {
-                socket->write(m_hooks.tooLarge(*request));
-                socket->disconnectFromHost();
-                wire.lost = true;
+                refuse(socket, wire, 413,
+                       "the request's body of " + std::to_string(length) + " bytes is over the limit of "
+                           + std::to_string(m_hooks.maxBodyBytes) + " bytes",
+                       *request);
                 return;
             }
             const QByteArray expect = headerValue(*request, "expect");
@@ -167,7 +196,24 @@ private:
     }
 
     /// "METHOD TARGET HTTP/1.x\r\nName: value\r\n..." as a request without a body.
-    static std::optional<http::Request> readHead(QByteArray head)
+    /// A header line HTTP allows: a token, a colon, a value (no folded line).
+    static bool isHeaderLine(const QByteArray &line)
+    {
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return false;
+        for (qsizetype i = 0; i < colon; ++i) {
+            const char c = line[i];
+            const bool token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                               || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+            if (!token || c == '\0')
+                return false;
+        }
+        return true;
+    }
+
+    /// `malformed`: the first header line that is not one, quoted; empty when all are.
+    static std::optional<http::Request> readHead(QByteArray head, std::string &malformed)
     {
         while (head.startsWith("\r\n"))
             head.remove(0, 2); // blank lines between requests
@@ -182,7 +228,14 @@ private:
         r.rawPath = target.left(question < 0 ? target.size() : question).toStdString();
         r.rawQueryString = question < 0 ? std::string() : target.mid(question + 1).toStdString();
         for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
+            QByteArray raw = lines[i];
+            if (raw.endsWith('\r'))
+                raw.chop(1);
+            if (raw.isEmpty())
+                continue;
+            if (malformed.empty() && !isHeaderLine(raw))
+                malformed = quote(raw.left(80).toStdString());
+            const QByteArray line = raw.trimmed();
             const qsizetype colon = line.indexOf(':');
             if (colon > 0)
                 r.headers.emplace_back(line.left(colon).trimmed().toStdString(), line.mid(colon + 1).trimmed().toStdString());
@@ -235,8 +288,8 @@ public:
             return it == m_connections.end() || it->second.queue.empty();
         };
         hooks.maxBodyBytes = options.maxBodyBytes;
-        hooks.tooLarge = [this](const http::Request &head) {
-            const http::Response r = m_options.refusal ? m_options.refusal(413, head) : http::errorResponse(413);
+        hooks.refuse = [this](int status, const std::string &why, const http::Request &head) {
+            const http::Response r = m_options.refusal ? m_options.refusal(status, why, head) : http::errorResponse(status);
             QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + " " + http::reasonPhrase(r.status) + "\r\n";
             for (const auto &[name, value] : r.headers)
                 out += QByteArray::fromStdString(name) + ": " + QByteArray::fromStdString(value) + "\r\n";
@@ -306,7 +359,10 @@ protected:
             r.headers.emplace_back(name.toStdString(), value.toStdString());
         r.requestId = newRequestId();
         const auto refusal = [&](int status) {
-            return m_options.refusal ? m_options.refusal(status, r) : http::errorResponse(status);
+            const std::string why = status == 413 ? "the request's body is over the limit of "
+                                                        + std::to_string(m_options.maxBodyBytes) + " bytes"
+                                                  : "the request's Content-Length is not a number";
+            return m_options.refusal ? m_options.refusal(status, why, r) : http::errorResponse(status);
         };
         if (const int refused = lengthRefusal(request.value("Content-Length"), m_options.maxBodyBytes)) {
             conn.queue.back().closeAfter = true;

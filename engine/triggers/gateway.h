@@ -33,9 +33,9 @@ public:
         long long maxBodyBytes = 10 * 1024 * 1024; ///< HTTP API's payload limit: 413 above it
         int idleTimeoutMs = 30000;            ///< a connection silent this long mid-request is closed
         /// The gateway's own refusals (400, 413) in the handler's error
-        /// shape: given the status and the request without its body; none:
-        /// API Gateway's {"message": ...}.
-        std::function<http::Response(int status, const http::Request &head)> refusal;
+        /// shape: given the status, why (a sentence), and the request without
+        /// its body; none: API Gateway's {"message": ...}.
+        std::function<http::Response(int status, const std::string &why, const http::Request &head)> refusal;
     };
 
     explicit Gateway(Handler handler, QObject *parent = nullptr);

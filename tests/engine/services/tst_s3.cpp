@@ -120,6 +120,7 @@ private Q_SLOTS:
     void keysNeverLeaveTheBucketsFolder();
     void keysThatClashWithTheFilesAreRefusedAsTheCallersFault();
     void conditionalRequestsAndFreshETags();
+    void requestsS3WouldRefuseAreRefused();
     void sdkHandlersUseTheBuckets();
     void awsCliCopiesListsAndRemoves();
 
@@ -538,6 +539,65 @@ void TestS3::conditionalRequestsAndFreshETags()
     QCOMPARE(send("GET", "/uploads/cond.txt?AWSAccessKeyId=x&Signature=y&Expires=99999999999").status, 200);
 }
 
+void TestS3::requestsS3WouldRefuseAreRefused()
+{
+    const auto code = [](const HttpAnswer &a) {
+        const size_t at = a.body.find("<Code>");
+        return at == std::string::npos ? std::string() : a.body.substr(at + 6, a.body.find("</Code>") - at - 6);
+    };
+    QCOMPARE(send("PUT", "/uploads/kept.txt", "kept").status, 200);
+    // A malformed header line: Qt's parser would drop every header and read
+    // the body as the next request; refused whole, nothing written.
+    {
+        RawHttp http(m_port);
+        http.send("PUT /uploads/headless.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\nx-a b: v\r\n\r\nGET /x HTTP/");
+        const auto answers = http.read(2, 3000);
+        QCOMPARE(answers.size(), size_t(1));
+        QCOMPARE(answers[0].status, 400);
+        QVERIFY2(answers[0].body.find("x-a b: v") != std::string::npos, answers[0].body.c_str());
+        QVERIFY(!QFile::exists(QString::fromStdString(objectFile("uploads", "headless.txt"))));
+    }
+    // Versions: only the null one exists; another is never read as the object.
+    HttpAnswer a = send("DELETE", "/uploads/kept.txt?versionId=3HL4kqtJlcpXroDTDmJ");
+    QCOMPARE(a.status, 400);
+    QVERIFY(QFile::exists(QString::fromStdString(objectFile("uploads", "kept.txt"))));
+    QCOMPARE(send("GET", "/uploads/kept.txt?versionId=zzz").status, 400);
+    QCOMPARE(send("GET", "/uploads/kept.txt?versionId=null").status, 200);
+    a = send("POST", "/uploads?delete", "<Delete><Object><Key>kept.txt</Key><VersionId>v2</VersionId></Object></Delete>");
+    QVERIFY2(a.body.find("<Code>NoSuchVersion</Code>") != std::string::npos, a.body.c_str());
+    QVERIFY(QFile::exists(QString::fromStdString(objectFile("uploads", "kept.txt"))));
+    // Conditional writes.
+    a = send("PUT", "/uploads/kept.txt", "overwritten", {"If-None-Match: *"});
+    QCOMPARE(a.status, 412);
+    QCOMPARE_STR(contentsOf(QString::fromStdString(objectFile("uploads", "kept.txt"))), "kept");
+    QCOMPARE(send("PUT", "/uploads/kept.txt", "overwritten", {"If-Match: \"0000\""}).status, 412);
+    QCOMPARE(send("PUT", "/uploads/brand-new.txt", "new", {"If-None-Match: *"}).status, 200);
+    QCOMPARE(send("PUT", "/uploads/kept.txt", "again", {"If-Match: \"" + md5Of("kept") + "\""}).status, 200);
+    // A Range S3 cannot read is ignored: the whole object, never the wrong bytes.
+    for (const char *range : {"bytes=x0-3", "bytes=+0-3", "bytes=1e2-200"}) {
+        a = send("GET", "/uploads/kept.txt", {}, {std::string("Range: ") + range});
+        QCOMPARE(a.status, 200);
+        QCOMPARE_STR(a.body, "again");
+    }
+    a = send("GET", "/uploads/kept.txt", {}, {"Range: bytes=1-99999999999999999999"});
+    QCOMPARE(a.status, 206);
+    QCOMPARE_STR(a.body, "gain");
+    // A PUT without a length; a Content-MD5 that is no MD5.
+    {
+        RawHttp http(m_port);
+        http.send("PUT /uploads/unsized.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        const auto answers = http.read(1);
+        QCOMPARE(answers.size(), size_t(1));
+        QCOMPARE(answers[0].status, 411);
+    }
+    QCOMPARE_STR(code(send("PUT", "/uploads/digest.txt", "x", {"Content-MD5: nope"})), "InvalidDigest");
+    // The tags an object has: none (what aws s3 cp asks before copying one).
+    a = send("GET", "/uploads/kept.txt?tagging");
+    QCOMPARE(a.status, 200);
+    QVERIFY(a.body.find("<TagSet></TagSet>") != std::string::npos);
+    QCOMPARE(send("GET", "/uploads/none.txt?tagging").status, 404);
+}
+
 void TestS3::sdkHandlersUseTheBuckets()
 {
     if (nodeSdkModules().empty())
@@ -626,6 +686,11 @@ void TestS3::awsCliCopiesListsAndRemoves()
     auto [largeCode, largeOut] = cli({QStringLiteral("s3"), QStringLiteral("cp"), large, QStringLiteral("s3://uploads/cli/large.bin")});
     QVERIFY2(largeCode == 0, largeOut.c_str());
     QCOMPARE(QFileInfo(QString::fromStdString(objectFile("uploads", "cli/large.bin"))).size(), qint64(9 * 1024 * 1024));
+    // And copied from bucket to bucket, in parts (UploadPartCopy).
+    auto [copyCode, copyOut] = cli({QStringLiteral("s3"), QStringLiteral("cp"), QStringLiteral("s3://uploads/cli/large.bin"),
+                                    QStringLiteral("s3://archive/large-copy.bin")});
+    QVERIFY2(copyCode == 0, copyOut.c_str());
+    QCOMPARE(QFileInfo(QString::fromStdString(objectFile("archive", "large-copy.bin"))).size(), qint64(9 * 1024 * 1024));
     auto [rmCode, rmOut] = cli({QStringLiteral("s3"), QStringLiteral("rm"), QStringLiteral("s3://uploads/cli/from-cli.txt")});
     QVERIFY2(rmCode == 0, rmOut.c_str());
     QVERIFY(!QFile::exists(QString::fromStdString(objectFile("uploads", "cli/from-cli.txt"))));
