@@ -107,8 +107,9 @@ private:
 
     /// Answers the request here and ends the connection; what was sent is
     /// read away first, so that Qt's parser never makes a request of it.
-    void refuse(QTcpSocket *socket, Wire &wire, int status, const std::string &why, const http::Request &head)
+    void refuse(QTcpSocket *socket, Wire &wire, int status, const std::string &why, http::Request head)
     {
+        head.requestId = newRequestId();
         socket->write(m_hooks.refuse(status, why, head));
         socket->flush();
         socket->readAll();
@@ -240,7 +241,6 @@ private:
             if (colon > 0)
                 r.headers.emplace_back(line.left(colon).trimmed().toStdString(), line.mid(colon + 1).trimmed().toStdString());
         }
-        r.requestId = newRequestId();
         return r;
     }
 
