@@ -99,7 +99,6 @@ protected:
 private:
     struct Wire
     {
-        QByteArray head;       // a head not yet whole
         long long bodyLeft = 0;
         bool lost = false;     // a chunked body or an odd head: no longer followed
         bool refused = false;  // answered and closing: nothing more reaches the server
@@ -126,23 +125,26 @@ private:
         }
         const QByteArray data = socket->peek(socket->bytesAvailable());
         qsizetype at = 0;
+        // Followed while each read brings one request's head, or body bytes,
+        // and nothing after: Qt's parser is then known to have taken all that
+        // was seen. Pipelined requests, or a head split across reads, may be
+        // left partly unread by it, and reading them again here would take a
+        // body for a head: such a connection is no longer followed.
         while (at < data.size() && !wire.lost) {
             if (wire.bodyLeft > 0) {
                 const qsizetype take = qsizetype(std::min<long long>(wire.bodyLeft, data.size() - at));
                 wire.bodyLeft -= take;
                 at += take;
+                wire.lost = wire.bodyLeft == 0 && at < data.size();
                 continue;
             }
-            const qsizetype before = wire.head.size();
-            wire.head += data.mid(at);
-            const qsizetype end = wire.head.indexOf("\r\n\r\n");
+            const qsizetype end = data.indexOf("\r\n\r\n", at);
             if (end < 0) {
-                wire.lost = wire.head.size() > 64 * 1024;
+                wire.lost = true;
                 return;
             }
-            at += end + 4 - before;
-            const QByteArray head = wire.head.left(end + 2);
-            wire.head.clear();
+            const QByteArray head = data.mid(at, end + 2 - at);
+            at = end + 4;
             std::string malformed;
             std::optional<http::Request> request = readHead(head, malformed);
             if (!request) {
@@ -184,6 +186,7 @@ private:
             if (at == data.size() && expect.trimmed().toLower() == "100-continue" && m_hooks.idle(socket))
                 socket->write("HTTP/1.1 100 Continue\r\n\r\n");
             wire.bodyLeft = length;
+            wire.lost = length == 0 && at < data.size(); // another request already follows
         }
     }
 
