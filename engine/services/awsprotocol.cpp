@@ -25,17 +25,14 @@ http::Response jsonProtocolAnswer(int status, const Json &body)
 
 std::optional<std::string> urlDecoded(std::string_view text, bool plusIsSpace)
 {
-    const auto hex = [](char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    };
     std::string out;
     out.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
         if (plusIsSpace && text[i] == '+') {
             out += ' ';
         } else if (text[i] == '%') {
-            const int high = i + 2 < text.size() ? hex(text[i + 1]) : -1;
-            const int low = i + 2 < text.size() ? hex(text[i + 2]) : -1;
+            const int high = i + 2 < text.size() ? http::hexValue(text[i + 1]) : -1;
+            const int low = i + 2 < text.size() ? http::hexValue(text[i + 2]) : -1;
             if (high < 0 || low < 0)
                 return std::nullopt;
             out += char(high * 16 + low);

@@ -451,7 +451,7 @@ std::optional<std::string> S3::decodeAwsChunked(std::string_view body)
             return std::nullopt;
         long long size = 0;
         for (const char c : hex) {
-            const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            const int digit = http::hexValue(c);
             if (digit < 0)
                 return std::nullopt;
             size = size * 16 + digit;
@@ -831,11 +831,13 @@ http::Response S3::putObject(const Call &call, const Node &bucket, const std::st
     const Metadata metadata = metadataOf(call.request);
     const std::string body = objectBody(call);
     checkWriteConditions(call, folder, call.key);
-    return storeObject(bucket, folder, call.key, body, metadata);
+    http::Response r = emptyAnswer(200);
+    r.headers.emplace_back("ETag", storeObject(bucket, folder, call.key, body, metadata));
+    return r;
 }
 
-http::Response S3::storeObject(const Node &bucket, const std::string &folder, const std::string &key,
-                               const std::string &body, const Metadata &metadata)
+std::string S3::storeObject(const Node &bucket, const std::string &folder, const std::string &key,
+                            const std::string &body, const Metadata &metadata)
 {
     auto eTag = m_backend.putObject(bucket, key, body);
     if (!eTag) {
@@ -845,9 +847,7 @@ http::Response S3::storeObject(const Node &bucket, const std::string &folder, co
     }
     if (auto path = objectPath(folder, key, false))
         storeMetadata(*path, metadata);
-    http::Response r = emptyAnswer(200);
-    r.headers.emplace_back("ETag", quotedETag(*eTag));
-    return r;
+    return quotedETag(*eTag);
 }
 
 S3::CopySource S3::copySource(const Call &call, const Workspace &design)
@@ -924,12 +924,7 @@ http::Response S3::copyObject(const Call &call, const Workspace &design, const N
         fail(500, "InternalError", "Cannot read the source object's file: " + file.errorString().toStdString());
     const QByteArray bytes = file.readAll();
     const Metadata metadata = replace ? metadataOf(call.request) : storedMetadata(*sourcePath);
-    http::Response stored = storeObject(bucket, folder, call.key, bytes.toStdString(), metadata);
-    std::string eTag;
-    for (const auto &[name, value] : stored.headers) {
-        if (name == "ETag")
-            eTag = value;
-    }
+    const std::string eTag = storeObject(bucket, folder, call.key, bytes.toStdString(), metadata);
     long long modified = QDateTime::currentMSecsSinceEpoch();
     if (auto path = objectPath(folder, call.key, false))
         modified = QFileInfo(QString::fromStdString(path->string())).lastModified().toMSecsSinceEpoch();
@@ -1106,18 +1101,13 @@ http::Response S3::multipartUpload(const Call &call, const Node &bucket, const s
             fail(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed object size here (1 GiB)");
         body += file.readAll().toStdString();
     }
-    http::Response stored = storeObject(bucket, folder, upload.key, body, upload.metadata);
+    const std::string objectETag = storeObject(bucket, folder, upload.key, body, upload.metadata);
     for (const auto &[part, partETag] : upload.partETags) {
         std::error_code ec;
         fs::remove(partFile(folder, id, part), ec);
     }
     const std::string key = upload.key;
     m_uploads.erase(found);
-    std::string objectETag;
-    for (const auto &[name, value] : stored.headers) {
-        if (name == "ETag")
-            objectETag = value;
-    }
     return xmlAnswer(200, "CompleteMultipartUploadResult",
                      element("Location", "/" + bucket.name + "/" + urlEncoded(key, true)) + element("Bucket", bucket.name)
                          + element("Key", key) + element("ETag", objectETag));

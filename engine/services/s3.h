@@ -48,8 +48,9 @@ private:
     http::Response getObject(const Call &call, const std::string &folder);
     http::Response putObject(const Call &call, const Node &bucket, const std::string &folder);
     http::Response copyObject(const Call &call, const Workspace &design, const Node &bucket, const std::string &folder);
-    http::Response storeObject(const Node &bucket, const std::string &folder, const std::string &key,
-                               const std::string &body, const Metadata &metadata);
+    /// Writes the object and its metadata; its ETag, quoted.
+    std::string storeObject(const Node &bucket, const std::string &folder, const std::string &key,
+                            const std::string &body, const Metadata &metadata);
     /// CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload.
     http::Response multipartUpload(const Call &call, const Node &bucket, const std::string &folder);
     /// The object a copy reads (x-amz-copy-source), after its conditions.

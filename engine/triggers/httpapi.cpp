@@ -83,16 +83,6 @@ std::string utf8(std::string_view text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())).toStdString();
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 /// %XX sequences decoded; a '%' not followed by two hex digits stays as it
 /// is. `plusIsSpace` for query strings, where API Gateway reads '+' as a
@@ -683,6 +673,17 @@ std::vector<std::string> stringList(const Json &object, const char *name)
 }
 
 } // namespace
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
 
 const char *reasonPhrase(int status)
 {

@@ -138,6 +138,8 @@ Result<Response> responseFromResultV1(const std::string &result);
 /// body: 404 "Not Found", 413 "Request Entity Too Large", 500 "Internal
 /// Server Error", 502 "Internal Server Error", 503 "Service Unavailable".
 Response errorResponse(int status);
+/// The value of a hex digit; -1 for any other character.
+int hexValue(char c);
 /// HTTP's reason phrase for `status` ("Request Entity Too Large" for 413).
 const char *reasonPhrase(int status);
 
