@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds Stratus and starts the studio on the
-# bundled example workspace (imported into build/release/examples/). Without a
-# display it says so and shows what the command line can do instead.
+# example workspace. The example is imported once, into
+# $STRATUS_WORKSPACE (default ~/Stratus/http-api.stratus), and never over a
+# file that exists: that file is the user's from then on. Without a display
+# it says so and shows what the command line can do instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,11 +12,15 @@ cmake --preset release >/dev/null
 cmake --build --preset release
 
 bin=build/release/bin
-workspace=build/release/examples/http-api.stratus
-mkdir -p "$(dirname "$workspace")"
-# Import replaces the design each time (the example is the source of truth),
-# so a re-run always starts from the example as shipped.
-"$bin/stratus" import resources/examples/http-api.json "$workspace"
+workspace="${STRATUS_WORKSPACE:-$HOME/Stratus/http-api.stratus}"
+if [ -e "$workspace" ]; then
+  echo "start-studio: opening your workspace $workspace (kept as you left it;"
+  echo "  delete it, or set STRATUS_WORKSPACE, to start again from the example)"
+else
+  mkdir -p "$(dirname "$workspace")"
+  "$bin/stratus" import resources/examples/http-api.json "$workspace"
+  echo "start-studio: the example workspace is now yours, in $workspace"
+fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   cat <<TXT
