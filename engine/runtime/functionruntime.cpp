@@ -132,9 +132,14 @@ void FunctionRuntime::shutdown()
 
 void FunctionRuntime::checkInterpreterVersion(const FunctionConfig &config)
 {
-    if (isProvidedRuntime(config.runtime) || m_warned.contains(config.runtime) || !m_options.warn)
+    const LambdaRuntime *runtime = findLambdaRuntime(config.runtime);
+    if (!runtime || isProvidedRuntime(config.runtime) || !m_options.warn)
         return;
-    m_warned[config.runtime] = true;
+    // Once per runtime and chosen interpreter: choosing another warns anew.
+    const std::string key = config.runtime + '\t' + chosenInterpreter(runtime->language).toStdString();
+    if (m_warned.contains(key))
+        return;
+    m_warned[key] = true;
     // The same lookup launchCommand uses, so the warning names what runs.
     auto interpreter = findInterpreter(config.runtime, m_runtimeDirectory);
     if (!interpreter)

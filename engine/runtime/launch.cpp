@@ -63,9 +63,37 @@ QStringList executablesNamed(const QString &name)
     return found;
 }
 
+/// What `program --version` printed, as a bare version ("20.20.2",
+/// "3.11.2"), when it is an interpreter of `language`: Node.js prints
+/// "v20.20.2", Python "Python 3.11.2". Fails saying what it printed instead.
+Result<std::string> runVersion(RuntimeLanguage language, const QString &program)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels); // Python 2 printed its version on stderr
+    process.start(program, {QStringLiteral("--version")});
+    const bool node = language == RuntimeLanguage::NodeJs;
+    const std::string name = node ? "Node.js" : "Python";
+    if (!process.waitForStarted(10000))
+        return Status::invalidArgument("'" + program.toStdString() + "' does not start: "
+                                       + process.errorString().toStdString());
+    if (!process.waitForFinished(10000)) { // once per binary, ever: a few tens of ms
+        process.kill();
+        process.waitForFinished(1000);
+        return Status::invalidArgument("'" + program.toStdString() + "' did not answer --version within 10 s");
+    }
+    const QString printed = QString::fromUtf8(process.readAll()).trimmed();
+    static const QRegularExpression nodeVersion(QStringLiteral("^v(\\d+\\.\\d+\\.\\d+)$"));
+    static const QRegularExpression pythonVersion(QStringLiteral("^Python (3\\.\\d+(?:\\.\\d+)?)\\S*$"));
+    const auto match = (node ? nodeVersion : pythonVersion).match(printed);
+    if (!match.hasMatch())
+        return Status::invalidArgument("'" + program.toStdString() + "' is not " + name + (node ? "" : " 3")
+                                       + " (its --version printed \"" + printed.left(80).toStdString() + "\")");
+    return match.captured(1).toStdString();
+}
+
 /// `node --version` of `program` ("20.20.2"), from the cache file when it
 /// knows this binary (same path, size and modification time), else by
-/// running it once and remembering the answer.
+/// running it once and remembering the answer; empty when it is not Node.js.
 std::string nodeVersion(const QString &program, const QString &cacheFile)
 {
     const QFileInfo info(program);
@@ -82,18 +110,10 @@ std::string nodeVersion(const QString &program, const QString &cacheFile)
                 return line.mid(tab + 1).toStdString();
         }
     }
-    QProcess node;
-    node.start(program, {QStringLiteral("--version")});
-    if (!node.waitForFinished(10000)) { // once per binary, ever: a few tens of ms
-        node.kill();
-        node.waitForFinished(1000);
+    auto probed = runVersion(RuntimeLanguage::NodeJs, program);
+    if (!probed)
         return {};
-    }
-    std::string version = node.readAllStandardOutput().trimmed().toStdString(); // "v20.20.2"
-    if (version.starts_with('v'))
-        version.erase(0, 1);
-    if (version.empty() || version.find_first_not_of("0123456789.") != std::string::npos)
-        return {};
+    const std::string version = probed.take();
     // Another process may write the same entry meanwhile: a temporary file
     // renamed over the cache (rename(2) replaces atomically; QFile::rename
     // would not replace at all) keeps it whole.
@@ -241,6 +261,26 @@ QProcessEnvironment lambdaEnvironment(const FunctionConfig &f, const std::string
 
 } // namespace
 
+QString chosenInterpreter(RuntimeLanguage language)
+{
+    return qEnvironmentVariable(language == RuntimeLanguage::NodeJs ? "STRATUS_NODE" : "STRATUS_PYTHON").trimmed();
+}
+
+Result<Interpreter> checkInterpreter(RuntimeLanguage language, const QString &program)
+{
+    const QFileInfo info(program);
+    if (!info.isAbsolute())
+        return Status::invalidArgument("'" + program.toStdString() + "' is not an absolute path");
+    if (!info.exists())
+        return Status::notFound("'" + program.toStdString() + "' does not exist");
+    if (!info.isFile() || !info.isExecutable())
+        return Status::invalidArgument("'" + program.toStdString() + "' is not an executable file");
+    auto version = runVersion(language, program);
+    if (!version)
+        return version.status();
+    return Interpreter{info.absoluteFilePath(), version.take(), true, {}};
+}
+
 Result<Interpreter> findInterpreter(const std::string &runtimeId, const std::string &runtimeDirectory)
 {
     const LambdaRuntime *runtime = findLambdaRuntime(runtimeId);
@@ -249,20 +289,48 @@ Result<Interpreter> findInterpreter(const std::string &runtimeId, const std::str
     // Found once per runtime and process; a failure is not remembered, so
     // installing the interpreter is enough (no restart). The lock is not
     // held while looking: that may run `node --version`.
+    // The user's choice is part of the key: changing it in the studio's
+    // settings takes effect at the next cold start.
+    const QString chosen = chosenInterpreter(runtime->language);
+    const std::string key = runtimeId + '\t' + chosen.toStdString();
     static std::mutex mutex;
     static std::map<std::string, Interpreter> found;
     {
         std::lock_guard lock(mutex);
-        if (auto it = found.find(runtimeId); it != found.end())
+        if (auto it = found.find(key); it != found.end())
             return it->second;
+    }
+    std::string notChosen; // why the chosen interpreter does not serve
+    if (!chosen.isEmpty()) {
+        auto checked = checkInterpreter(runtime->language, chosen);
+        if (checked) {
+            Interpreter interpreter = checked.take();
+            const std::string &wanted = std::string(runtime->languageVersion);
+            interpreter.exact = runtime->language == RuntimeLanguage::NodeJs
+                                    ? majorOf(interpreter.version) == majorOf(wanted)
+                                    : minorOf(interpreter.version) == minorOf(wanted);
+            if (!interpreter.exact)
+                interpreter.warning = std::string(runtime->id) + " runs on the chosen "
+                                      + (runtime->language == RuntimeLanguage::NodeJs ? "Node.js " : "Python ")
+                                      + interpreter.version + " (" + interpreter.program.toStdString() + ")";
+            std::lock_guard lock(mutex);
+            found.emplace(key, interpreter);
+            return interpreter;
+        }
+        notChosen = checked.status().message() + "; ";
     }
     const QString cacheFile = QFileInfo(QString::fromStdString(runtimeDirectory)).absolutePath()
                               + QStringLiteral("/interpreters.tsv");
     Result<Interpreter> result = runtime->language == RuntimeLanguage::NodeJs ? findNode(*runtime, cacheFile)
                                                                               : findPython(*runtime);
+    if (result && !notChosen.empty()) {
+        result->warning = notChosen + "using " + result->program.toStdString() + " instead"
+                          + (result->warning.empty() ? "" : " (" + result->warning + ")");
+        result->exact = false;
+    }
     if (result) {
         std::lock_guard lock(mutex);
-        found.emplace(runtimeId, *result);
+        found.emplace(key, *result);
     }
     return result;
 }

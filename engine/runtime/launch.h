@@ -1,6 +1,7 @@
 #pragma once
 
 #include "functionconfig.h"
+#include "engine/model/runtimes.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -33,13 +34,27 @@ struct Interpreter
     std::string warning;
 };
 
-/// The interpreter for `runtime` (a Node.js or Python one): its own version
+/// The interpreter the user chose for a language, instead of the search:
+/// the environment variable STRATUS_NODE or STRATUS_PYTHON (the studio's
+/// settings set them); empty when none is chosen.
+QString chosenInterpreter(RuntimeLanguage language);
+
+/// Whether `program` is an interpreter of `language` (an absolute path to an
+/// executable whose `--version` says so), and its version ("20.20.2",
+/// "3.11.2"). Fails naming what is wrong: missing, not executable, or what it
+/// printed instead.
+Result<Interpreter> checkInterpreter(RuntimeLanguage language, const QString &program);
+
+/// The interpreter for `runtime` (a Node.js or Python one): the chosen one
+/// (chosenInterpreter) when it is one of the language, with a warning when
+/// its version differs from the runtime's; else its own version
 /// when installed (node24 or a node of version 24 on PATH, python3.13), else
 /// the closest installed one of the same language. Looked up once per
 /// runtime and process; a Node.js binary's version is cached beside the
 /// bootstraps in `runtimeDirectory` (by path, size and time), so a cold start
-/// does not run `node --version`. Fails when the language has no interpreter
-/// here at all.
+/// does not run `node --version`. A chosen interpreter that is not one falls
+/// back to the search, with a warning that says why. Fails when the language
+/// has no interpreter here at all.
 Result<Interpreter> findInterpreter(const std::string &runtime, const std::string &runtimeDirectory);
 
 /// The command for `config`. `runtimeDirectory` holds the bootstraps (see

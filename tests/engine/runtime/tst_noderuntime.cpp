@@ -4,6 +4,10 @@
 
 #include "runtimetest.h"
 
+#include "engine/runtime/launch.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace stratus::engine;
@@ -31,6 +35,7 @@ private Q_SLOTS:
     void initErrors_data();
     void initErrors();
     void logsAreCapturedPerInvocation();
+    void theChosenInterpreterRunsOrFallsBackSayingWhy();
 
 private:
     std::unique_ptr<RuntimeFixture> m_fixture;
@@ -353,5 +358,65 @@ exports.handler = async (event) => {
     QVERIFY(!logs2.contains(QStringLiteral("Init Duration")));
 }
 
+
+void TestNodeRuntime::theChosenInterpreterRunsOrFallsBackSayingWhy()
+{
+    QTemporaryDir bin;
+    auto script = [&](const char *name, const QByteArray &body) {
+        const QString path = bin.filePath(QLatin1String(name));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\n" + body + "\n");
+        f.close();
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    };
+    // A wrapper that marks the processes it starts, so the function can tell.
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    QVERIFY(!node.isEmpty());
+    script("my-node", "STRATUS_WRAPPED=yes exec " + node.toUtf8() + " \"$@\"");
+    script("not-node", "echo 'hello from a shell script'");
+
+    std::vector<std::string> warnings;
+    FunctionRuntime::Options options;
+    options.warn = [&](const std::string &w) { warnings.push_back(w); };
+    RuntimeFixture fixture(options);
+    const char *code = "exports.handler = async () => process.env.STRATUS_WRAPPED || 'plain';";
+    struct Case
+    {
+        QString chosen;
+        const char *ran;
+        const char *warning; // empty: none
+    };
+    const std::vector<Case> cases = {
+        {bin.filePath(QStringLiteral("my-node")), "\"yes\"", ""},
+        {bin.filePath(QStringLiteral("not-node")), "\"plain\"", "is not Node.js (its --version printed \"hello from a shell script\")"},
+        {bin.filePath(QStringLiteral("missing")), "\"plain\"", "does not exist"},
+        {QStringLiteral("node"), "\"plain\"", "is not an absolute path"},
+    };
+    for (size_t i = 0; i < cases.size(); ++i) {
+        qputenv("STRATUS_NODE", cases[i].chosen.toUtf8());
+        warnings.clear();
+        const std::string name = "chosen" + std::to_string(i);
+        fixture.add(name, "nodejs20.x", "index.handler", {{"index.js", code}}); // Debian 12's Node.js is 20
+        const InvocationResult r = fixture.invoke(name);
+        QVERIFY2(r.ok(), r.payload.c_str());
+        QCOMPARE(r.payload, std::string(cases[i].ran));
+        if (*cases[i].warning == 0) {
+            for (const std::string &w : warnings)
+                QVERIFY2(w.find("chosen") == std::string::npos && w.find("instead") == std::string::npos, w.c_str());
+        } else {
+            QVERIFY2(warnings.size() == 1, cases[i].warning);
+            QVERIFY2(warnings[0].find(cases[i].warning) != std::string::npos, warnings[0].c_str());
+            QVERIFY2(warnings[0].find("instead") != std::string::npos, warnings[0].c_str());
+        }
+    }
+    qunsetenv("STRATUS_NODE");
+    auto python = checkInterpreter(RuntimeLanguage::Python, node);
+    QVERIFY(!python);
+    QVERIFY2(python.status().message().find("is not Python 3") != std::string::npos, python.status().message().c_str());
+    auto real = checkInterpreter(RuntimeLanguage::NodeJs, node);
+    QVERIFY2(real, real.status().message().c_str());
+    QVERIFY(real->version.find('.') != std::string::npos);
+}
 QTEST_GUILESS_MAIN(TestNodeRuntime)
 #include "tst_noderuntime.moc"
