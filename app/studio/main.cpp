@@ -1,6 +1,7 @@
 // stratus-studio: wires the editor library into an application.
 
 #include "editor/mainwindow/mainwindow.h"
+#include "editor/settings/usersettings.h"
 #include "engine/model/version.h"
 
 #include <QApplication>
@@ -37,6 +38,15 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Stratus"));
     QApplication::setApplicationVersion(QString::fromLatin1(stratus::engine::kVersion));
 
+    // The user's settings, before any window: widgets take their text and
+    // colours when made. A wrong value falls back to its default, and says so.
+    QStringList messages;
+    const stratus::editor::UserSettings settings = stratus::editor::UserSettings::load(&messages);
+    stratus::editor::installTranslations(settings.language, &messages);
+    stratus::editor::applyUserSettings(settings, &messages);
+    for (const QString &message : messages)
+        std::fprintf(stderr, "stratus-studio: %s\n", qPrintable(message));
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Design, run and ship serverless workflows."));
@@ -55,6 +65,7 @@ int main(int argc, char *argv[])
 
     stratus::editor::MainWindow window;
     window.show();
+    window.showSettingsMessages(messages);
     if (parser.positionalArguments().isEmpty()) {
         window.restoreSession(); // reopen where the user left off
     } else {

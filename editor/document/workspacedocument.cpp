@@ -35,11 +35,16 @@ Result<std::unique_ptr<WorkspaceDocument>> WorkspaceDocument::open(const QString
         new WorkspaceDocument(loaded.take(), store.take(), path, path, {}));
 }
 
-Result<std::unique_ptr<WorkspaceDocument>> WorkspaceDocument::create(const QString &path)
+Json WorkspaceDocument::defaultSettings()
+{
+    return Json{{"pricing", "aws-x86_64"}, {"region", "us-east-1"}};
+}
+
+Result<std::unique_ptr<WorkspaceDocument>> WorkspaceDocument::create(const QString &path, const Json &settings)
 {
     Workspace ws;
     ws.name = QFileInfo(path).completeBaseName().toStdString();
-    ws.settings = Json{{"pricing", "aws-x86_64"}, {"region", "us-east-1"}};
+    ws.settings = settings;
     ws.workflows.emplace_back(WorkflowId("main"), "Main");
     auto target = resolveOutputPath(path.toStdString(), OutputKind::Workspace);
     if (!target)

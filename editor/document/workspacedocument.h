@@ -35,11 +35,11 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(NodeAspects)
 /// inspector and the Problems panel follow.
 ///
 /// The workspace file is the document: every change is saved automatically
-/// (diff-based, one transaction) at most kAutosaveDelayMs after it is made,
+/// (diff-based, one transaction) at most autosaveDelay() after it is made,
 /// on a thread of its own that writes a copy of the model, so editing never
-/// waits for the disk; and on close, so a crash loses at most the last second
-/// of work. A document read from a JSON file has no workspace file until
-/// saveAs() gives it one.
+/// waits for the disk; and on close, so a crash loses at most the work of the
+/// last autosave delay (a second unless the user chose otherwise). A document
+/// read from a JSON file has no workspace file until saveAs() gives it one.
 class WorkspaceDocument : public QObject
 {
     Q_OBJECT
@@ -51,8 +51,12 @@ public:
     /// a workspace JSON document into an unsaved document. On failure the
     /// status names the file and problem; nothing on disk changed.
     static engine::Result<std::unique_ptr<WorkspaceDocument>> open(const QString &path);
-    /// Creates a new workspace file with one empty workflow.
-    static engine::Result<std::unique_ptr<WorkspaceDocument>> create(const QString &path);
+    /// Creates a new workspace file with one empty workflow and `settings`
+    /// (the user's defaults for new workspaces: pricing, region, retention).
+    static engine::Result<std::unique_ptr<WorkspaceDocument>> create(const QString &path,
+                                                                      const engine::Json &settings = defaultSettings());
+    /// The settings of a new workspace when the user has set no defaults.
+    static engine::Json defaultSettings();
     ~WorkspaceDocument() override;
 
     const engine::Workspace &workspace() const { return m_workspace; }
@@ -67,6 +71,10 @@ public:
     /// Where the document was read from (the workspace file, or the JSON document).
     QString sourcePath() const { return m_sourcePath; }
     bool hasUnsavedChanges() const { return m_changes != m_savedChanges; }
+    /// How long after a change it is saved (kAutosaveDelayMs unless the
+    /// user chose otherwise); from the next change on.
+    void setAutosaveDelay(int ms) { m_autosave.setInterval(ms); }
+    int autosaveDelay() const { return m_autosave.interval(); }
 
     /// Writes what changed since the last save, now (after any automatic save
     /// in flight). Without a workspace file, does nothing and returns ok (the

@@ -3,7 +3,9 @@
 #include "editor/canvas/nodeitem.h"
 #include "editor/canvas/workflowscene.h"
 #include "editor/canvas/workflowview.h"
+#include "editor/settings/settingsdialog.h"
 #include "editor/run/historyreader.h"
+#include "editor/run/costpanel.h"
 #include "editor/run/datapanel.h"
 #include "editor/run/runpanel.h"
 #include "editor/run/runsession.h"
@@ -40,6 +42,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QDoubleSpinBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -110,7 +113,38 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createActions();
     connect(saveAsButton, &QPushButton::clicked, action(QStringLiteral("saveAs")), &QAction::trigger);
+    useSettings(UserSettings::load());
     showWelcome();
+}
+
+void MainWindow::useSettings(const UserSettings &settings)
+{
+    m_userSettings = settings;
+    if (m_document)
+        m_document->setAutosaveDelay(settings.autosaveDelayMs);
+    m_run->setDefaultGateway(settings.gateway);
+    m_costPanel->vmHourly()->setValue(settings.vmPricePerHour);
+}
+
+void MainWindow::editSettings()
+{
+    SettingsDialog dialog(m_userSettings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const UserSettings chosen = dialog.settings();
+    chosen.save();
+    QStringList messages;
+    applyUserSettings(chosen, &messages);
+    if (chosen.language != m_userSettings.language)
+        messages << tr("The language changes when the studio starts again.");
+    useSettings(chosen);
+    showSettingsMessages(messages);
+}
+
+void MainWindow::showSettingsMessages(const QStringList &messages)
+{
+    if (!messages.isEmpty())
+        statusBar()->showMessage(messages.join(QLatin1Char(' ')), 20000);
 }
 
 MainWindow::~MainWindow()
@@ -285,6 +319,11 @@ void MainWindow::createActions()
     edit->addSeparator();
     make(edit, QStringLiteral("selectAll"), tr("Select &All"), [this] { selectAll(); }, QKeySequence::SelectAll);
     make(edit, QStringLiteral("rename"), tr("Re&name"), [this] { renameSelected(); }, QKeySequence(Qt::Key_F2));
+    edit->addSeparator();
+    QAction *settings = make(edit, QStringLiteral("settings"), tr("Se&ttings…"), [this] { editSettings(); },
+                             QKeySequence(Qt::CTRL | Qt::Key_Comma),
+                             tr("Your defaults: language, theme, interpreters, gateway, pricing, autosave"));
+    settings->setMenuRole(QAction::PreferencesRole);
 
     QMenu *workflows = menuBar()->addMenu(tr("&Workflow"));
     make(workflows, QStringLiteral("newWorkflow"), tr("&New Workflow"), [this] { newWorkflow(); },
@@ -452,6 +491,7 @@ Status MainWindow::openFile(const QString &path)
     m_inspector->showNode(nullptr, {}, {});
     m_history->setStack(nullptr);
     m_document = opened.take();
+    m_document->setAutosaveDelay(m_userSettings.autosaveDelayMs);
     m_history->setStack(m_document->undoStack());
     connect(m_document.get(), &WorkspaceDocument::problemsChanged, this, &MainWindow::refreshProblems);
     connect(m_document.get(), &WorkspaceDocument::saved, this, [this](bool ok, const QString &message) {
@@ -541,7 +581,7 @@ void MainWindow::rememberSelection(const QString &workflow, const QString &node)
 Status MainWindow::newWorkspace(const QString &path)
 {
     {
-        auto created = WorkspaceDocument::create(path);
+        auto created = WorkspaceDocument::create(path, m_userSettings.newWorkspaceSettings());
         if (!created)
             return created.status();
     } // closed: openFile opens it again as the window's document

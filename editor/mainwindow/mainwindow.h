@@ -3,6 +3,7 @@
 #include "engine/model/problem.h"
 #include "engine/model/status.h"
 #include "engine/model/workflow.h"
+#include "editor/settings/usersettings.h"
 
 #include <QMainWindow>
 
@@ -52,8 +53,22 @@ public:
     /// document as an unsaved document. On failure returns why, naming the
     /// file, and leaves the window (and the file) as it was. Shows no dialog.
     engine::Status openFile(const QString &path);
-    /// Creates a new workspace file and opens it.
+    /// Creates a new workspace file, with the user's defaults for new
+    /// workspaces (settings), and opens it.
     engine::Status newWorkspace(const QString &path);
+
+    /// The user's defaults the window follows (loaded from QSettings when it
+    /// is made).
+    const UserSettings &userSettings() const { return m_userSettings; }
+    /// Follows `settings` from now on: the autosave delay, the gateway's
+    /// default address, the Cost panel's VM price, new workspaces. Saving
+    /// and the process-wide parts (applyUserSettings) are the caller's.
+    void useSettings(const UserSettings &settings);
+    /// Edit → Settings: the dialog; what the user accepts is saved, applied
+    /// and followed, and what could not take effect is said.
+    void editSettings();
+    /// Shows messages about the settings (e.g. from start-up) in the status bar.
+    void showSettingsMessages(const QStringList &messages);
     /// Writes the document to a new workspace file (for a JSON document).
     engine::Status saveAs(const QString &path);
     engine::Status exportJson(const QString &path);
@@ -184,6 +199,7 @@ private:
     bool okToReplaceDocument();
 
     std::unique_ptr<WorkspaceDocument> m_document;
+    UserSettings m_userSettings;
     QWidget *m_editArea = nullptr;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;

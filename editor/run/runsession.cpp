@@ -28,6 +28,7 @@ Status RunSession::start(const QString &workspaceFile)
         return Status::invalidArgument("the workspace is already running");
     WorkspaceServer::Options options;
     options.executor.workspaceFile = workspaceFile.toStdString();
+    options.defaultGateway = m_defaultGateway;
     auto engine = std::make_unique<RunningWorkspace>(options);
     connect(engine.get(), &RunningWorkspace::invocationFinished, this, &RunSession::invocationFinished);
     connect(engine.get(), &RunningWorkspace::runFinished, this, [this](const RunOutcome &outcome) {

@@ -33,6 +33,9 @@ public:
     /// Serves `workspaceFile`: its gateway (on its settings' host and port),
     /// schedules and resources. Fails naming why (validation errors one per line).
     engine::Status start(const QString &workspaceFile);
+    /// Where the gateway listens for a workspace whose settings.gateway does
+    /// not say (the user's default); from the next start().
+    void setDefaultGateway(const engine::GatewaySettings &gateway) { m_defaultGateway = gateway; }
     /// Stops as `stratus serve` does on SIGTERM: no new requests, runs in
     /// flight get the grace, then everything stops and the history is written.
     void stop();
@@ -106,6 +109,7 @@ private:
     std::vector<engine::run::WorkspaceServer::RouteInfo> m_routes;
     std::set<Breakpoint> m_breakpoints;
     std::vector<engine::run::PauseInfo> m_paused;
+    engine::GatewaySettings m_defaultGateway;
 };
 
 } // namespace stratus::editor

@@ -172,9 +172,9 @@ Problems gatewayProblems(const Json &settings)
     return out;
 }
 
-GatewaySettings gatewaySettings(const Json &settings)
+GatewaySettings gatewaySettings(const Json &settings, const GatewaySettings &fallback)
 {
-    GatewaySettings g;
+    GatewaySettings g = fallback;
     if (!settings.is_object())
         return g;
     auto gateway = settings.find("gateway");

@@ -37,6 +37,8 @@ struct GatewaySettings
 {
     std::string host = "127.0.0.1";
     int port = 0; ///< 0: a free port
+
+    bool operator==(const GatewaySettings &) const = default;
 };
 
 /// settings.services.port (0: a free port).
@@ -47,7 +49,8 @@ Problems cpuShareProblems(const Json &settings);
 
 /// Every wrong value in settings.gateway and settings.services ({"port"}).
 Problems gatewayProblems(const Json &settings);
-/// The gateway's address (defaults where absent); assumes gatewayProblems() is empty.
-GatewaySettings gatewaySettings(const Json &settings);
+/// The gateway's address: settings.gateway's host and port, `fallback`'s
+/// where absent (the studio's user defaults); assumes gatewayProblems() is empty.
+GatewaySettings gatewaySettings(const Json &settings, const GatewaySettings &fallback = {});
 
 } // namespace stratus::engine

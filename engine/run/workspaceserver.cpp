@@ -130,7 +130,7 @@ Result<Workspace> WorkspaceServer::openFile(std::optional<OpenedFile> checked)
     if (m_options.services && !m_services) {
         // Before the executor: its functions are told where the endpoints are.
         m_services = std::make_unique<services::ServicesServer>(*this);
-        const GatewaySettings saved = gatewaySettings(checked->workspace.settings);
+        const GatewaySettings saved = gatewaySettings(checked->workspace.settings, m_options.defaultGateway);
         const std::string host = m_options.host.value_or(saved.host);
         const int port = m_options.listen ? m_options.servicesPort.value_or(servicesPort(checked->workspace.settings)) : 0;
         if (Status s = m_services->listen(host, port); !s) {
@@ -158,7 +158,7 @@ Status WorkspaceServer::start()
     Workspace &workspace = *opened;
     if (m_options.listen) {
         Gateway::Options g;
-        const GatewaySettings saved = gatewaySettings(workspace.settings);
+        const GatewaySettings saved = gatewaySettings(workspace.settings, m_options.defaultGateway);
         g.host = m_options.host.value_or(saved.host);
         g.port = m_options.port.value_or(saved.port);
         m_gateway = std::make_unique<Gateway>(

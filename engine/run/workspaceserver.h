@@ -10,6 +10,7 @@
 #include "runlease.h"
 
 #include "engine/model/schedule.h"
+#include "engine/model/settings.h"
 #include "engine/model/status.h"
 #include "engine/services/servicesserver.h"
 #include "engine/triggers/gateway.h"
@@ -43,6 +44,8 @@ public:
         std::optional<std::string> host; ///< overrides settings.gateway.host
         std::optional<int> port;         ///< overrides settings.gateway.port
         std::optional<int> servicesPort; ///< overrides settings.services.port
+        /// Where the gateway listens when settings.gateway does not say.
+        GatewaySettings defaultGateway;
         /// Start the local AWS endpoints (serve and the studio on the
         /// workspace's port; send and debug on a free one, for their run).
         bool services = true;

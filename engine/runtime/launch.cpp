@@ -281,6 +281,16 @@ Result<Interpreter> checkInterpreter(RuntimeLanguage language, const QString &pr
     return Interpreter{info.absoluteFilePath(), version.take(), true, {}};
 }
 
+Result<Interpreter> searchInterpreter(const std::string &runtimeId, const std::string &runtimeDirectory)
+{
+    const LambdaRuntime *runtime = findLambdaRuntime(runtimeId);
+    if (!runtime || runtime->language == RuntimeLanguage::OsOnly)
+        return Status::invalidArgument(unknownRuntimeMessage(runtimeId));
+    const QString cacheFile = QFileInfo(QString::fromStdString(runtimeDirectory)).absolutePath()
+                              + QStringLiteral("/interpreters.tsv");
+    return runtime->language == RuntimeLanguage::NodeJs ? findNode(*runtime, cacheFile) : findPython(*runtime);
+}
+
 Result<Interpreter> findInterpreter(const std::string &runtimeId, const std::string &runtimeDirectory)
 {
     const LambdaRuntime *runtime = findLambdaRuntime(runtimeId);
@@ -319,10 +329,7 @@ Result<Interpreter> findInterpreter(const std::string &runtimeId, const std::str
         }
         notChosen = checked.status().message() + "; ";
     }
-    const QString cacheFile = QFileInfo(QString::fromStdString(runtimeDirectory)).absolutePath()
-                              + QStringLiteral("/interpreters.tsv");
-    Result<Interpreter> result = runtime->language == RuntimeLanguage::NodeJs ? findNode(*runtime, cacheFile)
-                                                                              : findPython(*runtime);
+    Result<Interpreter> result = searchInterpreter(runtimeId, runtimeDirectory);
     if (result && !notChosen.empty()) {
         result->warning = notChosen + "using " + result->program.toStdString() + " instead"
                           + (result->warning.empty() ? "" : " (" + result->warning + ")");

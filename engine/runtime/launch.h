@@ -45,16 +45,20 @@ QString chosenInterpreter(RuntimeLanguage language);
 /// printed instead.
 Result<Interpreter> checkInterpreter(RuntimeLanguage language, const QString &program);
 
+/// The interpreter this machine has for `runtime` (a Node.js or Python one),
+/// whatever is chosen: its own version when installed (node24 or a node of
+/// version 24 on PATH, python3.13), else the closest installed one of the
+/// same language. A Node.js binary's version is cached beside
+/// `runtimeDirectory` (by path, size and time).
+Result<Interpreter> searchInterpreter(const std::string &runtime, const std::string &runtimeDirectory);
+
 /// The interpreter for `runtime` (a Node.js or Python one): the chosen one
 /// (chosenInterpreter) when it is one of the language, with a warning when
-/// its version differs from the runtime's; else its own version
-/// when installed (node24 or a node of version 24 on PATH, python3.13), else
-/// the closest installed one of the same language. Looked up once per
-/// runtime and process; a Node.js binary's version is cached beside the
-/// bootstraps in `runtimeDirectory` (by path, size and time), so a cold start
-/// does not run `node --version`. A chosen interpreter that is not one falls
-/// back to the search, with a warning that says why. Fails when the language
-/// has no interpreter here at all.
+/// its version differs from the runtime's; else searchInterpreter's. Looked
+/// up once per runtime, choice and process, so a cold start does not run
+/// `node --version`. A chosen interpreter that is not one falls back to the
+/// search, with a warning that says why. Fails when the language has no
+/// interpreter here at all.
 Result<Interpreter> findInterpreter(const std::string &runtime, const std::string &runtimeDirectory);
 
 /// The command for `config`. `runtimeDirectory` holds the bootstraps (see
