@@ -3,6 +3,7 @@
 #include "editor/canvas/nodeitem.h"
 #include "editor/canvas/workflowscene.h"
 #include "editor/canvas/workflowview.h"
+#include "editor/help/helpdialogs.h"
 #include "editor/settings/settingsdialog.h"
 #include "editor/run/historyreader.h"
 #include "editor/run/costpanel.h"
@@ -139,6 +140,20 @@ void MainWindow::editSettings()
         messages << tr("The language changes when the studio starts again.");
     useSettings(chosen);
     showSettingsMessages(messages);
+}
+
+void MainWindow::startTour()
+{
+    const QString example = examplesDirectory() + QStringLiteral("/http-api.json");
+    if (QFileInfo::exists(example) && (!m_document || QFileInfo(m_document->sourcePath()) != QFileInfo(example))) {
+        if (!okToReplaceDocument())
+            return;
+        openFileInteractively(example);
+    }
+    auto *tour = new TourDialog(this);
+    tour->setAttribute(Qt::WA_DeleteOnClose);
+    tour->move(geometry().center() - QPoint(tour->sizeHint().width() / 2, tour->sizeHint().height() / 2));
+    tour->show();
 }
 
 void MainWindow::showSettingsMessages(const QStringList &messages)
@@ -364,12 +379,22 @@ void MainWindow::createActions()
         view->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Stratus"), this, [this] {
-        QMessageBox::about(this, tr("About Stratus"),
-                           tr("<b>Stratus Studio</b><p>Design serverless workflows, run them "
-                              "locally with AWS Lambda's contracts, measure and ship them.</p>"
-                              "<p>Everything the studio does is also a command of <tt>stratus</tt>.</p>"));
+    make(help, QStringLiteral("tour"), tr("&Getting Started"), [this] { startTour(); }, {},
+         tr("A short tour of the studio on an example: design, run, measure, ship"));
+    make(help, QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), [this] { ShortcutsDialog(this).exec(); },
+         QKeySequence(Qt::CTRL | Qt::Key_Slash), tr("Every action's keys, searchable"));
+    make(help, QStringLiteral("documentation"), tr("&Documentation"), [this] {
+        auto *docs = new DocsBrowser(this);
+        docs->setAttribute(Qt::WA_DeleteOnClose);
+        docs->show();
+    }, QKeySequence::HelpContents, tr("The user guides, read here"));
+    help->addSeparator();
+    QAction *about = make(help, QStringLiteral("about"), tr("&About Stratus"), [this] {
+        QMessageBox::about(this, tr("About Stratus"), aboutText());
     });
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
 
     // The canvas's actions apply while the canvas has focus, so that they do
     // not steal keys from text fields and the code editor.

@@ -67,6 +67,9 @@ public:
     /// Edit → Settings: the dialog; what the user accepts is saved, applied
     /// and followed, and what could not take effect is said.
     void editSettings();
+    /// Help → Getting Started: opens the http-api example (asking first
+    /// when the current document has unsaved changes) and the tour over it.
+    void startTour();
     /// Shows messages about the settings (e.g. from start-up) in the status bar.
     void showSettingsMessages(const QStringList &messages);
     /// Writes the document to a new workspace file (for a JSON document).

@@ -13,6 +13,12 @@
 
 namespace stratus::engine::sql {
 
+std::string libraryVersion()
+{
+    return sqlite3_libversion();
+}
+
+
 namespace fs = std::filesystem;
 
 namespace {

@@ -15,6 +15,9 @@ namespace stratus::engine::sql {
 
 class Statement;
 
+/// The SQLite library's version ("3.40.1"), for About boxes and reports.
+std::string libraryVersion();
+
 /// One SQLite connection (RAII over sqlite3*). The only place in Stratus that
 /// calls the sqlite3 C API, together with Statement. Not thread-safe: one
 /// thread uses a Database at a time.
