@@ -34,6 +34,9 @@ packages=(
   python3-pydantic python3-boto3 python3-jsonschema python3-yaml
   # the local AWS endpoints are tested with the AWS CLI (docs/services.md)
   awscli
+  # the Debian package (installer/package.sh): CPack's dependency computation,
+  # the man page from --help, and the checks of its desktop entry and metainfo
+  dpkg-dev fakeroot file help2man desktop-file-utils appstream
 )
 
 if [ "${1:-}" = "--dev-tools" ]; then

@@ -5,6 +5,8 @@
 # file that exists: that file is the user's from then on. Without a display
 # it says so and shows what the command line can do instead.
 set -euo pipefail
+# A relative STRATUS_WORKSPACE is where the user is, not the checkout.
+if [ -n "${STRATUS_WORKSPACE:-}" ]; then STRATUS_WORKSPACE="$(realpath -m -- "$STRATUS_WORKSPACE")"; fi
 cd "$(dirname "$0")/.."
 
 bash installer/setup-deps.sh

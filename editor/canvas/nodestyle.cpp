@@ -1,5 +1,7 @@
 #include "nodestyle.h"
 
+#include <algorithm>
+
 #include "editor/qstrings.h"
 
 #include <map>
@@ -7,6 +9,15 @@
 namespace stratus::editor {
 
 using namespace stratus::engine;
+
+QColor readableOn(const QColor &color, const QColor &background)
+{
+    if (background.lightness() >= 128)
+        return color;
+    float h, s, l, a;
+    color.getHslF(&h, &s, &l, &a);
+    return QColor::fromHslF(h, s, std::max(0.7f, 1.0f - l), a);
+}
 
 QColor familyColor(NodeFamily family)
 {

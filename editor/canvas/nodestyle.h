@@ -18,6 +18,9 @@ inline constexpr const char *kNodeKindMimeType = "application/x-stratus-node-kin
 /// The colour of a node family (Triggers green, Compute orange, Flow purple,
 /// Resources blue), shared by the canvas and the palette.
 QColor familyColor(engine::NodeFamily family);
+/// `color` made readable as text on `background`: the same hue with its
+/// lightness turned over when the background is dark (dark themes).
+QColor readableOn(const QColor &color, const QColor &background);
 /// The kind's icon (resources/icons/KIND.svg).
 QIcon kindIcon(const std::string &kind);
 

@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 
+#include <algorithm>
+
 namespace stratus::editor {
 
 CodeView::CodeView(QWidget *parent)
@@ -32,10 +34,38 @@ void CodeView::changeEvent(QEvent *event)
 
 void CodeView::followPalette()
 {
-    // Over the paper the text is drawn on (the lexer's, which keeps its own
-    // colours), so the line's text stays readable whatever the window's palette.
-    const QColor base = m_lexer ? m_lexer->defaultPaper() : paper();
-    const QColor accent = palette().color(QPalette::Highlight);
+    // The lexers' colours are made for white paper. On a dark palette (the
+    // dark and high-contrast themes) each style keeps its hue with its
+    // lightness turned over, on the palette's own base, so that black
+    // punctuation turns white and navy keywords light blue.
+    const QPalette &pal = palette();
+    const bool dark = pal.color(QPalette::Base).lightness() < 128;
+    if (m_lexer) {
+        for (int style = 0; style < 128; ++style) {
+            if (m_lexer->description(style).isEmpty())
+                continue;
+            QColor color = m_lexer->defaultColor(style);
+            QColor paper = m_lexer->defaultPaper(style);
+            if (dark) {
+                float h, s, l, a;
+                color.getHslF(&h, &s, &l, &a);
+                color = QColor::fromHslF(h, s, std::max(0.62f, 1.0f - l), a);
+                paper = pal.color(QPalette::Base);
+            }
+            m_lexer->setColor(color, style);
+            m_lexer->setPaper(paper, style);
+        }
+        if (dark)
+            m_lexer->setDefaultPaper(pal.color(QPalette::Base));
+    }
+    setMarginsBackgroundColor(pal.color(QPalette::Window));
+    setMarginsForegroundColor(pal.color(QPalette::WindowText));
+    setCaretForegroundColor(pal.color(QPalette::Text));
+    setFoldMarginColors(pal.color(QPalette::Window), pal.color(QPalette::Window));
+    // Over the paper the text is drawn on, so the line's text stays readable
+    // whatever the window's palette.
+    const QColor base = m_lexer ? m_lexer->paper(0) : paper();
+    const QColor accent = pal.color(QPalette::Highlight);
     constexpr float kShare = 0.12f; // enough to find the line, too little to hide a selection
     setCaretLineBackgroundColor(QColor::fromRgbF(base.redF() + (accent.redF() - base.redF()) * kShare,
                                                  base.greenF() + (accent.greenF() - base.greenF()) * kShare,

@@ -168,7 +168,7 @@ DocsBrowser::DocsBrowser(QWidget *parent)
 QString DocsBrowser::docsDirectory()
 {
     const QString bin = QCoreApplication::applicationDirPath();
-    for (const QString &dir : QStringList{bin + QStringLiteral("/../share/doc/stratus/docs"), QStringLiteral(STRATUS_SOURCE_DOCS_DIR)}) {
+    for (const QString &dir : QStringList{bin + QStringLiteral("/../share/stratus/docs"), QStringLiteral(STRATUS_SOURCE_DOCS_DIR)}) {
         if (QFileInfo(dir + QStringLiteral("/studio.md")).exists())
             return QDir(dir).canonicalPath();
     }

@@ -44,7 +44,7 @@ class DocsBrowser : public QDialog
 public:
     explicit DocsBrowser(QWidget *parent = nullptr);
 
-    /// Where the guides are: an installed share/doc/stratus/docs beside the
+    /// Where the guides are: an installed share/stratus/docs beside the
     /// binary's prefix, else the source tree's docs/; empty when neither is.
     static QString docsDirectory();
     /// Shows the guide named `file` ("studio.md"); false when there is none.

@@ -158,8 +158,23 @@ void MainWindow::startTour()
 
 void MainWindow::showSettingsMessages(const QStringList &messages)
 {
-    if (!messages.isEmpty())
-        statusBar()->showMessage(messages.join(QLatin1Char(' ')), 20000);
+    if (messages.isEmpty())
+        return;
+    statusBar()->showMessage(messages.size() == 1 ? messages.constFirst()
+                                                  : tr("%1 settings could not be used as they are: see the message")
+                                                        .arg(messages.size()),
+                             20000);
+    // Not modal: the window is usable while the user reads it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Settings"),
+                                tr("Some of your settings could not be used, so their defaults are used instead. "
+                                   "Edit → Settings changes them."),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("settingsMessages"));
+    box->setDetailedText(messages.join(QLatin1Char('\n')));
+    box->setInformativeText(messages.mid(0, 3).join(QLatin1Char('\n')) + (messages.size() > 3 ? QStringLiteral("\n…") : QString()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
 }
 
 MainWindow::~MainWindow()

@@ -70,7 +70,8 @@ public:
     /// Help → Getting Started: opens the http-api example (asking first
     /// when the current document has unsaved changes) and the tour over it.
     void startTour();
-    /// Shows messages about the settings (e.g. from start-up) in the status bar.
+    /// Says which settings could not be used (at start-up, or after the
+    /// dialog): in the status bar and a box that does not block the window.
     void showSettingsMessages(const QStringList &messages);
     /// Writes the document to a new workspace file (for a JSON document).
     engine::Status saveAs(const QString &path);

@@ -1,5 +1,7 @@
 #include "nodepalette.h"
 
+#include <QEvent>
+
 #include "editor/canvas/nodestyle.h"
 
 #include "engine/model/nodekind.h"
@@ -18,6 +20,7 @@ using namespace stratus::engine;
 namespace {
 
 constexpr int kKindRole = Qt::UserRole + 1;
+constexpr int kFamilyRole = Qt::UserRole + 2; // on a family's heading
 
 /// A tree whose leaves drag as node kinds.
 class PaletteTree : public QTreeWidget
@@ -73,7 +76,7 @@ NodePalette::NodePalette(QWidget *parent)
         QFont bold = group->font(0);
         bold.setBold(true);
         group->setFont(0, bold);
-        group->setForeground(0, familyColor(family));
+        group->setData(0, kFamilyRole, int(family));
         for (const NodeKindSpec &spec : NodeKindRegistry::instance().kinds()) {
             if (spec.family != family)
                 continue;
@@ -100,12 +103,29 @@ NodePalette::NodePalette(QWidget *parent)
         }
     }
     m_tree->expandAll();
+    colourHeadings();
     connect(m_filter, &QLineEdit::textChanged, this, &NodePalette::applyFilter);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString kind = item->data(0, kKindRole).toString();
         if (!kind.isEmpty())
             Q_EMIT kindActivated(kind);
     });
+}
+
+void NodePalette::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        colourHeadings();
+}
+
+void NodePalette::colourHeadings()
+{
+    const QColor base = m_tree->palette().color(QPalette::Base);
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(i);
+        group->setForeground(0, readableOn(familyColor(NodeFamily(group->data(0, kFamilyRole).toInt())), base));
+    }
 }
 
 void NodePalette::applyFilter(const QString &text)

@@ -26,8 +26,13 @@ public:
 Q_SIGNALS:
     void kindActivated(const QString &kind);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyFilter(const QString &text);
+    /// The families' headings in their colours, readable on the palette's base.
+    void colourHeadings();
 
     QLineEdit *m_filter;
     QTreeWidget *m_tree;

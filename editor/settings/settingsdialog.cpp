@@ -70,12 +70,13 @@ SettingsDialog::SettingsDialog(const UserSettings &current, QWidget *parent)
     QFormLayout *look = group(tr("Appearance and editing"), QStringLiteral("appearance"));
     m_language = new QComboBox(this);
     m_language->addItem(tr("The system's language"), QString());
-    for (const auto &[code, name] : availableLanguages())
-        m_language->addItem(name, code);
+    for (const LanguageChoice &language : languageChoices())
+        m_language->addItem(language.installed ? language.name : tr("%1 (not installed)").arg(language.name),
+                            language.code);
     look->addRow(tr("&Language:"), named(m_language, QStringLiteral("language"),
                                          tr("The studio's language; it changes when the studio starts again")));
     m_theme = new QComboBox(this);
-    m_theme->addItem(tr("The system's"), themeKey(Theme::System));
+    m_theme->addItem(tr("Follow the system"), themeKey(Theme::System));
     m_theme->addItem(tr("Light"), themeKey(Theme::Light));
     m_theme->addItem(tr("Dark"), themeKey(Theme::Dark));
     m_theme->addItem(tr("High contrast"), themeKey(Theme::HighContrast));

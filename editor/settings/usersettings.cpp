@@ -92,6 +92,8 @@ public:
             return fallback;
         }
         const QString s = value.toString().trimmed();
+        if (s.isEmpty())
+            return fallback; // left empty: the default, as if absent
         if (check) {
             if (const QString why = check(s); !why.isEmpty()) {
                 complain(key, value, why, fallback);
@@ -209,6 +211,14 @@ void applyTheme(Theme theme)
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(themePalette(theme));
     }
+    // Fusion draws frames a shade darker than the window: none on black. High
+    // contrast draws every field's edge in white, and the focused one in yellow.
+    app->setStyleSheet(theme == Theme::HighContrast
+                           ? QStringLiteral("QLineEdit, QAbstractSpinBox, QComboBox, QAbstractScrollArea, QPushButton"
+                                            " { border: 1px solid #ffffff; }"
+                                            " QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus,"
+                                            " QAbstractScrollArea:focus, QPushButton:focus { border: 2px solid #ffff00; }")
+                           : QString());
 }
 
 /// Sets STRATUS_NODE or STRATUS_PYTHON for the chosen interpreter. With none
@@ -393,13 +403,11 @@ Json UserSettings::newWorkspaceSettings() const
     return settings;
 }
 
-QList<std::pair<QString, QString>> availableLanguages()
+QList<LanguageChoice> languageChoices()
 {
-    QList<std::pair<QString, QString>> out;
-    for (const auto &[code, name] : knownLanguages()) {
-        if (code == QLatin1String("en") || !translationFile(code).isEmpty())
-            out.append({code, name});
-    }
+    QList<LanguageChoice> out;
+    for (const auto &[code, name] : knownLanguages())
+        out.append({code, name, code == QLatin1String("en") || !translationFile(code).isEmpty()});
     return out;
 }
 

@@ -48,9 +48,15 @@ struct UserSettings
     bool operator==(const UserSettings &) const = default;
 };
 
-/// The languages the studio can show: English and each one whose
-/// translation is installed, as (code, name in that language).
-QList<std::pair<QString, QString>> availableLanguages();
+/// A language the studio has a translation into (or English).
+struct LanguageChoice
+{
+    QString code; ///< "en", "pt_BR", "de"
+    QString name; ///< in the language itself: "Deutsch"
+    bool installed = false; ///< its .qm file is here (English always is)
+};
+/// The languages Stratus is translated into, English first.
+QList<LanguageChoice> languageChoices();
 
 /// Makes `settings` take effect in this process: the interpreters
 /// (STRATUS_NODE and STRATUS_PYTHON, for the next cold start) and the theme.

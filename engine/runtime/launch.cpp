@@ -87,7 +87,8 @@ Result<std::string> runVersion(RuntimeLanguage language, const QString &program)
     const auto match = (node ? nodeVersion : pythonVersion).match(printed);
     if (!match.hasMatch())
         return Status::invalidArgument("'" + program.toStdString() + "' is not " + name + (node ? "" : " 3")
-                                       + " (its --version printed \"" + printed.left(80).toStdString() + "\")");
+                                       + " (its --version printed \"" + printed.section(QLatin1Char('\n'), 0, 0).left(80).toStdString()
+                                       + "\")");
     return match.captured(1).toStdString();
 }
 

@@ -6,6 +6,8 @@
 
 #include "testutil.h"
 
+#include "editor/code/codeview.h"
+#include "editor/code/qsci.h"
 #include "editor/document/workspacedocument.h"
 #include "editor/mainwindow/mainwindow.h"
 #include "editor/run/costpanel.h"
@@ -19,6 +21,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -89,6 +92,14 @@ void TestSettings::roundTripThroughTheFile()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
     QVERIFY(read == chosen);
 
+    // A value left empty is the default, and no problem.
+    QSettings empty(m_dir->filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
+    empty.setValue(QStringLiteral("run/gatewayHost"), QString());
+    empty.setValue(QStringLiteral("costs/pricingPreset"), QString());
+    problems.clear();
+    QVERIFY(UserSettings::load(empty, &problems) == UserSettings());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+
     const Json settings = chosen.newWorkspaceSettings();
     QVERIFY(settings == Json::parse(R"({"pricing": "aws-arm64", "region": "us-east-1",
                                          "retention": {"days": 30, "runs": 5000}})"));
@@ -155,18 +166,36 @@ void TestSettings::aChosenInterpreterIsUsedOnlyWhenItIsOne()
 
 void TestSettings::themesChangeThePalette()
 {
+    // The code editor's lexer colours follow: black punctuation on white
+    // paper becomes light on the dark base.
+    CodeView code;
+    code.showFile(QStringLiteral("index.js"), QStringLiteral("const x = { a: 1 };"));
+    auto *lexer = code.lexer();
+    QVERIFY(lexer);
+    const int operators = QsciLexerJavaScript::Operator;
+    const QColor lightOperator = lexer->color(operators);
+    QVERIFY(lightOperator.lightness() < 80);
+
     UserSettings s;
     s.theme = Theme::Dark;
     applyUserSettings(s);
+    QCoreApplication::processEvents();
+    QVERIFY2(lexer->color(operators).lightness() > 150, qPrintable(lexer->color(operators).name()));
+    QCOMPARE(lexer->paper(operators), code.palette().color(QPalette::Base));
+    QVERIFY(lexer->color(QsciLexerJavaScript::Keyword).lightness() > 150);
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
     QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
     s.theme = Theme::HighContrast;
     applyUserSettings(s);
     QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::black));
     QCOMPARE(QApplication::palette().color(QPalette::Text), QColor(Qt::white));
+    QVERIFY(qApp->styleSheet().contains(QStringLiteral("border: 1px solid #ffffff")));
     s.theme = Theme::Light;
     applyUserSettings(s);
+    QCoreApplication::processEvents();
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+    QVERIFY(qApp->styleSheet().isEmpty());
+    QCOMPARE(lexer->color(operators), lightOperator);
     applyUserSettings(UserSettings());
 }
 
@@ -265,6 +294,13 @@ void TestSettings::theWindowFollowsTheSettings()
     QCOMPARE(window.document()->autosaveDelay(), 600);
     QCOMPARE(window.costPanel()->vmHourly()->value(), 1.25);
     QCOMPARE(UserSettings::load().autosaveDelayMs, 600); // saved
+
+    // What could not be used is said, without blocking the window.
+    window.showSettingsMessages({QStringLiteral("Setting appearance/theme = \"purple\" is not a theme; using \"system\"")});
+    auto *box = window.findChild<QMessageBox *>(QStringLiteral("settingsMessages"));
+    QVERIFY(box && box->isVisible() && !box->isModal());
+    QVERIFY(box->informativeText().contains(QStringLiteral("purple")));
+    box->close();
 }
 
 QTEST_MAIN(TestSettings)
