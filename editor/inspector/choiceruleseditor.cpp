@@ -133,6 +133,7 @@ ChoiceRulesEditor::ChoiceRulesEditor(QWidget *parent)
     , m_up(new QPushButton(tr("Up"), this))
     , m_down(new QPushButton(tr("Down"), this))
 {
+    m_tree->setAccessibleName(tr("Choice rules"));
     m_tree->setHeaderLabels({tr("Port"), tr("Variable"), tr("Operator"), tr("Value")});
     m_tree->setItemDelegate(new CellDelegate(m_tree));
     m_tree->setToolTip(tr("Rules are tried in order; the first whose condition holds sends the event to its "

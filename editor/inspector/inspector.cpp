@@ -85,9 +85,14 @@ Inspector::Inspector(QWidget *parent)
     m_title->setTextFormat(Qt::RichText);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Node configuration"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_form);
 
+    m_files->setAccessibleName(tr("Function files"));
+    m_find->setAccessibleName(tr("Find in code"));
+    m_replace->setAccessibleName(tr("Replace with"));
+    m_code->setAccessibleName(tr("Code"));
     m_files->setMaximumHeight(90);
     m_files->setToolTip(tr("The function's source files; ★ marks the handler's file"));
     m_find->setPlaceholderText(tr("Find (Enter: next)"));
@@ -240,7 +245,11 @@ void Inspector::rebuild()
         v->addWidget(problem);
         auto *labelWidget = new QLabel(label, m_form);
         labelWidget->setToolTip(tip);
+        labelWidget->setBuddy(editor);
         editor->setToolTip(tip);
+        // Read by screen readers: the label without its "required" star.
+        editor->setAccessibleName(QString(label).remove(QStringLiteral(" *")));
+        editor->setAccessibleDescription(tip);
         m_layout->addRow(labelWidget, box);
         m_editors[field] = editor;
         m_problemLabels[field] = problem;

@@ -66,6 +66,7 @@ StructuredEditor::StructuredEditor(const FieldSpec &field, const QFont &codeFont
     , m_pages(new QStackedWidget(this))
     , m_json(new QPlainTextEdit(this))
 {
+    m_json->setAccessibleName(tr("JSON"));
     switch (field.type) {
     case FieldType::StringMap:
         m_form = makeVariablesForm();
@@ -125,6 +126,7 @@ QWidget *StructuredEditor::makeVariablesForm()
 {
     auto *form = new QWidget(this);
     m_variables = new QTableWidget(0, 2, form);
+    m_variables->setAccessibleName(tr("Variables"));
     m_variables->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
     m_variables->horizontalHeader()->setStretchLastSection(true);
     m_variables->verticalHeader()->hide();
@@ -182,6 +184,7 @@ QWidget *StructuredEditor::makeCorsForm()
                                           : key == std::string("allowMethods") ? QStringLiteral("GET, POST")
                                                                                : QStringLiteral("content-type")));
         line->setToolTip(QStringLiteral("%1 (%2)").arg(label, QLatin1String(key)));
+        line->setAccessibleName(label);
         connect(line, &QLineEdit::textEdited, this, [this, key = key] { formEdited(QLatin1String(key)); });
         layout->addRow(label, line);
         m_corsLists.emplace_back(key, line);

@@ -79,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     // yet, over a tab per workflow.
     m_editArea = new QWidget(this);
     m_tabs = new QTabWidget(m_editArea);
+    m_tabs->setAccessibleName(tr("Workflows"));
     m_tabs->setDocumentMode(true);
     // The inspector follows the tab shown: its selected node, or nothing.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -459,6 +460,7 @@ void MainWindow::createDocks()
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("problems"));
     m_problemsList = new QTreeWidget(problemsDock);
+    m_problemsList->setAccessibleName(tr("Problems"));
     m_problemsList->setHeaderLabels({tr("Where"), tr("Field"), tr("Problem")});
     m_problemsList->setRootIsDecorated(false);
     m_problemsList->setAlternatingRowColors(true);
@@ -470,6 +472,7 @@ void MainWindow::createDocks()
     auto *historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("history"));
     m_history = new QUndoView(historyDock);
+    m_history->setAccessibleName(tr("Undo history"));
     m_history->setEmptyLabel(tr("<opened>"));
     historyDock->setWidget(m_history);
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
@@ -840,6 +843,7 @@ void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
         return;
     auto *scene = new WorkflowScene(m_document.get(), workflowId);
     auto *view = new WorkflowView(scene, m_tabs);
+    view->setAccessibleName(tr("Workflow canvas"));
     scene->setParent(view);
     scene->setRunOverlay(m_overlay);
     view->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -61,6 +61,8 @@ NodePalette::NodePalette(QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter node kinds…"));
     m_filter->setClearButtonEnabled(true);
     m_tree->setHeaderHidden(true);
+    m_tree->setAccessibleName(tr("Node kinds"));
+    m_filter->setAccessibleName(tr("Filter node kinds"));
     m_tree->setDragEnabled(true);
     m_tree->setDragDropMode(QAbstractItemView::DragOnly);
     m_tree->setIconSize(QSize(20, 20));

@@ -39,6 +39,7 @@ CostPanel::CostPanel(QWidget *parent)
     , m_totals(new QLabel(this))
     , m_soon(new QTimer(this))
 {
+    m_breakdown->setAccessibleName(tr("Cost breakdown"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto *controls = new QHBoxLayout;

@@ -73,6 +73,7 @@ DataPanel::DataPanel(QWidget *parent)
     m_list->setUniformRowHeights(true);
     m_list->setAccessibleName(tr("Resource data"));
     m_status->setWordWrap(true);
+    m_status->setAccessibleName(tr("Data status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_remove->setShortcut(QKeySequence::Delete);
     m_remove->setToolTip(tr("Delete the selected rows (Del)"));

@@ -53,6 +53,10 @@ InvocationsPanel::InvocationsPanel(QWidget *parent)
     , m_logs(new QPlainTextEdit(this))
     , m_path(new QTreeWidget(this))
 {
+    m_detail->setAccessibleName(tr("Invocation details"));
+    m_summary->setAccessibleName(tr("Summary"));
+    m_logs->setAccessibleName(tr("Logs"));
+    m_path->setAccessibleName(tr("Path through the workflow"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     auto *bar = new QHBoxLayout;

@@ -29,6 +29,7 @@ RunPanel::RunPanel(QWidget *parent)
     , m_event(new JsonEditor(m_pauseArea))
     , m_messages(new QPlainTextEdit(this))
 {
+    m_messages->setAccessibleName(tr("Warnings and reloads"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     m_state->setWordWrap(true);

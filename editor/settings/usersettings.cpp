@@ -19,6 +19,7 @@
 #include <QTranslator>
 
 #include <functional>
+#include <memory>
 
 using namespace stratus::engine;
 
@@ -157,7 +158,8 @@ QString absolutePathOrEmpty(const QString &path)
 
 QPalette themePalette(Theme theme)
 {
-    QPalette p = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p = fusion->standardPalette();
     auto set = [&p](QPalette::ColorRole role, const QColor &c) { p.setColor(role, c); };
     if (theme == Theme::Dark) {
         set(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
