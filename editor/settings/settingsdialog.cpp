@@ -235,10 +235,7 @@ UserSettings SettingsDialog::settings() const
     UserSettings s;
     s.language = m_language->currentData().toString();
     const QString theme = m_theme->currentData().toString();
-    for (Theme t : {Theme::System, Theme::Light, Theme::Dark, Theme::HighContrast}) {
-        if (themeKey(t) == theme)
-            s.theme = t;
-    }
+    s.theme = themeFromKey(theme).value_or(Theme::System);
     s.autosaveDelayMs = m_autosave->value();
     s.nodePath = m_interpreter[0]->text().trimmed();
     s.pythonPath = m_interpreter[1]->text().trimmed();

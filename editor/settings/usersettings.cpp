@@ -318,6 +318,15 @@ QString themeKey(Theme theme)
     return QStringLiteral("system");
 }
 
+std::optional<Theme> themeFromKey(const QString &key)
+{
+    for (Theme t : {Theme::System, Theme::Light, Theme::Dark, Theme::HighContrast}) {
+        if (themeKey(t) == key)
+            return t;
+    }
+    return std::nullopt;
+}
+
 UserSettings UserSettings::load(QSettings &settings, QStringList *problems)
 {
     const UserSettings defaults;
@@ -331,16 +340,9 @@ UserSettings UserSettings::load(QSettings &settings, QStringList *problems)
         return code.isEmpty() ? QString() : QStringLiteral("is not a language Stratus has (en, pt_BR, de)");
     });
     const QString theme = read.text(kTheme, themeKey(defaults.theme), [](const QString &key) {
-        for (Theme t : {Theme::System, Theme::Light, Theme::Dark, Theme::HighContrast}) {
-            if (themeKey(t) == key)
-                return QString();
-        }
-        return QStringLiteral("is not a theme (system, light, dark, high-contrast)");
+        return themeFromKey(key) ? QString() : QStringLiteral("is not a theme (system, light, dark, high-contrast)");
     });
-    for (Theme t : {Theme::System, Theme::Light, Theme::Dark, Theme::HighContrast}) {
-        if (themeKey(t) == theme)
-            u.theme = t;
-    }
+    u.theme = themeFromKey(theme).value_or(defaults.theme);
     u.nodePath = read.text(kNode, defaults.nodePath, absolutePathOrEmpty);
     u.pythonPath = read.text(kPython, defaults.pythonPath, absolutePathOrEmpty);
     u.gateway.host = read.text(kGatewayHost, qs(defaults.gateway.host), [](const QString &host) {

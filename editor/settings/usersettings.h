@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QSettings;
 
 namespace stratus::editor {
@@ -70,6 +72,9 @@ void applyUserSettings(const UserSettings &settings, QStringList *messages = nul
 /// English and `messages` says so.
 void installTranslations(const QString &language, QStringList *messages = nullptr);
 
+/// "system", "light", "dark", "high-contrast": how a theme is kept.
 QString themeKey(Theme theme);
+/// The theme kept as `key`; none for a key that is not one.
+std::optional<Theme> themeFromKey(const QString &key);
 
 } // namespace stratus::editor
