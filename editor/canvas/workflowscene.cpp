@@ -12,6 +12,7 @@
 #include "engine/model/validator.h"
 
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -380,7 +381,89 @@ void WorkflowScene::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    const bool arrow = event->key() == Qt::Key_Left || event->key() == Qt::Key_Right || event->key() == Qt::Key_Up
+                       || event->key() == Qt::Key_Down;
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (arrow && !m_wireFrom
+        && (mods == Qt::NoModifier ? selectNeighbour(event->key())
+                                   : mods == Qt::ShiftModifier && nudgeSelection(event->key()))) {
+        event->accept();
+        return;
+    }
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && (mods == Qt::NoModifier || mods == Qt::ShiftModifier)) {
+        if (const auto selected = selectedNodes(); selected.size() == 1) {
+            Q_EMIT nodeActivated(qs(selected.front().str()), mods == Qt::ShiftModifier);
+            event->accept();
+            return;
+        }
+    }
     QGraphicsScene::keyPressEvent(event);
+}
+
+bool WorkflowScene::selectNeighbour(int key)
+{
+    if (m_nodes.empty())
+        return false;
+    const auto selected = selectedNodes();
+    const NodeItem *from = selected.empty() ? nullptr : itemFor(selected.back());
+    NodeItem *best = nullptr;
+    if (!from) {
+        // Nothing selected yet: start where a reader starts, top left.
+        for (const Node &n : workflow().nodes()) {
+            NodeItem *item = itemFor(n.id);
+            if (item && (!best || std::pair(item->pos().y(), item->pos().x()) < std::pair(best->pos().y(), best->pos().x())))
+                best = item;
+        }
+    } else {
+        // The nearest node whose centre lies within 45 degrees of the arrow,
+        // weighing sideways distance twice: what the eye calls "the next one".
+        const QPointF origin = from->sceneBoundingRect().center();
+        qreal bestScore = 0;
+        for (const Node &n : workflow().nodes()) {
+            NodeItem *item = itemFor(n.id);
+            if (!item || item == from)
+                continue;
+            const QPointF d = item->sceneBoundingRect().center() - origin;
+            const qreal along = key == Qt::Key_Right ? d.x() : key == Qt::Key_Left ? -d.x() : key == Qt::Key_Down ? d.y() : -d.y();
+            const qreal across = std::abs(key == Qt::Key_Left || key == Qt::Key_Right ? d.y() : d.x());
+            if (along <= 0 || across > along)
+                continue;
+            const qreal score = along + 2 * across;
+            if (!best || score < bestScore) {
+                best = item;
+                bestScore = score;
+            }
+        }
+    }
+    if (!best) {
+        Q_EMIT statusMessage(tr("No node that way"));
+        return true; // the key is still the canvas's: the view must not scroll away
+    }
+    selectNodes({best->nodeId()});
+    for (QGraphicsView *view : views())
+        view->ensureVisible(best, 40, 40);
+    return true;
+}
+
+bool WorkflowScene::nudgeSelection(int key)
+{
+    const auto selected = selectedNodes();
+    if (selected.empty())
+        return false;
+    const QPointF step = key == Qt::Key_Left    ? QPointF(-kGrid, 0)
+                         : key == Qt::Key_Right ? QPointF(kGrid, 0)
+                         : key == Qt::Key_Up    ? QPointF(0, -kGrid)
+                                                : QPointF(0, kGrid);
+    std::map<NodeId, MoveNodesCommand::Move> moves;
+    for (const NodeId &id : selected) {
+        const Position p = workflow().position(id);
+        moves[id] = {p, {p.x + step.x(), p.y + step.y()}};
+    }
+    m_document->undoStack()->push(new MoveNodesCommand(m_document, m_workflowId, std::move(moves)));
+    for (QGraphicsView *view : views())
+        view->ensureVisible(itemFor(selected.back()), 40, 40);
+    return true;
 }
 
 void WorkflowScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)

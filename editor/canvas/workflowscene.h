@@ -81,6 +81,8 @@ Q_SIGNALS:
     /// A hint or a refusal for the status bar.
     void statusMessage(const QString &message);
     void renameRequested(const QString &nodeId);
+    /// Return on a selected node: its inspector is wanted (Shift+Return: its code).
+    void nodeActivated(const QString &nodeId, bool code);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -107,6 +109,10 @@ private:
     void onSelectionChanged();
     void finishWiring(const QPointF &scenePos);
     void cancelWiring();
+    /// The keyboard's canvas: arrows go to the nearest node that way,
+    /// Shift+arrows move the selection a grid step (one undo step each).
+    bool selectNeighbour(int key);
+    bool nudgeSelection(int key);
 
     WorkspaceDocument *m_document;
     engine::WorkflowId m_workflowId;

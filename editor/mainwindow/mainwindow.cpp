@@ -350,6 +350,8 @@ void MainWindow::createActions()
     edit->addSeparator();
     make(edit, QStringLiteral("selectAll"), tr("Select &All"), [this] { selectAll(); }, QKeySequence::SelectAll);
     make(edit, QStringLiteral("rename"), tr("Re&name"), [this] { renameSelected(); }, QKeySequence(Qt::Key_F2));
+    make(edit, QStringLiteral("wire"), tr("&Wire Selected Node…"), [this] { wireSelected(); },
+         QKeySequence(Qt::CTRL | Qt::Key_L), tr("Draw a wire from or to the selected node, chosen from a list"));
     edit->addSeparator();
     QAction *settings = make(edit, QStringLiteral("settings"), tr("Se&ttings…"), [this] { editSettings(); },
                              QKeySequence(Qt::CTRL | Qt::Key_Comma),
@@ -390,6 +392,10 @@ void MainWindow::createActions()
     }, QKeySequence::ZoomOut);
     make(view, QStringLiteral("zoomFit"), tr("Zoom to &Fit"), [this] { zoomToFit(); },
          QKeySequence(Qt::CTRL | Qt::Key_0), tr("Show the whole workflow"));
+    make(view, QStringLiteral("nextPanel"), tr("Ne&xt Panel"), [this] { focusPanel(1); }, QKeySequence(Qt::Key_F6),
+         tr("Move the keyboard focus to the next panel"));
+    make(view, QStringLiteral("previousPanel"), tr("Pre&vious Panel"), [this] { focusPanel(-1); },
+         QKeySequence(Qt::SHIFT | Qt::Key_F6), tr("Move the keyboard focus to the previous panel"));
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
@@ -414,7 +420,7 @@ void MainWindow::createActions()
 
     // The canvas's actions apply while the canvas has focus, so that they do
     // not steal keys from text fields and the code editor.
-    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll", "rename"}) {
+    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll", "rename", "wire"}) {
         QAction *a = action(QLatin1String(name));
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_tabs->addAction(a);
@@ -878,6 +884,7 @@ void MainWindow::addWorkflowTab(const WorkflowId &workflowId, int index)
     });
     connect(scene, &WorkflowScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
     connect(scene, &WorkflowScene::renameRequested, this, &MainWindow::startInlineRename);
+    connect(scene, &WorkflowScene::nodeActivated, this, &MainWindow::activateNode);
     connect(view, &WorkflowView::nodeKindDropped, this, [this](const QString &kind, QPointF at) { addNode(kind, at); });
     index = m_tabs->insertTab(index, view, workflow->name().empty() ? qs(workflowId.str()) : qs(workflow->name()));
     m_tabs->setTabToolTip(index, tr("Workflow %1 (double-click to rename)").arg(qs(workflowId.str())));

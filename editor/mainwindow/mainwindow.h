@@ -148,6 +148,16 @@ public:
     /// Step (F10), Continue (F5 while paused), Abort of the run shown paused.
     void resumePaused(int action);
 
+    // --- the keyboard (mainwindow/keyboard.cpp) -----------------------------
+    /// The panels F6 goes through, in order: the open docks and the canvas.
+    QList<QWidget *> panels() const;
+    /// F6 (+1) and Shift+F6 (-1): the focus to the next or previous panel.
+    void focusPanel(int step);
+    /// Ctrl+L: the Wire dialog for the selected node.
+    void wireSelected();
+    /// Return on a node: its inspector's first field; with `code`, its code.
+    void activateNode(const QString &nodeId, bool code);
+
     /// Where the bundled example workspaces are (installed or in the source tree).
     static QString examplesDirectory();
 
