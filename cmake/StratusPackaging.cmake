@@ -25,6 +25,7 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "nodejs (>= 18), python3 (>= 3.10)")
-# Python functions reach the local AWS endpoints through boto3, as on Lambda.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3-boto3")
+# Python functions reach the local AWS endpoints through boto3, as on Lambda;
+# Qt's own strings (dialog buttons) follow the studio's language with qtbase's .qm.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3-boto3, qt6-translations-l10n")
 include(CPack)

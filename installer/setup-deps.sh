@@ -12,6 +12,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # Qt 6 (engine: Core, Network, HttpServer; editor: Widgets, Svg, Charts)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # Qt's own strings (qtbase) in the studio's languages
+  qt6-translations-l10n
   qt6-svg-dev qt6-charts-dev qt6-httpserver-dev
   # qt6-httpserver-dev's CMake files need WebSockets, and qt6-charts-dev's need
   # OpenGL (and OpenGLWidgets), which they do not pull in

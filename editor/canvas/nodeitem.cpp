@@ -39,13 +39,13 @@ void NodeItem::refresh()
     const NodeKindSpec *spec = registry.find(node->kind);
     m_kind = node->kind;
     m_name = node->name.empty() ? qs(node->id.str()) : qs(node->name);
-    m_label = qs(spec ? spec->label : "Unknown kind " + node->kind);
+    m_label = spec ? kindText(spec->label) : tr("Unknown kind %1").arg(qs(node->kind));
     m_accent = spec ? familyColor(spec->family) : QColor(Qt::red);
     m_inputs = registry.inputPorts(*node);
     m_outputs = registry.outputPorts(*node);
     setToolTip(QStringLiteral("<b>%1</b> — %2<br>%3")
                    .arg(m_name.toHtmlEscaped(), m_label.toHtmlEscaped(),
-                        qs(spec ? spec->description : std::string()).toHtmlEscaped()));
+                        (spec ? kindText(spec->description) : QString()).toHtmlEscaped()));
     update();
 }
 

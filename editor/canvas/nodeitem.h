@@ -2,6 +2,7 @@
 
 #include "engine/model/ids.h"
 
+#include <QCoreApplication>
 #include <QGraphicsItem>
 
 #include <optional>
@@ -19,6 +20,8 @@ class WorkflowScene;
 /// and a badge when it has problems. Caches what it draws from the model.
 class NodeItem : public QGraphicsItem
 {
+    Q_DECLARE_TR_FUNCTIONS(NodeItem)
+
 public:
     enum { Type = UserType + 1 };
     static constexpr qreal kWidth = 190;

@@ -114,6 +114,7 @@ Inspector::Inspector(QWidget *parent)
 
     auto *codeLayout = new QVBoxLayout(m_codePane);
     m_codeHint->setAlignment(Qt::AlignCenter);
+    m_codeHint->setWordWrap(true); // a long translation must not widen the column
     m_codeHint->setEnabled(false);
     codeLayout->addWidget(m_codeHint, 1);
     codeLayout->addWidget(m_filesBox, 1);
@@ -229,8 +230,9 @@ void Inspector::rebuild()
     const NodeKindSpec *spec = NodeKindRegistry::instance().find(n->kind);
     m_sendEvent->setVisible(n->kind == kinds::kFunction || n->kind.starts_with(kinds::kTriggerPrefix));
     m_title->setText(tr("<b>%1</b> — %2<br><small>%3</small>")
-                         .arg(qs(n->name).toHtmlEscaped(), qs(spec ? spec->label : n->kind).toHtmlEscaped(),
-                              qs(spec ? spec->description : std::string("This kind is unknown to Stratus.")).toHtmlEscaped()));
+                         .arg(qs(n->name).toHtmlEscaped(), (spec ? kindText(spec->label) : qs(n->kind)).toHtmlEscaped(),
+                              (spec ? kindText(spec->description) : tr("This kind is unknown to Stratus."))
+                                  .toHtmlEscaped()));
 
     auto addRow = [&](const QString &field, const QString &label, QWidget *editor, const QString &tip) {
         auto *box = new QWidget(m_form);
@@ -329,7 +331,7 @@ void Inspector::rebuild()
             }
             // The field's name as written in the workspace JSON comes first:
             // it is what a user searches docs/workspace-json.md for.
-            QString tip = QStringLiteral("%1: %2").arg(qs(key), qs(f.description));
+            QString tip = QStringLiteral("%1: %2").arg(qs(key), kindText(f.description));
             if (!f.defaultValue.is_null())
                 tip += tr("\nDefault: %1").arg(qs(f.defaultValue.dump()));
             if (f.minimum || f.maximum)

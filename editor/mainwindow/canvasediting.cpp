@@ -57,9 +57,9 @@ NodeId MainWindow::addNode(const QString &kind, QPointF scenePos)
     }
     const QPointF at = WorkflowScene::snapped(scenePos - QPointF(NodeItem::kWidth / 2, NodeItem::kHeaderHeight / 2));
     m_document->undoStack()->push(new AddItemsCommand(m_document.get(), workflow, {{node, {at.x(), at.y()}}}, {},
-                                                      tr("Add %1").arg(qs(spec->label))));
+                                                      tr("Add %1").arg(kindText(spec->label))));
     scene->selectNodes({node.id});
-    statusBar()->showMessage(tr("Added %1 '%2'").arg(qs(spec->label), qs(node.name)), 4000);
+    statusBar()->showMessage(tr("Added %1 '%2'").arg(kindText(spec->label), qs(node.name)), 4000);
     return node.id;
 }
 

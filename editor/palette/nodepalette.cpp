@@ -1,5 +1,7 @@
 #include "nodepalette.h"
 
+#include "editor/qstrings.h"
+
 #include <QEvent>
 
 #include "editor/canvas/nodestyle.h"
@@ -82,7 +84,7 @@ NodePalette::NodePalette(QWidget *parent)
         for (const NodeKindSpec &spec : NodeKindRegistry::instance().kinds()) {
             if (spec.family != family)
                 continue;
-            auto *item = new QTreeWidgetItem(group, {QString::fromStdString(spec.label)});
+            auto *item = new QTreeWidgetItem(group, {kindText(spec.label)});
             item->setData(0, kKindRole, QString::fromStdString(spec.kind));
             // The icons are white line art for the node headers: show them on the family colour.
             QPixmap tile(40, 40);
@@ -97,10 +99,9 @@ NodePalette::NodePalette(QWidget *parent)
             }
             item->setIcon(0, QIcon(tile));
             item->setToolTip(0, QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
-                                    .arg(QString::fromStdString(spec.label).toHtmlEscaped(),
-                                         QString::fromStdString(spec.description).toHtmlEscaped(),
-                                         tr("AWS: %1").arg(QString::fromStdString(spec.awsEquivalent).toHtmlEscaped())));
-            item->setStatusTip(0, QString::fromStdString(spec.description));
+                                    .arg(kindText(spec.label).toHtmlEscaped(), kindText(spec.description).toHtmlEscaped(),
+                                         tr("AWS: %1").arg(kindText(spec.awsEquivalent).toHtmlEscaped())));
+            item->setStatusTip(0, kindText(spec.description));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
     }

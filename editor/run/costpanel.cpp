@@ -2,6 +2,7 @@
 
 #include "historyreader.h"
 
+#include "editor/flowlayout.h"
 #include "editor/qstrings.h"
 #include "engine/model/text.h"
 #include "engine/model/workflow.h"
@@ -42,8 +43,11 @@ CostPanel::CostPanel(QWidget *parent)
     m_breakdown->setAccessibleName(tr("Cost breakdown"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    auto *controls = new QHBoxLayout;
-    auto *form = new QFormLayout;
+    auto *controlsArea = new QWidget(this);
+    auto *controls = new FlowLayout(controlsArea, 12);
+    auto *formArea = new QWidget(controlsArea);
+    auto *form = new QFormLayout(formArea);
+    form->setContentsMargins(0, 0, 0, 0);
     m_preset->setAccessibleName(tr("Pricing preset"));
     m_requests->setDecimals(0);
     m_requests->setRange(0, double(kMaxRequestsPerMonth));
@@ -60,12 +64,14 @@ CostPanel::CostPanel(QWidget *parent)
     m_vm->setToolTip(tr("The hourly price of an always-on VM to compare with (as stratus cost --vm-hourly)"));
     form->addRow(tr("Preset"), m_preset);
     form->addRow(tr("Requests / month"), m_requests);
-    controls->addLayout(form);
-    auto *form2 = new QFormLayout;
+    controls->addWidget(formArea);
+    auto *form2Area = new QWidget(controlsArea);
+    auto *form2 = new QFormLayout(form2Area);
+    form2->setContentsMargins(0, 0, 0, 0);
     form2->addRow(tr("Always-on VM"), m_vm);
     form2->addRow(QString(), m_freeTier);
-    controls->addLayout(form2);
-    layout->addLayout(controls);
+    controls->addWidget(form2Area);
+    layout->addWidget(controlsArea);
     m_totals->setWordWrap(true);
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_totals);

@@ -3,6 +3,7 @@
 #include "historyreader.h"
 #include "jsoneditor.h"
 
+#include "editor/flowlayout.h"
 #include "editor/qstrings.h"
 #include "engine/model/text.h"
 
@@ -59,7 +60,8 @@ InvocationsPanel::InvocationsPanel(QWidget *parent)
     m_path->setAccessibleName(tr("Path through the workflow"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    auto *bar = new QHBoxLayout;
+    auto *barArea = new QWidget(this);
+    auto *bar = new FlowLayout(barArea);
     m_function->addItem(tr("All functions"), QString());
     m_function->setAccessibleName(tr("Show the invocations of"));
     m_status->addItem(tr("Any status"), QString());
@@ -74,9 +76,8 @@ InvocationsPanel::InvocationsPanel(QWidget *parent)
     m_follow->setToolTip(tr("Scroll to each new invocation as it arrives"));
     for (QWidget *w : std::initializer_list<QWidget *>{m_function, m_status, m_start, m_follow})
         bar->addWidget(w);
-    bar->addStretch();
     bar->addWidget(m_count);
-    layout->addLayout(bar);
+    layout->addWidget(barArea);
 
     m_filter->setSourceModel(m_model);
     m_filter->setSortRole(InvocationsModel::SortRole);

@@ -57,19 +57,37 @@ const QList<std::pair<QString, QString>> &knownLanguages()
 /// (share/stratus/translations), then the build tree's.
 QStringList translationFolders()
 {
+    // STRATUS_TRANSLATIONS_DIR first: a translator's own .qm files, tried
+    // before the installed ones (docs/translating.md).
+    QStringList folders;
+    if (const QString own = qEnvironmentVariable("STRATUS_TRANSLATIONS_DIR"); !own.isEmpty())
+        folders << own;
     const QString bin = QCoreApplication::applicationDirPath();
-    return {bin + QStringLiteral("/../share/stratus/translations"), bin + QStringLiteral("/../translations"),
-            QStringLiteral(STRATUS_BUILD_TRANSLATIONS_DIR)};
+    folders << bin + QStringLiteral("/../share/stratus/translations") << bin + QStringLiteral("/../translations")
+            << QStringLiteral(STRATUS_BUILD_TRANSLATIONS_DIR);
+    return folders;
+}
+
+/// The .qm file the studio uses for `locale`: the first folder that has one
+/// for its language (de_DE falls back to de), or empty.
+QString translationFile(const QLocale &locale)
+{
+    QStringList names{locale.name()};
+    if (const QString language = locale.name().section(QLatin1Char('_'), 0, 0); language != names.front())
+        names << language;
+    for (const QString &dir : translationFolders()) {
+        for (const QString &name : names) {
+            const QString file = dir + QStringLiteral("/stratus_") + name + QStringLiteral(".qm");
+            if (QFileInfo::exists(file))
+                return QDir::cleanPath(file);
+        }
+    }
+    return {};
 }
 
 QString translationFile(const QString &language)
 {
-    for (const QString &dir : translationFolders()) {
-        const QString file = dir + QStringLiteral("/stratus_") + language + QStringLiteral(".qm");
-        if (QFileInfo::exists(file))
-            return QDir::cleanPath(file);
-    }
-    return {};
+    return translationFile(QLocale(language));
 }
 
 /// Reads one value, replacing what is missing, of the wrong type or out of
@@ -276,22 +294,30 @@ void installTranslations(const QString &chosen, QStringList *messages)
     }
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return;
+    const QString file = translationFile(locale);
     auto *translator = new QTranslator;
-    bool found = false;
-    for (const QString &dir : translationFolders()) {
-        if (translator->load(locale, QStringLiteral("stratus"), QStringLiteral("_"), dir)) {
-            found = true;
-            break;
-        }
-    }
-    if (found && QCoreApplication::installTranslator(translator)) {
+    // A file that is not a .qm, or another program's, is named and passed
+    // over: the studio stays in English rather than half translated.
+    QString problem;
+    if (file.isEmpty())
+        problem = QCoreApplication::translate("UserSettings", "No translation into %1 is installed; the studio is in "
+                                                              "English.")
+                      .arg(locale.nativeLanguageName());
+    else if (!translator->load(file))
+        problem = QCoreApplication::translate("UserSettings", "%1 could not be read as a translation; the studio is in "
+                                                              "English.")
+                      .arg(QDir::toNativeSeparators(file));
+    else if (translator->translate("stratus::editor::MainWindow", "&File").isEmpty())
+        problem = QCoreApplication::translate("UserSettings", "%1 holds no translation of Stratus; the studio is in "
+                                                              "English.")
+                      .arg(QDir::toNativeSeparators(file));
+    if (problem.isEmpty() && QCoreApplication::installTranslator(translator)) {
         ours = translator;
     } else {
         delete translator;
-        if (messages && !chosen.isEmpty())
-            messages->append(QCoreApplication::translate("UserSettings", "No translation into %1 is installed, or it "
-                                                                         "could not be read; the studio is in English.")
-                                 .arg(locale.nativeLanguageName()));
+        // The system's language without a translation is no news; a choice is.
+        if (messages && (!chosen.isEmpty() || !file.isEmpty()))
+            messages->append(problem);
         return; // Qt's own strings follow ours: no half-translated window
     }
     auto *qt = new QTranslator;

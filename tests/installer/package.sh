@@ -33,7 +33,8 @@ for path in /usr/bin/stratus /usr/bin/stratus-studio \
             /usr/share/icons/hicolor/256x256/apps/dev.stratus.Studio.png \
             /usr/share/man/man1/stratus.1.gz /usr/share/man/man1/stratus-studio.1.gz \
             /usr/share/stratus/examples/http-api.json /usr/share/stratus/docs/studio.md \
-            /usr/share/stratus/README.md; do
+            /usr/share/stratus/README.md \
+            /usr/share/stratus/translations/stratus_de.qm /usr/share/stratus/translations/stratus_pt_BR.qm; do
   grep -qx "$path" "$work/contents" || fail "the package has no $path"
 done
 if grep -v '^/usr/' "$work/contents" | grep -qv '^/$'; then fail "files outside /usr: $(grep -v '^/usr/' "$work/contents" | head -3)"; fi
