@@ -120,7 +120,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
             painter->setPen(target ? QPen(QColor(0x42, 0xa5, 0xf5), 3) : QPen(m_accent.darker(130), 1));
             painter->setBrush(target ? QColor(0xbb, 0xde, 0xfb) : m_accent);
             painter->drawEllipse(at, target ? kPortRadius + 2 : kPortRadius, target ? kPortRadius + 2 : kPortRadius);
-            painter->setPen(palette.placeholderText().color());
+            painter->setPen(secondaryText(palette));
             const QRectF label = output ? QRectF(kWidth / 2, at.y() - 9, kWidth / 2 - 10, 18)
                                         : QRectF(10, at.y() - 9, kWidth / 2 - 10, 18);
             painter->drawText(label, Qt::AlignVCenter | (output ? Qt::AlignRight : Qt::AlignLeft), qs(port));

@@ -7,6 +7,7 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QPalette>
 
 #include <string>
 
@@ -21,6 +22,12 @@ QColor familyColor(engine::NodeFamily family);
 /// `color` made readable as text on `background`: the same hue with its
 /// lightness turned over when the background is dark (dark themes).
 QColor readableOn(const QColor &color, const QColor &background);
+/// WCAG 2's contrast ratio of two colours, from 1 (none) to 21 (black on
+/// white); text needs 4.5 (WCAG AA).
+double contrastRatio(const QColor &a, const QColor &b);
+/// Secondary text on the palette's base (a node's port names): between its
+/// text and base colours, at a contrast of at least 4.5 in every theme.
+QColor secondaryText(const QPalette &palette);
 /// The kind's icon (resources/icons/KIND.svg).
 QIcon kindIcon(const std::string &kind);
 

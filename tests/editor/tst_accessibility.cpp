@@ -6,7 +6,9 @@
 #include "testutil.h"
 
 #include "editor/document/workspacedocument.h"
+#include "editor/canvas/nodestyle.h"
 #include "editor/mainwindow/mainwindow.h"
+#include "editor/settings/usersettings.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
@@ -29,6 +31,7 @@ class TestAccessibility : public QObject
 private Q_SLOTS:
     void initTestCase();
     void everyInteractiveWidgetHasAName();
+    void theCanvasTextMeetsWcagContrastInEveryTheme();
 };
 
 void TestAccessibility::initTestCase()
@@ -113,6 +116,36 @@ void TestAccessibility::everyInteractiveWidgetHasAName()
         qWarning("no accessible name: %s", qPrintable(what));
     QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("%1 widgets have no accessible name (listed above)")
                                                .arg(unnamed.size())));
+}
+
+void TestAccessibility::theCanvasTextMeetsWcagContrastInEveryTheme()
+{
+    // What a node draws: white names on its family's colour, its kind's label
+    // in the text colour and its port names in the secondary text colour, on
+    // the palette's base. WCAG AA asks 4.5:1 of text this size.
+    using namespace stratus::editor;
+    QStringList low;
+    for (Theme theme : {Theme::System, Theme::Light, Theme::Dark, Theme::HighContrast}) {
+        UserSettings settings;
+        settings.theme = theme;
+        applyUserSettings(settings);
+        const QPalette palette = QApplication::palette();
+        const QColor base = palette.color(QPalette::Base);
+        const QString name = themeKey(theme);
+        auto need = [&](const QString &what, const QColor &fg, const QColor &bg) {
+            const double ratio = contrastRatio(fg, bg);
+            if (ratio < 4.5)
+                low << QStringLiteral("%1: %2 %3 on %4 is %5:1").arg(name, what, fg.name(), bg.name()).arg(ratio, 0, 'f', 2);
+        };
+        for (NodeFamily family : {NodeFamily::Trigger, NodeFamily::Compute, NodeFamily::Flow, NodeFamily::Resource})
+            need(QStringLiteral("a node's name"), Qt::white, familyColor(family));
+        need(QStringLiteral("a node's kind"), palette.color(QPalette::Text), base);
+        need(QStringLiteral("a port's name"), secondaryText(palette), base);
+    }
+    UserSettings settings;
+    applyUserSettings(settings);
+    QVERIFY(contrastRatio(Qt::black, Qt::white) > 20.9 && contrastRatio(Qt::white, Qt::white) < 1.01);
+    QVERIFY2(low.isEmpty(), qPrintable(low.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestAccessibility)
