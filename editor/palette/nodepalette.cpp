@@ -9,10 +9,12 @@
 #include "engine/model/nodekind.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPainter>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace stratus::editor {
@@ -108,11 +110,36 @@ NodePalette::NodePalette(QWidget *parent)
     m_tree->expandAll();
     colourHeadings();
     connect(m_filter, &QLineEdit::textChanged, this, &NodePalette::applyFilter);
+    m_filter->installEventFilter(this);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString kind = item->data(0, kKindRole).toString();
         if (!kind.isEmpty())
             Q_EMIT kindActivated(kind);
     });
+}
+
+bool NodePalette::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const QStringList kinds = visibleKinds();
+        QTreeWidgetItem *first = nullptr;
+        for (QTreeWidgetItemIterator it(m_tree); *it && !first && !kinds.isEmpty(); ++it) {
+            if ((*it)->data(0, kKindRole).toString() == kinds.front())
+                first = *it;
+        }
+        if (first && key == Qt::Key_Down) {
+            m_tree->setCurrentItem(first);
+            m_tree->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+        if (first && (key == Qt::Key_Return || key == Qt::Key_Enter)) {
+            m_tree->setCurrentItem(first);
+            Q_EMIT kindActivated(kinds.front());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void NodePalette::changeEvent(QEvent *event)

@@ -13,12 +13,14 @@
 #include "editor/document/workspacedocument.h"
 #include "editor/inspector/inspector.h"
 #include "editor/mainwindow/mainwindow.h"
+#include "editor/palette/nodepalette.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTreeWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void ctrlLWiresTheSelectedNodeFromAList();
     void theWireDialogOffersOnlyWhatTheModelAccepts();
     void f6TakesTheFocusThroughEveryPanel();
+    void thePaletteAddsANodeFromTheKeyboard();
 
 private:
     QString selected() const;
@@ -307,6 +310,30 @@ void TestKeyboard::f6TakesTheFocusThroughEveryPanel()
     QCOMPARE(panelOfFocus(), start); // round the window and back
     press(Qt::Key_F6, Qt::ShiftModifier);
     QCOMPARE(panelOfFocus(), (start + int(panels.size()) - 1) % int(panels.size()));
+}
+
+void TestKeyboard::thePaletteAddsANodeFromTheKeyboard()
+{
+    WorkspaceDocument *document = m_window->document();
+    const WorkflowId api("api");
+    const size_t nodes = document->workflow(api)->nodes().size();
+    m_window->palette()->filterBox()->setFocus();
+    QTest::keyClicks(m_window->palette()->filterBox(), QStringLiteral("queue"));
+    press(Qt::Key_Return); // the first kind shown
+    QCOMPARE(document->workflow(api)->nodes().size(), nodes + 1);
+    QCOMPARE(QString::fromStdString(document->workflow(api)->nodes().back().kind), QStringLiteral("queue"));
+
+    m_window->palette()->filterBox()->clear();
+    press(Qt::Key_Down); // into the list, on its first kind
+    QVERIFY(m_window->palette()->tree()->hasFocus());
+    press(Qt::Key_Down);
+    press(Qt::Key_Return);
+    QCOMPARE(document->workflow(api)->nodes().size(), nodes + 2);
+    QCOMPARE(QString::fromStdString(document->workflow(api)->nodes().back().kind),
+             m_window->palette()->visibleKinds().at(1));
+    document->undoStack()->undo();
+    document->undoStack()->undo();
+    QCOMPARE(document->workflow(api)->nodes().size(), nodes);
 }
 
 QTEST_MAIN(TestKeyboard)
