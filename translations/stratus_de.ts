@@ -231,6 +231,121 @@
     </message>
 </context>
 <context>
+    <name>Problem</name>
+    <message>
+        <source>Choice rule</source>
+        <translation>Verzweigungsregel</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>File path</source>
+        <translation>Dateipfad</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Route path</source>
+        <translation>Routenpfad</translation>
+    </message>
+    <message>
+        <source>Schedule expression</source>
+        <translation>Zeitplanausdruck</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Value not allowed</source>
+        <translation>Unzulässiger Wert</translation>
+    </message>
+    <message>
+        <source>Loop without a queue</source>
+        <translation>Schleife ohne Warteschlange</translation>
+    </message>
+    <message>
+        <source>Wire to a missing node</source>
+        <translation>Verbindung zu einem fehlenden Knoten</translation>
+    </message>
+    <message>
+        <source>Test event of a missing node</source>
+        <translation>Testereignis eines fehlenden Knotens</translation>
+    </message>
+    <message>
+        <source>Wire drawn twice</source>
+        <translation>Doppelte Verbindung</translation>
+    </message>
+    <message>
+        <source>Id used twice</source>
+        <translation>Doppelte ID</translation>
+    </message>
+    <message>
+        <source>Name used twice</source>
+        <translation>Doppelter Name</translation>
+    </message>
+    <message>
+        <source>Route used twice</source>
+        <translation>Doppelte Route</translation>
+    </message>
+    <message>
+        <source>Field ignored</source>
+        <translation>Feld ignoriert</translation>
+    </message>
+    <message>
+        <source>Ports that do not fit</source>
+        <translation>Unpassende Ports</translation>
+    </message>
+    <message>
+        <source>Required field</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <source>Missing id</source>
+        <translation>Fehlende ID</translation>
+    </message>
+    <message>
+        <source>Missing value</source>
+        <translation>Fehlender Wert</translation>
+    </message>
+    <message>
+        <source>Out of range</source>
+        <translation>Außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Unknown field</source>
+        <translation>Unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>Unknown node kind</source>
+        <translation>Unbekannte Knotenart</translation>
+    </message>
+    <message>
+        <source>Unknown resource</source>
+        <translation>Unbekannte Ressource</translation>
+    </message>
+    <message>
+        <source>Wrong type</source>
+        <translation>Falscher Typ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Move node</source>

@@ -231,6 +231,121 @@
     </message>
 </context>
 <context>
+    <name>Problem</name>
+    <message>
+        <source>Choice rule</source>
+        <translation>Regra de escolha</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Variável de ambiente</translation>
+    </message>
+    <message>
+        <source>File path</source>
+        <translation>Caminho de arquivo</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Route path</source>
+        <translation>Caminho da rota</translation>
+    </message>
+    <message>
+        <source>Schedule expression</source>
+        <translation>Expressão de agendamento</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuso horário</translation>
+    </message>
+    <message>
+        <source>Value not allowed</source>
+        <translation>Valor não permitido</translation>
+    </message>
+    <message>
+        <source>Loop without a queue</source>
+        <translation>Ciclo sem fila</translation>
+    </message>
+    <message>
+        <source>Wire to a missing node</source>
+        <translation>Conexão com um nó inexistente</translation>
+    </message>
+    <message>
+        <source>Test event of a missing node</source>
+        <translation>Evento de teste de um nó inexistente</translation>
+    </message>
+    <message>
+        <source>Wire drawn twice</source>
+        <translation>Conexão duplicada</translation>
+    </message>
+    <message>
+        <source>Id used twice</source>
+        <translation>ID duplicado</translation>
+    </message>
+    <message>
+        <source>Name used twice</source>
+        <translation>Nome duplicado</translation>
+    </message>
+    <message>
+        <source>Route used twice</source>
+        <translation>Rota duplicada</translation>
+    </message>
+    <message>
+        <source>Field ignored</source>
+        <translation>Campo ignorado</translation>
+    </message>
+    <message>
+        <source>Ports that do not fit</source>
+        <translation>Portas incompatíveis</translation>
+    </message>
+    <message>
+        <source>Required field</source>
+        <translation>Campo obrigatório</translation>
+    </message>
+    <message>
+        <source>Missing id</source>
+        <translation>ID ausente</translation>
+    </message>
+    <message>
+        <source>Missing value</source>
+        <translation>Valor ausente</translation>
+    </message>
+    <message>
+        <source>Out of range</source>
+        <translation>Fora do intervalo</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>Preços</translation>
+    </message>
+    <message>
+        <source>Unknown field</source>
+        <translation>Campo desconhecido</translation>
+    </message>
+    <message>
+        <source>Unknown node kind</source>
+        <translation>Tipo de nó desconhecido</translation>
+    </message>
+    <message>
+        <source>Unknown resource</source>
+        <translation>Recurso desconhecido</translation>
+    </message>
+    <message>
+        <source>Wrong type</source>
+        <translation>Tipo errado</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Move node</source>

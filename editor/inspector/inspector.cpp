@@ -5,6 +5,7 @@
 #include "editor/code/codeview.h"
 #include "editor/document/commands.h"
 #include "editor/document/workspacedocument.h"
+#include "editor/problemtext.h"
 #include "editor/qstrings.h"
 
 #include "engine/model/handler.h"
@@ -455,7 +456,7 @@ void Inspector::refreshProblems()
                 continue;
             for (const auto &[field, label] : m_problemLabels) {
                 if (belongsTo(p.field, field.toStdString()) || (p.field.empty() && field == QLatin1String("name")))
-                    byField[field] << qs(p.message);
+                    byField[field] << editor::problemText(p);
             }
         }
     }

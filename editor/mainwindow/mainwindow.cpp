@@ -15,6 +15,7 @@
 #include "editor/document/workspacedocument.h"
 #include "editor/inspector/inspector.h"
 #include "editor/palette/nodepalette.h"
+#include "editor/problemtext.h"
 #include "editor/qstrings.h"
 
 #include "engine/export/sam.h"
@@ -958,7 +959,7 @@ void MainWindow::refreshProblems()
             where += QLatin1Char('/') + qs(p.nodeName.empty() ? p.node.str() : p.nodeName);
         if (p.edge.isValid())
             where += tr("/edge %1").arg(qs(p.edge.str()));
-        auto *item = new QTreeWidgetItem(m_problemsList, {where, qs(p.field), qs(p.message)});
+        auto *item = new QTreeWidgetItem(m_problemsList, {where, qs(p.field), problemText(p)});
         item->setData(0, Qt::UserRole, qs(p.workflow.str()));
         item->setData(1, Qt::UserRole, qs(p.node.str()));
         item->setData(2, Qt::UserRole, qs(p.field));

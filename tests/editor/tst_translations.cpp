@@ -13,6 +13,7 @@
 #include "editor/document/workspacedocument.h"
 #include "editor/help/helpdialogs.h"
 #include "editor/mainwindow/mainwindow.h"
+#include "editor/problemtext.h"
 #include "editor/run/loadtestdialog.h"
 #include "editor/run/memorysweepdialog.h"
 #include "editor/run/testeventdialog.h"
@@ -20,6 +21,8 @@
 #include "editor/settings/usersettings.h"
 
 #include "engine/model/nodekind.h"
+#include "engine/model/validator.h"
+#include "engine/store/workspacejson.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -39,6 +42,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+
+#include <numeric>
+#include <set>
 
 using namespace stratus::engine;
 using namespace stratus::editor;
@@ -105,6 +111,7 @@ private Q_SLOTS:
     void theBuiltTranslationsLoad_data();
     void theBuiltTranslationsLoad();
     void aDamagedTranslationLeavesTheStudioInEnglish();
+    void everyProblemTheEngineGivesHasATranslatedReason();
     void theStudioFitsASmallScreenInEachLanguage_data();
     void theStudioFitsASmallScreenInEachLanguage();
 
@@ -300,6 +307,77 @@ void TestTranslations::aDamagedTranslationLeavesTheStudioInEnglish()
     QVERIFY2(messages.front().contains(QStringLiteral("stratus_de.qm")), qPrintable(messages.front()));
     MainWindow window;
     QCOMPARE(window.action(QStringLiteral("open"))->text(), QStringLiteral("&Open…"));
+}
+
+void TestTranslations::everyProblemTheEngineGivesHasATranslatedReason()
+{
+    // http-api broken in as many ways as the checks know: each problem's
+    // kind must read in the user's language (problemReason), before the
+    // engine's English detail.
+    Json doc = Json::parse(stratus::test::readBytes(QStringLiteral(STRATUS_EXAMPLES_DIR "/http-api.json")).toStdString());
+    Json &wf = doc["workflows"][0];
+    auto node = [&](const std::string &id) -> Json & {
+        for (Json &n : wf["nodes"])
+            if (n["id"] == id)
+                return n;
+        qFatal("no node %s", id.c_str());
+    };
+    Json &create = node("create-todo")["config"];
+    create["memoryMB"] = 64;
+    create["handler"] = "src/create";
+    create["environment"] = {{"1BAD", "x"}};
+    create["timeoutS"] = "5";
+    create["colour"] = 1;
+    create["uses"] = {"nothing"};
+    node("list-route")["config"]["path"] = "todos";
+    node("get-route")["config"]["path"] = "/todos/{name}";
+    node("list-todos")["config"].erase("handler");
+    node("list-todos")["name"] = "bad name";
+    node("check-todo")["config"]["rules"] = Json::array({Json{{"condition", "x"}}});
+    node("errors")["name"] = "todos";
+    auto add = [&](Json n) { wf["nodes"].push_back(std::move(n)); };
+    add({{"id", "tick"}, {"kind", "trigger.schedule"}, {"name", "tick"}, {"position", {0, 600}},
+         {"config", {{"expression", "rate(0 minutes)"}, {"timezone", "Mars/Olympus"}}}});
+    add({{"id", "odd"}, {"kind", "nonsense"}, {"name", "odd"}, {"position", {200, 600}}, {"config", Json::object()}});
+    for (const char *id : {"ping", "pong"})
+        add({{"id", id}, {"kind", "function"}, {"name", id}, {"position", {400, 600}},
+             {"config", {{"runtime", "nodejs20.x"}, {"handler", "index.handler"}, {"files", {{"index.js", "//"}}}}}});
+    add({{"id", "ping"}, {"kind", "log"}, {"name", "again"}, {"position", {0, 0}}, {"config", Json::object()}});
+    auto edge = [&](const char *id, const char *a, const char *ap, const char *b, const char *bp) {
+        wf["edges"].push_back({{"id", id}, {"from", {{"node", a}, {"port", ap}}}, {"to", {{"node", b}, {"port", bp}}}});
+    };
+    edge("x1", "ping", "ok", "pong", "in");
+    edge("x2", "pong", "ok", "ping", "in");
+    edge("x3", "todos", "in", "errors", "in");
+    edge("x4", "list-route", "event", "nowhere", "in");
+    edge("x5", "list-route", "event", "list-todos", "in");
+    doc["testEvents"].push_back({{"workflow", "api"}, {"node", "gone"}, {"name", "lost"}, {"event", Json::object()}});
+    doc["settings"]["retention"] = "forever";
+
+    auto read = workspace_json::read(doc.dump());
+    QVERIFY2(read, read.status().message().c_str());
+    Problems problems = read->problems;
+    for (Problem &p : validateWorkspace(read->workspace))
+        problems.push_back(std::move(p));
+    std::set<std::string> codes, unknown;
+    for (const Problem &p : problems) {
+        codes.insert(p.code);
+        if (problemReason(p.code).isEmpty())
+            unknown.insert(p.code);
+    }
+    QVERIFY2(codes.size() >= 18, qPrintable(QString::number(codes.size())));
+    QVERIFY2(unknown.empty(), qPrintable(QStringLiteral("no reason for: %1").arg(QString::fromStdString(
+                                 std::accumulate(unknown.begin(), unknown.end(), std::string(),
+                                                 [](std::string a, const std::string &b) { return a + b + " "; })))));
+
+    // Shown translated, the reason comes first and the detail as the CLI says it.
+    installTranslations(QStringLiteral("de"), nullptr);
+    Problem outOfRange;
+    outOfRange.code = "out-of-range";
+    outOfRange.message = "64 is below the minimum 128";
+    QCOMPARE(problemText(outOfRange), QStringLiteral("Außerhalb des Bereichs: 64 is below the minimum 128"));
+    installTranslations(QStringLiteral("en"), nullptr);
+    QCOMPARE(problemText(outOfRange), QStringLiteral("Out of range: 64 is below the minimum 128"));
 }
 
 void TestTranslations::theStudioFitsASmallScreenInEachLanguage_data()
