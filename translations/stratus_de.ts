@@ -390,6 +390,38 @@
         <source>%1 holds no translation of Stratus; the studio is in English.</source>
         <translation>%1 enthält keine Übersetzung von Stratus; das Studio bleibt auf Englisch.</translation>
     </message>
+    <message>
+        <source>is not text</source>
+        <translation>ist kein Text</translation>
+    </message>
+    <message>
+        <source>is not a whole number from %1 to %2</source>
+        <translation>ist keine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>is not a number from %1 to %2</source>
+        <translation>ist keine Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>is not an absolute path</source>
+        <translation>ist kein absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>is not a language Stratus has (en, pt_BR, de)</source>
+        <translation>ist keine Sprache von Stratus (en, pt_BR, de)</translation>
+    </message>
+    <message>
+        <source>is not a theme (system, light, dark, high-contrast)</source>
+        <translation>ist kein Design (system, light, dark, high-contrast)</translation>
+    </message>
+    <message>
+        <source>is not an IP address or localhost</source>
+        <translation>ist keine IP-Adresse und nicht localhost</translation>
+    </message>
+    <message>
+        <source>is not a pricing preset</source>
+        <translation>ist keine Preisvorlage</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -952,10 +984,6 @@
 <context>
     <name>stratus::editor::Inspector</name>
     <message>
-        <source>Send Test Event…  (Ctrl+Enter)</source>
-        <translation>Testereignis senden…  (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Select a function to edit its code.</source>
         <translation>Eine Funktion auswählen, um ihren Code zu bearbeiten.</translation>
     </message>
@@ -1247,6 +1275,10 @@ Bereich: %1 bis %2</translation>
         <source>Delete file %1</source>
         <translation>Datei %1 löschen</translation>
     </message>
+    <message>
+        <source>Send Test Event…  (%1)</source>
+        <translation>Testereignis senden…  (%1)</translation>
+    </message>
 </context>
 <context>
     <name>stratus::editor::InvocationsModel</name>
@@ -1307,7 +1339,7 @@ Bereich: %1 bis %2</translation>
     <name>stratus::editor::InvocationsPanel</name>
     <message>
         <source>Follow newest</source>
-        <translation>Neueste anzeigen</translation>
+        <translation>Neuesten folgen</translation>
     </message>
     <message>
         <source>Invocation details</source>
@@ -1657,10 +1689,6 @@ Lauf          %3
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Some of your settings could not be used, so their defaults are used instead. Edit → Settings changes them.</source>
-        <translation>Einige Ihrer Einstellungen konnten nicht verwendet werden; stattdessen gelten die Standardwerte. Ändern unter Bearbeiten → Einstellungen.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1705,10 +1733,6 @@ Lauf          %3
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <source>&amp;Examples</source>
-        <translation>Beispie&amp;le</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -1741,10 +1765,6 @@ Lauf          %3
         <translation>Arbeitsbereich in eine neue Arbeitsbereichsdatei schreiben</translation>
     </message>
     <message>
-        <source>&amp;Export JSON…</source>
-        <translation>JSON &amp;exportieren…</translation>
-    </message>
-    <message>
         <source>Export JSON</source>
         <translation>JSON exportieren</translation>
     </message>
@@ -1759,10 +1779,6 @@ Lauf          %3
     <message>
         <source>Write the workspace&apos;s JSON form</source>
         <translation>JSON-Form des Arbeitsbereichs schreiben</translation>
-    </message>
-    <message>
-        <source>Export AWS &amp;SAM Bundle…</source>
-        <translation>AWS-SA&amp;M-Bundle exportieren…</translation>
     </message>
     <message>
         <source>Write a deployable AWS SAM bundle (template.yaml and the code) into a folder</source>
@@ -1791,10 +1807,6 @@ Lauf          %3
     <message>
         <source>Read an AWS SAM template and its code into a new workspace</source>
         <translation>Eine AWS-SAM-Vorlage samt Code in einen neuen Arbeitsbereich einlesen</translation>
-    </message>
-    <message>
-        <source>Import Serverless Framework Ser&amp;vice…</source>
-        <translation>Serverless-Framework-Service im&amp;portieren…</translation>
     </message>
     <message>
         <source>Read a serverless.yml and its handlers into a new workspace</source>
@@ -1829,10 +1841,6 @@ Lauf          %3
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Duplizieren</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
@@ -1847,10 +1855,6 @@ Lauf          %3
     <message>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>Einstellu&amp;ngen…</translation>
     </message>
     <message>
         <source>Your defaults: language, theme, interpreters, gateway, pricing, autosave</source>
@@ -1995,14 +1999,6 @@ Lauf          %3
     <message>
         <source>&lt;h2&gt;Stratus Studio&lt;/h2&gt;&lt;p&gt;Design serverless workflows, run them locally, ship them.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Stratus Studio&lt;/h2&gt;&lt;p&gt;Serverless-Workflows entwerfen, lokal ausführen, ausliefern.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>New workspace…  (Ctrl+N)</source>
-        <translation>Neuer Arbeitsbereich…  (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Open…  (Ctrl+O)</source>
-        <translation>Öffnen…  (Ctrl+O)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Examples&lt;/b&gt;</source>
@@ -2347,10 +2343,6 @@ Lauf          %3
         <translation>Angehaltenen Lauf als abgebrochen beenden</translation>
     </message>
     <message>
-        <source>C&amp;lear Canvas Counts</source>
-        <translation>Zähler der Arbeitsfläche &amp;zurücksetzen</translation>
-    </message>
-    <message>
         <source>Start the counts on the canvas from zero</source>
         <translation>Zähler auf der Arbeitsfläche wieder bei null beginnen</translation>
     </message>
@@ -2441,6 +2433,46 @@ Lauf          %3
     <message>
         <source>Move the keyboard focus to the previous panel</source>
         <translation>Den Tastaturfokus in den vorherigen Bereich setzen</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used as they are; the studio goes on as said below.</source>
+        <translation>Einige Einstellungen konnten nicht so verwendet werden; das Studio verfährt wie unten beschrieben.</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>Beispie&amp;le</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>JSON &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export AWS SAM &amp;Bundle…</source>
+        <translation>AWS-SA&amp;M-Bundle exportieren…</translation>
+    </message>
+    <message>
+        <source>Import Serverless &amp;Framework Service…</source>
+        <translation>Serverless-Framework-Service im&amp;portieren…</translation>
+    </message>
+    <message>
+        <source>Dup&amp;licate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>Einstellu&amp;ngen…</translation>
+    </message>
+    <message>
+        <source>New workspace…  (%1)</source>
+        <translation>Neuer Arbeitsbereich…  (%1)</translation>
+    </message>
+    <message>
+        <source>Open…  (%1)</source>
+        <translation>Öffnen…  (%1)</translation>
+    </message>
+    <message>
+        <source>Clear Canvas Cou&amp;nts</source>
+        <translation>Zähler der Arbeitsfläche &amp;zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -2977,6 +3009,50 @@ Lauf          %3
         <source>Menu</source>
         <translation>Menü</translation>
     </message>
+    <message>
+        <source>Canvas</source>
+        <translation>Arbeitsfläche</translation>
+    </message>
+    <message>
+        <source>Select the nearest node that way</source>
+        <translation>Den nächsten Knoten in dieser Richtung auswählen</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pfeiltasten</translation>
+    </message>
+    <message>
+        <source>Move the selected nodes a grid step</source>
+        <translation>Die ausgewählten Knoten um einen Rasterschritt verschieben</translation>
+    </message>
+    <message>
+        <source>Shift+arrow keys</source>
+        <translation>Umschalt+Pfeiltasten</translation>
+    </message>
+    <message>
+        <source>Open the selected node&apos;s inspector</source>
+        <translation>Den Inspektor des ausgewählten Knotens öffnen</translation>
+    </message>
+    <message>
+        <source>Edit the selected function&apos;s code</source>
+        <translation>Den Code der ausgewählten Funktion bearbeiten</translation>
+    </message>
+    <message>
+        <source>Back to the canvas from the inspector</source>
+        <translation>Vom Inspektor zurück zur Arbeitsfläche</translation>
+    </message>
+    <message>
+        <source>Cancel a wire being dragged</source>
+        <translation>Eine gezogene Verbindung abbrechen</translation>
+    </message>
+    <message>
+        <source>Pan the canvas while dragging</source>
+        <translation>Die Arbeitsfläche beim Ziehen verschieben</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
 </context>
 <context>
     <name>stratus::editor::StructuredEditor</name>
@@ -3156,10 +3232,6 @@ Lauf          %3
         <translation>Antwort</translation>
     </message>
     <message>
-        <source>Send  (Ctrl+Enter)</source>
-        <translation>Senden  (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Save Test Event</source>
         <translation>Testereignis speichern</translation>
     </message>
@@ -3208,10 +3280,6 @@ Lauf          %3
         <translation>Testereignis %1 löschen</translation>
     </message>
     <message>
-        <source>Deleted “%1” (Ctrl+Z brings it back).</source>
-        <translation>„%1“ gelöscht (Ctrl+Z holt es zurück).</translation>
-    </message>
-    <message>
         <source>Not sent: the event is not JSON (%1).</source>
         <translation>Nicht gesendet: Das Ereignis ist kein JSON (%1).</translation>
     </message>
@@ -3230,6 +3298,14 @@ Lauf          %3
     <message>
         <source>The run failed after %1 ms: %2</source>
         <translation>Der Lauf schlug nach %1 ms fehl: %2</translation>
+    </message>
+    <message>
+        <source>Send  (%1)</source>
+        <translation>Senden  (%1)</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” (%2 brings it back).</source>
+        <translation>„%1“ gelöscht (%2 holt es zurück).</translation>
     </message>
 </context>
 <context>
@@ -3259,10 +3335,6 @@ Lauf          %3
         <translation>2. Die Palette: Knoten hinzufügen</translation>
     </message>
     <message>
-        <source>Drag a node kind onto the canvas, or select one and press Enter. Wire a node by dragging from an output port to an input port; ports that fit light up.</source>
-        <translation>Ziehen Sie eine Knotenart auf die Arbeitsfläche, oder wählen Sie eine aus und drücken Sie Enter. Verbinden Sie Knoten, indem Sie von einem Ausgangsport zu einem Eingangsport ziehen; passende Ports leuchten auf.</translation>
-    </message>
-    <message>
         <source>3. The inspector: configure</source>
         <translation>3. Der Inspektor: konfigurieren</translation>
     </message>
@@ -3275,16 +3347,8 @@ Lauf          %3
         <translation>4. Code: der Handler der Funktion</translation>
     </message>
     <message>
-        <source>A function&apos;s files, edited here with highlighting. Every change, code included, is undoable (Ctrl+Z) and saved by itself within a second.</source>
-        <translation>Die Dateien einer Funktion, hier mit Syntaxhervorhebung bearbeitet. Jede Änderung, auch am Code, lässt sich rückgängig machen (Ctrl+Z) und wird binnen einer Sekunde automatisch gespeichert.</translation>
-    </message>
-    <message>
         <source>5. Run: try it on this machine</source>
         <translation>5. Ausführen: auf diesem Rechner ausprobieren</translation>
-    </message>
-    <message>
-        <source>Press &lt;b&gt;F5&lt;/b&gt; to run the workspace with AWS Lambda&apos;s contracts. The Run panel lists the HTTP routes with a curl line to copy; &lt;b&gt;Ctrl+Enter&lt;/b&gt; sends a test event.</source>
-        <translation>Drücken Sie &lt;b&gt;F5&lt;/b&gt;, um den Arbeitsbereich gemäß den Schnittstellen von AWS Lambda auszuführen. Der Bereich „Ausführung“ listet die HTTP-Routen mit einer curl-Zeile zum Kopieren; &lt;b&gt;Ctrl+Enter&lt;/b&gt; sendet ein Testereignis.</translation>
     </message>
     <message>
         <source>6. Measure: invocations, charts and cost</source>
@@ -3309,6 +3373,18 @@ Lauf          %3
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
+    </message>
+    <message>
+        <source>Drag a node kind onto the canvas, or select one and press Enter. Wire a node by dragging from an output port to an input port (or select it and press %1); ports that fit light up.</source>
+        <translation>Ziehen Sie eine Knotenart auf die Arbeitsfläche, oder wählen Sie eine aus und drücken Sie Enter. Verbinden Sie Knoten, indem Sie von einem Ausgangsport zu einem Eingangsport ziehen (oder den Knoten auswählen und %1 drücken); passende Ports leuchten auf.</translation>
+    </message>
+    <message>
+        <source>A function&apos;s files, edited here with highlighting. Every change, code included, is undoable (%1) and saved by itself within a second.</source>
+        <translation>Die Dateien einer Funktion, hier mit Syntaxhervorhebung bearbeitet. Jede Änderung, auch am Code, lässt sich rückgängig machen (%1) und wird binnen einer Sekunde automatisch gespeichert.</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;F5&lt;/b&gt; to run the workspace with AWS Lambda&apos;s contracts. The Run panel lists the HTTP routes with a curl line to copy; &lt;b&gt;%1&lt;/b&gt; sends a test event.</source>
+        <translation>Drücken Sie &lt;b&gt;F5&lt;/b&gt;, um den Arbeitsbereich gemäß den Schnittstellen von AWS Lambda auszuführen. Der Bereich „Ausführung“ listet die HTTP-Routen mit einer curl-Zeile zum Kopieren; &lt;b&gt;%1&lt;/b&gt; sendet ein Testereignis.</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,38 @@
         <source>%1 holds no translation of Stratus; the studio is in English.</source>
         <translation>%1 não contém uma tradução do Stratus; o estúdio fica em inglês.</translation>
     </message>
+    <message>
+        <source>is not text</source>
+        <translation>não é texto</translation>
+    </message>
+    <message>
+        <source>is not a whole number from %1 to %2</source>
+        <translation>não é um número inteiro de %1 a %2</translation>
+    </message>
+    <message>
+        <source>is not a number from %1 to %2</source>
+        <translation>não é um número de %1 a %2</translation>
+    </message>
+    <message>
+        <source>is not an absolute path</source>
+        <translation>não é um caminho absoluto</translation>
+    </message>
+    <message>
+        <source>is not a language Stratus has (en, pt_BR, de)</source>
+        <translation>não é um idioma do Stratus (en, pt_BR, de)</translation>
+    </message>
+    <message>
+        <source>is not a theme (system, light, dark, high-contrast)</source>
+        <translation>não é um tema (system, light, dark, high-contrast)</translation>
+    </message>
+    <message>
+        <source>is not an IP address or localhost</source>
+        <translation>não é um endereço IP nem localhost</translation>
+    </message>
+    <message>
+        <source>is not a pricing preset</source>
+        <translation>não é uma predefinição de preços</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -952,10 +984,6 @@
 <context>
     <name>stratus::editor::Inspector</name>
     <message>
-        <source>Send Test Event…  (Ctrl+Enter)</source>
-        <translation>Enviar evento de teste…  (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Select a function to edit its code.</source>
         <translation>Selecione uma função para editar seu código.</translation>
     </message>
@@ -1246,6 +1274,10 @@ Intervalo: %1 a %2</translation>
     <message>
         <source>This kind is unknown to Stratus.</source>
         <translation>Este tipo é desconhecido para o Stratus.</translation>
+    </message>
+    <message>
+        <source>Send Test Event…  (%1)</source>
+        <translation>Enviar evento de teste…  (%1)</translation>
     </message>
 </context>
 <context>
@@ -1657,10 +1689,6 @@ Execução          %3
         <translation>Configurações</translation>
     </message>
     <message>
-        <source>Some of your settings could not be used, so their defaults are used instead. Edit → Settings changes them.</source>
-        <translation>Algumas das suas configurações não puderam ser usadas, então os padrões foram usados no lugar. Editar → Configurações as altera.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
@@ -1705,10 +1733,6 @@ Execução          %3
         <translation>A&amp;brir recente</translation>
     </message>
     <message>
-        <source>&amp;Examples</source>
-        <translation>E&amp;xemplos</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
@@ -1741,10 +1765,6 @@ Execução          %3
         <translation>Gravar o espaço de trabalho em um novo arquivo de espaço de trabalho</translation>
     </message>
     <message>
-        <source>&amp;Export JSON…</source>
-        <translation>&amp;Exportar JSON…</translation>
-    </message>
-    <message>
         <source>Export JSON</source>
         <translation>Exportar JSON</translation>
     </message>
@@ -1759,10 +1779,6 @@ Execução          %3
     <message>
         <source>Write the workspace&apos;s JSON form</source>
         <translation>Gravar a forma JSON do espaço de trabalho</translation>
-    </message>
-    <message>
-        <source>Export AWS &amp;SAM Bundle…</source>
-        <translation>Exportar pacote AWS SA&amp;M…</translation>
     </message>
     <message>
         <source>Write a deployable AWS SAM bundle (template.yaml and the code) into a folder</source>
@@ -1791,10 +1807,6 @@ Execução          %3
     <message>
         <source>Read an AWS SAM template and its code into a new workspace</source>
         <translation>Ler um modelo AWS SAM e seu código para um novo espaço de trabalho</translation>
-    </message>
-    <message>
-        <source>Import Serverless Framework Ser&amp;vice…</source>
-        <translation>Importar serviço do Serverless &amp;Framework…</translation>
     </message>
     <message>
         <source>Read a serverless.yml and its handlers into a new workspace</source>
@@ -1829,10 +1841,6 @@ Execução          %3
         <translation>Co&amp;lar</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>D&amp;uplicar</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
@@ -1847,10 +1855,6 @@ Execução          %3
     <message>
         <source>Re&amp;name</source>
         <translation>Reno&amp;mear</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>C&amp;onfigurações…</translation>
     </message>
     <message>
         <source>Your defaults: language, theme, interpreters, gateway, pricing, autosave</source>
@@ -1995,14 +1999,6 @@ Execução          %3
     <message>
         <source>&lt;h2&gt;Stratus Studio&lt;/h2&gt;&lt;p&gt;Design serverless workflows, run them locally, ship them.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Stratus Studio&lt;/h2&gt;&lt;p&gt;Projete fluxos de trabalho serverless, execute-os localmente e publique-os.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>New workspace…  (Ctrl+N)</source>
-        <translation>Novo espaço de trabalho…  (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Open…  (Ctrl+O)</source>
-        <translation>Abrir…  (Ctrl+O)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Examples&lt;/b&gt;</source>
@@ -2347,10 +2343,6 @@ Execução          %3
         <translation>Encerrar a execução pausada como abortada</translation>
     </message>
     <message>
-        <source>C&amp;lear Canvas Counts</source>
-        <translation>&amp;Zerar contagens da área de desenho</translation>
-    </message>
-    <message>
         <source>Start the counts on the canvas from zero</source>
         <translation>Reiniciar do zero as contagens na área de desenho</translation>
     </message>
@@ -2441,6 +2433,46 @@ Execução          %3
     <message>
         <source>Move the keyboard focus to the previous panel</source>
         <translation>Mover o foco do teclado para o painel anterior</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used as they are; the studio goes on as said below.</source>
+        <translation>Algumas configurações não puderam ser usadas como estão; o estúdio segue como descrito abaixo.</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>E&amp;xemplos</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>&amp;Exportar JSON…</translation>
+    </message>
+    <message>
+        <source>Export AWS SAM &amp;Bundle…</source>
+        <translation>Exportar pacote AWS SA&amp;M…</translation>
+    </message>
+    <message>
+        <source>Import Serverless &amp;Framework Service…</source>
+        <translation>Importar serviço do Serverless &amp;Framework…</translation>
+    </message>
+    <message>
+        <source>Dup&amp;licate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>C&amp;onfigurações…</translation>
+    </message>
+    <message>
+        <source>New workspace…  (%1)</source>
+        <translation>Novo espaço de trabalho…  (%1)</translation>
+    </message>
+    <message>
+        <source>Open…  (%1)</source>
+        <translation>Abrir…  (%1)</translation>
+    </message>
+    <message>
+        <source>Clear Canvas Cou&amp;nts</source>
+        <translation>&amp;Zerar contagens da área de desenho</translation>
     </message>
 </context>
 <context>
@@ -2977,6 +3009,50 @@ Execução          %3
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
+    <message>
+        <source>Canvas</source>
+        <translation>Área de desenho</translation>
+    </message>
+    <message>
+        <source>Select the nearest node that way</source>
+        <translation>Selecionar o nó mais próximo nessa direção</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Setas</translation>
+    </message>
+    <message>
+        <source>Move the selected nodes a grid step</source>
+        <translation>Mover os nós selecionados um passo da grade</translation>
+    </message>
+    <message>
+        <source>Shift+arrow keys</source>
+        <translation>Shift+setas</translation>
+    </message>
+    <message>
+        <source>Open the selected node&apos;s inspector</source>
+        <translation>Abrir o inspetor do nó selecionado</translation>
+    </message>
+    <message>
+        <source>Edit the selected function&apos;s code</source>
+        <translation>Editar o código da função selecionada</translation>
+    </message>
+    <message>
+        <source>Back to the canvas from the inspector</source>
+        <translation>Voltar do inspetor para a área de desenho</translation>
+    </message>
+    <message>
+        <source>Cancel a wire being dragged</source>
+        <translation>Cancelar uma conexão sendo arrastada</translation>
+    </message>
+    <message>
+        <source>Pan the canvas while dragging</source>
+        <translation>Deslocar a área de desenho ao arrastar</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espaço</translation>
+    </message>
 </context>
 <context>
     <name>stratus::editor::StructuredEditor</name>
@@ -3156,10 +3232,6 @@ Execução          %3
         <translation>Resposta</translation>
     </message>
     <message>
-        <source>Send  (Ctrl+Enter)</source>
-        <translation>Enviar  (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Save Test Event</source>
         <translation>Salvar evento de teste</translation>
     </message>
@@ -3208,10 +3280,6 @@ Execução          %3
         <translation>Excluir evento de teste %1</translation>
     </message>
     <message>
-        <source>Deleted “%1” (Ctrl+Z brings it back).</source>
-        <translation>“%1” excluído (Ctrl+Z o traz de volta).</translation>
-    </message>
-    <message>
         <source>Not sent: the event is not JSON (%1).</source>
         <translation>Não enviado: o evento não é JSON (%1).</translation>
     </message>
@@ -3230,6 +3298,14 @@ Execução          %3
     <message>
         <source>The run failed after %1 ms: %2</source>
         <translation>A execução falhou após %1 ms: %2</translation>
+    </message>
+    <message>
+        <source>Send  (%1)</source>
+        <translation>Enviar  (%1)</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” (%2 brings it back).</source>
+        <translation>“%1” excluído (%2 o traz de volta).</translation>
     </message>
 </context>
 <context>
@@ -3259,10 +3335,6 @@ Execução          %3
         <translation>2. A paleta: adicione nós</translation>
     </message>
     <message>
-        <source>Drag a node kind onto the canvas, or select one and press Enter. Wire a node by dragging from an output port to an input port; ports that fit light up.</source>
-        <translation>Arraste um tipo de nó para a área de desenho, ou selecione um e pressione Enter. Conecte um nó arrastando de uma porta de saída para uma porta de entrada; as portas compatíveis se acendem.</translation>
-    </message>
-    <message>
         <source>3. The inspector: configure</source>
         <translation>3. O inspetor: configure</translation>
     </message>
@@ -3275,16 +3347,8 @@ Execução          %3
         <translation>4. Código: o handler da função</translation>
     </message>
     <message>
-        <source>A function&apos;s files, edited here with highlighting. Every change, code included, is undoable (Ctrl+Z) and saved by itself within a second.</source>
-        <translation>Os arquivos de uma função, editados aqui com realce de sintaxe. Toda alteração, inclusive no código, pode ser desfeita (Ctrl+Z) e é salva sozinha em até um segundo.</translation>
-    </message>
-    <message>
         <source>5. Run: try it on this machine</source>
         <translation>5. Executar: experimente nesta máquina</translation>
-    </message>
-    <message>
-        <source>Press &lt;b&gt;F5&lt;/b&gt; to run the workspace with AWS Lambda&apos;s contracts. The Run panel lists the HTTP routes with a curl line to copy; &lt;b&gt;Ctrl+Enter&lt;/b&gt; sends a test event.</source>
-        <translation>Pressione &lt;b&gt;F5&lt;/b&gt; para executar o espaço de trabalho com os contratos do AWS Lambda. O painel Execução lista as rotas HTTP com uma linha de curl para copiar; &lt;b&gt;Ctrl+Enter&lt;/b&gt; envia um evento de teste.</translation>
     </message>
     <message>
         <source>6. Measure: invocations, charts and cost</source>
@@ -3309,6 +3373,18 @@ Execução          %3
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Concluir</translation>
+    </message>
+    <message>
+        <source>Drag a node kind onto the canvas, or select one and press Enter. Wire a node by dragging from an output port to an input port (or select it and press %1); ports that fit light up.</source>
+        <translation>Arraste um tipo de nó para a área de desenho, ou selecione um e pressione Enter. Conecte um nó arrastando de uma porta de saída para uma porta de entrada (ou selecione-o e pressione %1); as portas compatíveis se acendem.</translation>
+    </message>
+    <message>
+        <source>A function&apos;s files, edited here with highlighting. Every change, code included, is undoable (%1) and saved by itself within a second.</source>
+        <translation>Os arquivos de uma função, editados aqui com realce de sintaxe. Toda alteração, inclusive no código, pode ser desfeita (%1) e é salva sozinha em até um segundo.</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;F5&lt;/b&gt; to run the workspace with AWS Lambda&apos;s contracts. The Run panel lists the HTTP routes with a curl line to copy; &lt;b&gt;%1&lt;/b&gt; sends a test event.</source>
+        <translation>Pressione &lt;b&gt;F5&lt;/b&gt; para executar o espaço de trabalho com os contratos do AWS Lambda. O painel Execução lista as rotas HTTP com uma linha de curl para copiar; &lt;b&gt;%1&lt;/b&gt; envia um evento de teste.</translation>
     </message>
 </context>
 <context>

@@ -86,9 +86,17 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const bool selected = option->state & QStyle::State_Selected;
 
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(selected ? palette.highlight().color() : m_accent.darker(130), selected ? 3 : 1.5));
+    const QColor base = palette.base().color();
+    // The edge in the family's colour, lightened on a dark base; the
+    // selection a halo outside it, which no family colour hides.
+    painter->setPen(QPen(readableOn(m_accent.darker(130), base), 1.5));
     painter->setBrush(palette.base());
     painter->drawRoundedRect(body, 8, 8);
+    if (selected) {
+        painter->setPen(QPen(palette.highlight().color(), 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(body.adjusted(-5, -5, 5, 5), 11, 11);
+    }
 
     // The header is the top of the rounded body, filled with the family colour.
     painter->save();

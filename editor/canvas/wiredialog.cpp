@@ -59,10 +59,17 @@ WireDialog::WireDialog(WorkflowScene *scene, const NodeId &node, QWidget *parent
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Wires to draw"));
     for (const Candidate &c : m_candidates) {
+        const NodeId other = c.from.node == node ? c.to.node : c.from.node;
         const QString text = c.from.node == node
                                  ? tr("%1 → %2 (%3)").arg(qs(c.from.port), nodeName(workflow, c.to.node), qs(c.to.port))
                                  : tr("%1 ← %2 (%3)").arg(qs(c.to.port), nodeName(workflow, c.from.node), qs(c.from.port));
-        m_list->addItem(text);
+        auto *item = new QListWidgetItem(text, m_list);
+        // The other node's kind is found by the filter too ("table") and shown as a tip.
+        const Node *o = workflow.findNode(other);
+        const NodeKindSpec *spec = o ? registry.find(o->kind) : nullptr;
+        const QString kind = spec ? kindText(spec->label) : QString();
+        item->setToolTip(kind);
+        item->setData(Qt::UserRole, QString(text + QLatin1Char(' ') + kind + QLatin1Char(' ') + qs(o ? o->kind : std::string())));
     }
     m_empty = new QLabel(m_candidates.empty() ? tr("No wire can be drawn from or to %1: every port the model "
                                                    "would accept is wired already, or there is none.")
@@ -110,7 +117,7 @@ void WireDialog::applyFilter(const QString &text)
 {
     int firstShown = -1;
     for (int row = 0; row < m_list->count(); ++row) {
-        const bool shown = m_list->item(row)->text().contains(text, Qt::CaseInsensitive);
+        const bool shown = m_list->item(row)->data(Qt::UserRole).toString().contains(text, Qt::CaseInsensitive);
         m_list->item(row)->setHidden(!shown);
         if (shown && firstShown < 0)
             firstShown = row;

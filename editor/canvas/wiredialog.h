@@ -14,7 +14,7 @@ namespace stratus::editor {
 
 class WorkflowScene;
 
-/// Edit → Wire Selected Node (Ctrl+L): the keyboard's way to draw a wire.
+/// Edit → Wire Selected Node (Ctrl+E): the keyboard's way to draw a wire.
 /// It lists every wire the model would accept between the selected node and
 /// another ("ok → save-order (in)", "in ← orders-api (event)"), filtered as
 /// the user types; accepting one wires it through the scene, as a drag does.

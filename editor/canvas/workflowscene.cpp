@@ -249,6 +249,39 @@ QPointF WorkflowScene::snapped(QPointF p)
     return QPointF(std::round(p.x() / kGrid) * kGrid, std::round(p.y() / kGrid) * kGrid);
 }
 
+QPointF WorkflowScene::freeSpotNear(QPointF topLeft) const
+{
+    // A new node is at most this tall (a header and a few ports), with a grid step around it.
+    const QSizeF size(NodeItem::kWidth + 2 * kGrid, 120 + 2 * kGrid);
+    auto free = [&](QPointF at) {
+        const QRectF area(at - QPointF(kGrid, kGrid), size);
+        return std::none_of(m_nodes.begin(), m_nodes.end(),
+                            [&](const auto &entry) { return entry.second->sceneBoundingRect().intersects(area); });
+    };
+    topLeft = snapped(topLeft);
+    if (free(topLeft))
+        return topLeft;
+    for (int ring = 1; ring <= 60; ++ring) {
+        std::optional<QPointF> best;
+        qreal bestDistance = 0;
+        for (int dx = -ring; dx <= ring; ++dx) {
+            for (int dy = -ring; dy <= ring; ++dy) {
+                if (std::max(std::abs(dx), std::abs(dy)) != ring)
+                    continue;
+                const QPointF at = topLeft + QPointF(dx * kGrid, dy * kGrid);
+                const qreal distance = std::hypot(dx, dy);
+                if ((!best || distance < bestDistance) && free(at)) {
+                    best = at;
+                    bestDistance = distance;
+                }
+            }
+        }
+        if (best)
+            return *best;
+    }
+    return topLeft;
+}
+
 int WorkflowScene::problemCount(const NodeId &id) const
 {
     auto it = m_problemCounts.find(id);

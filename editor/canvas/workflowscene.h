@@ -64,6 +64,9 @@ public:
 
     /// Snaps a scene point to the grid.
     static QPointF snapped(QPointF p);
+    /// The grid point nearest `topLeft` where a new node would cover no other
+    /// (rings of grid steps around it, the nearer first).
+    QPointF freeSpotNear(QPointF topLeft) const;
 
     /// Nodes with validation errors get a badge (count of problems).
     int problemCount(const engine::NodeId &id) const;

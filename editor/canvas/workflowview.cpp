@@ -25,6 +25,10 @@ WorkflowView::WorkflowView(WorkflowScene *scene, QWidget *parent)
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
+    // Where the keys go must show: a highlighted edge while the canvas has
+    // them (as wide when it has not, so the view does not shift).
+    setStyleSheet(QStringLiteral("QGraphicsView { border: 2px solid palette(window); }"
+                                 " QGraphicsView:focus { border: 2px solid palette(highlight); }"));
 }
 
 void WorkflowView::zoomToFit()

@@ -68,7 +68,9 @@ bool belongsTo(const std::string &problemField, const std::string &field)
 Inspector::Inspector(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
-    , m_sendEvent(new QPushButton(tr("Send Test Event…  (Ctrl+Enter)"), this))
+    , m_sendEvent(new QPushButton(
+          tr("Send Test Event…  (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)),
+          this))
     , m_form(new QWidget(this))
     , m_layout(new QFormLayout(m_form))
     , m_codePane(new QWidget(this))
@@ -199,6 +201,8 @@ void Inspector::showNode(WorkspaceDocument *document, const WorkflowId &workflow
                 // Where a node sits is not the inspector's concern.
                 if (w == m_workflow && n == m_node && (aspects & ~NodeAspects(NodeAspect::Position)))
                     refreshValues();
+                if (w == m_workflow && n == m_node && (aspects & NodeAspect::Name))
+                    refreshTitle();
             }));
         m_documentConnections.push_back(connect(m_document, &WorkspaceDocument::nodeAboutToBeRemoved, this,
                                                 [this](const WorkflowId &w, const NodeId &n) {
@@ -209,6 +213,18 @@ void Inspector::showNode(WorkspaceDocument *document, const WorkflowId &workflow
                                                 &Inspector::refreshProblems));
     }
     rebuild();
+}
+
+void Inspector::refreshTitle()
+{
+    const Node *n = node();
+    if (!n)
+        return;
+    const NodeKindSpec *spec = NodeKindRegistry::instance().find(n->kind);
+    m_title->setText(tr("<b>%1</b> — %2<br><small>%3</small>")
+                         .arg(qs(n->name).toHtmlEscaped(), (spec ? kindText(spec->label) : qs(n->kind)).toHtmlEscaped(),
+                              (spec ? kindText(spec->description) : tr("This kind is unknown to Stratus."))
+                                  .toHtmlEscaped()));
 }
 
 void Inspector::rebuild()
@@ -230,10 +246,7 @@ void Inspector::rebuild()
     }
     const NodeKindSpec *spec = NodeKindRegistry::instance().find(n->kind);
     m_sendEvent->setVisible(n->kind == kinds::kFunction || n->kind.starts_with(kinds::kTriggerPrefix));
-    m_title->setText(tr("<b>%1</b> — %2<br><small>%3</small>")
-                         .arg(qs(n->name).toHtmlEscaped(), (spec ? kindText(spec->label) : qs(n->kind)).toHtmlEscaped(),
-                              (spec ? kindText(spec->description) : tr("This kind is unknown to Stratus."))
-                                  .toHtmlEscaped()));
+    refreshTitle();
 
     auto addRow = [&](const QString &field, const QString &label, QWidget *editor, const QString &tip) {
         auto *box = new QWidget(m_form);

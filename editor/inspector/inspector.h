@@ -71,6 +71,8 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    /// The heading: the node's name (kept up to date on a rename), kind and what it does.
+    void refreshTitle();
     void refreshValues();
     void refreshProblems();
     void refreshFiles();

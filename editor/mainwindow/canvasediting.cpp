@@ -26,7 +26,7 @@ namespace stratus::editor {
 
 using namespace stratus::engine;
 
-NodeId MainWindow::addNode(const QString &kind, QPointF scenePos)
+NodeId MainWindow::addNode(const QString &kind, QPointF scenePos, bool nearestFreeSpot)
 {
     WorkflowScene *scene = currentScene();
     const NodeKindSpec *spec = NodeKindRegistry::instance().find(kind.toStdString());
@@ -55,7 +55,9 @@ NodeId MainWindow::addNode(const QString &kind, QPointF scenePos)
         node.config["files"] = Json{{"index.mjs", "export const handler = async (event, context) => {\n"
                                                   "  return { statusCode: 200, body: JSON.stringify({ ok: true }) };\n};\n"}};
     }
-    const QPointF at = WorkflowScene::snapped(scenePos - QPointF(NodeItem::kWidth / 2, NodeItem::kHeaderHeight / 2));
+    QPointF at = WorkflowScene::snapped(scenePos - QPointF(NodeItem::kWidth / 2, NodeItem::kHeaderHeight / 2));
+    if (nearestFreeSpot)
+        at = scene->freeSpotNear(at);
     m_document->undoStack()->push(new AddItemsCommand(m_document.get(), workflow, {{node, {at.x(), at.y()}}}, {},
                                                       tr("Add %1").arg(kindText(spec->label))));
     scene->selectNodes({node.id});

@@ -1,6 +1,6 @@
 // MainWindow without a mouse: F6 and Shift+F6 take the focus from panel to
 // panel, Return on a node opens its inspector (Shift+Return its code), and
-// Edit → Wire Selected Node (Ctrl+L) draws a wire from a list. The canvas's
+// Edit → Wire Selected Node (Ctrl+E) draws a wire from a list. The canvas's
 // own keys (arrows between nodes, Shift+arrows to move them) are in
 // WorkflowScene::keyPressEvent.
 

@@ -46,6 +46,7 @@
 #include <QPushButton>
 #include <QDoubleSpinBox>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -138,8 +139,8 @@ void MainWindow::editSettings()
     chosen.save();
     QStringList messages;
     applyUserSettings(chosen, &messages);
-    if (chosen.language != m_userSettings.language)
-        messages << tr("The language changes when the studio starts again.");
+    if (chosen.language != m_userSettings.language) // news, not a problem
+        statusBar()->showMessage(tr("The language changes when the studio starts again."), 15000);
     useSettings(chosen);
     showSettingsMessages(messages);
 }
@@ -168,8 +169,7 @@ void MainWindow::showSettingsMessages(const QStringList &messages)
                              20000);
     // Not modal: the window is usable while the user reads it.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Settings"),
-                                tr("Some of your settings could not be used, so their defaults are used instead. "
-                                   "Edit → Settings changes them."),
+                                tr("Some settings could not be used as they are; the studio goes on as said below."),
                                 QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("settingsMessages"));
     box->setDetailedText(messages.join(QLatin1Char('\n')));
@@ -267,7 +267,7 @@ void MainWindow::createActions()
     }, QKeySequence::Open, tr("Open a workspace file or a workspace JSON document"));
     m_recent = file->addMenu(tr("Open &Recent"));
     fillRecentMenu();
-    QMenu *examples = file->addMenu(tr("&Examples"));
+    QMenu *examples = file->addMenu(tr("E&xamples"));
     const QDir dir(examplesDirectory());
     for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         const QString path = dir.filePath(name);
@@ -295,7 +295,7 @@ void MainWindow::createActions()
                 QMessageBox::critical(this, tr("Cannot save"), qs(s.message()));
         }
     }, QKeySequence::SaveAs, tr("Write the workspace into a new workspace file"));
-    make(file, QStringLiteral("exportJson"), tr("&Export JSON…"), [this] {
+    make(file, QStringLiteral("exportJson"), tr("Export &JSON…"), [this] {
         if (!m_document)
             return;
         const QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QDir::homePath(),
@@ -305,7 +305,7 @@ void MainWindow::createActions()
                 QMessageBox::critical(this, tr("Cannot export"), qs(s.message()));
         }
     }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Write the workspace's JSON form"));
-    make(file, QStringLiteral("exportSam"), tr("Export AWS &SAM Bundle…"),
+    make(file, QStringLiteral("exportSam"), tr("Export AWS SAM &Bundle…"),
          [this] { exportInteractively(BundleFormat::Sam); }, QKeySequence(),
          tr("Write a deployable AWS SAM bundle (template.yaml and the code) into a folder"));
     make(file, QStringLiteral("exportServerless"), tr("Export Ser&verless Framework Service…"),
@@ -319,7 +319,7 @@ void MainWindow::createActions()
     make(file, QStringLiteral("importSam"), tr("&Import AWS SAM Template…"),
          [this] { importInteractively(BundleFormat::Sam); }, QKeySequence(),
          tr("Read an AWS SAM template and its code into a new workspace"));
-    make(file, QStringLiteral("importServerless"), tr("Import Serverless Framework Ser&vice…"),
+    make(file, QStringLiteral("importServerless"), tr("Import Serverless &Framework Service…"),
          [this] { importInteractively(BundleFormat::Serverless); }, QKeySequence(),
          tr("Read a serverless.yml and its handlers into a new workspace"));
     file->addSeparator();
@@ -344,7 +344,7 @@ void MainWindow::createActions()
     make(edit, QStringLiteral("cut"), tr("Cu&t"), [this] { cutSelection(); }, QKeySequence::Cut);
     make(edit, QStringLiteral("copy"), tr("&Copy"), [this] { copySelection(); }, QKeySequence::Copy);
     make(edit, QStringLiteral("paste"), tr("&Paste"), [this] { paste(); }, QKeySequence::Paste);
-    make(edit, QStringLiteral("duplicate"), tr("D&uplicate"), [this] { duplicateSelection(); },
+    make(edit, QStringLiteral("duplicate"), tr("Dup&licate"), [this] { duplicateSelection(); },
          QKeySequence(Qt::CTRL | Qt::Key_D));
     make(edit, QStringLiteral("delete"), tr("&Delete"), [this] { deleteSelection(); }, QKeySequence::Delete,
          tr("Remove the selected nodes (with their wires) and wires"));
@@ -352,9 +352,9 @@ void MainWindow::createActions()
     make(edit, QStringLiteral("selectAll"), tr("Select &All"), [this] { selectAll(); }, QKeySequence::SelectAll);
     make(edit, QStringLiteral("rename"), tr("Re&name"), [this] { renameSelected(); }, QKeySequence(Qt::Key_F2));
     make(edit, QStringLiteral("wire"), tr("&Wire Selected Node…"), [this] { wireSelected(); },
-         QKeySequence(Qt::CTRL | Qt::Key_L), tr("Draw a wire from or to the selected node, chosen from a list"));
+         QKeySequence(Qt::CTRL | Qt::Key_E), tr("Draw a wire from or to the selected node, chosen from a list"));
     edit->addSeparator();
-    QAction *settings = make(edit, QStringLiteral("settings"), tr("Se&ttings…"), [this] { editSettings(); },
+    QAction *settings = make(edit, QStringLiteral("settings"), tr("S&ettings…"), [this] { editSettings(); },
                              QKeySequence(Qt::CTRL | Qt::Key_Comma),
                              tr("Your defaults: language, theme, interpreters, gateway, pricing, autosave"));
     settings->setMenuRole(QAction::PreferencesRole);
@@ -437,7 +437,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
     connect(m_palette, &NodePalette::kindActivated, this, [this](const QString &kind) {
         if (WorkflowView *v = currentView())
-            addNode(kind, v->mapToScene(v->viewport()->rect().center()));
+            addNode(kind, v->mapToScene(v->viewport()->rect().center()), true);
     });
 
     auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
@@ -446,6 +446,11 @@ void MainWindow::createDocks()
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
     connect(m_inspector, &Inspector::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+    // Esc in the inspector goes back to the canvas, where Return came from.
+    new QShortcut(QKeySequence(Qt::Key_Escape), inspectorDock, this, [this] {
+        if (WorkflowView *view = currentView())
+            view->setFocus(Qt::OtherFocusReason);
+    }, Qt::WidgetWithChildrenShortcut);
     connect(m_inspector, &Inspector::sendTestEventRequested, this,
             [this](const WorkflowId &workflow, const NodeId &node) { openTestEventDialog(workflow, node); });
 
@@ -508,8 +513,11 @@ void MainWindow::showWelcome()
         connect(b, &QPushButton::clicked, action(actionName), &QAction::trigger);
         layout->addWidget(b, 0, Qt::AlignHCenter);
     };
-    addButton(tr("New workspace…  (Ctrl+N)"), QStringLiteral("new"));
-    addButton(tr("Open…  (Ctrl+O)"), QStringLiteral("open"));
+    // Key names as the menus write them, in the user's language (Strg+N).
+    addButton(tr("New workspace…  (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
+              QStringLiteral("new"));
+    addButton(tr("Open…  (%1)").arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)),
+              QStringLiteral("open"));
     auto *examplesTitle = new QLabel(tr("<b>Examples</b>"), welcome);
     examplesTitle->setAlignment(Qt::AlignCenter);
     layout->addWidget(examplesTitle);
@@ -574,6 +582,9 @@ Status MainWindow::openFile(const QString &path)
     const QString last = QSettings().value(selectionKey(path)).toString();
     if (const qsizetype slash = last.indexOf(QLatin1Char('/')); slash > 0)
         selectNode(WorkflowId(last.left(slash).toStdString()), NodeId(last.mid(slash + 1).toStdString()));
+    // The keys start on the canvas: arrows select, Return opens the inspector.
+    if (WorkflowView *view = currentView())
+        view->setFocus(Qt::OtherFocusReason);
     return Status::ok();
 }
 

@@ -108,8 +108,10 @@ public:
     /// Selects a node in its workflow's tab and shows it in the inspector.
     bool selectNode(const engine::WorkflowId &workflow, const engine::NodeId &node);
     /// Adds a node of `kind` to the current workflow at `scenePos` (snapped),
-    /// through an undo command; returns its id (invalid if refused).
-    engine::NodeId addNode(const QString &kind, QPointF scenePos);
+    /// through an undo command; returns its id (invalid if refused). With
+    /// `nearestFreeSpot` (a kind added from the palette without a drop), the
+    /// nearest place there that no node covers.
+    engine::NodeId addNode(const QString &kind, QPointF scenePos, bool nearestFreeSpot = false);
     /// The clipboard's part: the selection as a workspace JSON document.
     QString selectionAsJson() const;
     /// Pastes a workspace JSON document's first workflow into the current one,
@@ -153,7 +155,7 @@ public:
     QList<QWidget *> panels() const;
     /// F6 (+1) and Shift+F6 (-1): the focus to the next or previous panel.
     void focusPanel(int step);
-    /// Ctrl+L: the Wire dialog for the selected node.
+    /// Ctrl+E: the Wire dialog for the selected node.
     void wireSelected();
     /// Return on a node: its inspector's first field; with `code`, its code.
     void activateNode(const QString &nodeId, bool code);

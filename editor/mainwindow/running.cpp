@@ -185,7 +185,7 @@ void MainWindow::createRunMenu()
     make(QStringLiteral("abort"), tr("&Abort Paused Run"), [this] { resumePaused(int(ResumeAction::Abort)); },
          QKeySequence(), tr("End the paused run as aborted"));
     menu->addSeparator();
-    make(QStringLiteral("clearCounts"), tr("C&lear Canvas Counts"), [this] { m_overlay->clearCounts(); },
+    make(QStringLiteral("clearCounts"), tr("Clear Canvas Cou&nts"), [this] { m_overlay->clearCounts(); },
          QKeySequence(), tr("Start the counts on the canvas from zero"));
     updateRunActions();
 }

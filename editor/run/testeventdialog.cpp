@@ -153,7 +153,9 @@ TestEventDialog::TestEventDialog(WorkspaceDocument *document, WorkflowId workflo
     layout->addWidget(m_answer);
 
     auto *buttons = new QDialogButtonBox(this);
-    auto *sendButton = buttons->addButton(tr("Send  (Ctrl+Enter)"), QDialogButtonBox::AcceptRole);
+    auto *sendButton = buttons->addButton(
+        tr("Send  (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)),
+        QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -288,7 +290,9 @@ bool TestEventDialog::deleteSelected()
     m_document->undoStack()->push(
         new TestEventCommand(m_document, before, std::nullopt, tr("Delete test event %1").arg(qs(before->name))));
     reloadSaved();
-    say(tr("Deleted “%1” (Ctrl+Z brings it back).").arg(qs(before->name)), false);
+    say(tr("Deleted “%1” (%2 brings it back).")
+            .arg(qs(before->name), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
+        false);
     return true;
 }
 

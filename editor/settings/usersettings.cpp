@@ -107,7 +107,7 @@ public:
             return fallback;
         const QVariant value = m_settings.value(key);
         if (value.typeId() != QMetaType::QString) {
-            complain(key, value, QStringLiteral("is not text"), fallback);
+            complain(key, value, QCoreApplication::translate("UserSettings", "is not text"), fallback);
             return fallback;
         }
         const QString s = value.toString().trimmed();
@@ -130,7 +130,7 @@ public:
         bool ok = false;
         const long long n = value.toString().trimmed().toLongLong(&ok);
         if (!ok || n < min || n > max) {
-            complain(key, value, QStringLiteral("is not a whole number from %1 to %2").arg(min).arg(max),
+            complain(key, value, QCoreApplication::translate("UserSettings", "is not a whole number from %1 to %2").arg(min).arg(max),
                      QString::number(fallback));
             return fallback;
         }
@@ -145,7 +145,7 @@ public:
         bool ok = false;
         const double n = value.toString().trimmed().toDouble(&ok);
         if (!ok || !(n >= min && n <= max)) {
-            complain(key, value, QStringLiteral("is not a number from %1 to %2").arg(min).arg(max),
+            complain(key, value, QCoreApplication::translate("UserSettings", "is not a number from %1 to %2").arg(min).arg(max),
                      QString::number(fallback));
             return fallback;
         }
@@ -171,7 +171,7 @@ private:
 
 QString absolutePathOrEmpty(const QString &path)
 {
-    return path.isEmpty() || QDir::isAbsolutePath(path) ? QString() : QStringLiteral("is not an absolute path");
+    return path.isEmpty() || QDir::isAbsolutePath(path) ? QString() : QCoreApplication::translate("UserSettings", "is not an absolute path");
 }
 
 QPalette themePalette(Theme theme)
@@ -232,12 +232,28 @@ void applyTheme(Theme theme)
         QApplication::setPalette(themePalette(theme));
     }
     // Fusion draws frames a shade darker than the window: none on black. High
-    // contrast draws every field's edge in white, and the focused one in yellow.
+    // contrast draws every field's edge in white, and the focused one in
+    // yellow; a style sheet that draws edges must draw the boxes of check
+    // boxes and the arrows of spin and combo boxes too (as white triangles).
     app->setStyleSheet(theme == Theme::HighContrast
                            ? QStringLiteral("QLineEdit, QAbstractSpinBox, QComboBox, QAbstractScrollArea, QPushButton"
                                             " { border: 1px solid #ffffff; }"
                                             " QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus,"
-                                            " QAbstractScrollArea:focus, QPushButton:focus { border: 2px solid #ffff00; }")
+                                            " QAbstractScrollArea:focus, QPushButton:focus { border: 2px solid #ffff00; }"
+                                            " QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator"
+                                            " { width: 12px; height: 12px; border: 1px solid #ffffff; background: #000000; }"
+                                            " QRadioButton::indicator { border-radius: 7px; }"
+                                            " QCheckBox::indicator:checked, QRadioButton::indicator:checked,"
+                                            " QGroupBox::indicator:checked { background: #ffff00; border: 2px solid #ffffff; }"
+                                            " QCheckBox:focus, QRadioButton:focus { color: #ffff00; }"
+                                            " QAbstractSpinBox::up-button, QAbstractSpinBox::down-button"
+                                            " { width: 16px; border-left: 1px solid #ffffff; }"
+                                            " QComboBox::drop-down { width: 16px; border-left: 1px solid #ffffff; }"
+                                            " QAbstractSpinBox::up-arrow { width: 0; height: 0; border-left: 4px solid #000000;"
+                                            " border-right: 4px solid #000000; border-bottom: 5px solid #ffffff; }"
+                                            " QAbstractSpinBox::down-arrow, QComboBox::down-arrow { width: 0; height: 0;"
+                                            " border-left: 4px solid #000000; border-right: 4px solid #000000;"
+                                            " border-top: 5px solid #ffffff; }")
                            : QString());
 }
 
@@ -363,10 +379,10 @@ UserSettings UserSettings::load(QSettings &settings, QStringList *problems)
             if (known == code)
                 return QString();
         }
-        return code.isEmpty() ? QString() : QStringLiteral("is not a language Stratus has (en, pt_BR, de)");
+        return code.isEmpty() ? QString() : QCoreApplication::translate("UserSettings", "is not a language Stratus has (en, pt_BR, de)");
     });
     const QString theme = read.text(kTheme, themeKey(defaults.theme), [](const QString &key) {
-        return themeFromKey(key) ? QString() : QStringLiteral("is not a theme (system, light, dark, high-contrast)");
+        return themeFromKey(key) ? QString() : QCoreApplication::translate("UserSettings", "is not a theme (system, light, dark, high-contrast)");
     });
     u.theme = themeFromKey(theme).value_or(defaults.theme);
     u.nodePath = read.text(kNode, defaults.nodePath, absolutePathOrEmpty);
@@ -374,7 +390,7 @@ UserSettings UserSettings::load(QSettings &settings, QStringList *problems)
     u.gateway.host = read.text(kGatewayHost, qs(defaults.gateway.host), [](const QString &host) {
         return host == QLatin1String("localhost") || !QHostAddress(host).isNull()
                    ? QString()
-                   : QStringLiteral("is not an IP address or localhost");
+                   : QCoreApplication::translate("UserSettings", "is not an IP address or localhost");
     }).toStdString();
     u.gateway.port = int(read.whole(kGatewayPort, defaults.gateway.port, 0, 65535));
     u.pricingPreset = read.text(kPricing, defaults.pricingPreset, [](const QString &id) {
@@ -382,7 +398,7 @@ UserSettings UserSettings::load(QSettings &settings, QStringList *problems)
             if (qs(p.id) == id)
                 return QString();
         }
-        return QStringLiteral("is not a pricing preset");
+        return QCoreApplication::translate("UserSettings", "is not a pricing preset");
     });
     u.vmPricePerHour = read.number(kVmPrice, defaults.vmPricePerHour, 0, kMaxVmHourly);
     u.retentionDays = int(read.whole(kRetentionDays, defaults.retentionDays, 0, kMaxRetentionDays));

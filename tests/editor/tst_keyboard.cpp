@@ -1,11 +1,12 @@
 // The studio without a mouse, on the offscreen platform with real key
 // events: arrows move the selection between nodes, Shift+arrows move nodes
-// (undoably), Return opens the inspector and Shift+Return the code, Ctrl+L
+// (undoably), Return opens the inspector and Shift+Return the code, Ctrl+E
 // wires the selected node from a list, and F6 takes the focus through every
 // panel and back.
 
 #include "testutil.h"
 
+#include "editor/canvas/nodeitem.h"
 #include "editor/canvas/wiredialog.h"
 #include "editor/canvas/workflowscene.h"
 #include "editor/canvas/workflowview.h"
@@ -69,10 +70,11 @@ private Q_SLOTS:
     void arrowsMoveTheSelectionBetweenNodes();
     void shiftArrowsMoveTheSelectedNodesUndoably();
     void returnOpensTheInspectorAndShiftReturnTheCode();
-    void ctrlLWiresTheSelectedNodeFromAList();
+    void ctrlEWiresTheSelectedNodeFromAList();
     void theWireDialogOffersOnlyWhatTheModelAccepts();
     void f6TakesTheFocusThroughEveryPanel();
     void thePaletteAddsANodeFromTheKeyboard();
+    void theCanvasHasTheKeysWhenAFileOpensAndEscReturnsThem();
 
 private:
     QString selected() const;
@@ -203,7 +205,7 @@ void TestKeyboard::returnOpensTheInspectorAndShiftReturnTheCode()
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Only functions have code")));
 }
 
-void TestKeyboard::ctrlLWiresTheSelectedNodeFromAList()
+void TestKeyboard::ctrlEWiresTheSelectedNodeFromAList()
 {
     WorkspaceDocument *document = m_window->document();
     const WorkflowId api("api");
@@ -228,7 +230,7 @@ void TestKeyboard::ctrlLWiresTheSelectedNodeFromAList()
             current = dialog->list()->currentItem()->text();
         QTest::keyClick(dialog->filter(), Qt::Key_Return);
     });
-    press(Qt::Key_L, Qt::ControlModifier);
+    press(Qt::Key_E, Qt::ControlModifier);
     QVERIFY(seen);
     QVERIFY(filterHadFocus);
     QCOMPARE(shown, 2); // "ok → todos (in)" and "error → todos (in)"; the first is current
@@ -242,12 +244,12 @@ void TestKeyboard::ctrlLWiresTheSelectedNodeFromAList()
 
     // Escape leaves the workflow as it was.
     whenModal([](QWidget *dialog) { QTest::keyClick(dialog, Qt::Key_Escape); });
-    press(Qt::Key_L, Qt::ControlModifier);
+    press(Qt::Key_E, Qt::ControlModifier);
     QCOMPARE(document->workflow(api)->edges().size(), edges);
 
     // With no node selected, nothing opens and the status bar says how to select one.
     m_window->currentScene()->clearSelection();
-    press(Qt::Key_L, Qt::ControlModifier);
+    press(Qt::Key_E, Qt::ControlModifier);
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Select one node")));
 }
 
@@ -271,6 +273,13 @@ void TestKeyboard::theWireDialogOffersOnlyWhatTheModelAccepts()
         texts << trigger.list()->item(row)->text();
     QVERIFY(!texts.contains(QStringLiteral("event → create-todo (in)")));
     QVERIFY(texts.contains(QStringLiteral("event → get-todo (in)")));
+    // The filter finds the other node's kind too.
+    QTest::keyClicks(trigger.filter(), QStringLiteral("function"));
+    for (int row = 0; row < trigger.list()->count(); ++row) {
+        const bool function = trigger.list()->item(row)->toolTip() == QStringLiteral("Function");
+        QCOMPARE(trigger.list()->item(row)->isHidden(), !function);
+    }
+    trigger.filter()->clear();
     // A filter that matches nothing leaves nothing current: Return does nothing.
     QTest::keyClicks(trigger.filter(), QStringLiteral("no such node"));
     QCOMPARE(trigger.list()->currentRow(), -1);
@@ -322,6 +331,17 @@ void TestKeyboard::thePaletteAddsANodeFromTheKeyboard()
     press(Qt::Key_Return); // the first kind shown
     QCOMPARE(document->workflow(api)->nodes().size(), nodes + 1);
     QCOMPARE(QString::fromStdString(document->workflow(api)->nodes().back().kind), QStringLiteral("queue"));
+    // Added where no node is: a place a node covers is passed over for the nearest free one.
+    WorkflowScene *scene = m_window->currentScene();
+    const QPointF taken = scene->itemFor(NodeId("create-todo"))->pos();
+    QVERIFY(scene->freeSpotNear(taken) != taken);
+    const QPointF open(2000, 2000);
+    QCOMPARE(scene->freeSpotNear(open), open);
+    const QRectF added = scene->itemFor(document->workflow(api)->nodes().back().id)->sceneBoundingRect();
+    for (const Node &n : document->workflow(api)->nodes()) {
+        if (n.id != document->workflow(api)->nodes().back().id)
+            QVERIFY2(!scene->itemFor(n.id)->sceneBoundingRect().intersects(added), n.id.str().c_str());
+    }
 
     m_window->palette()->filterBox()->clear();
     press(Qt::Key_Down); // into the list, on its first kind
@@ -334,6 +354,23 @@ void TestKeyboard::thePaletteAddsANodeFromTheKeyboard()
     document->undoStack()->undo();
     document->undoStack()->undo();
     QCOMPARE(document->workflow(api)->nodes().size(), nodes);
+}
+
+void TestKeyboard::theCanvasHasTheKeysWhenAFileOpensAndEscReturnsThem()
+{
+    MainWindow window;
+    const QString file = stratus::test::importExample(m_dir.path(), "scheduled-job");
+    QVERIFY(window.openFile(file));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QTRY_VERIFY(window.currentView()->hasFocus());
+    QTest::keyClick(window.currentView(), Qt::Key_Right);
+    QCOMPARE(window.currentScene()->selectedNodes().size(), size_t(1));
+    QTest::keyClick(window.currentView(), Qt::Key_Return);
+    QVERIFY(window.inspector()->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(window.currentView()->hasFocus());
 }
 
 QTEST_MAIN(TestKeyboard)
