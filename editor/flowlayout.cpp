@@ -36,7 +36,12 @@ QSize FlowLayout::minimumSize() const
     for (const QLayoutItem *item : m_items)
         size = size.expandedTo(item->minimumSize());
     const QMargins m = contentsMargins();
-    return size + QSize(m.left() + m.right(), m.top() + m.bottom());
+    size += QSize(m.left() + m.right(), m.top() + m.bottom());
+    // At the width it has, as tall as its wrapped rows: a squeezed parent
+    // must not cut the last row off.
+    if (const int width = geometry().width(); width > 0)
+        size.setHeight(std::max(size.height(), heightForWidth(width)));
+    return size;
 }
 
 QSize FlowLayout::sizeHint() const

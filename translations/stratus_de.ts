@@ -504,6 +504,10 @@
         <source>throttles/s</source>
         <translation>Drosselungen/s</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
 </context>
 <context>
     <name>stratus::editor::ChoiceRulesEditor</name>

@@ -504,6 +504,10 @@
         <source>throttles/s</source>
         <translation>limitações/s</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
 </context>
 <context>
     <name>stratus::editor::ChoiceRulesEditor</name>

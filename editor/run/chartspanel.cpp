@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPointer>
+#include <QScrollArea>
 #include <QThreadPool>
 #include <QTimer>
 #include <QValueAxis>
@@ -41,6 +42,9 @@ double percentile(std::vector<float> values, double q)
     return values[at];
 }
 
+/// The narrowest a chart is drawn: its title, legend and axis labels whole.
+constexpr int kChartWidth = 250;
+
 } // namespace
 
 ChartsPanel::ChartsPanel(QWidget *parent)
@@ -57,8 +61,18 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     bar->addWidget(m_scope);
     bar->addStretch();
     layout->addLayout(bar);
-    auto *grid = new QGridLayout;
-    layout->addLayout(grid, 1);
+    // The charts scroll rather than shrink below a readable size, where Qt
+    // Charts cuts titles and axis labels to "…".
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setAccessibleName(tr("Charts"));
+    auto *charts = new QWidget(scroll);
+    m_grid = new QGridLayout(charts);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(charts);
+    layout->addWidget(scroll, 1);
 
     struct Plot
     {
@@ -74,7 +88,6 @@ ChartsPanel::ChartsPanel(QWidget *parent)
         {tr("Errors and throttles (per second)"), {{QStringLiteral("errors"), tr("errors/s")},
                                                        {QStringLiteral("throttles"), tr("throttles/s")}}},
     };
-    int place = 0;
     for (const Plot &plot : plots) {
         auto *chart = new QChart;
         chart->setTitle(plot.title);
@@ -105,14 +118,13 @@ ChartsPanel::ChartsPanel(QWidget *parent)
             line->attachAxis(values);
             m_series.insert(name, line);
         }
-        auto *view = new QChartView(chart, this);
+        auto *view = new QChartView(chart, charts);
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(150, 120); // three a row fit beside the right-hand column
+        view->setMinimumSize(kChartWidth, 170);
         view->setAccessibleName(plot.title);
-        grid->addWidget(view, place / 3, place % 3);
         m_views.push_back(view);
-        ++place;
     }
+    arrangeCharts();
     applyTheme();
 
     m_redraw->setInterval(1000);
@@ -125,6 +137,24 @@ ChartsPanel::ChartsPanel(QWidget *parent)
 }
 
 ChartsPanel::~ChartsPanel() = default;
+
+void ChartsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeCharts();
+}
+
+void ChartsPanel::arrangeCharts()
+{
+    const int columns = std::clamp(width() / (kChartWidth + 8), 1, 3);
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    for (QChartView *view : m_views)
+        m_grid->removeWidget(view);
+    for (size_t i = 0; i < m_views.size(); ++i)
+        m_grid->addWidget(m_views[i], int(i) / columns, int(i) % columns);
+}
 
 QList<QChart *> ChartsPanel::charts() const
 {

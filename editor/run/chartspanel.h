@@ -21,6 +21,7 @@
 class QChart;
 class QChartView;
 class QComboBox;
+class QGridLayout;
 class QLineSeries;
 class QTimer;
 
@@ -68,6 +69,7 @@ public:
 protected:
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 Q_SIGNALS:
     /// The history given to setHistory() is in the charts.
@@ -78,6 +80,9 @@ private:
     static void addTo(Seconds &seconds, const engine::HistoryEntry &entry);
     void addScope(const std::string &function);
     void applyTheme();
+    /// As many charts a row as fit at a readable size (one to three); the
+    /// rest scroll.
+    void arrangeCharts();
 
     Seconds m_seconds;
     bool m_loading = false;
@@ -85,6 +90,8 @@ private:
     QComboBox *m_scope;
     QHash<QString, QLineSeries *> m_series;
     std::vector<QChartView *> m_views;
+    QGridLayout *m_grid = nullptr;
+    int m_columns = 0;
     QTimer *m_redraw;
     bool m_dirty = false;
 };

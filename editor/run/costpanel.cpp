@@ -65,11 +65,17 @@ CostPanel::CostPanel(QWidget *parent)
     form->addRow(tr("Preset"), m_preset);
     form->addRow(tr("Requests / month"), m_requests);
     controls->addWidget(formArea);
+    // The VM's price and the free tier on one line: a short panel squeezes
+    // its controls, and a second line there was cut off.
     auto *form2Area = new QWidget(controlsArea);
-    auto *form2 = new QFormLayout(form2Area);
+    auto *form2 = new QHBoxLayout(form2Area);
     form2->setContentsMargins(0, 0, 0, 0);
-    form2->addRow(tr("Always-on VM"), m_vm);
-    form2->addRow(QString(), m_freeTier);
+    auto *vmLabel = new QLabel(tr("Always-on VM"), form2Area);
+    vmLabel->setBuddy(m_vm);
+    form2->addWidget(vmLabel);
+    form2->addWidget(m_vm);
+    form2->addSpacing(8);
+    form2->addWidget(m_freeTier);
     controls->addWidget(form2Area);
     layout->addWidget(controlsArea);
     m_totals->setWordWrap(true);
@@ -78,7 +84,9 @@ CostPanel::CostPanel(QWidget *parent)
     m_breakdown->setHeaderLabels({tr("What"), tr("Memory"), tr("Avg duration"), tr("Runs / invocations"),
                                   tr("Per invocation / run"), tr("Cost")});
     m_breakdown->setRootIsDecorated(true);
-    m_breakdown->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Figures whole, never cut to "…": a narrow panel scrolls sideways instead.
+    m_breakdown->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_breakdown->header()->setStretchLastSection(true);
     layout->addWidget(m_breakdown, 1);
 
     m_soon->setSingleShot(true);

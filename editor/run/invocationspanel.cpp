@@ -92,6 +92,12 @@ InvocationsPanel::InvocationsPanel(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(InvocationsModel::RequestId, 110);
+    // Each heading whole, in any language (and room for the sort arrow).
+    const QFontMetrics headings(m_table->horizontalHeader()->font());
+    for (int column = 0; column < m_filter->columnCount(); ++column) {
+        const int needed = headings.horizontalAdvance(m_filter->headerData(column, Qt::Horizontal).toString()) + 28;
+        m_table->setColumnWidth(column, std::max(m_table->columnWidth(column), needed));
+    }
     m_table->setAccessibleName(tr("Invocations"));
 
     for (QPlainTextEdit *text : {m_summary, m_logs}) {
