@@ -233,38 +233,6 @@
 <context>
     <name>Problem</name>
     <message>
-        <source>Choice rule</source>
-        <translation>Verzweigungsregel</translation>
-    </message>
-    <message>
-        <source>Environment variable</source>
-        <translation>Umgebungsvariable</translation>
-    </message>
-    <message>
-        <source>File path</source>
-        <translation>Dateipfad</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>Handler</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Route path</source>
-        <translation>Routenpfad</translation>
-    </message>
-    <message>
-        <source>Schedule expression</source>
-        <translation>Zeitplanausdruck</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>Zeitzone</translation>
-    </message>
-    <message>
         <source>Value not allowed</source>
         <translation>Unzulässiger Wert</translation>
     </message>
@@ -305,10 +273,6 @@
         <translation>Unpassende Ports</translation>
     </message>
     <message>
-        <source>Required field</source>
-        <translation>Pflichtfeld</translation>
-    </message>
-    <message>
         <source>Missing id</source>
         <translation>Fehlende ID</translation>
     </message>
@@ -319,10 +283,6 @@
     <message>
         <source>Out of range</source>
         <translation>Außerhalb des Bereichs</translation>
-    </message>
-    <message>
-        <source>Pricing</source>
-        <translation>Preise</translation>
     </message>
     <message>
         <source>Unknown field</source>
@@ -343,6 +303,46 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Choice rule not valid</source>
+        <translation>Ungültige Verzweigungsregel</translation>
+    </message>
+    <message>
+        <source>Environment variable not valid</source>
+        <translation>Ungültige Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>File path not valid</source>
+        <translation>Ungültiger Dateipfad</translation>
+    </message>
+    <message>
+        <source>Handler not valid</source>
+        <translation>Ungültiger Handler</translation>
+    </message>
+    <message>
+        <source>Name not valid</source>
+        <translation>Ungültiger Name</translation>
+    </message>
+    <message>
+        <source>Route path not valid</source>
+        <translation>Ungültiger Routenpfad</translation>
+    </message>
+    <message>
+        <source>Schedule not valid</source>
+        <translation>Ungültiger Zeitplan</translation>
+    </message>
+    <message>
+        <source>Unknown time zone</source>
+        <translation>Unbekannte Zeitzone</translation>
+    </message>
+    <message>
+        <source>Required field missing</source>
+        <translation>Pflichtfeld fehlt</translation>
+    </message>
+    <message>
+        <source>Pricing not valid</source>
+        <translation>Ungültige Preise</translation>
     </message>
 </context>
 <context>
@@ -3402,10 +3402,6 @@ Lauf          %3
         <translation>Mögliche Verbindungen von %1; tippen zum Filtern, Return zum Verbinden.</translation>
     </message>
     <message>
-        <source>Filter by node or port…</source>
-        <translation>Nach Knoten oder Port filtern…</translation>
-    </message>
-    <message>
         <source>Filter wires</source>
         <translation>Verbindungen filtern</translation>
     </message>
@@ -3432,6 +3428,10 @@ Lauf          %3
     <message>
         <source>&amp;Wire</source>
         <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Filter by node, port or kind…</source>
+        <translation>Nach Knoten, Port oder Art filtern…</translation>
     </message>
 </context>
 <context>

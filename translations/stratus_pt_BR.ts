@@ -233,38 +233,6 @@
 <context>
     <name>Problem</name>
     <message>
-        <source>Choice rule</source>
-        <translation>Regra de escolha</translation>
-    </message>
-    <message>
-        <source>Environment variable</source>
-        <translation>Variável de ambiente</translation>
-    </message>
-    <message>
-        <source>File path</source>
-        <translation>Caminho de arquivo</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>Handler</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nome</translation>
-    </message>
-    <message>
-        <source>Route path</source>
-        <translation>Caminho da rota</translation>
-    </message>
-    <message>
-        <source>Schedule expression</source>
-        <translation>Expressão de agendamento</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>Fuso horário</translation>
-    </message>
-    <message>
         <source>Value not allowed</source>
         <translation>Valor não permitido</translation>
     </message>
@@ -305,10 +273,6 @@
         <translation>Portas incompatíveis</translation>
     </message>
     <message>
-        <source>Required field</source>
-        <translation>Campo obrigatório</translation>
-    </message>
-    <message>
         <source>Missing id</source>
         <translation>ID ausente</translation>
     </message>
@@ -319,10 +283,6 @@
     <message>
         <source>Out of range</source>
         <translation>Fora do intervalo</translation>
-    </message>
-    <message>
-        <source>Pricing</source>
-        <translation>Preços</translation>
     </message>
     <message>
         <source>Unknown field</source>
@@ -343,6 +303,46 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Choice rule not valid</source>
+        <translation>Regra de escolha inválida</translation>
+    </message>
+    <message>
+        <source>Environment variable not valid</source>
+        <translation>Variável de ambiente inválida</translation>
+    </message>
+    <message>
+        <source>File path not valid</source>
+        <translation>Caminho de arquivo inválido</translation>
+    </message>
+    <message>
+        <source>Handler not valid</source>
+        <translation>Handler inválido</translation>
+    </message>
+    <message>
+        <source>Name not valid</source>
+        <translation>Nome inválido</translation>
+    </message>
+    <message>
+        <source>Route path not valid</source>
+        <translation>Caminho de rota inválido</translation>
+    </message>
+    <message>
+        <source>Schedule not valid</source>
+        <translation>Agendamento inválido</translation>
+    </message>
+    <message>
+        <source>Unknown time zone</source>
+        <translation>Fuso horário desconhecido</translation>
+    </message>
+    <message>
+        <source>Required field missing</source>
+        <translation>Campo obrigatório ausente</translation>
+    </message>
+    <message>
+        <source>Pricing not valid</source>
+        <translation>Preços inválidos</translation>
     </message>
 </context>
 <context>
@@ -3402,10 +3402,6 @@ Execução          %3
         <translation>Conexões possíveis de %1; digite para filtrar, Return para conectar.</translation>
     </message>
     <message>
-        <source>Filter by node or port…</source>
-        <translation>Filtrar por nó ou porta…</translation>
-    </message>
-    <message>
         <source>Filter wires</source>
         <translation>Filtrar conexões</translation>
     </message>
@@ -3432,6 +3428,10 @@ Execução          %3
     <message>
         <source>&amp;Wire</source>
         <translation>Co&amp;nectar</translation>
+    </message>
+    <message>
+        <source>Filter by node, port or kind…</source>
+        <translation>Filtrar por nó, porta ou tipo…</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ WireDialog::WireDialog(WorkflowScene *scene, const NodeId &node, QWidget *parent
     auto *intro = new QLabel(tr("Wires that %1 can take; type to filter, Return to wire.").arg(name), this);
     intro->setWordWrap(true);
     m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(tr("Filter by node or port…"));
+    m_filter->setPlaceholderText(tr("Filter by node, port or kind…"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter wires"));
     m_list = new QListWidget(this);

@@ -22,6 +22,11 @@ CodeView::CodeView(QWidget *parent)
     setTabWidth(2);
     setCaretLineVisible(true);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // QScintilla's Ctrl+L cuts the current line, unseen and saved a second
+    // later; a user who pressed it for the canvas's wiring lost code. The
+    // clipboard's Ctrl+X still cuts a selected line.
+    if (QsciCommand *cutLine = standardCommands()->boundTo((Qt::CTRL | Qt::Key_L).toCombined()))
+        cutLine->setKey(0);
     followPalette();
 }
 

@@ -476,6 +476,8 @@ void MainWindow::createDocks()
     m_problemsList->setHeaderLabels({tr("Where"), tr("Field"), tr("Problem")});
     m_problemsList->setRootIsDecorated(false);
     m_problemsList->setAlternatingRowColors(true);
+    m_problemsList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_problemsList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_problemsList->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     connect(m_problemsList, &QTreeWidget::itemActivated, this, &MainWindow::onProblemActivated);
     problemsDock->setWidget(m_problemsList);

@@ -196,6 +196,10 @@ void TestKeyboard::returnOpensTheInspectorAndShiftReturnTheCode()
     press(Qt::Key_Return, Qt::ShiftModifier);
     focused = QApplication::focusWidget();
     QVERIFY(focused == m_window->codeView() || m_window->codeView()->isAncestorOf(focused));
+    // Ctrl+L there does not cut a line of code (QScintilla's own key, taken away).
+    const QString code = m_window->codeView()->text();
+    press(Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(m_window->codeView()->text(), code);
 
     // A trigger has no code: the focus stays, and the status bar says why.
     QVERIFY(m_window->selectNode(WorkflowId("api"), NodeId("create-route")));

@@ -378,6 +378,10 @@ void TestTranslations::everyProblemTheEngineGivesHasATranslatedReason()
     QCOMPARE(problemText(outOfRange), QStringLiteral("Außerhalb des Bereichs: 64 is below the minimum 128"));
     installTranslations(QStringLiteral("en"), nullptr);
     QCOMPARE(problemText(outOfRange), QStringLiteral("Out of range: 64 is below the minimum 128"));
+    Problem missing; // its detail says no more than its kind
+    missing.code = "missing-field";
+    missing.message = "is required";
+    QCOMPARE(problemText(missing), QStringLiteral("Required field missing"));
 }
 
 void TestTranslations::theStudioFitsASmallScreenInEachLanguage_data()
