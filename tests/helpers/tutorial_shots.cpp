@@ -79,7 +79,10 @@ int main(int argc, char *argv[])
     }
     window.resize(1600, 1000);
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        std::fprintf(stderr, "the window was never shown\n");
+        return 1;
+    }
     const WorkflowId api("api");
     window.selectNode(api, NodeId("create-todo"));
     QTest::qWait(300);
@@ -96,7 +99,8 @@ int main(int argc, char *argv[])
                      {{QStringLiteral("content-type"), QStringLiteral("application/json")}},
                      QStringLiteral(R"({"title": "buy milk"})"));
     send->sendNow();
-    QTest::qWaitFor([&] { return !send->answer()->toPlainText().isEmpty(); }, 15000);
+    if (!QTest::qWaitFor([&] { return !send->answer()->toPlainText().isEmpty(); }, 15000))
+        std::fprintf(stderr, "the test event got no answer in 15 s\n");
     ok = save(&window, out + QStringLiteral("/tutorial-send.png"), send) && ok;
     send->close();
 
@@ -108,7 +112,8 @@ int main(int argc, char *argv[])
                                        {"body", i % 4 == 3 ? R"({"title": ""})" : R"({"title": "task"})"}});
         window.runSession()->send(api, NodeId("get-route"), Json{{"method", "GET"}, {"path", "/todos/x" + std::to_string(i)}});
     }
-    QTest::qWaitFor([&] { return window.invocationsPanel()->model()->rowCount() >= 36; }, 30000);
+    if (!QTest::qWaitFor([&] { return window.invocationsPanel()->model()->rowCount() >= 36; }, 30000))
+        std::fprintf(stderr, "fewer than 36 invocations listed after 30 s\n");
     raise(window, "invocations");
     raise(window, "charts");
     QTest::qWait(1500); // the charts' next tick
