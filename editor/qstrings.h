@@ -4,6 +4,7 @@
 // shared by the editor's files.
 
 #include <QCoreApplication>
+#include <QKeySequence>
 #include <QString>
 
 #include <string>
@@ -20,6 +21,13 @@ inline QString qs(const std::string &s)
 inline QString kindText(const std::string &english)
 {
     return QCoreApplication::translate("NodeKind", english.c_str());
+}
+
+/// Keys as the menus write them, in the user's language ("Strg+Z"), for
+/// texts that name a shortcut.
+inline QString keyText(const QKeySequence &keys)
+{
+    return keys.toString(QKeySequence::NativeText);
 }
 
 /// "1 node", "3 nodes": English has no .qm of its own, so %n plurals would read

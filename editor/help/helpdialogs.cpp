@@ -88,21 +88,20 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
         seen.insert(action);
         QStringList keys;
         for (const QKeySequence &k : action->shortcuts())
-            keys << k.toString(QKeySequence::NativeText);
+            keys << keyText(k);
         auto *item = new QTreeWidgetItem(m_list, {withoutMnemonic(action->text()), keys.join(QStringLiteral(", ")),
                                                   menuOf(action)});
         item->setToolTip(0, action->statusTip());
     }
     // The canvas's own keys, which no menu holds (WorkflowScene::keyPressEvent).
     const QString canvas = tr("Canvas");
-    const auto key = [](QKeyCombination k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
     const std::pair<QString, QString> canvasKeys[] = {
         {tr("Select the nearest node that way"), tr("Arrow keys")},
         {tr("Move the selected nodes a grid step"), tr("Shift+arrow keys")},
-        {tr("Open the selected node's inspector"), key(Qt::Key_Return)},
-        {tr("Edit the selected function's code"), key(Qt::SHIFT | Qt::Key_Return)},
-        {tr("Back to the canvas from the inspector"), key(Qt::Key_Escape)},
-        {tr("Cancel a wire being dragged"), key(Qt::Key_Escape)},
+        {tr("Open the selected node's inspector"), keyText(QKeySequence(Qt::Key_Return))},
+        {tr("Edit the selected function's code"), keyText(QKeySequence(Qt::SHIFT | Qt::Key_Return))},
+        {tr("Back to the canvas from the inspector"), keyText(QKeySequence(Qt::Key_Escape))},
+        {tr("Cancel a wire being dragged"), keyText(QKeySequence(Qt::Key_Escape))},
         {tr("Pan the canvas while dragging"), tr("Space")},
     };
     for (const auto &[what, keys] : canvasKeys)
@@ -245,7 +244,6 @@ TourDialog::TourDialog(QMainWindow *window)
 
 QList<TourDialog::Step> TourDialog::steps()
 {
-    const auto key = [](QKeyCombination k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
     return {
         {QString(), tr("1. The canvas: your workflow"),
          tr("This is the <b>http-api</b> example: an HTTP API whose functions keep to-dos in a table. "
@@ -255,18 +253,18 @@ QList<TourDialog::Step> TourDialog::steps()
         {QStringLiteral("palette"), tr("2. The palette: add nodes"),
          tr("Drag a node kind onto the canvas, or select one and press Enter. Wire a node by dragging "
             "from an output port to an input port (or select it and press %1); ports that fit light up.")
-             .arg(key(Qt::CTRL | Qt::Key_E))},
+             .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_E)))},
         {QStringLiteral("inspector"), tr("3. The inspector: configure"),
          tr("Select a node to set its fields: a function's runtime, memory and timeout, a route's "
             "method and path. Problems show on the field and as a badge on the node.")},
         {QStringLiteral("code"), tr("4. Code: the function's handler"),
          tr("A function's files, edited here with highlighting. Every change, code included, is "
             "undoable (%1) and saved by itself within a second.")
-             .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText))},
+             .arg(keyText(QKeySequence::Undo))},
         {QStringLiteral("run"), tr("5. Run: try it on this machine"),
          tr("Press <b>F5</b> to run the workspace with AWS Lambda's contracts. The Run panel lists "
             "the HTTP routes with a curl line to copy; <b>%1</b> sends a test event.")
-             .arg(key(Qt::CTRL | Qt::Key_Return))},
+             .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_Return)))},
         {QStringLiteral("invocations"), tr("6. Measure: invocations, charts and cost"),
          tr("Each invocation is listed with its cold or warm start, duration, memory and cost. "
             "Charts and Cost (tabs beside it) show latency over time and what a month would cost "

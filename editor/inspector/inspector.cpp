@@ -68,9 +68,8 @@ bool belongsTo(const std::string &problemField, const std::string &field)
 Inspector::Inspector(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
-    , m_sendEvent(new QPushButton(
-          tr("Send Test Event…  (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)),
-          this))
+    , m_sendEvent(
+          new QPushButton(tr("Send Test Event…  (%1)").arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_Return))), this))
     , m_form(new QWidget(this))
     , m_layout(new QFormLayout(m_form))
     , m_codePane(new QWidget(this))

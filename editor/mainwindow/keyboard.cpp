@@ -115,19 +115,12 @@ void MainWindow::activateNode(const QString &nodeId, bool code)
         statusBar()->showMessage(tr("Only functions have code; Return opens the inspector"), 6000);
         return;
     }
-    if (code) {
-        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("code"))) {
-            dock->show();
-            dock->raise();
-        }
-        m_inspector->focusField(QStringLiteral("files"));
-        return;
-    }
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("inspector"))) {
+    // The panel forward (from behind its tab), then the field.
+    if (auto *dock = findChild<QDockWidget *>(code ? QStringLiteral("code") : QStringLiteral("inspector"))) {
         dock->show();
         dock->raise();
     }
-    m_inspector->focusField(QStringLiteral("name"));
+    m_inspector->focusField(code ? QStringLiteral("files") : QStringLiteral("name"));
 }
 
 } // namespace stratus::editor

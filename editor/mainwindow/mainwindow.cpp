@@ -516,10 +516,8 @@ void MainWindow::showWelcome()
         layout->addWidget(b, 0, Qt::AlignHCenter);
     };
     // Key names as the menus write them, in the user's language (Strg+N).
-    addButton(tr("New workspace…  (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
-              QStringLiteral("new"));
-    addButton(tr("Open…  (%1)").arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)),
-              QStringLiteral("open"));
+    addButton(tr("New workspace…  (%1)").arg(keyText(QKeySequence::New)), QStringLiteral("new"));
+    addButton(tr("Open…  (%1)").arg(keyText(QKeySequence::Open)), QStringLiteral("open"));
     auto *examplesTitle = new QLabel(tr("<b>Examples</b>"), welcome);
     examplesTitle->setAlignment(Qt::AlignCenter);
     layout->addWidget(examplesTitle);

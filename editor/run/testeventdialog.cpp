@@ -153,9 +153,9 @@ TestEventDialog::TestEventDialog(WorkspaceDocument *document, WorkflowId workflo
     layout->addWidget(m_answer);
 
     auto *buttons = new QDialogButtonBox(this);
-    auto *sendButton = buttons->addButton(
-        tr("Send  (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)),
-        QDialogButtonBox::AcceptRole);
+    auto *sendButton =
+        buttons->addButton(tr("Send  (%1)").arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_Return))),
+                           QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -290,9 +290,7 @@ bool TestEventDialog::deleteSelected()
     m_document->undoStack()->push(
         new TestEventCommand(m_document, before, std::nullopt, tr("Delete test event %1").arg(qs(before->name))));
     reloadSaved();
-    say(tr("Deleted “%1” (%2 brings it back).")
-            .arg(qs(before->name), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
-        false);
+    say(tr("Deleted “%1” (%2 brings it back).").arg(qs(before->name), keyText(QKeySequence::Undo)), false);
     return true;
 }
 
